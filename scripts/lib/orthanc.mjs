@@ -50,6 +50,8 @@ export async function startOrthanc({ port } = {}) {
     AuthenticationEnabled: false,
     DicomServerEnabled: false,
     HttpCompressionEnabled: false,
+    // QIDO answers keep non-Latin-1 names (e.g. Japanese ideographic groups) only in UTF-8.
+    DefaultEncoding: 'Utf8',
     StorageCompression: false,
     MaximumStorageSize: 0,
     Plugins: [DICOMWEB_PLUGIN],

@@ -1,0 +1,72 @@
+/** What went wrong, in categories an element can show and a host can act on. */
+export type DicomWebErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'server'
+  | 'http'
+  | 'bad-response';
+
+const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
+  network: 'The image archive could not be reached.',
+  timeout: 'The image archive did not answer in time.',
+  aborted: 'The request was cancelled.',
+  unauthorized: 'Sign-in is required to access the image archive.',
+  forbidden: 'You do not have permission to access these studies.',
+  'not-found': 'The requested data was not found in the image archive.',
+  server: 'The image archive reported an internal error.',
+  http: 'The image archive refused the request.',
+  'bad-response': 'The image archive sent a response that could not be read.',
+};
+
+function kindForStatus(status: number): DicomWebErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+/**
+ * The one error type of DICOMweb calls. `message` is safe to show to a user and to log: it never
+ * contains query parameters (which may carry patient data).
+ */
+export class DicomWebError extends Error {
+  override name = 'DicomWebError';
+  readonly kind: DicomWebErrorKind;
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  /** The request path without its query string. */
+  readonly path: string;
+
+  constructor(kind: DicomWebErrorKind, status: number, url: string, detail?: string) {
+    super(status ? `${USER_MESSAGES[kind]} (HTTP ${status})` : USER_MESSAGES[kind]);
+    this.kind = kind;
+    this.status = status;
+    this.path = pathWithoutQuery(url);
+    if (detail) this.detail = detail;
+  }
+
+  /** Technical detail for developers (never patient data). */
+  detail?: string;
+
+  static fromStatus(status: number, url: string): DicomWebError {
+    return new DicomWebError(kindForStatus(status), status, url);
+  }
+
+  /** Whether retrying the same request may succeed. */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'unauthorized';
+  }
+}
+
+function pathWithoutQuery(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).pathname;
+  } catch {
+    return url.split('?')[0];
+  }
+}

@@ -1,0 +1,100 @@
+import { toDicomDate } from '../dicom/date-time.js';
+import { Tag } from '../dicom/tags.js';
+
+/**
+ * A study search. Names and descriptions match as DICOM wildcards (free text without '*' or '?'
+ * matches as a prefix); identifiers match exactly unless they contain a wildcard.
+ */
+export interface StudyQuery {
+  patientName?: string;
+  patientId?: string;
+  accessionNumber?: string;
+  /** A single ISO date or an inclusive range (either end may be open). */
+  studyDate?: string | { from?: string; to?: string };
+  modalities?: string[];
+  studyDescription?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Attributes asked for beyond the QIDO-RS study defaults. */
+const STUDY_INCLUDE_FIELDS = [Tag.StudyDescription, Tag.IssuerOfPatientID, Tag.NumberOfStudyRelatedSeries, Tag.NumberOfStudyRelatedInstances];
+
+/** Trims, and makes free text a prefix match (DICOM matching has no escape character). */
+export function toWildcard(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  return /[*?]/.test(trimmed) ? trimmed : `${trimmed}*`;
+}
+
+function dateRange(date: StudyQuery['studyDate']): string | undefined {
+  if (!date) return undefined;
+  if (typeof date === 'string') return toDicomDate(date);
+  if (!date.from && !date.to) return undefined;
+  return `${date.from ? toDicomDate(date.from) : ''}-${date.to ? toDicomDate(date.to) : ''}`;
+}
+
+/** Characters every server matches reliably; others are sent as '*' and matched here instead. */
+const SERVER_SAFE = /^[A-Za-z0-9 ^._\-*?]$/;
+
+/**
+ * Splits a wildcard pattern into what to send to the server and whether the server's answer is
+ * already exact. Servers differ on non-ASCII and punctuation in matching (Orthanc matches neither
+ * "Müller" nor "<b>"), so such characters are widened to '*' on the wire and the results are
+ * filtered with `matchesWildcard`.
+ */
+export function serverSafeWildcard(pattern: string): { server: string; exact: boolean } {
+  let server = '';
+  for (const ch of pattern) server += SERVER_SAFE.test(ch) ? ch : '*';
+  server = server.replace(/\*+/g, '*');
+  return { server, exact: server === pattern };
+}
+
+/** DICOM wildcard matching ('*' any run, '?' one character), case-insensitive and Unicode-aware. */
+export function matchesWildcard(pattern: string, value: string): boolean {
+  const source = [...pattern.normalize('NFC')]
+    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'iu').test(value.normalize('NFC'));
+}
+
+/** Maps a StudyQuery to QIDO-RS query parameters. */
+export function studyQueryParams(query: StudyQuery): Record<string, string> {
+  const params: Record<string, string> = {};
+  const text: [keyof StudyQuery, string, (value: string) => string][] = [
+    ['patientName', 'PatientName', toWildcard],
+    ['patientId', 'PatientID', (v) => v.trim()],
+    ['accessionNumber', 'AccessionNumber', (v) => v.trim()],
+    ['studyDescription', 'StudyDescription', toWildcard],
+  ];
+  for (const [key, keyword, toMatch] of text) {
+    const value = query[key];
+    if (typeof value === 'string' && toMatch(value)) params[keyword] = serverSafeWildcard(toMatch(value)).server;
+  }
+  const date = dateRange(query.studyDate);
+  if (date) params.StudyDate = date;
+  // Comma-separated list matching (PS3.18 8.3.4.1); the most widely supported form.
+  if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(',');
+  if (query.limit !== undefined) params.limit = String(query.limit);
+  if (query.offset) params.offset = String(query.offset);
+  params.includefield = STUDY_INCLUDE_FIELDS.join(',');
+  return params;
+}
+
+/**
+ * The part of a query the server could not be trusted with (see `serverSafeWildcard`), as a
+ * predicate over person-name and text values of a result; undefined when the server's answer is exact.
+ */
+export function clientSideTextFilter(query: StudyQuery): ((values: { [K in 'patientName' | 'patientId' | 'accessionNumber' | 'studyDescription']?: string[] }) => boolean) | undefined {
+  const checks: [('patientName' | 'patientId' | 'accessionNumber' | 'studyDescription'), string][] = [];
+  for (const key of ['patientName', 'studyDescription'] as const) {
+    const value = query[key] && toWildcard(query[key]);
+    if (value && !serverSafeWildcard(value).exact) checks.push([key, value]);
+  }
+  for (const key of ['patientId', 'accessionNumber'] as const) {
+    const value = query[key]?.trim();
+    if (value && !serverSafeWildcard(value).exact) checks.push([key, value]);
+  }
+  if (checks.length === 0) return undefined;
+  return (values) => checks.every(([key, pattern]) => (values[key] ?? []).some((v) => matchesWildcard(pattern, v)));
+}

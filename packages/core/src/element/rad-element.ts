@@ -1,0 +1,33 @@
+import { LitElement } from 'lit';
+import { DicomWebError } from '../dicomweb/errors.js';
+
+/** `detail` of `rad-error`: the failure, safe to show and to log (no patient data). */
+export interface RadErrorDetail {
+  error: DicomWebError;
+  /** What the element was doing, e.g. "search-studies". */
+  operation: string;
+}
+
+/** Base class of Telerad elements: typed, bubbling, composed `rad-*` events. */
+export class RadElement extends LitElement {
+  /** Dispatches a `rad-*` CustomEvent that bubbles out of shadow roots; returns false if cancelled. */
+  protected emit<T>(type: `rad-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+
+  /** Normalises any failure into a DicomWebError and fires `rad-error` with it. */
+  protected emitError(error: unknown, operation: string): DicomWebError {
+    const dicomWebError =
+      error instanceof DicomWebError
+        ? error
+        : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
+    this.emit<RadErrorDetail>('rad-error', { error: dicomWebError, operation });
+    return dicomWebError;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'rad-error': CustomEvent<RadErrorDetail>;
+  }
+}

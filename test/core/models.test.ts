@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import {
+  clientSideTextFilter,
+  formatPersonName,
+  matchesWildcard,
+  serverSafeWildcard,
+  parseDicomDate,
+  parseDicomTime,
+  parsePersonName,
+  studyQueryParams,
+  toDicomDate,
+  toSeries,
+  toStudy,
+  type DicomJsonDataset,
+} from '@telerad/core';
+
+const study: DicomJsonDataset = {
+  '00080020': { vr: 'DA', Value: ['20261128'] },
+  '00080030': { vr: 'TM', Value: ['231512.123'] },
+  '00080050': { vr: 'SH', Value: ['ACC-1'] },
+  '00080061': { vr: 'CS', Value: ['CT', 'PT'] },
+  '00080090': { vr: 'PN', Value: [{ Alphabetic: 'Wells^Marcus^^Dr' }] },
+  '00081030': { vr: 'LO', Value: ['CT ABDOMEN'] },
+  '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }] },
+  '00100020': { vr: 'LO', Value: ['TR-1003'] },
+  '00100021': { vr: 'LO', Value: ['TELERAD'] },
+  '00100030': { vr: 'DA', Value: ['19711105'] },
+  '00100040': { vr: 'CS', Value: ['M'] },
+  '0020000D': { vr: 'UI', Value: ['1.2.3'] },
+  '00201206': { vr: 'IS', Value: [2] },
+  '00201208': { vr: 'IS', Value: ['141'] },
+};
+
+describe('DICOM JSON → models', () => {
+  it('maps every study attribute once, with names, dates, times and counts parsed', () => {
+    const s = toStudy(study);
+    expect(s.studyInstanceUID).to.equal('1.2.3');
+    expect(s.patientId).to.equal('TR-1003');
+    expect(s.issuerOfPatientId).to.equal('TELERAD');
+    expect(s.patientBirthDate).to.equal('1971-11-05');
+    expect(s.studyDate).to.equal('2026-11-28');
+    expect(s.studyTime).to.equal('23:15:12');
+    expect(s.accessionNumber).to.equal('ACC-1');
+    expect(s.modalities).to.deep.equal(['CT', 'PT']);
+    expect(s.seriesCount).to.equal(2);
+    expect(s.instanceCount).to.equal(141);
+    expect(s.description).to.equal('CT ABDOMEN');
+    expect(s.patientName?.alphabetic).to.deep.equal({ family: 'Yamada', given: 'Tarou', middle: '', prefix: '', suffix: '' });
+    expect(s.patientName?.ideographic?.family).to.equal('山田');
+    expect(s.patientName?.phonetic?.given).to.equal('たろう');
+    expect(s.referringPhysician?.alphabetic?.prefix).to.equal('Dr');
+  });
+
+  it('leaves absent and empty attributes undefined rather than inventing values', () => {
+    const s = toStudy({ '0020000D': { vr: 'UI', Value: ['9.9'] }, '00100010': { vr: 'PN' }, '00080050': { vr: 'SH', Value: [''] } });
+    expect(s.patientName).to.equal(undefined);
+    expect(s.accessionNumber).to.equal(undefined);
+    expect(s.studyDate).to.equal(undefined);
+    expect(s.modalities).to.deep.equal([]);
+  });
+
+  it('rejects a result without its UID', () => {
+    expect(() => toStudy({ '00100020': { vr: 'LO', Value: ['x'] } })).to.throw(TypeError, '0020000D');
+  });
+
+  it('splits a backslash-joined ModalitiesInStudy and maps series', () => {
+    expect(toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00080061': { vr: 'CS', Value: ['CT\\SR'] } }).modalities).to.deep.equal(['CT', 'SR']);
+    const series = toSeries({
+      '0020000D': { vr: 'UI', Value: ['1'] },
+      '0020000E': { vr: 'UI', Value: ['1.1'] },
+      '00080060': { vr: 'CS', Value: ['MR'] },
+      '00200011': { vr: 'IS', Value: ['3'] },
+      '00201209': { vr: 'IS', Value: [24] },
+    });
+    expect(series).to.include({ seriesInstanceUID: '1.1', modality: 'MR', seriesNumber: 3, instanceCount: 24 });
+  });
+});
+
+describe('person names', () => {
+  it('formats family, given and the ideographic group', () => {
+    expect(formatPersonName(parsePersonName({ Alphabetic: 'Müller^Jürgen' }))).to.equal('Müller, Jürgen');
+    expect(formatPersonName(parsePersonName({ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎' }))).to.equal('Yamada, Tarou (山田 太郎)');
+    expect(formatPersonName(parsePersonName({ Ideographic: '山田^太郎' }))).to.equal('山田 太郎');
+    expect(formatPersonName(parsePersonName({ Alphabetic: 'Wells^Marcus^J^Dr^III' }))).to.equal('Dr Wells, Marcus J III');
+  });
+
+  it('treats an all-empty name as absent', () => {
+    expect(parsePersonName({ Alphabetic: '^^^^' })).to.equal(undefined);
+    expect(formatPersonName(undefined)).to.equal('');
+  });
+
+  it('accepts PN sent as a string with "=" separated groups', () => {
+    expect(parsePersonName({ Alphabetic: 'A^B', Ideographic: 'C^D' })?.raw).to.equal('A^B=C^D');
+  });
+});
+
+describe('dates and times', () => {
+  it('parses DA in the current and the ACR-NEMA form and rejects nonsense', () => {
+    expect(parseDicomDate('20250311')).to.equal('2025-03-11');
+    expect(parseDicomDate('1995.06.26')).to.equal('1995-06-26');
+    expect(parseDicomDate('20251311')).to.equal(undefined);
+    expect(parseDicomDate('yesterday')).to.equal(undefined);
+  });
+
+  it('parses TM with optional components and fractions', () => {
+    expect(parseDicomTime('0930')).to.equal('09:30:00');
+    expect(parseDicomTime('07')).to.equal('07:00:00');
+    expect(parseDicomTime('235959.999999')).to.equal('23:59:59');
+    expect(parseDicomTime('10:05:00')).to.equal('10:05:00');
+    expect(parseDicomTime('2500')).to.equal(undefined);
+  });
+
+  it('builds QIDO parameters: prefix wildcards, date ranges, comma list matching', () => {
+    const params = studyQueryParams({
+      patientName: ' mül ',
+      patientId: 'TR-1002',
+      accessionNumber: 'ACC*',
+      studyDate: { from: '2025-01-01' },
+      modalities: ['CT', 'MR'],
+      limit: 26,
+    });
+    expect(params).to.include({ PatientName: 'm*l*', PatientID: 'TR-1002', AccessionNumber: 'ACC*', StudyDate: '20250101-', ModalitiesInStudy: 'CT,MR', limit: '26' });
+    expect(params.includefield).to.contain('00081030');
+    expect(toDicomDate(new Date(2026, 10, 30))).to.equal('20261130');
+  });
+});
+
+describe('server-safe matching', () => {
+  it('widens characters servers mishandle and says the answer needs filtering', () => {
+    expect(serverSafeWildcard('Müller*')).to.deep.equal({ server: 'M*ller*', exact: false });
+    expect(serverSafeWildcard('山田*')).to.deep.equal({ server: '*', exact: false });
+    expect(serverSafeWildcard('Wells^Marcus*')).to.deep.equal({ server: 'Wells^Marcus*', exact: true });
+  });
+
+  it('matches DICOM wildcards case-insensitively across Unicode', () => {
+    expect(matchesWildcard('mül*', 'Müller^Jürgen')).to.equal(true);
+    expect(matchesWildcard('MÜL*', 'Müller^Jürgen')).to.equal(true);
+    expect(matchesWildcard('mul*', 'Müller^Jürgen')).to.equal(false);
+    expect(matchesWildcard('M?ller^J*', 'Müller^Jürgen')).to.equal(true);
+    expect(matchesWildcard('山田*', '山田^太郎')).to.equal(true);
+    expect(matchesWildcard('<b>*', '<b>Evil</b>')).to.equal(true);
+    expect(matchesWildcard('a.c', 'abc')).to.equal(false, 'regex characters are literal');
+  });
+
+  it('filters only what the server could not match exactly', () => {
+    expect(clientSideTextFilter({ patientName: 'Wells', patientId: 'TR-1' })).to.equal(undefined);
+    const filter = clientSideTextFilter({ patientName: 'mül' })!;
+    expect(filter({ patientName: ['Müller^Jürgen'] })).to.equal(true);
+    expect(filter({ patientName: ['Muller^Jurgen'] })).to.equal(false);
+  });
+});

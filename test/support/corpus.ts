@@ -1,0 +1,55 @@
+// The corpus manifest written by scripts/corpus/build.mjs: the single source of truth for tests.
+import type { DicomJsonPersonName } from '@telerad/core';
+
+export interface ManifestSeries {
+  seriesInstanceUID: string;
+  seriesNumber: number;
+  description: string;
+  modality: string;
+  transferSyntaxUID: string;
+  transferSyntax: string;
+  instanceCount: number;
+  framesPerInstance: number;
+  rows: number;
+  columns: number;
+  sopInstanceUIDs: string[];
+  truth: Record<string, unknown>;
+}
+
+export interface ManifestStudy {
+  key: string;
+  studyInstanceUID: string;
+  patientKey: string;
+  patientName: DicomJsonPersonName | null;
+  patientId: string;
+  issuerOfPatientId: string | null;
+  patientBirthDate: string;
+  patientSex: string;
+  studyDate: string;
+  studyTime: string;
+  accessionNumber: string | null;
+  description: string;
+  referringPhysician: string;
+  modalities: string[];
+  seriesCount: number;
+  instanceCount: number;
+  series: ManifestSeries[];
+}
+
+export interface Manifest {
+  hostileText: string;
+  patients: { key: string; name: DicomJsonPersonName | null; id: string; issuer: string | null }[];
+  studies: ManifestStudy[];
+}
+
+let manifest: Promise<Manifest> | undefined;
+
+export function loadManifest(): Promise<Manifest> {
+  manifest ??= fetch('/corpus/manifest.json').then((r) => {
+    if (!r.ok) throw new Error(`manifest: HTTP ${r.status}`);
+    return r.json() as Promise<Manifest>;
+  });
+  return manifest;
+}
+
+export const sortedUids = (studies: { studyInstanceUID: string }[]) => studies.map((s) => s.studyInstanceUID).sort();
