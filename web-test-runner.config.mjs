@@ -1,9 +1,11 @@
 // @web/test-runner: tests in Debian's Chromium, against the private Orthanc started by
 // scripts/with-orthanc.mjs (DICOMWEB_URL), proxied same-origin at /dicom-web.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { dicomWebProxy, manifestMiddleware, misbehavingServerMiddleware } from './scripts/lib/dev-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
+import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 
 const dicomWebUrl = process.env.DICOMWEB_URL;
 if (!dicomWebUrl) throw new Error('DICOMWEB_URL is not set: run the tests with `npm test`');
@@ -13,6 +15,7 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser'] },
   hostname: 'localhost',
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter('.cache/test-summary.json')],
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],

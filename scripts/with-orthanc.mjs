@@ -1,35 +1,34 @@
 // Runs a command with a private Orthanc holding the corpus: ORTHANC_URL and DICOMWEB_URL are set
-// for the command; Orthanc is stopped afterwards whatever happens.
+// for the command, and Orthanc is stopped afterwards whatever happens.
 //   node scripts/with-orthanc.mjs <command> [args…]
 import { spawn } from 'node:child_process';
-import { buildCorpus } from './corpus/build.mjs';
-import { loadCorpus } from './corpus/load.mjs';
-import { ensureSystemPackages } from './lib/system-deps.mjs';
-import { startOrthanc } from './lib/orthanc.mjs';
+import { fileURLToPath } from 'node:url';
+import { startOrthancWithCorpus } from './lib/corpus-server.mjs';
 
 export async function withOrthanc(command, args) {
-  ensureSystemPackages();
-  const manifest = buildCorpus();
-  const orthanc = await startOrthanc();
-  const stop = () => orthanc.stop();
+  const { orthanc } = await startOrthancWithCorpus();
   try {
-    await loadCorpus(orthanc.dicomWebUrl, manifest);
-    console.log(`Orthanc ${orthanc.url} (pid ${orthanc.pid}) holds the corpus`);
+    const binDir = fileURLToPath(new URL('../node_modules/.bin/', import.meta.url));
     const child = spawn(command, args, {
       stdio: 'inherit',
-      env: { ...process.env, ORTHANC_URL: orthanc.url, DICOMWEB_URL: orthanc.dicomWebUrl },
+      env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, ORTHANC_URL: orthanc.url, DICOMWEB_URL: orthanc.dicomWebUrl },
     });
-    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-    return await new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward);
+    const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+    process.off('SIGINT', forward).off('SIGTERM', forward);
+    return code;
   } finally {
-    await stop();
+    await orthanc.stop();
   }
 }
 
-const [command, ...args] = process.argv.slice(2);
-if (command) {
-  const binDir = new URL('../node_modules/.bin/', import.meta.url).pathname;
-  process.env.PATH = `${binDir}:${process.env.PATH}`;
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    console.error('usage: node scripts/with-orthanc.mjs <command> [args…]');
+    process.exit(2);
+  }
   withOrthanc(command, args).then(
     (code) => process.exit(code),
     (error) => {

@@ -70,6 +70,9 @@ export const styles = css`
   td {
     padding: 0.35rem 0.6rem;
   }
+  td:is([data-column='birthDateSex'], [data-column='accessionNumber'], [data-column='studyDateTime'], [data-column='counts']) {
+    white-space: nowrap;
+  }
   tbody tr {
     cursor: pointer;
     border-bottom: 1px solid var(--_border);

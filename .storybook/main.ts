@@ -1,0 +1,21 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+// `npm run storybook` starts a private Orthanc and sets DICOMWEB_URL: the "Live" stories then read
+// the corpus through the same-origin proxy below. The static build has no server and says so.
+const dicomWebUrl = process.env.DICOMWEB_URL;
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.stories.ts'],
+  core: { disableTelemetry: true },
+  viteFinal: async (viteConfig) => ({
+    ...viteConfig,
+    resolve: { ...viteConfig.resolve, conditions: ['source', 'browser', 'module', 'import', 'default'] },
+    server: {
+      ...viteConfig.server,
+      proxy: dicomWebUrl ? { '/dicom-web': { target: new URL(dicomWebUrl).origin, changeOrigin: false } } : undefined,
+    },
+  }),
+};
+
+export default config;

@@ -1,0 +1,43 @@
+// Builds each package to ESM in packages/<name>/dist, one module per source file so that the
+// side-effect entry points (e.g. rad-study-browser.js) stay separate. Declarations (.d.ts) come
+// from `tsc -b`, which runs first (see the "build" script). Dependencies, @telerad/* siblings and
+// Cornerstone3D stay external: the consumer's bundler resolves them once.
+import { readFileSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+
+const PACKAGES = ['core', 'study-browser'];
+
+const external = (pkg) => {
+  const { dependencies = {}, peerDependencies = {} } = pkg;
+  const names = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
+  return (id) => /^@cornerstonejs\//.test(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+};
+
+export default PACKAGES.map((name) => {
+  const dir = `packages/${name}`;
+  const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  const entries = Object.values(pkg.exports).map((e) => `${dir}/${e.source.replace(/^\.\//, '')}`);
+  return {
+    input: entries,
+    external: external(pkg),
+    output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: `${dir}/tsconfig.json`,
+        // JavaScript only: tsc -b has already type-checked and written the declarations.
+        compilerOptions: {
+          composite: false,
+          declaration: false,
+          declarationMap: false,
+          emitDeclarationOnly: false,
+          noEmit: false,
+          incremental: false,
+          sourceMap: true,
+          outDir: `${dir}/dist`,
+        },
+        noCheck: true,
+        outputToFilesystem: false,
+      }),
+    ],
+  };
+});

@@ -1,0 +1,32 @@
+// `npm test`: installs what is missing (Debian packages, npm packages), then lints, type-checks,
+// and runs the browser tests in Chromium against a private Orthanc holding the corpus.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import './setup.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const { withOrthanc } = await import('./with-orthanc.mjs');
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warnings=0', '.']);
+step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
+console.log('\n▶ Browser tests (Chromium + Orthanc)');
+const summaryFile = `${root}.cache/test-summary.json`;
+rmSync(summaryFile, { force: true });
+const code = await withOrthanc(bin('web-test-runner'), process.argv.slice(2));
+if (existsSync(summaryFile)) {
+  const { passed, failed, skipped } = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+process.exit(code);
