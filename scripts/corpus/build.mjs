@@ -1,7 +1,7 @@
 // Builds the DICOM corpus into .cache/corpus: synthetic phantoms (dcmjs), compressed variants
 // (dcmtk, gdcm), re-UIDed public files (dcmtk's dcmodify), and manifest.json describing it all.
 // Rebuilds only when the corpus scripts change.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -107,7 +107,10 @@ function writeSynthetic(series, identity, dir, scratch) {
       ContentTime: identity.StudyTime,
       FrameOfReferenceUID: frameOfReference,
       PositionReferenceIndicator: '',
-      PatientPosition: instance.Modality === 'DX' || instance.Modality === 'US' ? undefined : 'HFS',
+      Laterality: instance.Modality === 'DX' ? undefined : '',
+      AcquisitionDate: identity.StudyDate,
+      // PET carries its position as code sequences instead.
+      PatientPosition: ['DX', 'US', 'PT'].includes(instance.Modality) ? undefined : 'HFS',
       Manufacturer: 'Telerad Phantom Works',
       SOPInstanceUID: sopInstanceUID,
     });
@@ -153,7 +156,16 @@ function writeReal(series, identity, dir) {
   };
 }
 
+/** Synthetic files must be valid DICOM: dciodvfy (dicom3tools) may warn but must report no error. */
+function assertValid(path) {
+  const { stdout, stderr } = spawnSync('dciodvfy', [path], { encoding: 'utf8' });
+  const report = `${stdout}${stderr}`;
+  const errors = report.split('\n').filter((line) => line.startsWith('Error'));
+  if (errors.length) throw new Error(`${path} fails dciodvfy:\n${errors.join('\n')}`);
+}
+
 function describeSeries(series, files, truth) {
+  if (series.generate) assertValid(files[0]);
   const first = readAttributes(files[0], Object.values(TAG));
   const sopInstanceUIDs = files.map((f) => readAttributes(f, [TAG.sopInstance])[TAG.sopInstance]);
   const transferSyntaxUID = first[TAG.transferSyntax];
