@@ -42,6 +42,32 @@ function paintSquares(pixels, cols, squares, storedValue) {
   }
 }
 
+/** Pixel coordinates (column, row; Cornerstone's image space) of a point given in mm from the centre. */
+const centreInPixels = (xMm, yMm, rows, cols, spacing) => [cols / 2 + xMm / spacing, rows / 2 + yMm / spacing];
+
+/**
+ * The Image Pixel module for native (uncompressed) pixels; bits allocated follow the typed array,
+ * bits stored default to all of them, RGB is colour-by-pixel.
+ */
+function imagePixel({ pixels, rows, cols, bitsStored, signed = false, photometric = 'MONOCHROME2' }) {
+  const bitsAllocated = pixels.BYTES_PER_ELEMENT * 8;
+  const stored = bitsStored ?? bitsAllocated;
+  const rgb = photometric === 'RGB';
+  return {
+    Rows: rows,
+    Columns: cols,
+    SamplesPerPixel: rgb ? 3 : 1,
+    PhotometricInterpretation: photometric,
+    ...(rgb ? { PlanarConfiguration: 0 } : {}),
+    BitsAllocated: bitsAllocated,
+    BitsStored: stored,
+    HighBit: stored - 1,
+    PixelRepresentation: signed ? 1 : 0,
+    PixelData: [pixels.buffer],
+    _vrMap: { PixelData: bitsAllocated === 8 ? 'OB' : 'OW' },
+  };
+}
+
 const axial = (z, rows, cols, spacing) => ({
   ImageOrientationPatient: [1, 0, 0, 0, 1, 0],
   ImagePositionPatient: [pixelCentreMm(0, cols, spacing), pixelCentreMm(0, rows, spacing), z],
@@ -93,22 +119,13 @@ export function ctPhantom({ rows = 512, spacing = 0.625, slices = 100, thickness
       SliceThickness: thickness,
       KVP: 120,
       PixelSpacing: [spacing, spacing],
-      Rows: rows,
-      Columns: cols,
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      BitsAllocated: 16,
-      BitsStored: signed ? 16 : 12,
-      HighBit: signed ? 15 : 11,
-      PixelRepresentation: signed ? 1 : 0,
+      ...imagePixel({ pixels, rows, cols, bitsStored: signed ? 16 : 12, signed }),
       RescaleIntercept: signed ? 0 : -unsignedOffset,
       RescaleSlope: 1,
       RescaleType: 'HU',
       WindowCenter: [40, -600],
       WindowWidth: [400, 1500],
       WindowCenterWidthExplanation: ['ABDOMEN', 'LUNG'],
-      PixelData: [pixels.buffer],
-      _vrMap: { PixelData: 'OW' },
     });
   }
   return {
@@ -125,7 +142,7 @@ export function ctPhantom({ rows = 512, spacing = 0.625, slices = 100, thickness
       regions: regions.map(({ name, hu, xMm, yMm, radiusMm, slices: range }) => ({
         name,
         hu,
-        centerPx: [cols / 2 + xMm / spacing, rows / 2 + yMm / spacing],
+        centerPx: centreInPixels(xMm, yMm, rows, cols, spacing),
         radiusPx: radiusMm / spacing,
         radiusMm,
         slices: range ?? [0, slices - 1],
@@ -161,16 +178,7 @@ export function eightBitFromCt(ct, { center = 40, width = 400 } = {}) {
       ConversionType: 'WSD',
       InstanceNumber: ds.InstanceNumber,
       PixelSpacing: ds.PixelSpacing,
-      Rows: ds.Rows,
-      Columns: ds.Columns,
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      BitsAllocated: 8,
-      BitsStored: 8,
-      HighBit: 7,
-      PixelRepresentation: 0,
-      PixelData: [pixels.buffer],
-      _vrMap: { PixelData: 'OB' },
+      ...imagePixel({ pixels, rows: ds.Rows, cols: ds.Columns }),
     };
   });
   return { instances, truth: { ...ct.truth, kind: 'ct-phantom-8bit', window: { center, width } } };
@@ -206,18 +214,9 @@ export function mrPhantom({ rows = 256, spacing = 0.9375, slices = 24, thickness
       RepetitionTime: 4000,
       MagneticFieldStrength: 1.5,
       PixelSpacing: [spacing, spacing],
-      Rows: rows,
-      Columns: cols,
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      BitsAllocated: 16,
-      BitsStored: 12,
-      HighBit: 11,
-      PixelRepresentation: 0,
+      ...imagePixel({ pixels, rows, cols, bitsStored: 12 }),
       WindowCenter: 900,
       WindowWidth: 1800,
-      PixelData: [pixels.buffer],
-      _vrMap: { PixelData: 'OW' },
     });
   }
   return {
@@ -232,7 +231,7 @@ export function mrPhantom({ rows = 256, spacing = 0.9375, slices = 24, thickness
       regions: regions.map(({ name, signal, xMm, yMm, radiusMm }) => ({
         name,
         signal,
-        centerPx: [cols / 2 + xMm / spacing, rows / 2 + yMm / spacing],
+        centerPx: centreInPixels(xMm, yMm, rows, cols, spacing),
         radiusMm,
       })),
       lesionSlice,
@@ -278,14 +277,7 @@ export function dxPhantom({ rows = 1536, cols = 1280, spacing = 0.2 } = {}) {
         ImagerPixelSpacing: [spacing, spacing],
         DistanceSourceToDetector: 1800,
         DistanceSourceToPatient: 1650,
-        Rows: rows,
-        Columns: cols,
-        SamplesPerPixel: 1,
-        PhotometricInterpretation: 'MONOCHROME1',
-        BitsAllocated: 16,
-        BitsStored: 12,
-        HighBit: 11,
-        PixelRepresentation: 0,
+        ...imagePixel({ pixels, rows, cols, bitsStored: 12, photometric: 'MONOCHROME1' }),
         RescaleIntercept: 0,
         RescaleSlope: 1,
         RescaleType: 'US',
@@ -298,8 +290,6 @@ export function dxPhantom({ rows = 1536, cols = 1280, spacing = 0.2 } = {}) {
         AcquisitionContextSequence: [],
         WindowCenter: 2048,
         WindowWidth: 4096,
-        PixelData: [pixels.buffer],
-        _vrMap: { PixelData: 'OW' },
       },
     ],
     truth: {
@@ -312,7 +302,7 @@ export function dxPhantom({ rows = 1536, cols = 1280, spacing = 0.2 } = {}) {
       regions: regions.map(({ name, stored, xMm, yMm, radiusMm }) => ({
         name,
         stored,
-        centerPx: [cols / 2 + xMm / spacing, rows / 2 + yMm / spacing],
+        centerPx: centreInPixels(xMm, yMm, rows, cols, spacing),
         radiusMm,
       })),
       markers: {
@@ -371,15 +361,7 @@ export function usCine({ rows = 360, cols = 480, frames = 24, frameTimeMs = 40, 
         FrameIncrementPointer: 0x00181063,
         CineRate: Math.round(1000 / frameTimeMs),
         RecommendedDisplayFrameRate: Math.round(1000 / frameTimeMs),
-        Rows: rows,
-        Columns: cols,
-        SamplesPerPixel: 3,
-        PhotometricInterpretation: 'RGB',
-        PlanarConfiguration: 0,
-        BitsAllocated: 8,
-        BitsStored: 8,
-        HighBit: 7,
-        PixelRepresentation: 0,
+        ...imagePixel({ pixels, rows, cols, photometric: 'RGB' }),
         LossyImageCompression: '00',
         SequenceOfUltrasoundRegions: [
           {
@@ -398,8 +380,6 @@ export function usCine({ rows = 360, cols = 480, frames = 24, frameTimeMs = 40, 
             ReferencePixelY0: 0,
           },
         ],
-        PixelData: [pixels.buffer],
-        _vrMap: { PixelData: 'OB' },
       },
     ],
     truth: {
@@ -458,14 +438,7 @@ export function petPhantom({ rows = 128, spacing = 4, slices = 40, thickness = 4
       ...axial(z, rows, cols, spacing),
       SliceThickness: thickness,
       PixelSpacing: [spacing, spacing],
-      Rows: rows,
-      Columns: cols,
-      SamplesPerPixel: 1,
-      PhotometricInterpretation: 'MONOCHROME2',
-      BitsAllocated: 16,
-      BitsStored: 16,
-      HighBit: 15,
-      PixelRepresentation: 0,
+      ...imagePixel({ pixels, rows, cols }),
       RescaleIntercept: 0,
       RescaleSlope: Number(slope.toPrecision(10)),
       Units: 'BQML',
@@ -494,8 +467,6 @@ export function petPhantom({ rows = 128, spacing = 4, slices = 40, thickness = 4
           RadionuclideCodeSequence: [{ CodeValue: 'C-111A1', CodingSchemeDesignator: 'SRT', CodeMeaning: '^18^Fluorine' }],
         },
       ],
-      PixelData: [pixels.buffer],
-      _vrMap: { PixelData: 'OW' },
     });
   }
   return {
@@ -517,7 +488,7 @@ export function petPhantom({ rows = 128, spacing = 4, slices = 40, thickness = 4
         name,
         suvBw: suv,
         bqPerMl: suvToBqml(suv),
-        centerPx: [cols / 2 + xMm / spacing, rows / 2 + yMm / spacing],
+        centerPx: centreInPixels(xMm, yMm, rows, cols, spacing),
         radiusMm,
       })),
       maxRescaleSlope: Math.max(...slopes),
