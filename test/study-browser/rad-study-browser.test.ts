@@ -193,9 +193,23 @@ describe('<rad-study-browser> states', () => {
     expect(part(el, 'empty')).to.exist;
   });
 
-  it('says so when no service is configured', async () => {
+  it('says so when no service is configured, then searches once one is provided', async () => {
     const el = await fixture<RadStudyBrowser>(html`<rad-study-browser></rad-study-browser>`);
     await settled(el);
-    expect(part(el, 'error')!.textContent).to.contain('could not be reached');
+    expect(part(el, 'error')!.textContent).to.contain('No image archive is configured');
+    el.service = new DicomWebService({ url: '/dicom-web' });
+    await el.updateComplete;
+    await settled(el);
+    expect(rows(el).length).to.equal((await loadManifest()).studies.length);
+  });
+
+  it('searches again when the host changes a filter attribute', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    el.setAttribute('patient-id', 'TR-1009');
+    await el.updateComplete;
+    await settled(el);
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientId === 'TR-1009')));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[name="patientId"]')!.value).to.equal('TR-1009');
   });
 });

@@ -1,5 +1,6 @@
 /** What went wrong, in categories an element can show and a host can act on. */
 export type DicomWebErrorKind =
+  | 'not-configured'
   | 'network'
   | 'timeout'
   | 'aborted'
@@ -11,6 +12,7 @@ export type DicomWebErrorKind =
   | 'bad-response';
 
 const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
+  'not-configured': 'No image archive is configured.',
   network: 'The image archive could not be reached.',
   timeout: 'The image archive did not answer in time.',
   aborted: 'The request was cancelled.',
@@ -41,17 +43,16 @@ export class DicomWebError extends Error {
   readonly status: number;
   /** The request path without its query string. */
   readonly path: string;
+  /** Technical detail for developers (never patient data). */
+  readonly detail?: string;
 
   constructor(kind: DicomWebErrorKind, status: number, url: string, detail?: string) {
     super(status ? `${USER_MESSAGES[kind]} (HTTP ${status})` : USER_MESSAGES[kind]);
     this.kind = kind;
     this.status = status;
     this.path = pathWithoutQuery(url);
-    if (detail) this.detail = detail;
+    this.detail = detail;
   }
-
-  /** Technical detail for developers (never patient data). */
-  detail?: string;
 
   static fromStatus(status: number, url: string): DicomWebError {
     return new DicomWebError(kindForStatus(status), status, url);

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { dicomWebContext, DicomWebError, RadElement, tokens, type DicomWebService, type Study, type StudyQuery } from '@telerad/core';
+import { dicomWebContext, DicomWebError, RadElement, tokens, type DicomWebService, type Study } from '@telerad/core';
 import { html } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { query } from 'lit/decorators/query.js';
@@ -16,8 +16,6 @@ export type StudySearchService = Pick<DicomWebService, 'searchStudies'>;
 export interface StudySelectDetail {
   study: Study;
 }
-
-type SearchFields = Pick<StudyQuery, 'patientName' | 'patientId' | 'accessionNumber'>;
 
 /**
  * A DICOMweb (QIDO-RS) study list: searches by patient name, patient ID and accession number, and
@@ -81,34 +79,21 @@ export class RadStudyBrowser extends RadElement {
 
   @query('form') private form?: HTMLFormElement;
 
-  /** The search that ran or is running (reflects the filter fields when last submitted). */
-  @state() private activeSearch: SearchFields = {};
-
   #searchTask = new Task(this, {
-    task: async ([service, search, limit], { signal }) => {
-      if (!service) throw new DicomWebError('network', 0, '', 'no DICOMweb service configured');
-      const studies = await service.searchStudies({ ...search, limit }, { signal });
+    task: async ([service, patientName, patientId, accessionNumber, limit], { signal }) => {
+      if (!service) throw new DicomWebError('not-configured', 0, '');
+      const studies = await service.searchStudies({ patientName, patientId, accessionNumber, limit }, { signal });
       return studies.sort(byStudyDateDescending);
     },
-    args: () => [this.service ?? this.contextService, this.activeSearch, this.limit] as const,
+    args: () => [this.service ?? this.contextService, this.patientName, this.patientId, this.accessionNumber, this.limit] as const,
     onError: (error) => {
       if (!(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'search-studies');
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.activeSearch = this.#fieldsFromProperties();
-  }
-
   /** Runs the search again with the current filters (e.g. after the archive received new studies). */
   refresh(): void {
-    this.activeSearch = this.#fieldsFromProperties();
     void this.#searchTask.run();
-  }
-
-  #fieldsFromProperties(): SearchFields {
-    return { patientName: this.patientName, patientId: this.patientId, accessionNumber: this.accessionNumber };
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -117,7 +102,6 @@ export class RadStudyBrowser extends RadElement {
     this.patientName = String(data.get('patientName') ?? '');
     this.patientId = String(data.get('patientId') ?? '');
     this.accessionNumber = String(data.get('accessionNumber') ?? '');
-    this.activeSearch = this.#fieldsFromProperties();
   }
 
   #select(study: Study): void {
@@ -172,7 +156,7 @@ export class RadStudyBrowser extends RadElement {
   }
 
   #renderEmpty() {
-    const filters = Object.values(this.activeSearch).filter(Boolean);
+    const filters = [this.patientName, this.patientId, this.accessionNumber].map((f) => f.trim()).filter(Boolean);
     return html`<div part="status empty" role="status">
       <slot name="empty">${filters.length ? `No studies match “${filters.join(' · ')}”.` : 'The archive has no studies.'}</slot>
     </div>`;
