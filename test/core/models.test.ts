@@ -145,7 +145,8 @@ describe('server-safe matching', () => {
   it('filters only what the server could not match exactly', () => {
     expect(clientSideTextFilter({ patientName: 'Wells', patientId: 'TR-1' })).to.equal(undefined);
     const filter = clientSideTextFilter({ patientName: 'mül' })!;
-    expect(filter({ patientName: ['Müller^Jürgen'] })).to.equal(true);
-    expect(filter({ patientName: ['Muller^Jurgen'] })).to.equal(false);
+    const named = (alphabetic: string) => toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: alphabetic }] } });
+    expect(filter(named('Müller^Jürgen'))).to.equal(true);
+    expect(filter(named('Muller^Jurgen'))).to.equal(false);
   });
 });

@@ -1,4 +1,4 @@
-import { oneEvent, waitUntil } from '@open-wc/testing';
+import { waitUntil } from '@open-wc/testing';
 import type { RadStudyBrowser } from '@telerad/study-browser';
 import type { DicomJsonPersonName } from '@telerad/core';
 
@@ -33,5 +33,3 @@ export function expectedDisplayName(name: DicomJsonPersonName | null): string {
   const alphabetic = given ? `${family}, ${given}` : family;
   return name.Ideographic ? `${alphabetic} (${name.Ideographic.split('^').join(' ')})` : alphabetic;
 }
-
-export { oneEvent };

@@ -1,10 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '@telerad/core/rad-dicomweb.js';
 import { DicomWebService, type RadErrorDetail } from '@telerad/core';
 import '@telerad/study-browser/rad-study-browser.js';
 import type { RadStudyBrowser, StudySelectDetail } from '@telerad/study-browser';
 import { loadManifest, sortedUids, type ManifestStudy } from '../support/corpus.js';
-import { cell, expectedDisplayName, oneEvent, part, rowUids, rows, search, settled, shadow } from './helpers.js';
+import { cell, expectedDisplayName, part, rowUids, rows, search, settled, shadow } from './helpers.js';
 
 async function browserInProvider(): Promise<RadStudyBrowser> {
   const provider = await fixture(html`<rad-dicomweb url="/dicom-web"><rad-study-browser></rad-study-browser></rad-dicomweb>`);

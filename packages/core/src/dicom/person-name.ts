@@ -19,7 +19,7 @@ export interface PersonName {
 }
 
 function parseGroup(group: string | undefined): NameComponents | undefined {
-  if (group === undefined || group.trim() === '') return undefined;
+  if (group === undefined) return undefined;
   const [family = '', given = '', middle = '', prefix = '', suffix = ''] = group.split('^').map((c) => c.trim());
   if (!family && !given && !middle && !prefix && !suffix) return undefined;
   return { family, given, middle, prefix, suffix };

@@ -1,6 +1,5 @@
 import * as DICOMwebClient from 'dicomweb-client';
 import type { DicomJsonDataset } from '../dicom/json.js';
-import type { PersonName } from '../dicom/person-name.js';
 import { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from '../dicom/models.js';
 import { AuthPolicy, type TokenProvider } from './auth.js';
 import { DicomWebError } from './errors.js';
@@ -45,12 +44,6 @@ interface ClientError {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** The stored value and each component group of a name, as wildcard matching sees them. */
-function personNameGroups(name: PersonName | undefined): string[] {
-  if (!name) return [];
-  return [name.raw, ...name.raw.split('=')];
-}
-
 /** Commas are legal in a query string; some servers (Orthanc) do not decode "%2C" in includefield. */
 function withLiteralCommas(url: string): string {
   const query = url.indexOf('?');
@@ -90,15 +83,7 @@ export class DicomWebService {
     );
     const studies = mapResults(results, toStudy, this.url);
     const filter = clientSideTextFilter(query);
-    if (!filter) return studies;
-    return studies.filter((study) =>
-      filter({
-        patientName: personNameGroups(study.patientName),
-        patientId: study.patientId ? [study.patientId] : [],
-        accessionNumber: study.accessionNumber ? [study.accessionNumber] : [],
-        studyDescription: study.description ? [study.description] : [],
-      }),
-    );
+    return filter ? studies.filter(filter) : studies;
   }
 
   async searchSeries(studyInstanceUID: string, options: RequestOptions = {}): Promise<Series[]> {

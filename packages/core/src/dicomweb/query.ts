@@ -1,4 +1,5 @@
 import { toDicomDate } from '../dicom/date-time.js';
+import type { Study } from '../dicom/models.js';
 import { Tag } from '../dicom/tags.js';
 
 /**
@@ -58,19 +59,31 @@ export function matchesWildcard(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`, 'iu').test(value.normalize('NFC'));
 }
 
+type TextFilterKey = 'patientName' | 'patientId' | 'accessionNumber' | 'studyDescription';
+
+const exact = (text: string) => text.trim();
+
+/**
+ * The text filters: the QIDO keyword, how free text becomes a pattern (names and descriptions as
+ * prefixes, identifiers exactly), and the values of a result that a pattern is matched against.
+ */
+const TEXT_FILTERS: { key: TextFilterKey; keyword: string; toPattern: (text: string) => string; values: (study: Study) => string[] }[] = [
+  // The stored value and each component group of a name, as wildcard matching sees them.
+  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => (s.patientName ? [s.patientName.raw, ...s.patientName.raw.split('=')] : []) },
+  { key: 'patientId', keyword: 'PatientID', toPattern: exact, values: (s) => (s.patientId ? [s.patientId] : []) },
+  { key: 'accessionNumber', keyword: 'AccessionNumber', toPattern: exact, values: (s) => (s.accessionNumber ? [s.accessionNumber] : []) },
+  { key: 'studyDescription', keyword: 'StudyDescription', toPattern: toWildcard, values: (s) => (s.description ? [s.description] : []) },
+];
+
+/** The text filters a query sets, each with its pattern. */
+function textPatterns(query: StudyQuery) {
+  return TEXT_FILTERS.map((filter) => ({ ...filter, pattern: filter.toPattern(query[filter.key] ?? '') })).filter((f) => f.pattern);
+}
+
 /** Maps a StudyQuery to QIDO-RS query parameters. */
 export function studyQueryParams(query: StudyQuery): Record<string, string> {
   const params: Record<string, string> = {};
-  const text: [keyof StudyQuery, string, (value: string) => string][] = [
-    ['patientName', 'PatientName', toWildcard],
-    ['patientId', 'PatientID', (v) => v.trim()],
-    ['accessionNumber', 'AccessionNumber', (v) => v.trim()],
-    ['studyDescription', 'StudyDescription', toWildcard],
-  ];
-  for (const [key, keyword, toMatch] of text) {
-    const value = query[key];
-    if (typeof value === 'string' && toMatch(value)) params[keyword] = serverSafeWildcard(toMatch(value)).server;
-  }
+  for (const { keyword, pattern } of textPatterns(query)) params[keyword] = serverSafeWildcard(pattern).server;
   const date = dateRange(query.studyDate);
   if (date) params.StudyDate = date;
   // Comma-separated list matching (PS3.18 8.3.4.1); the most widely supported form.
@@ -83,18 +96,10 @@ export function studyQueryParams(query: StudyQuery): Record<string, string> {
 
 /**
  * The part of a query the server could not be trusted with (see `serverSafeWildcard`), as a
- * predicate over person-name and text values of a result; undefined when the server's answer is exact.
+ * predicate over results; undefined when the server's answer is already exact.
  */
-export function clientSideTextFilter(query: StudyQuery): ((values: { [K in 'patientName' | 'patientId' | 'accessionNumber' | 'studyDescription']?: string[] }) => boolean) | undefined {
-  const checks: [('patientName' | 'patientId' | 'accessionNumber' | 'studyDescription'), string][] = [];
-  for (const key of ['patientName', 'studyDescription'] as const) {
-    const value = query[key] && toWildcard(query[key]);
-    if (value && !serverSafeWildcard(value).exact) checks.push([key, value]);
-  }
-  for (const key of ['patientId', 'accessionNumber'] as const) {
-    const value = query[key]?.trim();
-    if (value && !serverSafeWildcard(value).exact) checks.push([key, value]);
-  }
+export function clientSideTextFilter(query: StudyQuery): ((study: Study) => boolean) | undefined {
+  const checks = textPatterns(query).filter(({ pattern }) => !serverSafeWildcard(pattern).exact);
   if (checks.length === 0) return undefined;
-  return (values) => checks.every(([key, pattern]) => (values[key] ?? []).some((v) => matchesWildcard(pattern, v)));
+  return (study) => checks.every(({ pattern, values }) => values(study).some((v) => matchesWildcard(pattern, v)));
 }
