@@ -3,12 +3,19 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { dicomWebProxy, manifestMiddleware, misbehavingServerMiddleware } from './scripts/lib/dev-server.mjs';
+import {
+  dicomWebProxy,
+  forgetInstanceMiddleware,
+  manifestMiddleware,
+  misbehavingServerMiddleware,
+  quirkyServerMiddleware,
+} from './scripts/lib/dev-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 
 const dicomWebUrl = process.env.DICOMWEB_URL;
-if (!dicomWebUrl) throw new Error('DICOMWEB_URL is not set: run the tests with `npm test`');
+const orthancUrl = process.env.ORTHANC_URL;
+if (!dicomWebUrl || !orthancUrl) throw new Error('DICOMWEB_URL is not set: run the tests with `npm test`');
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -19,7 +26,13 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
-  middleware: [dicomWebProxy(dicomWebUrl), manifestMiddleware(), misbehavingServerMiddleware()],
+  middleware: [
+    dicomWebProxy(dicomWebUrl),
+    manifestMiddleware(),
+    misbehavingServerMiddleware(),
+    quirkyServerMiddleware(dicomWebUrl),
+    forgetInstanceMiddleware(orthancUrl),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newUid, TRANSFER_SYNTAX, writeDicom } from './dicom-writer.mjs';
 import { HOSTILE_TEXT, PATIENTS, STUDIES } from './plan.mjs';
+import { reportDataset } from './reports.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = join(ROOT, '.cache/corpus');
@@ -26,7 +27,7 @@ const TS_NAMES = Object.fromEntries(Object.entries(TRANSFER_SYNTAX).map(([name, 
 function scriptsHash() {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const file of ['build.mjs', 'dicom-writer.mjs', 'phantoms.mjs', 'plan.mjs']) hash.update(readFileSync(join(dir, file)));
+  for (const file of ['build.mjs', 'dicom-writer.mjs', 'phantoms.mjs', 'plan.mjs', 'reports.mjs']) hash.update(readFileSync(join(dir, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -85,6 +86,7 @@ function studyIdentity(study, patient) {
     ReferringPhysicianName: study.referring,
     StudyID: study.key.slice(0, 16),
     InstitutionName: study.key === 'dx-chest' ? HOSTILE_TEXT : 'Telerad Test Imaging Centre',
+    ...(study.priority ? { RequestedProcedurePriority: study.priority } : {}),
   };
 }
 
@@ -147,6 +149,7 @@ function writeReal(series, identity, dir) {
         '0008,103e': series.description,
         '0020,0052': series.frameOfReference,
         '0008,0018': newUid(),
+        ...(identity.RequestedProcedurePriority ? { '0040,1003': identity.RequestedProcedurePriority } : {}),
       };
       // dcmodify rewrites the meta header's MediaStorageSOPInstanceUID to match (0008,0018).
       run('dcmodify', ['-nb', '-imt', ...Object.entries(set).flatMap(([tag, value]) => ['-i', `(${tag})=${value}`]), path]);
@@ -162,6 +165,49 @@ function assertValid(path) {
   const report = `${stdout}${stderr}`;
   const errors = report.split('\n').filter((line) => line.startsWith('Error'));
   if (errors.length) throw new Error(`${path} fails dciodvfy:\n${errors.join('\n')}`);
+}
+
+/**
+ * Writes a study's SR documents, each in a series of its own (series 900 on); an addendum's
+ * predecessor is the report before it. Returns their manifest entries.
+ */
+function writeReports(plan, identity) {
+  const written = [];
+  plan.reports?.forEach((report, i) => {
+    const seriesNumber = 900 + i;
+    const dataset = reportDataset({
+      ...report,
+      identity,
+      seriesUid: newUid(),
+      seriesNumber,
+      predecessor: report.addendum ? written.at(-1) : undefined,
+    });
+    const dir = join(CORPUS_DIR, 'files', plan.key, String(seriesNumber));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, '0001.dcm');
+    writeDicom(path, dataset);
+    assertValid(path);
+    written.push({
+      kind: report.kind ?? 'report',
+      status: report.status,
+      addendum: Boolean(report.addendum),
+      stored: report.stored !== false,
+      reader: report.reader,
+      signedAt: report.signedAt,
+      seriesInstanceUID: dataset.SeriesInstanceUID,
+      sopInstanceUID: dataset.SOPInstanceUID,
+      file: path.slice(CORPUS_DIR.length + 1),
+    });
+  });
+  return written;
+}
+
+/** The read status the stored report documents give a study (mirrors readStatusOf in core). */
+function readStatus(reports) {
+  const stored = reports.filter((r) => r.stored && r.kind === 'report');
+  if (stored.some((r) => r.addendum && r.status === 'final')) return 'amended';
+  if (stored.some((r) => r.status === 'final')) return 'final';
+  return stored.length ? 'preliminary' : 'unread';
 }
 
 function describeSeries(series, files, truth) {
@@ -211,6 +257,8 @@ export function buildCorpus({ force = false } = {}) {
       const { files, truth } = s.generate ? writeSynthetic(s, identity, dir, scratch) : writeReal(s, identity, dir);
       return describeSeries(s, files, truth);
     });
+    const reports = writeReports(plan, identity);
+    const stored = reports.filter((r) => r.stored);
     return {
       key: plan.key,
       studyInstanceUID: study.uid,
@@ -225,10 +273,14 @@ export function buildCorpus({ force = false } = {}) {
       accessionNumber: plan.accession,
       description: plan.description,
       referringPhysician: plan.referring,
-      modalities: [...new Set(series.map((s) => s.modality))].sort(),
-      seriesCount: series.length,
-      instanceCount: series.reduce((n, s) => n + s.instanceCount, 0),
+      priority: plan.priority ?? null,
+      // Counts and modalities as the archive reports them: image series plus stored SR documents.
+      modalities: [...new Set([...series.map((s) => s.modality), ...(stored.length ? ['SR'] : [])])].sort(),
+      seriesCount: series.length + stored.length,
+      instanceCount: series.reduce((n, s) => n + s.instanceCount, 0) + stored.length,
+      readStatus: readStatus(reports),
       series,
+      reports,
     };
   });
   rmSync(scratch, { recursive: true, force: true });

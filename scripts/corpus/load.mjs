@@ -14,10 +14,10 @@ function multipartBody(parts, boundary) {
   return Buffer.concat(chunks);
 }
 
-async function storeSeries(dicomWebUrl, study, series) {
+async function storeFiles(dicomWebUrl, study, files, what) {
   const boundary = `telerad-${randomUUID()}`;
   const body = multipartBody(
-    series.files.map((f) => readFileSync(join(CORPUS_DIR, f))),
+    files.map((f) => readFileSync(join(CORPUS_DIR, f))),
     boundary,
   );
   const response = await fetch(`${dicomWebUrl}/studies/${study.studyInstanceUID}`, {
@@ -29,17 +29,19 @@ async function storeSeries(dicomWebUrl, study, series) {
     body,
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`STOW of ${study.key}/${series.seriesNumber} failed: HTTP ${response.status} ${text.slice(0, 300)}`);
+  if (!response.ok) throw new Error(`STOW of ${study.key}/${what} failed: HTTP ${response.status} ${text.slice(0, 300)}`);
   const result = text ? JSON.parse(text) : {};
   if (result['00081198']?.Value?.length) {
-    throw new Error(`STOW of ${study.key}/${series.seriesNumber}: server refused ${result['00081198'].Value.length} instance(s)`);
+    throw new Error(`STOW of ${study.key}/${what}: server refused ${result['00081198'].Value.length} instance(s)`);
   }
 }
 
 export async function loadCorpus(dicomWebUrl, manifest) {
   const started = Date.now();
   for (const study of manifest.studies) {
-    for (const series of study.series) await storeSeries(dicomWebUrl, study, series);
+    for (const series of study.series) await storeFiles(dicomWebUrl, study, series.files, series.seriesNumber);
+    const reports = study.reports.filter((r) => r.stored);
+    if (reports.length) await storeFiles(dicomWebUrl, study, reports.map((r) => r.file), 'reports');
   }
   const response = await fetch(`${dicomWebUrl}/studies?includefield=00201208`, { headers: { Accept: 'application/dicom+json' } });
   const found = new Map((await response.json()).map((s) => [s['0020000D'].Value[0], s['00201208']?.Value?.[0]]));

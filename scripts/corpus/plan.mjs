@@ -1,5 +1,6 @@
 // The corpus plan: who the patients are, which studies they had, and where each series comes from.
 // Dates spread over two years; some patients have priors; one study has no accession number.
+// `priority` is the Requested Procedure Priority; `reports` are SR documents (see reports.mjs).
 import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, petPhantom, usCine } from './phantoms.mjs';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
@@ -42,6 +43,9 @@ export const STUDIES = [
     accession: 'ACC-26-1001',
     description: 'CT ABDOMEN PELVIS W CONTRAST',
     referring: 'Wells^Marcus^^Dr',
+    priority: 'HIGH',
+    // Not stored with the corpus: a test stores it and watches the read status change.
+    reports: [{ status: 'final', stored: false, reader: 'Hartmann^Ines^^Dr', signedAt: '20261129013000', findings: 'Phantom inserts at expected attenuation.', impression: 'No acute abnormality.' }],
     series: [{ number: 2, description: 'Axial 2.5 mm phantom', ...synthetic(() => ctPhantom()) }],
   },
   {
@@ -69,6 +73,8 @@ export const STUDIES = [
     accession: 'ACC-26-0877',
     description: 'MR BRAIN WO CONTRAST',
     referring: 'Schneider^Anna',
+    priority: 'ROUTINE',
+    reports: [{ kind: 'measurements', status: 'final', reader: 'Hartmann^Ines^^Dr', signedAt: '20261002093000', findings: 'Ventricular width measured.' }],
     series: [{ number: 3, description: 'Ax T2 phantom', ...synthetic(() => mrPhantom()) }],
   },
   {
@@ -79,6 +85,10 @@ export const STUDIES = [
     accession: 'ACC-25-0101',
     description: 'MR BRAIN PRIOR',
     referring: 'Schneider^Anna',
+    reports: [
+      { status: 'final', reader: 'Okoye^Daniel^^Dr', signedAt: '20250311170500', findings: 'Scattered white matter foci.', impression: 'Nonspecific white matter changes.' },
+      { status: 'final', addendum: true, reader: 'Okoye^Daniel^^Dr', signedAt: '20250312081000', findings: 'Addendum: compared with outside MR of 2023, stable.', impression: 'Stable since 2023.' },
+    ],
     series: [
       {
         number: 1,
@@ -95,6 +105,7 @@ export const STUDIES = [
     accession: 'ACC-26-0655',
     description: 'PET CT WHOLE BODY FDG',
     referring: 'Tanaka^Hiroshi',
+    reports: [{ status: 'final', reader: 'Sato^Keiko^^Dr', signedAt: '20260920154500', findings: 'Hot focus, SUVmax 8.', impression: 'FDG-avid lesion.' }],
     series: [
       { number: 1, description: 'CT attenuation correction', ...synthetic(() => ctPhantom({ rows: 256, spacing: 1.5625, slices: 40, thickness: 4 })) },
       { number: 2, description: 'PET WB AC', ...synthetic(() => petPhantom()) },
@@ -108,6 +119,8 @@ export const STUDIES = [
     accession: null,
     description: 'US ABDOMEN LIMITED',
     referring: '',
+    priority: 'STAT',
+    reports: [{ status: 'preliminary', reader: 'Hartmann^Ines^^Dr', signedAt: '20261129024000', findings: 'Gallbladder distended.', impression: 'Preliminary: possible acute cholecystitis.' }],
     series: [{ number: 1, description: 'RUQ cine', ...synthetic(() => usCine()) }],
   },
   {
@@ -128,6 +141,7 @@ export const STUDIES = [
     accession: 'ACC-25-1180',
     description: 'XR CHEST 1 VIEW',
     referring: 'Mallory^Eve',
+    reports: [{ status: 'final', reader: 'Okoye^Daniel^^Dr', signedAt: '20251201120000', findings: 'Lungs clear.', impression: 'No acute cardiopulmonary process.' }],
     series: [{ number: 1, description: 'PA chest', ...synthetic(() => dxPhantom()) }],
   },
   {
@@ -200,6 +214,7 @@ export const STUDIES = [
     accession: 'ACC-26-1107',
     description: 'CT HEAD WO CONTRAST',
     referring: 'Ramos^Pedro',
+    priority: 'STAT',
     series: [{ number: 2, description: 'Axial 5 mm phantom', ...synthetic(() => ctPhantom({ rows: 256, spacing: 0.9375, slices: 24, thickness: 5 })) }],
   },
 ];

@@ -2,7 +2,8 @@
 // sends no CORS headers) and the corpus manifest; plus, for tests, endpoints that misbehave on purpose.
 import { readFileSync } from 'node:fs';
 import { createProxyMiddleware } from 'http-proxy-middleware';
-import { MANIFEST_PATH } from '../corpus/build.mjs';
+import { join } from 'node:path';
+import { CORPUS_DIR, MANIFEST_PATH } from '../corpus/build.mjs';
 
 /** Koa middleware proxying `/dicom-web/*` to `dicomWebUrl` (the Host header is kept, so Orthanc's
  *  retrieve URLs point back through the proxy). */
@@ -18,12 +19,18 @@ export function dicomWebProxy(dicomWebUrl) {
   };
 }
 
-/** Koa middleware serving the corpus manifest at /corpus/manifest.json. */
+/** Koa middleware serving the corpus manifest at /corpus/manifest.json and its files under /corpus/files/. */
 export function manifestMiddleware() {
   return async (ctx, next) => {
-    if (ctx.path !== '/corpus/manifest.json') return next();
-    ctx.type = 'application/json';
-    ctx.body = readFileSync(MANIFEST_PATH, 'utf8');
+    if (ctx.path === '/corpus/manifest.json') {
+      ctx.type = 'application/json';
+      ctx.body = readFileSync(MANIFEST_PATH, 'utf8');
+      return;
+    }
+    const file = /^\/corpus\/(files\/[\w.-]+\/\d+\/\d+\.dcm)$/.exec(ctx.path);
+    if (!file) return next();
+    ctx.type = 'application/dicom';
+    ctx.body = readFileSync(join(CORPUS_DIR, file[1]));
   };
 }
 
@@ -71,5 +78,93 @@ export function misbehavingServerMiddleware() {
         '00081030': { vr: 'LO', Value: [ctx.get('Authorization') || 'none'] },
       },
     ]);
+  };
+}
+
+/** The token the `auth` wrapper accepts (a test refreshes to it after a 401). */
+export const FRESH_TOKEN = 'fresh-token';
+
+/**
+ * Request and answer rewrites that make Orthanc behave like other DICOMweb servers, each under
+ * /__quirks/<name>/dicom-web/…:
+ *  - backslash-lists   list matching only with '\' (a ',' list matches nothing)
+ *  - no-paging         ignores limit and offset
+ *  - no-offset         honours limit, ignores offset
+ *  - no-includefield   ignores includefield (optional attributes missing)
+ *  - empty-204         answers 204 No Content instead of an empty array
+ *  - relative-bulkdata BulkDataURIs relative to the request URL
+ *  - auth              401 unless "Authorization: Bearer fresh-token"
+ */
+/** PS3.18 Table 6.7.1-2a: what a study search returns without includefield. */
+const QIDO_STUDY_DEFAULTS = new Set(
+  '00080005 00080020 00080030 00080050 00080056 00080061 00080090 00080201 00081190 00100010 00100020 00100030 00100040 0020000D 00200010 00201206 00201208'.split(' '),
+);
+
+const QUIRKS = {
+  'backslash-lists': {
+    request(params) {
+      const commaList = [...params].some(([key, value]) => key !== 'includefield' && value.includes(','));
+      for (const [key, value] of [...params]) params.set(key, value.replaceAll('\\', ','));
+      return commaList ? { status: 200, body: '[]' } : undefined;
+    },
+  },
+  'no-paging': { request: (params) => void (params.delete('limit'), params.delete('offset')) },
+  'no-offset': { request: (params) => void params.delete('offset') },
+  'no-includefield': {
+    request: (params) => void params.delete('includefield'),
+    // Orthanc adds its own main tags anyway; keep only the PS3.18 default study attributes.
+    response(answer) {
+      if (!answer.body.startsWith('[')) return answer;
+      const keep = (dataset) => Object.fromEntries(Object.entries(dataset).filter(([tag]) => QIDO_STUDY_DEFAULTS.has(tag)));
+      return { ...answer, body: JSON.stringify(JSON.parse(answer.body).map(keep)) };
+    },
+  },
+  'empty-204': { response: (answer) => (answer.body.trim() === '[]' ? { status: 204, body: '' } : answer) },
+  'relative-bulkdata': {
+    response(answer, requestUrl) {
+      const directory = new URL('.', requestUrl);
+      const body = answer.body.replace(/"BulkDataURI"\s*:\s*"([^"]+)"/g, (_, uri) => {
+        const absolute = new URL(new URL(uri).pathname.replace(/^\/dicom-web\//, ''), new URL('/__quirks/relative-bulkdata/dicom-web/', requestUrl));
+        return `"BulkDataURI":"${absolute.pathname.slice(directory.pathname.length)}"`;
+      });
+      return { ...answer, body };
+    },
+  },
+  auth: { request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }) },
+};
+
+/** Koa middleware serving /__quirks/<name>/dicom-web/… from Orthanc through the rewrites above. */
+export function quirkyServerMiddleware(dicomWebUrl) {
+  return async (ctx, next) => {
+    const match = /^\/__quirks\/([a-z0-9-]+)\/dicom-web(\/.*)$/.exec(ctx.path);
+    const quirk = match && QUIRKS[match[1]];
+    if (!quirk || ctx.method !== 'GET') return next();
+    const params = new URLSearchParams(ctx.querystring);
+    const refused = quirk.request?.(params, ctx.headers);
+    let answer = refused;
+    if (!answer) {
+      const query = [...params].map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',').replaceAll('%3F', '?')}`).join('&');
+      const upstream = await fetch(`${dicomWebUrl}${match[2]}${query ? `?${query}` : ''}`, {
+        headers: { accept: ctx.get('accept') || 'application/dicom+json', host: ctx.get('host') },
+      });
+      answer = { status: upstream.status, type: upstream.headers.get('content-type'), body: await upstream.text() };
+      answer = quirk.response?.(answer, ctx.href) ?? answer;
+    }
+    ctx.status = answer.status;
+    if (answer.status === 204) return;
+    ctx.type = answer.type ?? 'application/dicom+json';
+    ctx.body = answer.body;
+  };
+}
+
+/** Koa middleware for tests: POST /__test/forget/<SOPInstanceUID> deletes that instance from Orthanc. */
+export function forgetInstanceMiddleware(orthancUrl) {
+  return async (ctx, next) => {
+    const match = /^\/__test\/forget\/([0-9.]+)$/.exec(ctx.path);
+    if (!match || ctx.method !== 'POST') return next();
+    const lookup = await (await fetch(`${orthancUrl}/tools/lookup`, { method: 'POST', body: match[1] })).json();
+    const instance = lookup.find((hit) => hit.Type === 'Instance');
+    if (instance) await fetch(`${orthancUrl}/instances/${instance.ID}`, { method: 'DELETE' });
+    ctx.status = instance ? 204 : 404;
   };
 }

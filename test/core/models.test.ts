@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
 import {
   clientSideTextFilter,
+  firstReportedAt,
+  isFinalReport,
+  readStatusOf,
+  toReportDocument,
+  type ReportDocument,
   formatPersonName,
   matchesWildcard,
   serverSafeWildcard,
@@ -110,17 +115,25 @@ describe('dates and times', () => {
     expect(parseDicomTime('2500')).to.equal(undefined);
   });
 
-  it('builds QIDO parameters: prefix wildcards, date ranges, comma list matching', () => {
-    const params = studyQueryParams({
+  it('builds QIDO parameters: prefix wildcards, date ranges, list matching with either separator', () => {
+    const query = {
       patientName: ' mül ',
       patientId: 'TR-1002',
       accessionNumber: 'ACC*',
       studyDate: { from: '2025-01-01' },
       modalities: ['CT', 'MR'],
-      limit: 26,
+      referringPhysicianName: 'Wells',
+    };
+    expect(studyQueryParams(query)).to.include({
+      PatientName: 'm*l*',
+      PatientID: 'TR-1002',
+      AccessionNumber: 'ACC*',
+      StudyDate: '20250101-',
+      ModalitiesInStudy: 'CT,MR',
+      ReferringPhysicianName: 'Wells*',
     });
-    expect(params).to.include({ PatientName: 'm*l*', PatientID: 'TR-1002', AccessionNumber: 'ACC*', StudyDate: '20250101-', ModalitiesInStudy: 'CT,MR', limit: '26' });
-    expect(params.includefield).to.contain('00081030');
+    expect(studyQueryParams(query, '\\').ModalitiesInStudy).to.equal('CT\\MR');
+    expect(studyQueryParams(query).includefield).to.contain('00081030').and.contain('00401003');
     expect(toDicomDate(new Date(2026, 10, 30))).to.equal('20261130');
   });
 });
@@ -130,6 +143,7 @@ describe('server-safe matching', () => {
     expect(serverSafeWildcard('Müller*')).to.deep.equal({ server: 'M*ller*', exact: false });
     expect(serverSafeWildcard('山田*')).to.deep.equal({ server: '*', exact: false });
     expect(serverSafeWildcard('Wells^Marcus*')).to.deep.equal({ server: 'Wells^Marcus*', exact: true });
+    expect(serverSafeWildcard('CT ABDOMEN*')).to.deep.equal({ server: 'CT?ABDOMEN*', exact: false });
   });
 
   it('matches DICOM wildcards case-insensitively across Unicode', () => {
@@ -148,5 +162,52 @@ describe('server-safe matching', () => {
     const named = (alphabetic: string) => toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: alphabetic }] } });
     expect(filter(named('Müller^Jürgen'))).to.equal(true);
     expect(filter(named('Muller^Jurgen'))).to.equal(false);
+  });
+});
+
+describe('read status from SR documents', () => {
+  const doc = (uid: string, flags: Partial<ReportDocument>): ReportDocument => ({
+    studyInstanceUID: '1',
+    seriesInstanceUID: '1.9',
+    sopInstanceUID: uid,
+    title: { value: '18748-4', scheme: 'LN' },
+    completionFlag: 'COMPLETE',
+    verificationFlag: 'VERIFIED',
+    preliminaryFlag: 'FINAL',
+    predecessorUIDs: [],
+    ...flags,
+  });
+  const prelim = doc('p', { verificationFlag: 'UNVERIFIED', preliminaryFlag: 'PRELIMINARY', contentDateTime: '2026-11-29T02:40:00' });
+  const final = doc('f', { predecessorUIDs: ['p'], contentDateTime: '2026-11-29T08:00:00' });
+  const addendum = doc('a', { predecessorUIDs: ['f'] });
+  const measurements = doc('m', { title: { value: '126000', scheme: 'DCM' } });
+
+  it('is unread, preliminary, final or amended', () => {
+    expect(readStatusOf([])).to.equal('unread');
+    expect(readStatusOf([measurements]), 'a TID 1500 measurement report is not a read').to.equal('unread');
+    expect(readStatusOf([prelim])).to.equal('preliminary');
+    expect(readStatusOf([prelim, final]), 'a final replacing a preliminary is not an amendment').to.equal('final');
+    expect(readStatusOf([prelim, final, addendum])).to.equal('amended');
+    expect(readStatusOf([doc('x', { completionFlag: 'PARTIAL' })])).to.equal('preliminary');
+  });
+
+  it('reads flags, title and predecessors from DICOM JSON, and dates the first report', () => {
+    const document = toReportDocument({
+      '0020000D': { vr: 'UI', Value: ['1'] },
+      '0020000E': { vr: 'UI', Value: ['1.9'] },
+      '00080018': { vr: 'UI', Value: ['1.9.2'] },
+      '00080023': { vr: 'DA', Value: ['20261129'] },
+      '00080033': { vr: 'TM', Value: ['024000'] },
+      '0040A043': { vr: 'SQ', Value: [{ '00080100': { vr: 'SH', Value: ['18748-4'] }, '00080102': { vr: 'SH', Value: ['LN'] } }] },
+      '0040A491': { vr: 'CS', Value: ['COMPLETE'] },
+      '0040A493': { vr: 'CS', Value: ['VERIFIED'] },
+      '0040A360': {
+        vr: 'SQ',
+        Value: [{ '00081115': { vr: 'SQ', Value: [{ '00081199': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['1.9.1'] } }] } }] } }],
+      },
+    });
+    expect(document).to.deep.include({ sopInstanceUID: '1.9.2', contentDateTime: '2026-11-29T02:40:00', predecessorUIDs: ['1.9.1'] });
+    expect(isFinalReport(document)).to.equal(true);
+    expect(firstReportedAt([final, prelim])).to.equal('2026-11-29T02:40:00');
   });
 });

@@ -33,7 +33,26 @@ export interface ManifestStudy {
   modalities: string[];
   seriesCount: number;
   instanceCount: number;
+  /** Requested Procedure Priority, when the study has one. */
+  priority: string | null;
+  readStatus: 'unread' | 'preliminary' | 'final' | 'amended';
   series: ManifestSeries[];
+  reports: ManifestReport[];
+}
+
+export interface ManifestReport {
+  kind: 'report' | 'measurements';
+  status: 'preliminary' | 'final';
+  addendum: boolean;
+  /** False for documents a test stores itself. */
+  stored: boolean;
+  reader: string;
+  /** DICOM DT of signing. */
+  signedAt: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+  /** Path under the corpus, served at /corpus/<file>. */
+  file: string;
 }
 
 export interface Manifest {

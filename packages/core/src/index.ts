@@ -1,14 +1,26 @@
 export { dicomWebContext } from './context.js';
 export type { DicomJsonDataset, DicomJsonElement, DicomJsonPersonName } from './dicom/json.js';
-export { firstValue, numberValue, personNameValue, stringValue, stringValues } from './dicom/json.js';
+export { firstValue, numberValue, personNameValue, sequenceItems, stringValue, stringValues } from './dicom/json.js';
 export { Tag, type TagKeyword } from './dicom/tags.js';
 export { formatPersonName, formatNameComponents, parsePersonName, type NameComponents, type PersonName } from './dicom/person-name.js';
 export { parseDicomDate, parseDicomTime, toDicomDate, toLocalDate } from './dicom/date-time.js';
 export { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
+export {
+  firstReportedAt,
+  isDiagnosticReport,
+  isFinalReport,
+  readStatusOf,
+  toReportDocument,
+  type CodedConcept,
+  type ReadStatus,
+  type ReportDocument,
+} from './dicom/report-document.js';
 export { AuthPolicy, type TokenProvider } from './dicomweb/auth.js';
 export { DicomWebError, type DicomWebErrorKind } from './dicomweb/errors.js';
-export { DicomWebService, type DicomWebServiceOptions, type RequestOptions } from './dicomweb/dicomweb-service.js';
-export { clientSideTextFilter, matchesWildcard, serverSafeWildcard, studyQueryParams, toWildcard, type StudyQuery } from './dicomweb/query.js';
-export { RadElement, type RadErrorDetail } from './element/rad-element.js';
+export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type StoreResult } from './dicomweb/dicomweb-service.js';
+export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
+export { clientSideTextFilter, matchesWildcard, serverSafeWildcard, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
+export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';
 export { tokens } from './element/tokens.js';
+export { getRadLocale, registerTranslations, setRadLocale, SOURCE_LOCALE, TARGET_LOCALES, type RadLocale } from './element/localization.js';
 export { RadDicomweb } from './rad-dicomweb/rad-dicomweb.js';

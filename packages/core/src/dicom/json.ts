@@ -50,3 +50,8 @@ export function personNameValue(dataset: DicomJsonDataset, tag: string): DicomJs
   }
   return value as DicomJsonPersonName;
 }
+
+/** The items of a sequence (SQ) element. */
+export function sequenceItems(dataset: DicomJsonDataset, tag: string): DicomJsonDataset[] {
+  return (dataset[tag]?.Value ?? []).filter((item): item is DicomJsonDataset => typeof item === 'object' && item !== null);
+}

@@ -24,6 +24,8 @@ export interface Study {
   modalities: string[];
   seriesCount?: number;
   instanceCount?: number;
+  /** Requested Procedure Priority (STAT, HIGH, ROUTINE, MEDIUM, LOW) or the retired Study Priority ID. */
+  priority?: string;
 }
 
 export interface Series {
@@ -72,6 +74,7 @@ export function toStudy(dataset: DicomJsonDataset): Study {
     modalities: stringValues(dataset, Tag.ModalitiesInStudy).flatMap((m) => m.split('\\')),
     seriesCount: numberValue(dataset, Tag.NumberOfStudyRelatedSeries),
     instanceCount: numberValue(dataset, Tag.NumberOfStudyRelatedInstances),
+    priority: stringValue(dataset, Tag.RequestedProcedurePriority) ?? stringValue(dataset, Tag.StudyPriorityID),
   };
 }
 

@@ -1,9 +1,12 @@
 import * as DICOMwebClient from 'dicomweb-client';
-import type { DicomJsonDataset } from '../dicom/json.js';
+import { sequenceItems, stringValue, type DicomJsonDataset } from '../dicom/json.js';
 import { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from '../dicom/models.js';
+import { toReportDocument, type ReportDocument } from '../dicom/report-document.js';
+import { Tag } from '../dicom/tags.js';
 import { AuthPolicy, type TokenProvider } from './auth.js';
 import { DicomWebError } from './errors.js';
-import { clientSideTextFilter, studyQueryParams, type StudyQuery } from './query.js';
+import { clientSideTextFilter, studyQueryParams, type PageRequest, type StudyQuery } from './query.js';
+import { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './server-quirks.js';
 
 export interface DicomWebServiceOptions {
   /** Base URL of the DICOMweb service (QIDO/WADO/STOW roots), absolute or relative to the page. */
@@ -14,6 +17,8 @@ export interface DicomWebServiceOptions {
   authOrigins?: string[];
   /** Per-request timeout in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /** Where the server departs from the standard (defaults: STANDARD_QUIRKS). */
+  quirks?: Partial<ServerQuirks>;
 }
 
 export interface RequestOptions {
@@ -28,13 +33,27 @@ interface ClientRequest {
 interface DicomWebClientApi {
   searchForStudies(o: { queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
   searchForSeries(o: { studyInstanceUID: string; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
-  searchForInstances(o: {
-    studyInstanceUID: string;
-    seriesInstanceUID: string;
-    queryParams?: Record<string, string>;
-    request?: ClientRequest;
-  }): Promise<unknown>;
+  /** Study and series UIDs are optional: without them the search spans the archive. */
+  searchForInstances(o: { studyInstanceUID?: string; seriesInstanceUID?: string; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
   retrieveSeriesMetadata(o: { studyInstanceUID: string; seriesInstanceUID: string; request?: ClientRequest }): Promise<unknown>;
+  retrieveInstanceMetadata(o: InstanceRef & { request?: ClientRequest }): Promise<unknown>;
+  retrieveInstanceRendered(o: InstanceRef & { mediaTypes: { mediaType: string }[]; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
+  storeInstances(o: { datasets: ArrayBuffer[]; studyInstanceUID?: string; request?: ClientRequest }): Promise<unknown>;
+}
+
+/** The three UIDs that address an instance. */
+export interface InstanceRef {
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+}
+
+/** The outcome of a STOW-RS request (PS3.18 10.5.3). */
+export interface StoreResult {
+  /** SOP Instance UIDs the server stored. */
+  stored: string[];
+  /** SOP Instance UIDs the server refused. */
+  failed: string[];
 }
 
 interface ClientError {
@@ -44,11 +63,25 @@ interface ClientError {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Commas are legal in a query string; some servers (Orthanc) do not decode "%2C" in includefield. */
-function withLiteralCommas(url: string): string {
+/**
+ * Commas and question marks are legal in a query string; some servers (Orthanc) do not decode
+ * "%2C" (list matching, includefield) or "%3F" (the '?' wildcard).
+ */
+function withLiteralDelimiters(url: string): string {
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query) + url.slice(query).replaceAll('%2C', ',');
+  return query < 0 ? url : url.slice(0, query + 1) + url.slice(query + 1).replaceAll('%2C', ',').replaceAll('%3F', '?');
 }
+
+function datasetsOf(response: unknown, status: number, url: string): DicomJsonDataset[] {
+  if (response === null || response === undefined) throw new DicomWebError('bad-response', status, url, 'response body is not DICOM JSON');
+  if (!Array.isArray(response)) throw new DicomWebError('bad-response', status, url, 'expected a JSON array');
+  return response as DicomJsonDataset[];
+}
+
+const referencedUIDs = (response: unknown, sequence: string): string[] => {
+  const body = (typeof response === 'string' ? JSON.parse(response || '{}') : response) as DicomJsonDataset | null;
+  return body ? sequenceItems(body, sequence).map((item) => stringValue(item, Tag.ReferencedSOPInstanceUID) ?? '') : [];
+};
 
 function mapResults<T>(results: DicomJsonDataset[], map: (dataset: DicomJsonDataset) => T, url: string): T[] {
   try {
@@ -67,49 +100,145 @@ export class DicomWebService {
   readonly url: string;
   readonly auth: AuthPolicy;
   readonly timeoutMs: number;
+  readonly quirks: ServerQuirks;
   readonly #client: DicomWebClientApi;
+  readonly #pager: Pager;
+  /** SR documents never change once stored (a new version is a new instance): cached by SOP UID. */
+  readonly #reportDocuments = new Map<string, Promise<ReportDocument>>();
 
   constructor(options: DicomWebServiceOptions) {
     this.url = new URL(options.url, globalThis.location?.href).href.replace(/\/+$/, '');
     this.auth = new AuthPolicy(options.authOrigins ?? [this.url], options.tokenProvider);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.quirks = { ...STANDARD_QUIRKS, ...options.quirks };
+    this.#pager = new Pager(this.quirks.paging);
     // verbose: false — the client would otherwise log failed requests, URLs with patient data included.
     this.#client = new DICOMwebClient.api.DICOMwebClient({ url: this.url, verbose: false, singlepart: false }) as unknown as DicomWebClientApi;
   }
 
+  /** All studies matching `query` (no paging). */
   async searchStudies(query: StudyQuery = {}, options: RequestOptions = {}): Promise<Study[]> {
-    const results = await this.#call(options, (request) =>
-      this.#client.searchForStudies({ queryParams: studyQueryParams(query), request }),
-    );
-    const studies = mapResults(results, toStudy, this.url);
+    const queryParams = studyQueryParams(query, this.quirks.listSeparator);
+    const studies = mapResults(await this.#call(options, (request) => this.#client.searchForStudies({ queryParams, request })), toStudy, this.url);
     const filter = clientSideTextFilter(query);
     return filter ? studies.filter(filter) : studies;
   }
 
+  /**
+   * One page of the studies matching `query`, in the server's order. Pages on the server where it
+   * honours `limit`/`offset`, on the client otherwise (see `ServerQuirks.paging`).
+   */
+  async searchStudiesPage(query: StudyQuery, page: PageRequest, options: RequestOptions = {}): Promise<Page<Study>> {
+    const params = studyQueryParams(query, this.quirks.listSeparator);
+    const filter = clientSideTextFilter(query) ?? (() => true);
+    let results = await this.#call(options, (request) =>
+      this.#client.searchForStudies({ queryParams: { ...params, ...this.#pager.params(page) }, request }),
+    );
+    const uidOf = (d: DicomJsonDataset) => stringValue(d, Tag.StudyInstanceUID);
+    if (this.#pager.ignoredPaging(results, page, JSON.stringify(params), uidOf)) {
+      results = await this.#call(options, (request) => this.#client.searchForStudies({ queryParams: params, request }));
+    }
+    const studies = mapResults(results, toStudy, this.url);
+    // A client-side filter must see the whole result before paging on the client, but can only
+    // thin out a page the server cut.
+    if (this.#pager.clientPaging) return this.#pager.slice(studies.filter(filter), page);
+    const served = this.#pager.slice(studies, page);
+    return { ...served, items: served.items.filter(filter) };
+  }
+
   async searchSeries(studyInstanceUID: string, options: RequestOptions = {}): Promise<Series[]> {
     const results = await this.#call(options, (request) =>
-      this.#client.searchForSeries({ studyInstanceUID, queryParams: { includefield: '00201209' }, request }),
+      this.#client.searchForSeries({ studyInstanceUID, queryParams: { includefield: Tag.NumberOfSeriesRelatedInstances }, request }),
     );
     return mapResults(results, toSeries, this.url);
   }
 
   async searchInstances(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<Instance[]> {
+    const includefield = [Tag.NumberOfFrames, Tag.Rows, Tag.Columns].join(',');
     const results = await this.#call(options, (request) =>
-      this.#client.searchForInstances({ studyInstanceUID, seriesInstanceUID, queryParams: { includefield: '00280008,00280010,00280011' }, request }),
+      this.#client.searchForInstances({ studyInstanceUID, seriesInstanceUID, queryParams: { includefield }, request }),
     );
     return mapResults(results, toInstance, this.url);
   }
 
-  /** WADO-RS series metadata: one DICOM JSON data set per instance, unmapped. */
-  retrieveSeriesMetadata(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<DicomJsonDataset[]> {
-    return this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request }));
+  /** WADO-RS series metadata: one DICOM JSON data set per instance, BulkDataURIs made absolute. */
+  async retrieveSeriesMetadata(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<DicomJsonDataset[]> {
+    const url = `${this.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}/metadata`;
+    return resolveBulkDataURIs(await this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request })), url);
+  }
+
+  /** WADO-RS instance metadata, BulkDataURIs made absolute. */
+  async retrieveInstanceMetadata(instance: InstanceRef, options: RequestOptions = {}): Promise<DicomJsonDataset> {
+    const url = `${this.url}/studies/${instance.studyInstanceUID}/series/${instance.seriesInstanceUID}/instances/${instance.sopInstanceUID}/metadata`;
+    const [dataset] = await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request }));
+    if (!dataset) throw new DicomWebError('bad-response', 200, url, 'empty metadata');
+    return resolveBulkDataURIs([dataset], url)[0];
+  }
+
+  /** A rendered (JPEG) image of an instance, at most `size` pixels wide and high (WADO-RS /rendered). */
+  async retrieveRenderedInstance(instance: InstanceRef, size: number, options: RequestOptions = {}): Promise<Blob> {
+    const response = await this.#request(options, (request) =>
+      this.#client.retrieveInstanceRendered({
+        ...instance,
+        mediaTypes: [{ mediaType: 'image/jpeg' }],
+        queryParams: { viewport: `${size},${size}` },
+        request,
+      }),
+    );
+    const bytes = Array.isArray(response) ? (response[0] as unknown) : response;
+    if (!(bytes instanceof ArrayBuffer) || bytes.byteLength === 0) throw new DicomWebError('bad-response', 200, this.url, 'rendered image is empty');
+    return new Blob([bytes], { type: 'image/jpeg' });
+  }
+
+  /**
+   * The SR documents stored in the given studies (one QIDO-RS request, then each document's
+   * metadata once per service, as documents are immutable).
+   */
+  async searchReportDocuments(studyInstanceUIDs: readonly string[], options: RequestOptions = {}): Promise<ReportDocument[]> {
+    if (studyInstanceUIDs.length === 0) return [];
+    const queryParams = { Modality: 'SR', StudyInstanceUID: studyInstanceUIDs.join(this.quirks.listSeparator) };
+    const found = mapResults(
+      await this.#call(options, (request) => this.#client.searchForInstances({ queryParams, request })),
+      toInstance,
+      this.url,
+    );
+    return Promise.all(
+      found.map((instance) => {
+        let document = this.#reportDocuments.get(instance.sopInstanceUID);
+        if (!document) {
+          document = this.retrieveInstanceMetadata(instance, options).then(toReportDocument);
+          document.catch(() => this.#reportDocuments.delete(instance.sopInstanceUID));
+          this.#reportDocuments.set(instance.sopInstanceUID, document);
+        }
+        return document;
+      }),
+    );
+  }
+
+  /** Stores Part 10 files with STOW-RS, into `studyInstanceUID` when given. */
+  async storeInstances(files: ArrayBuffer[], studyInstanceUID?: string, options: RequestOptions = {}): Promise<StoreResult> {
+    const response = await this.#request(options, (request) =>
+      this.#client.storeInstances({ datasets: files, ...(studyInstanceUID ? { studyInstanceUID } : {}), request }),
+    );
+    try {
+      return { stored: referencedUIDs(response, '00081199'), failed: referencedUIDs(response, '00081198') };
+    } catch {
+      throw new DicomWebError('bad-response', 200, this.url, 'STOW-RS response is not DICOM JSON');
+    }
+  }
+
+  /** Runs a client call whose answer is a DICOM JSON array. */
+  async #call(options: RequestOptions, send: (request: ClientRequest) => Promise<unknown>): Promise<DicomJsonDataset[]> {
+    let status = 0;
+    const response = await this.#request(options, (request) => send(request).finally(() => (status = request.instance.status)));
+    return datasetsOf(response, status, this.url);
   }
 
   /**
    * Runs one client call on an XMLHttpRequest of ours: it carries the credentials (if its final URL
    * is allowlisted), the timeout and the abort signal, and its failures become DicomWebErrors.
    */
-  async #call(options: RequestOptions, send: (request: ClientRequest) => Promise<unknown>): Promise<DicomJsonDataset[]> {
+  async #request(options: RequestOptions, send: (request: ClientRequest) => Promise<unknown>): Promise<unknown> {
     const { signal } = options;
     if (signal?.aborted) throw new DicomWebError('aborted', 0, this.url);
     const credentials = await this.auth.headersFor(this.url);
@@ -118,7 +247,7 @@ export class DicomWebService {
     let timedOut = false;
     const open = xhr.open.bind(xhr) as (method: string, url: string | URL, async: boolean) => void;
     xhr.open = (method: string, url: string | URL) => {
-      requestUrl = withLiteralCommas(String(url));
+      requestUrl = withLiteralDelimiters(String(url));
       open(method, requestUrl, true);
       if (this.auth.allows(requestUrl)) {
         for (const [name, value] of Object.entries(credentials)) xhr.setRequestHeader(name, value);
@@ -133,12 +262,7 @@ export class DicomWebService {
     const abort = () => xhr.abort();
     signal?.addEventListener('abort', abort);
     try {
-      const response = await send({ instance: xhr });
-      if (response === null || response === undefined) {
-        throw new DicomWebError('bad-response', xhr.status, requestUrl, 'response body is not DICOM JSON');
-      }
-      if (!Array.isArray(response)) throw new DicomWebError('bad-response', xhr.status, requestUrl, 'expected a JSON array');
-      return response as DicomJsonDataset[];
+      return await send({ instance: xhr });
     } catch (error) {
       if (error instanceof DicomWebError) throw error;
       const status = (error as ClientError).status ?? xhr.status;

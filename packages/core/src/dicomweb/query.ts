@@ -9,17 +9,30 @@ import { Tag } from '../dicom/tags.js';
 export interface StudyQuery {
   patientName?: string;
   patientId?: string;
+  /** Issuer of Patient ID: with `patientId`, tells apart the same MRN of two facilities. */
+  issuerOfPatientId?: string;
   accessionNumber?: string;
   /** A single ISO date or an inclusive range (either end may be open). */
   studyDate?: string | { from?: string; to?: string };
   modalities?: string[];
   studyDescription?: string;
-  limit?: number;
+  referringPhysicianName?: string;
+}
+
+/** A page of a search: `limit` results from `offset` on. */
+export interface PageRequest {
+  limit: number;
   offset?: number;
 }
 
 /** Attributes asked for beyond the QIDO-RS study defaults. */
-const STUDY_INCLUDE_FIELDS = [Tag.StudyDescription, Tag.IssuerOfPatientID, Tag.NumberOfStudyRelatedSeries, Tag.NumberOfStudyRelatedInstances];
+const STUDY_INCLUDE_FIELDS = [
+  Tag.StudyDescription,
+  Tag.IssuerOfPatientID,
+  Tag.NumberOfStudyRelatedSeries,
+  Tag.NumberOfStudyRelatedInstances,
+  Tag.RequestedProcedurePriority,
+];
 
 /** Trims, and makes free text a prefix match (DICOM matching has no escape character). */
 export function toWildcard(text: string): string {
@@ -35,8 +48,11 @@ function dateRange(date: StudyQuery['studyDate']): string | undefined {
   return `${date.from ? toDicomDate(date.from) : ''}-${date.to ? toDicomDate(date.to) : ''}`;
 }
 
-/** Characters every server matches reliably; others are sent as '*' and matched here instead. */
-const SERVER_SAFE = /^[A-Za-z0-9 ^._\-*?]$/;
+/**
+ * Characters every server matches reliably; a space goes as '?' (Orthanc matches no value
+ * containing a space, not even exactly), anything else as '*'; the answer is filtered here.
+ */
+const SERVER_SAFE = /^[A-Za-z0-9^._\-*?]$/;
 
 /**
  * Splits a wildcard pattern into what to send to the server and whether the server's answer is
@@ -46,7 +62,7 @@ const SERVER_SAFE = /^[A-Za-z0-9 ^._\-*?]$/;
  */
 export function serverSafeWildcard(pattern: string): { server: string; exact: boolean } {
   let server = '';
-  for (const ch of pattern) server += SERVER_SAFE.test(ch) ? ch : '*';
+  for (const ch of pattern) server += SERVER_SAFE.test(ch) ? ch : ch === ' ' ? '?' : '*';
   server = server.replace(/\*+/g, '*');
   return { server, exact: server === pattern };
 }
@@ -59,7 +75,10 @@ export function matchesWildcard(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`, 'iu').test(value.normalize('NFC'));
 }
 
-type TextFilterKey = 'patientName' | 'patientId' | 'accessionNumber' | 'studyDescription';
+type TextFilterKey = 'patientName' | 'patientId' | 'issuerOfPatientId' | 'accessionNumber' | 'studyDescription' | 'referringPhysicianName';
+
+/** The stored value and each component group of a name, as wildcard matching sees them. */
+const nameValues = (name: Study['patientName']) => (name ? [name.raw, ...name.raw.split('=')] : []);
 
 const exact = (text: string) => text.trim();
 
@@ -68,11 +87,12 @@ const exact = (text: string) => text.trim();
  * prefixes, identifiers exactly), and the values of a result that a pattern is matched against.
  */
 const TEXT_FILTERS: { key: TextFilterKey; keyword: string; toPattern: (text: string) => string; values: (study: Study) => string[] }[] = [
-  // The stored value and each component group of a name, as wildcard matching sees them.
-  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => (s.patientName ? [s.patientName.raw, ...s.patientName.raw.split('=')] : []) },
+  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => nameValues(s.patientName) },
   { key: 'patientId', keyword: 'PatientID', toPattern: exact, values: (s) => (s.patientId ? [s.patientId] : []) },
+  { key: 'issuerOfPatientId', keyword: 'IssuerOfPatientID', toPattern: exact, values: (s) => (s.issuerOfPatientId ? [s.issuerOfPatientId] : []) },
   { key: 'accessionNumber', keyword: 'AccessionNumber', toPattern: exact, values: (s) => (s.accessionNumber ? [s.accessionNumber] : []) },
   { key: 'studyDescription', keyword: 'StudyDescription', toPattern: toWildcard, values: (s) => (s.description ? [s.description] : []) },
+  { key: 'referringPhysicianName', keyword: 'ReferringPhysicianName', toPattern: toWildcard, values: (s) => nameValues(s.referringPhysician) },
 ];
 
 /** The text filters a query sets, each with its pattern. */
@@ -80,16 +100,16 @@ function textPatterns(query: StudyQuery) {
   return TEXT_FILTERS.map((filter) => ({ ...filter, pattern: filter.toPattern(query[filter.key] ?? '') })).filter((f) => f.pattern);
 }
 
-/** Maps a StudyQuery to QIDO-RS query parameters. */
-export function studyQueryParams(query: StudyQuery): Record<string, string> {
+/**
+ * Maps a StudyQuery to QIDO-RS matching keys (paging aside). `listSeparator` joins the values of
+ * list matching: PS3.18 8.3.4.1 uses commas, older servers want backslashes (see ServerQuirks).
+ */
+export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = ','): Record<string, string> {
   const params: Record<string, string> = {};
   for (const { keyword, pattern } of textPatterns(query)) params[keyword] = serverSafeWildcard(pattern).server;
   const date = dateRange(query.studyDate);
   if (date) params.StudyDate = date;
-  // Comma-separated list matching (PS3.18 8.3.4.1); the most widely supported form.
-  if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(',');
-  if (query.limit !== undefined) params.limit = String(query.limit);
-  if (query.offset) params.offset = String(query.offset);
+  if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(listSeparator);
   params.includefield = STUDY_INCLUDE_FIELDS.join(',');
   return params;
 }

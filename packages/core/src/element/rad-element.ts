@@ -8,11 +8,37 @@ export interface RadErrorDetail {
   operation: string;
 }
 
+/**
+ * `detail` of `rad-auth-required`: a request was refused with 401. The host refreshes its token
+ * (the token provider is asked again on retry) and may pass the refresh to `waitUntil`; the
+ * element then retries once.
+ */
+export interface AuthRequiredDetail {
+  operation: string;
+  waitUntil(refresh: Promise<unknown>): void;
+}
+
 /** Base class of Telerad elements: typed, bubbling, composed `rad-*` events. */
 export class RadElement extends LitElement {
   /** Dispatches a `rad-*` CustomEvent that bubbles out of shadow roots; returns false if cancelled. */
   protected emit<T>(type: `rad-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
     return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+
+  /**
+   * Runs `request`; on 401 fires `rad-auth-required`, waits for the host's refresh, and runs it
+   * once more.
+   */
+  protected async withAuthRetry<T>(operation: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (!(error instanceof DicomWebError && error.kind === 'unauthorized')) throw error;
+      const refreshes: Promise<unknown>[] = [];
+      this.emit<AuthRequiredDetail>('rad-auth-required', { operation, waitUntil: (refresh) => void refreshes.push(refresh) });
+      await Promise.allSettled(refreshes);
+      return request();
+    }
   }
 
   /** Normalises any failure into a DicomWebError and fires `rad-error` with it. */
@@ -29,5 +55,6 @@ export class RadElement extends LitElement {
 declare global {
   interface GlobalEventHandlersEventMap {
     'rad-error': CustomEvent<RadErrorDetail>;
+    'rad-auth-required': CustomEvent<AuthRequiredDetail>;
   }
 }

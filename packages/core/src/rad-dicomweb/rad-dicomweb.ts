@@ -4,6 +4,7 @@ import { property } from 'lit/decorators/property.js';
 import { dicomWebContext } from '../context.js';
 import type { TokenProvider } from '../dicomweb/auth.js';
 import { DicomWebService } from '../dicomweb/dicomweb-service.js';
+import type { ServerQuirks } from '../dicomweb/server-quirks.js';
 
 /**
  * Provides a DICOMweb service to every Telerad element inside it, through @lit/context: no globals,
@@ -32,13 +33,16 @@ export class RadDicomweb extends LitElement {
   /** Supplies a bearer token or headers before each request (sent only to allowlisted origins). */
   @property({ attribute: false }) tokenProvider?: TokenProvider;
 
+  /** Where the server departs from the DICOMweb standard (list separator, paging); see `ServerQuirks`. */
+  @property({ attribute: false }) quirks?: Partial<ServerQuirks>;
+
   /** The service provided to descendants; replaced whenever the configuration changes. */
   @provide({ context: dicomWebContext })
   @property({ attribute: false })
   service?: DicomWebService;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('url') || changed.has('authOrigins') || changed.has('tokenProvider') || changed.has('timeoutMs')) {
+    if (changed.has('url') || changed.has('authOrigins') || changed.has('tokenProvider') || changed.has('timeoutMs') || changed.has('quirks')) {
       const origins = this.authOrigins.split(/\s+/).filter(Boolean);
       this.service = this.url
         ? new DicomWebService({
@@ -46,6 +50,7 @@ export class RadDicomweb extends LitElement {
             tokenProvider: this.tokenProvider,
             authOrigins: origins.length ? origins : undefined,
             timeoutMs: this.timeoutMs,
+            quirks: this.quirks,
           })
         : undefined;
     }
