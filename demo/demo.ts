@@ -1,7 +1,7 @@
 // The host side of the demo: register the elements, listen to their events, show the selection.
 import '@telerad/core/rad-dicomweb.js';
 import '@telerad/study-browser/rad-study-browser.js';
-import { formatPersonName, type Study } from '@telerad/core';
+import { formatPersonName, setRadLocale, type RadLocale, type Study } from '@telerad/core';
 
 const selection = document.querySelector<HTMLDListElement>('#selection');
 
@@ -28,6 +28,22 @@ document.addEventListener('rad-study-select', (event) => {
       return [dt, dd];
     }),
   );
+});
+
+const lastEvent = document.querySelector<HTMLElement>('#last-event');
+document.addEventListener('rad-study-open', (event) => {
+  if (lastEvent) lastEvent.textContent = `rad-study-open: ${event.detail.study.studyInstanceUID}${event.detail.prior ? ' (prior)' : ''}`;
+});
+document.addEventListener('rad-series-select', (event) => {
+  if (lastEvent) lastEvent.textContent = `rad-series-select: series ${event.detail.series.seriesNumber ?? '?'} (${event.detail.series.modality ?? ''})`;
+});
+// The host keeps the query in memory only: it may hold patient data, so not in the URL or storage.
+document.addEventListener('rad-query-change', (event) => {
+  if (lastEvent) lastEvent.textContent = `rad-query-change: ${Object.keys(event.detail.query).join(', ') || 'cleared'}`;
+});
+
+document.querySelector<HTMLSelectElement>('#locale')?.addEventListener('change', (event) => {
+  void setRadLocale((event.target as HTMLSelectElement).value as RadLocale);
 });
 
 document.addEventListener('rad-error', (event) => {

@@ -10,7 +10,8 @@ async function openDemo(): Promise<Window> {
   return frame.contentWindow!;
 }
 
-const studyRows = (win: Window) => [...(win.document.querySelector('rad-study-browser')?.shadowRoot?.querySelectorAll<HTMLElement>('tbody tr') ?? [])];
+const browser = (win: Window) => win.document.querySelector('rad-study-browser')!;
+const studyRows = (win: Window) => [...(browser(win)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="row"]') ?? [])];
 
 describe('demo portal', () => {
   it('runs the elements under its strict Content-Security-Policy', async () => {
@@ -20,9 +21,19 @@ describe('demo portal', () => {
     expect(policy).to.not.contain("'unsafe-eval'");
     expect(policy).to.not.contain("'unsafe-inline'");
     expect(() => (win as Window & typeof globalThis).eval('1 + 1'), 'eval is blocked: the policy is in force').to.throw();
+    const violations: string[] = [];
+    win.document.addEventListener('securitypolicyviolation', (e) => {
+      if (e.blockedURI !== 'eval') violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
     await waitUntil(() => studyRows(win).length === manifest.studies.length, 'rows did not render', { timeout: 10_000 });
-    const header = win.document.querySelector('rad-study-browser')!.shadowRoot!.querySelector('th')!;
+    const header = browser(win).shadowRoot!.querySelector('[part~="header"]')!;
     expect(win.getComputedStyle(header).position, 'element styles applied').to.equal('sticky');
+    expect(win.getComputedStyle(header).gridTemplateColumns.split(' ').length, 'column widths applied').to.equal(header.children.length);
+    // Series thumbnails (blob: images) and the grid's column widths (CSSOM) work under the policy.
+    const study = manifest.studies.find((s) => s.key === 'dx-chest')!;
+    browser(win).expandStudy(study.studyInstanceUID);
+    await waitUntil(() => browser(win).shadowRoot!.querySelector('rad-series-thumbnail')?.shadowRoot?.querySelector('img')?.complete, 'thumbnail', { timeout: 10_000 });
+    expect(violations).to.deep.equal([]);
   });
 
   it('shows the study a user selects in the host page, as text', async () => {

@@ -1,25 +1,41 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '@telerad/core/rad-dicomweb.js';
-import { DicomWebService, type RadErrorDetail } from '@telerad/core';
+import { DicomWebService, type PageRequest, type StudyQuery } from '@telerad/core';
 import '@telerad/study-browser/rad-study-browser.js';
-import type { RadStudyBrowser, StudySelectDetail } from '@telerad/study-browser';
+import { presetRange, type QueryChangeDetail, type RadStudyBrowser, type StudySelectDetail } from '@telerad/study-browser';
 import { loadManifest, sortedUids, type ManifestStudy } from '../support/corpus.js';
-import { cell, expectedDisplayName, part, rowUids, rows, search, settled, shadow } from './helpers.js';
+import {
+  byPriorityThenNewest,
+  cell,
+  expectedDisplayName,
+  key,
+  newestFirst,
+  part,
+  rowOf,
+  rows,
+  rowUids,
+  rowUidsInOrder,
+  search,
+  settled,
+  shadow,
+} from './helpers.js';
 
-async function browserInProvider(): Promise<RadStudyBrowser> {
+async function browserInProvider(attributes = ''): Promise<RadStudyBrowser> {
   const provider = await fixture(html`<rad-dicomweb url="/dicom-web"><rad-study-browser></rad-study-browser></rad-dicomweb>`);
   const el = provider.querySelector('rad-study-browser')!;
+  for (const [name, value] of attributes.split(' ').filter(Boolean).map((a) => a.split('='))) el.setAttribute(name, value);
   await settled(el);
   return el;
 }
 
-const rowOf = (el: RadStudyBrowser, study: ManifestStudy) => rows(el).find((r) => r.dataset.studyUid === study.studyInstanceUID)!;
+const isoDate = (dicom: string) => `${dicom.slice(0, 4)}-${dicom.slice(4, 6)}-${dicom.slice(6)}`;
+/** Age in whole years on the study date, from the DICOM dates. */
+const ageOf = (s: ManifestStudy) => Math.floor((Number(s.studyDate) - Number(s.patientBirthDate)) / 10_000);
 
-describe('<rad-study-browser> against Orthanc', () => {
-  it('lists exactly the corpus studies, with names as the manifest says', async () => {
+describe('<rad-study-browser> against Orthanc: rows', () => {
+  it('lists exactly the corpus studies, with each cell as the manifest says', async () => {
     const manifest = await loadManifest();
     const el = await browserInProvider();
-    expect(rows(el)).to.have.length(manifest.studies.length);
     expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies));
     for (const study of manifest.studies) {
       const row = rowOf(el, study);
@@ -29,24 +45,52 @@ describe('<rad-study-browser> against Orthanc', () => {
       expect(cell(row, 'description'), study.key).to.equal(study.description);
       expect(cell(row, 'modalities'), study.key).to.equal(study.modalities.join(', '));
       expect(cell(row, 'counts'), study.key).to.equal(`${study.seriesCount} / ${study.instanceCount}`);
+      expect(cell(row, 'birthDateSex'), study.key).to.equal(`${isoDate(study.patientBirthDate)} · ${ageOf(study)} y · ${study.patientSex}`);
+      expect(cell(row, 'priority'), study.key).to.equal({ STAT: 'STAT', HIGH: 'Urgent' }[study.priority ?? ''] ?? 'Routine');
     }
+    const garcia = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+    // Born 1962-08-27, scanned 2026-11-30: 64 years.
+    expect(cell(rowOf(el, garcia), 'birthDateSex')).to.equal('1962-08-27 · 64 y · F');
   });
 
-  it('shows newest studies first', async () => {
+  it('puts STAT first, then urgent, then routine, newest first within each, and highlights STAT rows', async () => {
     const manifest = await loadManifest();
     const el = await browserInProvider();
-    const byDate = [...manifest.studies].sort((a, b) => (b.studyDate + b.studyTime).localeCompare(a.studyDate + a.studyTime));
-    expect(rows(el).map((r) => r.dataset.studyUid)).to.deep.equal(byDate.map((s) => s.studyInstanceUID));
+    expect(rowUidsInOrder(el)).to.deep.equal(byPriorityThenNewest(manifest.studies).map((s) => s.studyInstanceUID));
+    const stat = rows(el).filter((r) => r.dataset.priority === 'stat');
+    expect(stat.length).to.equal(manifest.studies.filter((s) => s.priority === 'STAT').length);
+    expect(stat.length).to.be.greaterThan(0);
+    const routine = rows(el).find((r) => r.dataset.priority === 'routine')!;
+    expect(getComputedStyle(stat[0]).backgroundColor).to.not.equal(getComputedStyle(routine).backgroundColor);
   });
 
-  it('displays non-ASCII names (Latin accents, Japanese ideographic groups) correctly', async () => {
+  it('sorts by any column from its header, including non-ASCII names by collation', async () => {
     const manifest = await loadManifest();
     const el = await browserInProvider();
-    const nonAscii = manifest.studies.filter((s) => /[^\x20-\x7e]/.test(JSON.stringify(s.patientName ?? '')));
-    expect(nonAscii.length).to.be.greaterThan(2);
-    for (const study of nonAscii) expect(cell(rowOf(el, study), 'patientName')).to.equal(expectedDisplayName(study.patientName));
-    const japanese = manifest.studies.find((s) => s.patientName?.Ideographic)!;
-    expect(cell(rowOf(el, japanese), 'patientName')).to.contain(japanese.patientName!.Ideographic!.replace('^', ' '));
+    const header = (id: string) => shadow(el).querySelector<HTMLElement>(`[role="columnheader"][data-column="${id}"]`)!;
+    header('patientName').querySelector('button')!.click();
+    await el.updateComplete;
+    expect(header('patientName').getAttribute('aria-sort')).to.equal('ascending');
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const named = manifest.studies.filter((s) => expectedDisplayName(s.patientName));
+    const byName = [...named].sort((a, b) => collator.compare(expectedDisplayName(a.patientName), expectedDisplayName(b.patientName)) || newestFirst(a, b));
+    const displayed = rows(el).map((r) => cell(r, 'patientName'));
+    expect(displayed.slice(0, named.length)).to.deep.equal(byName.map((s) => expectedDisplayName(s.patientName)));
+    // "Müller" sorts among the Ms, not after "Z"; an empty name goes last.
+    expect(displayed.findIndex((n) => n.startsWith('Müller'))).to.be.lessThan(displayed.findIndex((n) => n.startsWith('Novak')));
+    expect(displayed.at(-1)).to.equal('');
+
+    header('patientName').querySelector('button')!.click();
+    await el.updateComplete;
+    expect(header('patientName').getAttribute('aria-sort')).to.equal('descending');
+    expect(rows(el).map((r) => cell(r, 'patientName')).slice(0, named.length)).to.deep.equal(
+      [...named].sort((a, b) => collator.compare(expectedDisplayName(b.patientName), expectedDisplayName(a.patientName)) || newestFirst(a, b)).map((s) => expectedDisplayName(s.patientName)),
+    );
+
+    header('studyDateTime').querySelector('button')!.click();
+    await el.updateComplete;
+    expect(el.sortBy).to.equal('studyDateTime');
+    expect(rowUidsInOrder(el)).to.deep.equal([...manifest.studies].sort((a, b) => -newestFirst(a, b)).map((s) => s.studyInstanceUID));
   });
 
   it('renders hostile tag values as literal text and executes nothing', async () => {
@@ -57,40 +101,83 @@ describe('<rad-study-browser> against Orthanc', () => {
     expect(cell(row, 'description')).to.equal(manifest.hostileText);
     expect(cell(row, 'patientName')).to.equal(expectedDisplayName(hostile.patientName));
     expect(cell(row, 'patientName')).to.contain('<script>');
-    expect(shadow(el).querySelectorAll('tbody script, tbody img, tbody b')).to.have.length(0);
+    expect(shadow(el).querySelectorAll('[role="row"] script, [role="row"] img, [role="row"] b')).to.have.length(0);
     await new Promise((r) => setTimeout(r, 100));
     expect((window as unknown as { __teleradXss?: number }).__teleradXss).to.equal(undefined);
   });
+});
 
-  it('narrows to exactly the studies of a patient ID, for every patient', async () => {
+describe('<rad-study-browser> against Orthanc: search', () => {
+  it('narrows to exactly the studies of each patient ID and each accession number', async () => {
     const manifest = await loadManifest();
     const el = await browserInProvider();
     for (const patient of manifest.patients) {
       await search(el, { patientId: patient.id });
       expect(rowUids(el), patient.id).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientId === patient.id)));
     }
-  });
-
-  it('narrows by accession number to exactly one study', async () => {
-    const manifest = await loadManifest();
-    const el = await browserInProvider();
     for (const study of manifest.studies.filter((s) => s.accessionNumber)) {
       await search(el, { accessionNumber: study.accessionNumber! });
       expect(rowUids(el), study.accessionNumber!).to.deep.equal([study.studyInstanceUID]);
     }
   });
 
-  it('matches patient names case-insensitively as a prefix, including non-ASCII', async () => {
+  it('matches names (case-insensitively), descriptions and referring physicians as prefixes, including non-ASCII', async () => {
     const manifest = await loadManifest();
     const el = await browserInProvider();
-    const named = manifest.studies.filter((s) => s.patientName?.Alphabetic && /^[A-Za-zÀ-ž]/.test(s.patientName.Alphabetic));
-    const prefixes = [...new Set(named.map((s) => s.patientName!.Alphabetic!.slice(0, 3)))];
-    expect(prefixes).to.include('Mül');
-    for (const prefix of prefixes) {
-      await search(el, { patientName: prefix.toLowerCase() });
-      const expected = named.filter((s) => s.patientName!.Alphabetic!.toLowerCase().startsWith(prefix.toLowerCase()));
-      expect(rowUids(el), prefix).to.deep.equal(sortedUids(expected));
+    const cases: [field: 'patientName' | 'studyDescription' | 'referringPhysicianName', values: (s: ManifestStudy) => string][] = [
+      ['patientName', (s) => s.patientName?.Alphabetic ?? ''],
+      ['studyDescription', (s) => s.description],
+      ['referringPhysicianName', (s) => s.referringPhysician],
+    ];
+    for (const [field, value] of cases) {
+      const prefixes = [...new Set(manifest.studies.map(value).filter((v) => /^[A-Za-zÀ-ž]/.test(v)).map((v) => v.slice(0, 3)))];
+      expect(prefixes.length, field).to.be.greaterThan(3);
+      // Person names match case-insensitively (PS3.18 leaves other text to the server's rules).
+      const typed = (prefix: string) => (field === 'studyDescription' ? prefix : prefix.toLowerCase());
+      for (const prefix of prefixes) {
+        await search(el, { [field]: typed(prefix) });
+        const expected = manifest.studies.filter((s) => value(s).toLowerCase().startsWith(prefix.trim().toLowerCase()));
+        expect(rowUids(el), `${field} ${prefix}`).to.deep.equal(sortedUids(expected));
+      }
     }
+    await search(el, { patientName: 'mül' });
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientKey === 'muller')));
+  });
+
+  it('narrows by each modality and by a combination (any of them)', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    const modalities = [...new Set(manifest.studies.flatMap((s) => s.modalities))];
+    for (const modality of modalities) {
+      await search(el, {}, [modality]);
+      expect(rowUids(el), modality).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.modalities.includes(modality))));
+    }
+    await search(el, {}, ['US', 'DX']);
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.modalities.some((m) => m === 'US' || m === 'DX'))));
+  });
+
+  it('filters by date presets relative to the clock, and by a custom range', async () => {
+    const manifest = await loadManifest();
+    const latest = [...manifest.studies].sort(newestFirst)[0];
+    // The clock set to noon of the newest study's day, so every preset has something to find.
+    const now = new Date(`${isoDate(latest.studyDate)}T12:00:00`).getTime();
+    const el = await browserInProvider();
+    el.now = now;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name="datePreset"]')!;
+    for (const preset of ['today', 'yesterday', 'last-7-days', 'last-30-days'] as const) {
+      select.value = preset;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settled(el);
+      const { from, to } = presetRange(preset, now)!;
+      const expected = manifest.studies.filter((s) => isoDate(s.studyDate) >= from! && isoDate(s.studyDate) <= to!);
+      expect(rowUids(el), preset).to.deep.equal(sortedUids(expected));
+      if (!expected.length) expect(part(el, 'empty'), preset).to.exist;
+      expect(el.query.datePreset).to.equal(preset);
+    }
+    el.query = { datePreset: 'custom', dateFrom: '2025-06-01', dateTo: '2025-12-31' };
+    await settled(el);
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.studyDate >= '20250601' && s.studyDate <= '20251231')));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[name="dateFrom"]')!.value).to.equal('2025-06-01');
   });
 
   it('combines filters', async () => {
@@ -99,117 +186,129 @@ describe('<rad-study-browser> against Orthanc', () => {
     const study = manifest.studies.find((s) => s.key === 'mr-brain')!;
     await search(el, { patientName: 'müller', accessionNumber: study.accessionNumber! });
     expect(rowUids(el)).to.deep.equal([study.studyInstanceUID]);
+    await search(el, { patientName: 'müller' }, ['MR']);
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientKey === 'muller')));
+    await search(el, { referringPhysicianName: 'wells', studyDescription: 'CT ABDOMEN PELVIS' });
+    expect(rowUids(el)).to.deep.equal([manifest.studies.find((s) => s.key === 'ct-phantom')!.studyInstanceUID]);
     await search(el, { patientName: 'müller', patientId: 'TR-1001' });
     expect(part(el, 'empty')).to.exist;
   });
 
   it('shows the empty state with the query restated', async () => {
     const el = await browserInProvider();
-    await search(el, { patientName: 'Nobody-Here' });
+    await search(el, { patientName: 'Nobody-Here' }, ['MG']);
     expect(rows(el)).to.have.length(0);
-    expect(part(el, 'empty')!.textContent).to.contain('Nobody-Here');
+    expect(part(el, 'empty')!.textContent).to.contain('“Nobody-Here”').and.contain('MG');
   });
 
-  it('fires rad-study-select with the study on click and on Enter', async () => {
+  it('searches as the user types: debounced, one rad-query-change, the stale request aborted', async () => {
     const manifest = await loadManifest();
-    const el = await browserInProvider();
-    const target = manifest.studies.find((s) => s.key === 'pet-ct')!;
-    setTimeout(() => rowOf(el, target).click());
-    const clicked = (await oneEvent(el, 'rad-study-select')) as CustomEvent<StudySelectDetail>;
-    expect(clicked.detail.study.studyInstanceUID).to.equal(target.studyInstanceUID);
-    expect(clicked.bubbles && clicked.composed).to.equal(true);
-    expect(el.selectedStudyUid).to.equal(target.studyInstanceUID);
-    expect(el.getAttribute('selected-study-uid')).to.equal(target.studyInstanceUID);
-
-    const first = rows(el)[0];
-    first.focus();
-    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-    expect(shadow(el).activeElement).to.equal(rows(el)[1]);
-    setTimeout(() => rows(el)[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
-    const entered = (await oneEvent(el, 'rad-study-select')) as CustomEvent<StudySelectDetail>;
-    expect(entered.detail.study.studyInstanceUID).to.equal(rows(el)[1].dataset.studyUid);
-  });
-
-  it('uses a service handed to it directly', async () => {
-    const manifest = await loadManifest();
-    const service = new DicomWebService({ url: '/dicom-web' });
-    const el = await fixture<RadStudyBrowser>(html`<rad-study-browser .service=${service} patient-id="TR-1002"></rad-study-browser>`);
+    const real = new DicomWebService({ url: '/dicom-web' });
+    const signals: AbortSignal[] = [];
+    // The real service, slowed so that a search is still running when the next one starts.
+    const service = Object.assign(Object.create(real) as DicomWebService, {
+      searchStudiesPage: async (query: StudyQuery, page: PageRequest, options: { signal?: AbortSignal } = {}) => {
+        signals.push(options.signal!);
+        await new Promise((r) => setTimeout(r, 150));
+        return real.searchStudiesPage(query, page, options);
+      },
+    });
+    const el = await fixture<RadStudyBrowser>(html`<rad-study-browser .service=${service} debounce-ms="200"></rad-study-browser>`);
     await settled(el);
-    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientId === 'TR-1002')));
+    const changes: QueryChangeDetail[] = [];
+    el.addEventListener('rad-query-change', (e) => changes.push(e.detail));
+    const input = shadow(el).querySelector<HTMLInputElement>('input[name="patientId"]')!;
+    for (const text of ['T', 'TR', 'TR-', 'TR-10', 'TR-1003']) {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(changes, 'nothing before the pause').to.have.length(0);
+    await waitUntil(() => changes.length === 1, 'one rad-query-change after the pause');
+    expect(changes[0].query).to.deep.equal({ patientId: 'TR-1003' });
+    expect(el.query).to.deep.equal({ patientId: 'TR-1003' });
+    // A new search while this one is in flight aborts it.
+    const inFlight = signals.at(-1)!;
+    input.value = 'TR-1002';
+    shadow(el).querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+    expect(inFlight.aborted).to.equal(true);
+    await settled(el);
+    await waitUntil(() => rowUids(el).join() === sortedUids(manifest.studies.filter((s) => s.patientId === 'TR-1002')).join());
+    expect(changes.map((c) => c.query.patientId)).to.deep.equal(['TR-1003', 'TR-1002']);
   });
 
-  it('is accessible (axe-core)', async () => {
+  it('visits every study exactly once when paging', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider('page-size=4');
+    const seen: string[] = [];
+    for (let page = 0; page < 10; page++) {
+      seen.push(...rowUids(el));
+      const next = [...part(el, 'pager')!.querySelectorAll('button')][1];
+      if (next.disabled) break;
+      next.click();
+      await settled(el);
+      expect(rows(el).length).to.be.at.most(4);
+    }
+    expect(seen).to.have.length(manifest.studies.length);
+    expect([...seen].sort()).to.deep.equal(sortedUids(manifest.studies));
+  });
+
+  it('takes a query from the host and shows it in the form', async () => {
+    const manifest = await loadManifest();
     const el = await browserInProvider();
-    await expect(el).to.be.accessible();
+    el.query = { patientId: 'TR-1009', modalities: ['CT'] };
+    await settled(el);
+    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientId === 'TR-1009' && s.modalities.includes('CT'))));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[name="patientId"]')!.value).to.equal('TR-1009');
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value="CT"]')!.checked).to.equal(true);
   });
 });
 
-describe('<rad-study-browser> states', () => {
-  async function failingBrowser(url: string): Promise<{ el: RadStudyBrowser; detail: RadErrorDetail }> {
-    const service = new DicomWebService({ url, timeoutMs: 2000 });
-    let detail: RadErrorDetail | undefined;
-    const holder = await fixture(html`<div @rad-error=${(e: CustomEvent<RadErrorDetail>) => (detail = e.detail)}></div>`);
-    const el = document.createElement('rad-study-browser');
-    el.service = service;
-    holder.append(el);
-    await settled(el);
-    expect(detail, 'rad-error fired').to.exist;
-    return { el, detail: detail! };
-  }
-
-  it('shows an error, not a blank element, when the server is down', async () => {
-    const { el, detail } = await failingBrowser('http://127.0.0.1:9/dicom-web');
-    expect(detail.error.kind).to.equal('network');
-    expect(detail.operation).to.equal('search-studies');
-    const error = part(el, 'error')!;
-    expect(error.getAttribute('role')).to.equal('alert');
-    expect(error.textContent).to.contain('could not be reached');
-    expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
-    expect(part(el, 'retry')).to.exist;
-  });
-
-  it('shows the HTTP status of a server error and retries', async () => {
-    const { el, detail } = await failingBrowser('/__test/status/500');
-    expect(detail.error.status).to.equal(500);
-    expect(part(el, 'error')!.textContent).to.contain('HTTP 500');
-    el.service = new DicomWebService({ url: '/dicom-web' });
-    part(el, 'retry')!.click();
-    await el.updateComplete;
-    await settled(el);
-    expect(rows(el).length).to.be.greaterThan(0);
-  });
-
-  it('shows a timeout distinctly', async () => {
-    const { el, detail } = await failingBrowser('/__test/slow/5000');
-    expect(detail.error.kind).to.equal('timeout');
-    expect(part(el, 'error')!.textContent).to.contain('did not answer in time');
-  });
-
-  it('shows a loading state while the archive answers', async () => {
-    const el = await fixture<RadStudyBrowser>(html`<rad-study-browser .service=${new DicomWebService({ url: '/__test/slow/800' })}></rad-study-browser>`);
-    expect(part(el, 'loading')).to.exist;
-    expect(part(el, 'loading')!.getAttribute('role')).to.equal('status');
-    await settled(el);
-    expect(part(el, 'empty')).to.exist;
-  });
-
-  it('says so when no service is configured, then searches once one is provided', async () => {
-    const el = await fixture<RadStudyBrowser>(html`<rad-study-browser></rad-study-browser>`);
-    await settled(el);
-    expect(part(el, 'error')!.textContent).to.contain('No image archive is configured');
-    el.service = new DicomWebService({ url: '/dicom-web' });
-    await el.updateComplete;
-    await settled(el);
-    expect(rows(el).length).to.equal((await loadManifest()).studies.length);
-  });
-
-  it('searches again when the host changes a filter attribute', async () => {
-    const manifest = await loadManifest();
+describe('<rad-study-browser> keyboard and events', () => {
+  it('moves with arrows, Home and End; Enter opens; double-click opens; click selects', async () => {
     const el = await browserInProvider();
-    el.setAttribute('patient-id', 'TR-1009');
+    const all = rows(el);
+    all[0].focus();
+    key(all[0], 'ArrowDown');
+    expect(shadow(el).activeElement).to.equal(all[1]);
+    key(all[1], 'End');
+    expect(shadow(el).activeElement).to.equal(all.at(-1));
+    key(all.at(-1)!, 'ArrowUp');
+    expect(shadow(el).activeElement).to.equal(all.at(-2));
+    key(all.at(-2)!, 'Home');
+    expect(shadow(el).activeElement).to.equal(all[0]);
     await el.updateComplete;
-    await settled(el);
-    expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientId === 'TR-1009')));
-    expect(shadow(el).querySelector<HTMLInputElement>('input[name="patientId"]')!.value).to.equal('TR-1009');
+    expect(all[0].tabIndex).to.equal(0);
+    expect(all.filter((r) => r.tabIndex === 0)).to.have.length(1);
+
+    setTimeout(() => key(all[2], 'Enter'));
+    const opened = (await oneEvent(el, 'rad-study-open')) as CustomEvent<StudySelectDetail>;
+    expect(opened.detail.study.studyInstanceUID).to.equal(all[2].dataset.studyUid);
+    expect(opened.bubbles && opened.composed).to.equal(true);
+
+    setTimeout(() => all[3].click());
+    const selected = (await oneEvent(el, 'rad-study-select')) as CustomEvent<StudySelectDetail>;
+    expect(selected.detail.study.studyInstanceUID).to.equal(all[3].dataset.studyUid);
+    expect(el.getAttribute('selected-study-uid')).to.equal(all[3].dataset.studyUid);
+    expect(all[3].getAttribute('aria-selected')).to.equal('true');
+
+    setTimeout(() => all[4].dispatchEvent(new MouseEvent('dblclick', { bubbles: true })));
+    const doubleClicked = (await oneEvent(el, 'rad-study-open')) as CustomEvent<StudySelectDetail>;
+    expect(doubleClicked.detail.study.studyInstanceUID).to.equal(all[4].dataset.studyUid);
+  });
+
+  it('has treegrid semantics and is accessible (axe-core), with a study expanded and priors shown', async () => {
+    const el = await browserInProvider();
+    const grid = part(el, 'table')!;
+    expect(grid.getAttribute('role')).to.equal('treegrid');
+    expect(grid.getAttribute('aria-label')).to.equal('Studies');
+    const first = rows(el)[0];
+    first.click();
+    key(first, ' ');
+    await waitUntil(() => shadow(el).querySelector('[part~="series-row"]'), 'series shown');
+    await waitUntil(() => part(el, 'priors')?.querySelector('ul, p:not([role])'), 'priors shown');
+    expect(first.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,2 +1,21 @@
-export { RadStudyBrowser, type StudySearchService, type StudySelectDetail } from './rad-study-browser/rad-study-browser.js';
-export { byStudyDateDescending, DEFAULT_COLUMNS, type StudyColumn } from './rad-study-browser/columns.js';
+export { RadSeriesThumbnail, type ThumbnailService } from './rad-series-thumbnail/rad-series-thumbnail.js';
+export {
+  RadStudyBrowser,
+  type QueryChangeDetail,
+  type SeriesSelectDetail,
+  type StudySearchService,
+  type StudySelectDetail,
+} from './rad-study-browser/rad-study-browser.js';
+export { ageAt, DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './rad-study-browser/columns.js';
+export { FILTER_MODALITIES, presetRange, toStudyQuery, type DatePreset, type WorklistQuery } from './rad-study-browser/worklist-query.js';
+export {
+  DEFAULT_TURNAROUND_TARGETS,
+  priorityFromStudy,
+  toWorklistRow,
+  turnaroundOf,
+  type Priority,
+  type Turnaround,
+  type TurnaroundTargets,
+  type WorklistProviders,
+  type WorklistRow,
+} from './rad-study-browser/worklist-row.js';

@@ -1,6 +1,10 @@
-// Side-effect entry point: registers <rad-study-browser>.
+// Side-effect entry point: registers <rad-study-browser> and <rad-series-thumbnail>.
+import { registerTranslations } from '@telerad/core';
+import { RadSeriesThumbnail } from './rad-series-thumbnail/rad-series-thumbnail.js';
 import { RadStudyBrowser } from './rad-study-browser/rad-study-browser.js';
 
-export { RadStudyBrowser };
+export { RadSeriesThumbnail, RadStudyBrowser };
 
+registerTranslations('de', () => import('./locales/de.js'));
+if (!customElements.get('rad-series-thumbnail')) customElements.define('rad-series-thumbnail', RadSeriesThumbnail);
 if (!customElements.get('rad-study-browser')) customElements.define('rad-study-browser', RadStudyBrowser);

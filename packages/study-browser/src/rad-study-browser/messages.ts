@@ -1,0 +1,50 @@
+import { msg, str } from '@lit/localize';
+import { DicomWebError, type DicomWebErrorKind } from '@telerad/core';
+import type { DatePreset, WorklistQuery } from './worklist-query.js';
+
+const errorKindMessage = (kind: DicomWebErrorKind): string =>
+  ({
+    'not-configured': msg('No image archive is configured.', { id: 'error.not-configured' }),
+    network: msg('The image archive could not be reached.', { id: 'error.network' }),
+    timeout: msg('The image archive did not answer in time.', { id: 'error.timeout' }),
+    aborted: msg('The request was cancelled.', { id: 'error.aborted' }),
+    unauthorized: msg('Sign-in is required to access the image archive.', { id: 'error.unauthorized' }),
+    forbidden: msg('You do not have permission to access these studies.', { id: 'error.forbidden' }),
+    'not-found': msg('The requested data was not found in the image archive.', { id: 'error.not-found' }),
+    server: msg('The image archive reported an internal error.', { id: 'error.server' }),
+    http: msg('The image archive refused the request.', { id: 'error.http' }),
+    'bad-response': msg('The image archive sent a response that could not be read.', { id: 'error.bad-response' }),
+  })[kind];
+
+/** A user-facing, localized message for a failure (never patient data). */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof DicomWebError)) return errorKindMessage('bad-response');
+  const text = errorKindMessage(error.kind);
+  return error.status ? msg(str`${text} (HTTP ${error.status})`, { id: 'error.with-status' }) : text;
+}
+
+export const datePresetLabel = (preset: DatePreset): string =>
+  ({
+    any: msg('Any date', { id: 'date.any' }),
+    today: msg('Today', { id: 'date.today' }),
+    yesterday: msg('Yesterday', { id: 'date.yesterday' }),
+    'last-7-days': msg('Last 7 days', { id: 'date.last-7-days' }),
+    'last-30-days': msg('Last 30 days', { id: 'date.last-30-days' }),
+    custom: msg('Custom range', { id: 'date.custom' }),
+  })[preset];
+
+/** The query restated for the empty state, e.g. "“mül” · CT, MR · Last 7 days"; '' when unfiltered. */
+export function queryDescription(query: WorklistQuery): string {
+  const preset = query.datePreset ?? 'any';
+  const custom = preset === 'custom' ? [query.dateFrom, query.dateTo].map((d) => d || '…').join(' – ') : '';
+  return [
+    ...[query.patientName, query.patientId, query.accessionNumber, query.studyDescription, query.referringPhysicianName]
+      .map((t) => t?.trim())
+      .filter(Boolean)
+      .map((t) => `“${t}”`),
+    query.modalities?.length ? query.modalities.join(', ') : '',
+    preset === 'any' ? '' : preset === 'custom' ? custom : datePresetLabel(preset),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
