@@ -1,0 +1,27 @@
+// `npm run bench`: each element measured against a baseline doing the same job bare, in the same
+// page and the same Chromium, reported as ratios (element ÷ baseline; 1.0 = no overhead).
+import '../setup.mjs';
+
+const { chromium } = await import('playwright-core');
+const { startOrthancWithCorpus } = await import('../lib/corpus-server.mjs');
+const { startPageServer } = await import('../lib/page-server.mjs');
+const { freePort } = await import('../lib/orthanc.mjs');
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
+
+const { orthanc } = await startOrthancWithCorpus();
+const server = await startPageServer(orthanc.dicomWebUrl, await freePort());
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (error) => console.error(error));
+  await page.goto(`http://localhost:${server.config.port}/scripts/bench/study-browser.html`);
+  const results = await page.waitForFunction(() => globalThis.benchResults, null, { timeout: 300_000 }).then((h) => h.jsonValue());
+  console.log('\nStudy browser benchmark (medians; ratio = element ÷ baseline)');
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(44)} baseline ${r.baseline.toFixed(2).padStart(8)} ${r.unit}   element ${r.element.toFixed(2).padStart(8)} ${r.unit}   ratio ${(r.element / r.baseline).toFixed(2)}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  await orthanc.stop();
+}
