@@ -11,6 +11,7 @@ import {
   quirkyServerMiddleware,
 } from './scripts/lib/dev-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
+import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 
 const dicomWebUrl = process.env.DICOMWEB_URL;
@@ -25,13 +26,14 @@ export default {
   reporters: [defaultReporter(), summaryReporter('.cache/test-summary.json')],
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  plugins: [...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
   middleware: [
     dicomWebProxy(dicomWebUrl),
     manifestMiddleware(),
     misbehavingServerMiddleware(),
     quirkyServerMiddleware(dicomWebUrl),
     forgetInstanceMiddleware(orthancUrl),
+    codecMiddleware(),
   ],
   browsers: [
     playwrightLauncher({

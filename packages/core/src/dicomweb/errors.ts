@@ -9,7 +9,8 @@ export type DicomWebErrorKind =
   | 'not-found'
   | 'server'
   | 'http'
-  | 'bad-response';
+  | 'bad-response'
+  | 'unsupported';
 
 const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
   'not-configured': 'No image archive is configured.',
@@ -22,6 +23,7 @@ const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
   server: 'The image archive reported an internal error.',
   http: 'The image archive refused the request.',
   'bad-response': 'The image archive sent a response that could not be read.',
+  unsupported: 'This data cannot be displayed.',
 };
 
 function kindForStatus(status: number): DicomWebErrorKind {

@@ -38,6 +38,7 @@ export const templates = {
   'error.not-found': 'Die angeforderten Daten wurden im Bildarchiv nicht gefunden.',
   'error.server': 'Das Bildarchiv meldet einen internen Fehler.',
   'error.timeout': 'Das Bildarchiv hat nicht rechtzeitig geantwortet.',
+  'error.unsupported': 'Diese Daten können nicht angezeigt werden.',
   'error.unauthorized': 'Für das Bildarchiv ist eine Anmeldung erforderlich.',
   'error.with-status': str`${0} (HTTP ${1})`,
   'filter.accession': 'Auftragsnummer',

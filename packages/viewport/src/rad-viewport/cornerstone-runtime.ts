@@ -1,0 +1,72 @@
+// Cornerstone3D, loaded on first use (a page that only registers other elements never downloads
+// it) and initialised once per page: Cornerstone keeps global state, so this module is its single
+// owner. Everything Cornerstone-specific the element needs is reached through here.
+import { FRAME_SCHEME, loadFrame } from './frame-loader.js';
+
+type CoreModule = typeof import('@cornerstonejs/core');
+type ToolsModule = typeof import('@cornerstonejs/tools');
+type LoaderModule = typeof import('@cornerstonejs/dicom-image-loader');
+
+export interface CornerstoneRuntime {
+  core: CoreModule;
+  tools: ToolsModule;
+  loader: LoaderModule['default'];
+  /** The page's rendering engine, created on first request and destroyed with its last viewport. */
+  acquireEngine(): import('@cornerstonejs/core').RenderingEngine;
+  releaseEngine(): void;
+}
+
+export interface RuntimeOptions {
+  /** Where the codecs' .wasm files are served, when a bundler did not emit them. */
+  codecBasePath?: string;
+  /** Render on the CPU instead of WebGL. */
+  cpuRendering?: boolean;
+}
+
+let runtime: Promise<CornerstoneRuntime> | undefined;
+
+export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
+  runtime ??= (async () => {
+    const [core, tools, loaderModule] = await Promise.all([
+      import('@cornerstonejs/core'),
+      import('@cornerstonejs/tools'),
+      import('@cornerstonejs/dicom-image-loader'),
+    ]);
+    if (options.cpuRendering) core.setUseCPURendering(true);
+    core.init();
+    const loader = loaderModule.default;
+    loader.init({
+      maxWebWorkers: Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2))),
+      ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}),
+    });
+    // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
+    // Cornerstone's codecs.
+    core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
+      promise: loadFrame(imageId).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
+    }) as never);
+    tools.init();
+    let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
+    let users = 0;
+    let created = 0;
+    return {
+      core,
+      tools,
+      loader,
+      acquireEngine() {
+        users++;
+        // A fresh id each time: Cornerstone keeps state under a destroyed engine's id.
+        engine ??= new core.RenderingEngine(`telerad-rendering-engine-${++created}`);
+        return engine;
+      },
+      releaseEngine() {
+        users--;
+        if (users === 0 && engine) {
+          // The last viewport is gone: give the WebGL context back.
+          engine.destroy();
+          engine = undefined;
+        }
+      },
+    };
+  })();
+  return runtime;
+}

@@ -1,0 +1,41 @@
+/** A window (VOI LUT linear function: centre and width, PS3.3 C.11.2.1.2). */
+export interface WindowLevel {
+  center: number;
+  width: number;
+}
+
+export interface WindowPreset extends WindowLevel {
+  id: string;
+  label: string;
+  /** Keyboard shortcut (a digit). */
+  key: string;
+}
+
+/** CT presets in HU, in the order radiologists reach for them. */
+export const CT_PRESETS: readonly WindowPreset[] = [
+  { id: 'brain', label: 'Brain', center: 40, width: 80, key: '1' },
+  { id: 'subdural', label: 'Subdural', center: 75, width: 215, key: '2' },
+  { id: 'stroke', label: 'Stroke', center: 40, width: 40, key: '3' },
+  { id: 'lung', label: 'Lung', center: -600, width: 1500, key: '4' },
+  { id: 'mediastinum', label: 'Mediastinum', center: 50, width: 350, key: '5' },
+  { id: 'abdomen', label: 'Abdomen', center: 40, width: 400, key: '6' },
+  { id: 'liver', label: 'Liver', center: 60, width: 160, key: '7' },
+  { id: 'bone', label: 'Bone', center: 400, width: 1800, key: '8' },
+];
+
+/** Presets offered for a modality (CT only: other modalities have no absolute scale). */
+export function presetsFor(modality: string | undefined): readonly WindowPreset[] {
+  return modality === 'CT' ? CT_PRESETS : [];
+}
+
+/**
+ * The displayed value (0…255) of a modality value under a window, per the DICOM linear VOI
+ * function (PS3.3 C.11.2.1.2.1).
+ */
+export function windowed(value: number, { center, width }: WindowLevel): number {
+  const low = center - 0.5 - (width - 1) / 2;
+  const high = center - 0.5 + (width - 1) / 2;
+  if (value <= low) return 0;
+  if (value > high) return 255;
+  return ((value - (center - 0.5)) / (width - 1) + 0.5) * 255;
+}

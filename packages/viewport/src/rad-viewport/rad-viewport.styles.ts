@@ -1,0 +1,108 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: grid;
+    grid-template-rows: auto 1fr auto;
+    min-height: 240px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    padding: 0.3rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='toolbar'] button,
+  [part~='toolbar'] select {
+    font: inherit;
+    font-size: 0.85em;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 0.25rem 0.5rem;
+    cursor: pointer;
+  }
+  [part~='toolbar'] button[aria-pressed='true'] {
+    color: var(--_bg);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  :is(button, select, input, [part~='viewport']):focus-visible {
+    outline: var(--_focus);
+    outline-offset: -2px;
+  }
+  [part~='viewport'] {
+    position: relative;
+    min-height: 0;
+    background: var(--rad-viewport-background, #000);
+    touch-action: none;
+  }
+  .cornerstone {
+    position: absolute;
+    inset: 0;
+  }
+  [part~='overlay'] {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    color: var(--rad-viewport-overlay-color, #e8e8e8);
+    font-size: 0.8em;
+    text-shadow: 0 0 2px #000;
+  }
+  .corner {
+    position: absolute;
+    padding: 0.4rem;
+  }
+  .top-left {
+    top: 0;
+    left: 0;
+  }
+  .top-right {
+    top: 0;
+    right: 0;
+    text-align: end;
+  }
+  .bottom-left {
+    bottom: 0;
+    left: 0;
+  }
+  .bottom-right {
+    bottom: 0;
+    right: 0;
+    text-align: end;
+  }
+  .state {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    color: #ddd;
+    padding: 1rem;
+    text-align: center;
+  }
+  [part~='error'] {
+    color: #fff;
+    background: color-mix(in srgb, var(--_danger) 35%, #000);
+  }
+  [part~='progress'] {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    width: 100%;
+    height: 4px;
+  }
+  [part~='scrollbar'] {
+    width: calc(100% - 1rem);
+    margin: 0.3rem 0.5rem;
+  }
+`;

@@ -1,0 +1,437 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import {
+  dicomWebContext,
+  DicomWebError,
+  formatPersonName,
+  numberValue,
+  parseDicomDate,
+  parsePersonName,
+  personNameValue,
+  RadElement,
+  stringValue,
+  tokens,
+  type DicomWebService,
+} from '@telerad/core';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
+import { calibrationOf, type CalibrationKind } from './calibration.js';
+import type { MeasurementInput, RadMeasurement } from './measurements.js';
+import { presetsFor, type WindowLevel } from './presets.js';
+import { styles } from './rad-viewport.styles.js';
+import { loadSeriesStack, type SeriesService, type StackFrame } from './series-stack.js';
+import { ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
+
+/** `detail` of `rad-load-progress`. */
+export interface LoadProgressDetail {
+  loaded: number;
+  total: number;
+}
+
+/** `detail` of `rad-image-rendered`. */
+export interface ImageRenderedDetail extends ViewState {
+  sopInstanceUID: string;
+  frame: number;
+}
+
+/** `detail` of `rad-measurement-added`, `-modified` and `-removed`. */
+export interface MeasurementDetail {
+  measurement: RadMeasurement;
+}
+
+const CALIBRATION_LABEL: Record<CalibrationKind, string> = {
+  patient: 'PixelSpacing (patient)',
+  detector: 'ImagerPixelSpacing (at detector)',
+  'ultrasound-region': 'Ultrasound region calibration',
+  uncalibrated: 'Uncalibrated (pixels)',
+};
+
+const TOOLBAR_TOOLS: { tool: ViewportTool; label: string; key: string }[] = [
+  { tool: 'WindowLevel', label: 'Window/level', key: 'w' },
+  { tool: 'Pan', label: 'Pan', key: 'p' },
+  { tool: 'Zoom', label: 'Zoom', key: 'z' },
+  { tool: 'Length', label: 'Length', key: 'l' },
+  { tool: 'Angle', label: 'Angle', key: 'a' },
+  { tool: 'CobbAngle', label: 'Cobb angle', key: 'c' },
+  { tool: 'Bidirectional', label: 'Bidirectional', key: 'b' },
+  { tool: 'EllipticalROI', label: 'Ellipse ROI', key: 'e' },
+  { tool: 'RectangleROI', label: 'Rectangle ROI', key: 'q' },
+  { tool: 'CircleROI', label: 'Circle ROI', key: 'o' },
+  { tool: 'Probe', label: 'Probe', key: 'x' },
+  { tool: 'ArrowAnnotate', label: 'Arrow', key: 'n' },
+];
+
+/**
+ * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
+ * decoded in the browser, window/level with modality presets, zoom, pan, rotate, flip, scroll and
+ * cine, four-corner overlays, and measurements in calibrated units. Cornerstone is imported only
+ * when a viewport connects.
+ *
+ * @tag rad-viewport
+ * @summary Shows and measures a DICOM series.
+ *
+ * @fires {CustomEvent<LoadProgressDetail>} rad-load-progress - Images of the series loaded so far.
+ * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
+ * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
+ * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
+ * @fires {CustomEvent<MeasurementDetail>} rad-measurement-removed - A measurement was deleted.
+ * @fires {CustomEvent<RadErrorDetail>} rad-error - The series could not be loaded or shown.
+ *
+ * @csspart toolbar - The default toolbar (replace it through the `toolbar` slot).
+ * @csspart viewport - The image area.
+ * @csspart overlay - The four-corner text.
+ * @csspart scrollbar - The image slider.
+ * @csspart progress - The loading progress bar.
+ * @csspart error - The error state.
+ *
+ * @cssprop --rad-viewport-background - Background of the image area (default black).
+ * @cssprop --rad-viewport-overlay-color - Colour of the overlay text.
+ *
+ * @slot toolbar - Replaces the default toolbar.
+ */
+export class RadViewport extends RadElement {
+  static override styles = [tokens, styles];
+
+  /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
+  @property({ attribute: false }) service?: SeriesService;
+
+  @property({ attribute: 'study-uid' }) studyUid = '';
+  @property({ attribute: 'series-uid' }) seriesUid = '';
+
+  /** The tool on the primary pointer button. */
+  @property({ attribute: 'active-tool', reflect: true }) activeTool: ViewportTool = 'WindowLevel';
+
+  /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
+  @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
+
+  /** Render on the CPU (no WebGL). Takes effect for the first viewport of a page. */
+  @property({ type: Boolean, attribute: 'cpu-rendering' }) cpuRendering = false;
+
+  /** Show the four-corner overlays. */
+  @property({ type: Boolean, reflect: true }) overlays = true;
+
+  @consume({ context: dicomWebContext, subscribe: true })
+  @state()
+  private contextService?: DicomWebService;
+
+  @state() private view?: ViewState;
+  @state() private progress?: { loaded: number; total: number };
+  @state() private playing = false;
+
+  #cine?: ReturnType<typeof setInterval>;
+  #prefetch?: AbortController;
+
+  #controller = new ViewportController(
+    this,
+    () => this.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .cornerstone'),
+    {
+      rendered: (view) => {
+        this.view = view;
+        const frame = this.#controller.frames[view.index];
+        if (frame) this.emit<ImageRenderedDetail>('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
+      },
+      measurementChanged: (change, measurement) => this.emit<MeasurementDetail>(`rad-measurement-${change}`, { measurement }),
+    },
+    () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
+  );
+
+  #series = new Task(this, {
+    task: async ([service, studyUid, seriesUid], { signal }) => {
+      if (!studyUid || !seriesUid) return undefined;
+      if (!service) throw new DicomWebError('not-configured', 0, '');
+      this.#stopCine();
+      this.#prefetch?.abort();
+      await this.updateComplete;
+      const runtime = await this.#controller.ready().then(() => this.#controller.runtime);
+      const frames = await loadSeriesStack(service, studyUid, seriesUid, (id, metadata) => runtime?.loader.wadors.metaDataManager.add(id, metadata as never), { signal });
+      this.progress = { loaded: 0, total: frames.length };
+      await this.#controller.setStack(frames, 0);
+      this.#startPrefetch(frames.length);
+      return frames;
+    },
+    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid] as const,
+    onError: (error) => {
+      if (!(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'load-series');
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopCine();
+    this.#prefetch?.abort();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
+  }
+
+  #startPrefetch(total: number): void {
+    const controller = new AbortController();
+    this.#prefetch = controller;
+    this.emit<LoadProgressDetail>('rad-load-progress', { loaded: 0, total });
+    void this.#controller
+      .prefetch((loaded) => {
+        this.progress = { loaded, total };
+        this.emit<LoadProgressDetail>('rad-load-progress', { loaded, total });
+      }, controller.signal)
+      .catch((error: unknown) => this.emitError(error, 'prefetch'));
+  }
+
+  /** The frames of the loaded series, in display order. */
+  get frames(): readonly StackFrame[] {
+    return this.#controller.frames;
+  }
+
+  /** Current image index, count, window, zoom, rotation and flips. */
+  get viewState(): ViewState {
+    return this.#controller.state();
+  }
+
+  /** Resolves once the series is loaded and its first image shown (rejects if loading failed). */
+  async loaded(): Promise<void> {
+    await this.updateComplete;
+    await this.#series.taskComplete;
+  }
+
+  setWindow(window: WindowLevel): void {
+    this.#controller.setWindow(window);
+  }
+
+  /** Applies a preset of the current modality (e.g. 'lung' for CT). */
+  applyPreset(id: string): void {
+    const preset = presetsFor(this.#modality).find((p) => p.id === id);
+    if (preset) this.setWindow(preset);
+  }
+
+  invert(): void {
+    this.#controller.setInvert(!this.#controller.state().invert);
+  }
+
+  zoomBy(factor: number): void {
+    this.#controller.zoomBy(factor);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.#controller.panBy(dx, dy);
+  }
+
+  rotate(degrees = 90): void {
+    this.#controller.rotateBy(degrees);
+  }
+
+  flip(direction: 'horizontal' | 'vertical'): void {
+    this.#controller.flip(direction);
+  }
+
+  reset(): void {
+    this.#controller.reset();
+  }
+
+  /** Shows image `index` (0-based) of the series. */
+  showImage(index: number): Promise<void> {
+    return this.#controller.scrollTo(index);
+  }
+
+  /** Moves `delta` images through the series. */
+  stepImage(delta: number): Promise<void> {
+    return this.#controller.scrollTo(this.#controller.state().index + delta);
+  }
+
+  /** Plays the frames as a cine loop at `fps` (default: the series' Frame Time, else 10). */
+  play(fps = this.#defaultFps): void {
+    this.#stopCine();
+    this.playing = true;
+    this.#cine = setInterval(() => {
+      const { index, count } = this.#controller.state();
+      void this.#controller.scrollTo((index + 1) % Math.max(1, count));
+    }, 1000 / fps);
+  }
+
+  pause(): void {
+    this.#stopCine();
+  }
+
+  #stopCine(): void {
+    clearInterval(this.#cine);
+    this.playing = false;
+  }
+
+  get #defaultFps(): number {
+    const metadata = this.#controller.frames[0]?.metadata;
+    const frameTime = metadata && numberValue(metadata, '00181063');
+    return frameTime ? 1000 / frameTime : (metadata && numberValue(metadata, '00180040')) || 10;
+  }
+
+  get #modality(): string | undefined {
+    const metadata = this.#controller.frames[0]?.metadata;
+    return metadata && stringValue(metadata, '00080060');
+  }
+
+  /** The measurements on this viewport's images. */
+  getMeasurements(): RadMeasurement[] {
+    return this.#controller.measurements();
+  }
+
+  /**
+   * Replaces the measurements with these (tool, image-coordinate handles, instance and frame);
+   * their values are computed again from the images. Resolves once they are drawn.
+   */
+  async setMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
+    this.clearMeasurements();
+    const drawn = new Promise((resolve) => this.addEventListener('rad-image-rendered', resolve, { once: true }));
+    this.#controller.addMeasurements(measurements);
+    await drawn;
+    return this.getMeasurements();
+  }
+
+  clearMeasurements(): void {
+    for (const m of this.getMeasurements()) this.#controller.removeMeasurement(m.id);
+  }
+
+  /** Canvas position (CSS px within the image area) of image point [column, row]; for hosts and tests. */
+  imageToCanvas(point: readonly [number, number]): [number, number] | undefined {
+    return this.#controller.imageToCanvas(point);
+  }
+
+  /** The canvas the image is drawn on. */
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.#controller.canvas;
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const presets = presetsFor(this.#modality);
+    const tool = TOOLBAR_TOOLS.find((t) => t.key === event.key);
+    const preset = presets.find((p) => p.key === event.key);
+    const actions: Record<string, () => unknown> = {
+      ArrowUp: () => this.stepImage(-1),
+      ArrowLeft: () => this.stepImage(-1),
+      ArrowDown: () => this.stepImage(1),
+      ArrowRight: () => this.stepImage(1),
+      PageUp: () => this.stepImage(-10),
+      PageDown: () => this.stepImage(10),
+      Home: () => this.showImage(0),
+      End: () => this.showImage(Number.MAX_SAFE_INTEGER),
+      '+': () => this.zoomBy(1.25),
+      '-': () => this.zoomBy(0.8),
+      i: () => this.invert(),
+      r: () => this.rotate(90),
+      h: () => this.flip('horizontal'),
+      v: () => this.flip('vertical'),
+      Escape: () => this.reset(),
+      ' ': () => (this.playing ? this.pause() : this.play()),
+    };
+    const action = tool ? () => (this.activeTool = tool.tool) : preset ? () => this.setWindow(preset) : actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    void action();
+  }
+
+  protected override render() {
+    return html`
+      <slot name="toolbar">${this.#renderToolbar()}</slot>
+      <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown}>
+        <div class="cornerstone"></div>
+        ${this.overlays && this.view && this.#controller.frames.length ? this.#renderOverlay(this.view) : nothing}
+        ${this.#series.render({
+          pending: () => html`<div class="state" role="status">Loading series…</div>`,
+          error: (error) =>
+            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError ? error.kind : 'unknown'}>
+              ${error instanceof Error ? error.message : String(error)}
+            </div>`,
+        })}
+        ${this.progress && this.progress.loaded < this.progress.total
+          ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label="Images loaded"></progress>`
+          : nothing}
+      </div>
+      ${this.view && this.view.count > 1
+        ? html`<input
+            part="scrollbar"
+            type="range"
+            min="0"
+            max=${this.view.count - 1}
+            .value=${String(this.view.index)}
+            aria-label="Image"
+            @input=${(e: Event) => this.showImage(Number((e.target as HTMLInputElement).value))}
+          />`
+        : nothing}
+    `;
+  }
+
+  #imageLabel(): string {
+    const view = this.view;
+    return view && view.count ? `Image ${view.index + 1} of ${view.count}` : 'Image viewport';
+  }
+
+  #renderToolbar() {
+    const presets = presetsFor(this.#modality);
+    return html`<div part="toolbar" role="toolbar" aria-label="Viewport tools">
+      ${TOOLBAR_TOOLS.map(
+        ({ tool, label, key }) =>
+          html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} title="${label} (${key})" @click=${() => (this.activeTool = tool)}>
+            ${label}
+          </button>`,
+      )}
+      ${presets.length
+        ? html`<select aria-label="Window preset" @change=${(e: Event) => this.applyPreset((e.target as HTMLSelectElement).value)}>
+            <option value="">Preset…</option>
+            ${presets.map((p) => html`<option value=${p.id}>${p.label} (${p.key})</option>`)}
+          </select>`
+        : nothing}
+      <button type="button" @click=${() => this.invert()} title="Invert (i)">Invert</button>
+      <button type="button" @click=${() => this.zoomBy(1.25)} title="Zoom in (+)">Zoom in</button>
+      <button type="button" @click=${() => this.zoomBy(0.8)} title="Zoom out (−)">Zoom out</button>
+      <button type="button" @click=${() => this.rotate(90)} title="Rotate 90° (r)">Rotate</button>
+      <button type="button" @click=${() => this.flip('horizontal')} title="Flip horizontally (h)">Flip H</button>
+      <button type="button" @click=${() => this.flip('vertical')} title="Flip vertically (v)">Flip V</button>
+      <button type="button" @click=${() => this.reset()} title="Reset (Esc)">Reset</button>
+      ${this.view && this.view.count > 1
+        ? html`<button type="button" aria-pressed=${this.playing ? 'true' : 'false'} @click=${() => (this.playing ? this.pause() : this.play())} title="Cine (space)">
+            ${this.playing ? 'Pause' : 'Play'}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderOverlay(view: ViewState) {
+    const frame = this.#controller.frames[view.index];
+    if (!frame) return nothing;
+    const m = frame.metadata;
+    const location = numberValue(m, '00201041');
+    const thickness = numberValue(m, '00180050');
+    const calibration = calibrationOf(m).kind;
+    return html`<div part="overlay" aria-hidden="true">
+      <div class="corner top-left">
+        <div data-field="patient">${formatPersonName(parsePersonName(personNameValue(m, '00100010')))}</div>
+        <div>${stringValue(m, '00100020') ?? ''}</div>
+      </div>
+      <div class="corner top-right">
+        <div>${parseDicomDate(stringValue(m, '00080020')) ?? ''}</div>
+        <div>${stringValue(m, '00081030') ?? ''}</div>
+      </div>
+      <div class="corner bottom-left">
+        <div>Se ${stringValue(m, '00200011') ?? '–'} ${stringValue(m, '0008103E') ?? ''}</div>
+        <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, '00280008') ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}</div>
+        ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
+      </div>
+      <div class="corner bottom-right">
+        <div data-field="window">W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}</div>
+        <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
+        <div data-field="calibration">${CALIBRATION_LABEL[calibration]}</div>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rad-viewport': RadViewport;
+  }
+  interface GlobalEventHandlersEventMap {
+    'rad-load-progress': CustomEvent<LoadProgressDetail>;
+    'rad-image-rendered': CustomEvent<ImageRenderedDetail>;
+    'rad-measurement-added': CustomEvent<MeasurementDetail>;
+    'rad-measurement-modified': CustomEvent<MeasurementDetail>;
+    'rad-measurement-removed': CustomEvent<MeasurementDetail>;
+  }
+}

@@ -1,0 +1,60 @@
+import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions } from '@telerad/core';
+import { frameImageId } from './frame-loader.js';
+
+/** One displayable frame of a series. */
+export interface StackFrame {
+  imageId: string;
+  sopInstanceUID: string;
+  /** 1-based frame number within its instance. */
+  frame: number;
+  metadata: DicomJsonDataset;
+}
+
+export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'url' | 'auth' | 'timeoutMs'>;
+
+const numbers = (dataset: DicomJsonDataset, tag: string): number[] => (dataset[tag]?.Value ?? []).map(Number);
+
+/** Position along the slice normal (from Image Orientation/Position), for spatial ordering. */
+function slicePosition(dataset: DicomJsonDataset): number | undefined {
+  const orientation = numbers(dataset, '00200037');
+  const position = numbers(dataset, '00200032');
+  if (orientation.length !== 6 || position.length !== 3) return undefined;
+  const [r1, r2, r3, c1, c2, c3] = orientation;
+  const normal = [r2 * c3 - r3 * c2, r3 * c1 - r1 * c3, r1 * c2 - r2 * c1];
+  return normal[0] * position[0] + normal[1] * position[1] + normal[2] * position[2];
+}
+
+/** Spatial order where every instance has a position, else Instance Number. */
+function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
+  const positions = datasets.map(slicePosition);
+  if (positions.every((p) => p !== undefined) && new Set(positions).size === positions.length) {
+    return datasets.map((d, i) => ({ d, key: positions[i] as number })).sort((a, b) => a.key - b.key).map(({ d }) => d);
+  }
+  return [...datasets].sort((a, b) => (numberValue(a, '00200013') ?? 0) - (numberValue(b, '00200013') ?? 0));
+}
+
+/**
+ * The frames of a series from its WADO-RS metadata, ordered for scrolling; metadata is handed to
+ * `register` under each frame's image id (Cornerstone's metadata manager).
+ */
+export async function loadSeriesStack(
+  service: SeriesService,
+  studyInstanceUID: string,
+  seriesInstanceUID: string,
+  register: (imageId: string, metadata: DicomJsonDataset) => void,
+  options: RequestOptions = {},
+): Promise<StackFrame[]> {
+  const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
+  const images = metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010'));
+  if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
+  return order(images).flatMap((dataset) => {
+    const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
+    const frames = numberValue(dataset, '00280008') ?? 1;
+    const url = `${service.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}/instances/${sopInstanceUID}`;
+    return Array.from({ length: frames }, (_, i) => {
+      const imageId = frameImageId(url, i + 1, stringValue(dataset, '00020010'), service.auth, service.timeoutMs);
+      register(imageId, dataset);
+      return { imageId, sopInstanceUID, frame: i + 1, metadata: dataset };
+    });
+  });
+}

@@ -1,0 +1,370 @@
+import type { Types } from '@cornerstonejs/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { calibrationOf } from './calibration.js';
+import { loadCornerstone, type CornerstoneRuntime, type RuntimeOptions } from './cornerstone-runtime.js';
+import { forgetFrames } from './frame-loader.js';
+import { MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import type { WindowLevel } from './presets.js';
+import type { StackFrame } from './series-stack.js';
+
+/** Tools the controller registers: navigation plus the measurement tools. */
+const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
+export type ViewportTool = (typeof NAVIGATION_TOOLS)[number] | MeasurementTool;
+
+/** What the controller tells its element. */
+export interface ViewportListener {
+  rendered(state: ViewState): void;
+  measurementChanged(change: 'added' | 'modified' | 'removed', measurement: RadMeasurement): void;
+}
+
+/** What the overlays show and tests read. */
+export interface ViewState {
+  index: number;
+  count: number;
+  window: WindowLevel;
+  invert: boolean;
+  zoom: number;
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+}
+
+interface Annotation {
+  annotationUID?: string;
+  metadata: { toolName: string; referencedImageId?: string };
+  data: { handles: { points: Types.Point3[] }; cachedStats?: Record<string, CachedStats>; text?: string };
+}
+
+let nextId = 0;
+
+/**
+ * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
+ * resized by a debounced ResizeObserver, disposed on disconnect (tool group, viewport, listeners;
+ * the page's rendering engine and its WebGL context go with the last viewport).
+ */
+export class ViewportController implements ReactiveController {
+  readonly viewportId = `rad-viewport-${++nextId}`;
+  #runtime?: CornerstoneRuntime;
+  #viewport?: Types.IStackViewport;
+  #element?: HTMLElement;
+  #frames: StackFrame[] = [];
+  #resizeObserver?: ResizeObserver;
+  #resizeTimer?: ReturnType<typeof setTimeout>;
+  #ready?: Promise<void>;
+  #connected = false;
+  #cleanups: (() => void)[] = [];
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly target: () => HTMLElement | null,
+    private readonly listener: ViewportListener,
+    private readonly options: () => RuntimeOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.dispose();
+  }
+
+  get frames(): readonly StackFrame[] {
+    return this.#frames;
+  }
+
+  get runtime(): CornerstoneRuntime | undefined {
+    return this.#runtime;
+  }
+
+  /** Creates the viewport once the target has a non-zero size; resolves when it exists. */
+  ready(): Promise<void> {
+    this.#ready ??= new Promise<void>((resolve, reject) => {
+      const element = this.target();
+      if (!element) return reject(new Error('viewport element missing'));
+      this.#resizeObserver = new ResizeObserver(([entry]) => {
+        const { width, height } = entry.contentRect;
+        if (width === 0 || height === 0) return;
+        if (!this.#viewport) {
+          this.#create(element).then(resolve, reject);
+        } else {
+          clearTimeout(this.#resizeTimer);
+          this.#resizeTimer = setTimeout(() => this.#viewport?.getRenderingEngine().resize(true, true), 60);
+        }
+      });
+      this.#resizeObserver.observe(element);
+    });
+    return this.#ready;
+  }
+
+  async #create(element: HTMLElement): Promise<void> {
+    const runtime = await loadCornerstone(this.options());
+    if (!this.#connected) return;
+    this.#runtime = runtime;
+    const { core, tools } = runtime;
+    const engine = runtime.acquireEngine();
+    engine.enableElement({ viewportId: this.viewportId, element: element as HTMLDivElement, type: core.Enums.ViewportType.STACK });
+    this.#element = element;
+    this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
+    this.#setUpTools(runtime, engine.id);
+    const onRendered = () => this.listener.rendered(this.state());
+    element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
+    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
+    const events = tools.Enums.Events;
+    for (const [type, change] of [
+      [events.ANNOTATION_COMPLETED, 'added'],
+      [events.ANNOTATION_MODIFIED, 'modified'],
+      [events.ANNOTATION_REMOVED, 'removed'],
+    ] as const) {
+      const handler = (event: Event) => {
+        const measurement = this.#toMeasurement((event as CustomEvent<{ annotation: Annotation }>).detail.annotation);
+        if (measurement) this.listener.measurementChanged(change, measurement);
+      };
+      core.eventTarget.addEventListener(type, handler);
+      this.#cleanups.push(() => core.eventTarget.removeEventListener(type, handler));
+    }
+  }
+
+  #setUpTools({ tools }: CornerstoneRuntime, engineId: string): void {
+    for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) {
+      const toolClass = (tools as unknown as Record<string, { toolName: string }>)[`${name}Tool`];
+      // addTool is global and throws on a second registration.
+      if (!tools.state.tools[toolClass.toolName]) tools.addTool(toolClass as never);
+    }
+    const group = tools.ToolGroupManager.createToolGroup(this.viewportId);
+    if (!group) throw new Error('tool group could not be created');
+    for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) group.addTool(name);
+    const { MouseBindings } = tools.Enums;
+    group.setToolActive('WindowLevel', { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
+    group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+    for (const name of MEASUREMENT_TOOLS) group.setToolPassive(name);
+    group.addViewport(this.viewportId, engineId);
+  }
+
+  /** Makes `tool` the primary-button tool; measurement tools keep their annotations editable. */
+  setPrimaryTool(tool: ViewportTool): void {
+    const group = this.#runtime?.tools.ToolGroupManager.getToolGroup(this.viewportId);
+    if (!group || !this.#runtime) return;
+    const current = group.getActivePrimaryMouseButtonTool();
+    if (current === tool) return;
+    if (current) group.setToolPassive(current, { removeAllBindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }] });
+    group.setToolActive(tool, { bindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }] });
+  }
+
+  /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed. */
+  async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
+    await this.ready();
+    if (!this.#viewport) return;
+    forgetFrames(this.#frames.filter((f) => !frames.includes(f)).map((f) => f.imageId));
+    this.#frames = frames;
+    await this.#viewport.setStack(
+      frames.map((f) => f.imageId),
+      initialIndex,
+    );
+    this.#viewport.render();
+  }
+
+  /** Loads every frame into Cornerstone's cache (after the first), reporting each. */
+  async prefetch(onLoaded: (loaded: number) => void, signal: AbortSignal): Promise<void> {
+    const runtime = this.#runtime;
+    if (!runtime) return;
+    let loaded = 0;
+    const queue = [...this.#frames];
+    const worker = async () => {
+      for (let frame = queue.shift(); frame && !signal.aborted; frame = queue.shift()) {
+        await runtime.core.imageLoader.loadAndCacheImage(frame.imageId);
+        onLoaded(++loaded);
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+
+  state(): ViewState {
+    const viewport = this.#viewport;
+    if (!viewport) return { index: 0, count: 0, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
+    const properties = viewport.getProperties();
+    const { lower = 0, upper = 0 } = properties.voiRange ?? {};
+    const camera = viewport.getCamera();
+    return {
+      index: viewport.getCurrentImageIdIndex(),
+      count: this.#frames.length,
+      window: { center: (lower + upper) / 2, width: upper - lower },
+      invert: Boolean(properties.invert),
+      zoom: viewport.getZoom(),
+      rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
+      flipHorizontal: Boolean(camera.flipHorizontal),
+      flipVertical: Boolean(camera.flipVertical),
+    };
+  }
+
+  setWindow({ center, width }: WindowLevel): void {
+    this.#viewport?.setProperties({ voiRange: { lower: center - width / 2, upper: center + width / 2 } });
+    this.#viewport?.render();
+  }
+
+  setInvert(invert: boolean): void {
+    this.#viewport?.setProperties({ invert });
+    this.#viewport?.render();
+  }
+
+  zoomBy(factor: number): void {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    viewport.setZoom(viewport.getZoom() * factor);
+    viewport.render();
+  }
+
+  panBy(dx: number, dy: number): void {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    const [x, y] = viewport.getPan();
+    viewport.setPan([x + dx, y + dy]);
+    viewport.render();
+  }
+
+  rotateBy(degrees: number): void {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    const rotation = viewport.getViewPresentation().rotation ?? 0;
+    viewport.setViewPresentation({ rotation: (rotation + degrees + 360) % 360 });
+    viewport.render();
+  }
+
+  flip(direction: 'horizontal' | 'vertical'): void {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    const camera = viewport.getCamera();
+    viewport.setCamera(direction === 'horizontal' ? { flipHorizontal: !camera.flipHorizontal } : { flipVertical: !camera.flipVertical });
+    viewport.render();
+  }
+
+  /** Back to the image as loaded: fitted, unrotated, default window. */
+  reset(): void {
+    const viewport = this.#viewport;
+    if (!viewport) return;
+    viewport.resetCamera();
+    viewport.resetProperties();
+    viewport.render();
+  }
+
+  async scrollTo(index: number): Promise<void> {
+    const viewport = this.#viewport;
+    if (!viewport || this.#frames.length === 0) return;
+    await viewport.setImageIdIndex(Math.max(0, Math.min(this.#frames.length - 1, index)));
+  }
+
+  /** Canvas pixel (CSS px, relative to the viewport element) of an image point [column, row]. */
+  imageToCanvas(point: readonly [number, number]): [number, number] | undefined {
+    const viewport = this.#viewport;
+    const frame = this.#frames[viewport?.getCurrentImageIdIndex() ?? -1];
+    if (!viewport || !frame || !this.#runtime) return undefined;
+    const world = this.#runtime.core.utilities.imageToWorldCoords(frame.imageId, [point[0], point[1]]);
+    return world ? (viewport.worldToCanvas(world) as [number, number]) : undefined;
+  }
+
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.#viewport?.canvas;
+  }
+
+  /** Annotations of this viewport's frames. */
+  #annotations(): Annotation[] {
+    const tools = this.#runtime?.tools;
+    const element = this.#element;
+    if (!tools || !element) return [];
+    const ours = new Set(this.#frames.map((f) => f.imageId));
+    return MEASUREMENT_TOOLS.flatMap((tool) => (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as Annotation[]).filter(
+      (a) => a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId),
+    );
+  }
+
+  measurements(): RadMeasurement[] {
+    return this.#annotations()
+      .map((a) => this.#toMeasurement(a))
+      .filter((m): m is RadMeasurement => m !== undefined);
+  }
+
+  /** Adds annotations for measurements given by tool and image-coordinate handles; renders. */
+  addMeasurements(items: readonly MeasurementInput[]): void {
+    const runtime = this.#runtime;
+    const viewport = this.#viewport;
+    const element = this.#element;
+    if (!runtime || !viewport || !element) return;
+    const { viewPlaneNormal, viewUp } = viewport.getCamera();
+    for (const item of items) {
+      const frame = this.#frames.find((f) => f.sopInstanceUID === item.sopInstanceUID && f.frame === (item.frame ?? 1));
+      if (!frame) continue;
+      const points = item.handles.map((h) => runtime.core.utilities.imageToWorldCoords(frame.imageId, [h[0], h[1]]));
+      runtime.tools.annotation.state.addAnnotation(
+        {
+          invalidated: true,
+          highlighted: false,
+          isLocked: false,
+          isVisible: true,
+          metadata: {
+            toolName: item.tool,
+            referencedImageId: frame.imageId,
+            FrameOfReferenceUID: viewport.getFrameOfReferenceUID(),
+            viewPlaneNormal,
+            viewUp,
+          },
+          data: {
+            handles: { points, activeHandleIndex: null, textBox: { hasMoved: false } },
+            ...(item.text ? { text: item.text, label: item.text } : {}),
+            cachedStats: {},
+          },
+        } as never,
+        element as HTMLDivElement,
+      );
+    }
+    viewport.render();
+  }
+
+  removeMeasurement(id: string): void {
+    this.#runtime?.tools.annotation.state.removeAnnotation(id);
+    this.#viewport?.render();
+  }
+
+  /** Maps a Cornerstone annotation on one of our frames to a RadMeasurement. */
+  #toMeasurement(annotation: Annotation): RadMeasurement | undefined {
+    const tool = annotation.metadata.toolName as MeasurementTool;
+    const frame = this.#frames.find((f) => f.imageId === annotation.metadata.referencedImageId);
+    if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !this.#runtime) return undefined;
+    const { worldToImageCoords } = this.#runtime.core.utilities;
+    const handles = annotation.data.handles.points.map((p) => worldToImageCoords(frame.imageId, p) as [number, number]).map(([x, y]) => [x, y] as [number, number]);
+    const stats = Object.values(annotation.data.cachedStats ?? {})[0];
+    return {
+      id: annotation.annotationUID ?? '',
+      tool,
+      values: measuredValues(tool, handles, frame, stats),
+      calibration: calibrationOf(frame.metadata).kind,
+      sopInstanceUID: frame.sopInstanceUID,
+      frame: frame.frame,
+      handles,
+      ...(annotation.data.text ? { text: annotation.data.text } : {}),
+    };
+  }
+
+  dispose(): void {
+    clearTimeout(this.#resizeTimer);
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#ready = undefined;
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    const runtime = this.#runtime;
+    if (runtime && this.#viewport) {
+      for (const annotation of this.#annotations()) if (annotation.annotationUID) runtime.tools.annotation.state.removeAnnotation(annotation.annotationUID);
+      runtime.tools.ToolGroupManager.destroyToolGroup(this.viewportId);
+      this.#viewport.getRenderingEngine().disableElement(this.viewportId);
+      runtime.releaseEngine();
+    }
+    forgetFrames(this.#frames.map((f) => f.imageId));
+    this.#frames = [];
+    this.#viewport = undefined;
+    this.#element = undefined;
+  }
+}

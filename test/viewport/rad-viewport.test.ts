@@ -1,0 +1,129 @@
+// <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
+// calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { DicomWebService, type RadErrorDetail } from '@telerad/core';
+import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
+import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { CODEC_BASE_PATH, displayedAt, drag, rendered, viewportFor } from './helpers.js';
+
+interface Region {
+  name: string;
+  hu: number;
+  centerPx: [number, number];
+  radiusPx: number;
+}
+
+const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
+/** Truth coordinates are continuous (pixel i spans [i, i+1]); image coordinates index pixel centres. */
+const toImage = ([x, y]: readonly number[]): [number, number] => [x - 0.5, y - 0.5];
+
+describe('<rad-viewport> CT phantom', () => {
+  let el: RadViewport;
+  let ct: ManifestStudy;
+
+  before(async () => {
+    ct = await study('ct-phantom');
+    el = await viewportFor(ct);
+    await el.showImage(50);
+  });
+
+  after(() => el.remove());
+
+  it('shows HU through the DICOM linear window: water, fat, muscle, bone, lung, air (±1 grey level)', async () => {
+    const regions = ct.series[0].truth.regions as Region[];
+    for (const window of [
+      { center: 40, width: 400 },
+      { center: -600, width: 1500 },
+      { center: 400, width: 1800 },
+    ]) {
+      await rendered(el, () => el.setWindow(window));
+      expect(el.viewState.window).to.deep.equal(window);
+      for (const region of regions) {
+        expect(displayedAt(el, toImage(region.centerPx)), `${region.name} at W${window.width} L${window.center}`).to.be.closeTo(windowed(region.hu, window), 1);
+      }
+      expect(displayedAt(el, [5, 5]), 'air').to.be.closeTo(windowed(-1000, window), 1);
+    }
+  });
+
+  it('measures the markers 100 mm apart with Length, in mm from PixelSpacing', async () => {
+    const markers = ct.series[0].truth.markers as { centersPx: [number, number][]; distanceMm: number };
+    el.activeTool = 'Length';
+    await el.updateComplete;
+    const added = oneEvent(el, 'rad-measurement-added') as Promise<CustomEvent<MeasurementDetail>>;
+    await drag(el, toImage(markers.centersPx[0]), toImage(markers.centersPx[1]));
+    const { measurement } = (await added).detail;
+    expect(measurement.tool).to.equal('Length');
+    expect(measurement.calibration).to.equal('patient');
+    expect(measurement.values[0].unit).to.equal('mm');
+    expect(measurement.values[0].value).to.be.closeTo(markers.distanceMm, 0.5 * 0.625);
+    expect(measurement.sopInstanceUID).to.equal(el.frames[50].sopInstanceUID);
+    expect(el.getMeasurements().map((m) => m.id)).to.include(measurement.id);
+  });
+
+  it('reports ROI mean and SD in HU for each insert (±0.1)', async () => {
+    el.activeTool = 'EllipticalROI';
+    await el.updateComplete;
+    for (const region of (ct.series[0].truth.regions as Region[]).slice(1)) {
+      const [x, y] = toImage(region.centerPx);
+      const r = region.radiusPx * 0.5;
+      // The ellipse tool draws from the centre outwards.
+      const added = oneEvent(el, 'rad-measurement-added') as Promise<CustomEvent<MeasurementDetail>>;
+      await drag(el, [x, y], [x + r, y + r]);
+      const { values } = (await added).detail.measurement;
+      const value = (name: string) => values.find((v) => v.name === name)!;
+      expect(value('mean').value, region.name).to.be.closeTo(region.hu, 0.1);
+      expect(value('mean').unit).to.equal('HU');
+      expect(value('stdDev').value, region.name).to.be.closeTo(0, 0.1);
+      expect(value('area').unit).to.equal('mm²');
+    }
+  });
+
+  it('scrolls by keys and reports image n/N', async () => {
+    const area = el.shadowRoot!.querySelector<HTMLElement>('[part~="viewport"]')!;
+    area.focus();
+    await rendered(el, () => area.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    await waitUntil(() => el.viewState.index === 51);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-field="image"]')!.textContent).to.contain('Im 52/100');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await waitUntil(() => el.viewState.index === 99);
+  });
+});
+
+describe('<rad-viewport> projection radiography and errors', () => {
+  it('shows MONOCHROME1 inverted and measures at the detector (ImagerPixelSpacing), labelled so', async () => {
+    const dx = await study('dx-chest');
+    const truth = dx.series[0].truth as { backgroundStored: number; markers: { centersPx: [number, number][]; distanceMm: number } };
+    const el = await viewportFor(dx);
+    after(() => el.remove());
+    // High stored values are dark in MONOCHROME1: the background (3600) is darker than the markers (40).
+    expect(displayedAt(el, [10, 10])).to.be.lessThan(40);
+    expect(displayedAt(el, toImage(truth.markers.centersPx[0]))).to.be.greaterThan(215);
+    expect(el.shadowRoot!.querySelector('[data-field="calibration"]')!.textContent).to.equal('ImagerPixelSpacing (at detector)');
+    // At this display scale a pointer cannot hit 0.1 mm: the handles are placed through the API.
+    const [measurement] = await el.setMeasurements([
+      { tool: 'Length', handles: truth.markers.centersPx.map(toImage), sopInstanceUID: el.frames[0].sopInstanceUID },
+    ]);
+    expect(measurement.calibration).to.equal('detector');
+    expect(measurement.values[0]).to.deep.include({ name: 'length', unit: 'mm' });
+    expect(measurement.values[0].value).to.be.closeTo(truth.markers.distanceMm, 0.5 * 0.2);
+  });
+
+  it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
+    const ct = await study('ct-phantom');
+    let detail: RadErrorDetail | undefined;
+    const holder = await fixture(html`<div @rad-error=${(e: CustomEvent<RadErrorDetail>) => (detail = e.detail)}></div>`);
+    const el = document.createElement('rad-viewport');
+    el.style.cssText = 'width: 300px; height: 300px';
+    el.service = new DicomWebService({ url: '/dicom-web' });
+    el.codecBasePath = CODEC_BASE_PATH;
+    el.studyUid = ct.studyInstanceUID;
+    el.seriesUid = '2.25.1';
+    holder.append(el);
+    await el.loaded().catch(() => undefined);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 10_000 });
+    expect(detail?.error.kind).to.equal('not-found');
+    expect(detail?.operation).to.equal('load-series');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
+  });
+});
