@@ -10,7 +10,7 @@ const PACKAGES = ['core', 'study-browser', 'viewport'];
 const external = (pkg) => {
   const { dependencies = {}, peerDependencies = {} } = pkg;
   const names = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
-  return (id) => /^@cornerstonejs\//.test(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
+  return (id) => /^(@cornerstonejs\/|dicom-parser$)/.test(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
 };
 
 export default PACKAGES.map((name) => {

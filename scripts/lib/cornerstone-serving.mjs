@@ -4,7 +4,6 @@
 // since unbundled `new URL('pkg/file', import.meta.url)` does not resolve packages).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { fromRollup } from '@web/dev-server-rollup';
 
@@ -15,20 +14,16 @@ const require = createRequire(import.meta.url);
 const STUB_URL = '/scripts/lib/stubs/empty.js';
 const STUBBED = new Set(['xmlbuilder2', 'zlib', 'fs', 'path', 'crypto']);
 
+/** The file names the loader asks for, and the package exports that hold them. */
 const CODEC_FILES = {
-  'charlswasm_decode.wasm': '@cornerstonejs/codec-charls',
-  'libjpegturbowasm_decode.wasm': '@cornerstonejs/codec-libjpeg-turbo-8bit',
-  'openjpegwasm_decode.wasm': '@cornerstonejs/codec-openjpeg',
-  'openjphjs.wasm': '@cornerstonejs/codec-openjph',
-  'jpegxlwasm_decode.wasm': '@cornerstonejs/codec-libjxl',
+  'charlswasm_decode.wasm': '@cornerstonejs/codec-charls/decodewasm',
+  'libjpegturbowasm_decode.wasm': '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm',
+  'openjpegwasm_decode.wasm': '@cornerstonejs/codec-openjpeg/decodewasm',
+  'openjphjs.wasm': '@cornerstonejs/codec-openjph/wasm',
+  'jpegxlwasm_decode.wasm': '@cornerstonejs/codec-libjxl/decodewasm',
 };
 
-function codecPath(file) {
-  const pkg = CODEC_FILES[file];
-  if (!pkg) return undefined;
-  const root = dirname(require.resolve(`${pkg}/package.json`, { paths: [require.resolve('@cornerstonejs/dicom-image-loader')] }));
-  return join(root, 'dist', file);
-}
+const codecPath = (file) => CODEC_FILES[file] && require.resolve(CODEC_FILES[file]);
 
 /** Dev-server plugins: stubs first (they must win over node-resolve), then CommonJS. */
 export function cornerstonePlugins() {

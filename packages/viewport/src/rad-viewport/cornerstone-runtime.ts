@@ -1,7 +1,7 @@
 // Cornerstone3D, loaded on first use (a page that only registers other elements never downloads
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
-import { FRAME_SCHEME, loadFrame } from './frame-loader.js';
+import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 
 type CoreModule = typeof import('@cornerstonejs/core');
 type ToolsModule = typeof import('@cornerstonejs/tools');
@@ -27,10 +27,11 @@ let runtime: Promise<CornerstoneRuntime> | undefined;
 
 export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
   runtime ??= (async () => {
-    const [core, tools, loaderModule] = await Promise.all([
+    const [core, tools, loaderModule, parserModule] = await Promise.all([
       import('@cornerstonejs/core'),
       import('@cornerstonejs/tools'),
       import('@cornerstonejs/dicom-image-loader'),
+      import('dicom-parser'),
     ]);
     if (options.cpuRendering) core.setUseCPURendering(true);
     core.init();
@@ -41,8 +42,20 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     });
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
+    // dicom-parser is CommonJS: bundlers differ on whether its API is the namespace or `default`.
+    const dicomParser = (typeof parserModule.parseDicom === 'function' ? parserModule : (parserModule as unknown as { default: typeof parserModule }).default);
+    const extractFrame: FrameExtractor = (part10, frame) => {
+      // A copy: the frame readers slice `byteArray.buffer` from offsets relative to the array.
+      const dataSet = dicomParser.parseDicom(part10.slice());
+      const encapsulated = Boolean(dataSet.elements.x7fe00010?.encapsulatedPixelData);
+      const { wadouri } = loader;
+      return {
+        bytes: encapsulated ? wadouri.getEncapsulatedImageFrame(dataSet, frame - 1) : wadouri.getUncompressedImageFrame(dataSet, frame - 1),
+        transferSyntax: dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1',
+      };
+    };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
-      promise: loadFrame(imageId).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
+      promise: loadFrame(imageId, extractFrame).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
     }) as never);
     tools.init();
     let engine: import('@cornerstonejs/core').RenderingEngine | undefined;

@@ -11,9 +11,13 @@ const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
  */
 const ASK_AS_DEFAULT = new Set(['1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
 
+const ANY_SYNTAX = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
+const DEFAULT_SYNTAX = 'multipart/related; type="application/octet-stream"';
+
 interface FrameSource {
   auth: AuthPolicy;
   timeoutMs: number;
+  /** The Accept header: any syntax, or the default where the server cannot send the stored one. */
   accept: string;
 }
 
@@ -26,7 +30,7 @@ export function frameImageId(instanceUrl: string, frame: number, storedTransferS
   sources.set(imageId, {
     auth,
     timeoutMs,
-    accept: anySyntax ? 'multipart/related; type="application/octet-stream"; transfer-syntax=*' : 'multipart/related; type="application/octet-stream"',
+    accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX,
   });
   return imageId;
 }
@@ -67,25 +71,52 @@ export function firstPart(body: Uint8Array, contentType: string): { bytes: Uint8
   return { bytes: body.subarray(headerEnd + 4, end), transferSyntax: param(headers, 'transfer-syntax') };
 }
 
-/** Fetches one frame (WADO-RS) with credentials for allowlisted URLs, a timeout and typed errors. */
-export async function loadFrame(imageId: string): Promise<{ bytes: Uint8Array; transferSyntax: string }> {
-  const url = imageId.slice(FRAME_SCHEME.length + 1);
-  const source = sources.get(imageId);
-  if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
-  const headers: Record<string, string> = { Accept: source.accept };
-  if (source.auth.allows(url)) Object.assign(headers, await source.auth.headersFor(url));
-  let response: Response;
+async function request(url: string, accept: string, source: FrameSource): Promise<Response> {
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(source.timeoutMs) });
+    return await fetch(url, { headers: { Accept: accept, ...(await source.auth.headersFor(url)) }, signal: AbortSignal.timeout(source.timeoutMs) });
   } catch (error) {
     throw new DicomWebError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network', 0, url);
   }
+}
+
+/** Cuts frame `frame` (1-based) out of a Part 10 file; supplied by the runtime (dicom-parser). */
+export type FrameExtractor = (part10: Uint8Array, frame: number) => { bytes: Uint8Array; transferSyntax: string };
+
+/**
+ * Fetches one frame (WADO-RS) with credentials for allowlisted URLs, a timeout and typed errors.
+ * A server that cannot send the stored syntax as it is (500 to `transfer-syntax=*`, where the
+ * metadata did not tell) is asked again for the default syntax, which it must support; one that
+ * cannot cut frames at all (Orthanc, for YBR_FULL_422) sends the whole instance instead.
+ */
+export async function loadFrame(imageId: string, extract: FrameExtractor): Promise<{ bytes: Uint8Array; transferSyntax: string }> {
+  const url = imageId.slice(FRAME_SCHEME.length + 1);
+  const source = sources.get(imageId);
+  if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
+  let response = await request(url, source.accept, source);
+  if (response.status >= 500 && source.accept === ANY_SYNTAX) {
+    response = await request(url, DEFAULT_SYNTAX, source);
+    if (response.ok) source.accept = DEFAULT_SYNTAX;
+  }
+  const [instanceUrl, frame] = url.split('/frames/');
+  if (response.status === 400 || response.status === 406 || response.status >= 500) {
+    const instance = await request(instanceUrl, 'multipart/related; type="application/dicom"; transfer-syntax=*', source);
+    if (instance.ok) return read(instance, url, (part) => extract(part.bytes, Number(frame)));
+  }
   if (!response.ok) throw DicomWebError.fromStatus(response.status, url);
+  return read(response, url, (part) => ({ bytes: part.bytes, transferSyntax: part.transferSyntax ?? EXPLICIT_VR_LITTLE_ENDIAN }));
+}
+
+/** The first part of an answer, turned into a frame; anything malformed is a bad response. */
+async function read(
+  response: Response,
+  url: string,
+  toFrame: (part: { bytes: Uint8Array; transferSyntax?: string }) => { bytes: Uint8Array; transferSyntax: string },
+): Promise<{ bytes: Uint8Array; transferSyntax: string }> {
   const body = new Uint8Array(await response.arrayBuffer());
   try {
-    const { bytes, transferSyntax } = firstPart(body, response.headers.get('content-type') ?? '');
-    if (bytes.length === 0) throw new TypeError('empty frame');
-    return { bytes, transferSyntax: transferSyntax ?? EXPLICIT_VR_LITTLE_ENDIAN };
+    const frame = toFrame(firstPart(body, response.headers.get('content-type') ?? ''));
+    if (frame.bytes.length === 0) throw new TypeError('empty frame');
+    return frame;
   } catch (error) {
     throw new DicomWebError('bad-response', response.status, url, (error as Error).message);
   }
