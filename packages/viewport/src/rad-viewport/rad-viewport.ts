@@ -156,8 +156,17 @@ export class RadViewport extends RadElement {
     },
   });
 
+  #wasDisconnected = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Disconnecting disposed the Cornerstone viewport: build it again and show the same series.
+    if (this.#wasDisconnected) void this.#series.run();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#wasDisconnected = true;
     this.#stopCine();
     this.#prefetch?.abort();
   }
