@@ -1,6 +1,7 @@
 // The host side of the demo: register the elements, listen to their events, show the selection.
 import '@telerad/core/rad-dicomweb.js';
 import '@telerad/study-browser/rad-study-browser.js';
+import '@telerad/viewport/rad-viewport.js';
 import { formatPersonName, setRadLocale, type RadLocale, type Study } from '@telerad/core';
 
 const selection = document.querySelector<HTMLDListElement>('#selection');
@@ -31,11 +32,33 @@ document.addEventListener('rad-study-select', (event) => {
 });
 
 const lastEvent = document.querySelector<HTMLElement>('#last-event');
+const viewport = document.querySelector('rad-viewport');
+
+/** Opens a study's first image series (reports and other documents have no images). */
+async function openStudy(studyInstanceUID: string): Promise<void> {
+  const service = document.querySelector('rad-dicomweb')?.service;
+  if (!service || !viewport) return;
+  const series = (await service.searchSeries(studyInstanceUID)).filter((s) => !['SR', 'KO', 'PR', 'DOC'].includes(s.modality ?? ''));
+  series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
+  if (!series[0]) return;
+  viewport.studyUid = studyInstanceUID;
+  viewport.seriesUid = series[0].seriesInstanceUID;
+}
+
 document.addEventListener('rad-study-open', (event) => {
   if (lastEvent) lastEvent.textContent = `rad-study-open: ${event.detail.study.studyInstanceUID}${event.detail.prior ? ' (prior)' : ''}`;
+  void openStudy(event.detail.study.studyInstanceUID);
 });
 document.addEventListener('rad-series-select', (event) => {
   if (lastEvent) lastEvent.textContent = `rad-series-select: series ${event.detail.series.seriesNumber ?? '?'} (${event.detail.series.modality ?? ''})`;
+  if (viewport) {
+    viewport.studyUid = event.detail.study.studyInstanceUID;
+    viewport.seriesUid = event.detail.series.seriesInstanceUID;
+  }
+});
+document.addEventListener('rad-measurement-added', (event) => {
+  const { tool, values, calibration } = event.detail.measurement;
+  if (lastEvent) lastEvent.textContent = `${tool}: ${values.map((v) => `${v.name} ${v.value.toFixed(1)} ${v.unit}`).join(', ')} (${calibration})`;
 });
 // The host keeps the query in memory only: it may hold patient data, so not in the URL or storage.
 document.addEventListener('rad-query-change', (event) => {

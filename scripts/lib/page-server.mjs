@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { codecMiddleware, cornerstonePlugins } from './cornerstone-serving.mjs';
 import { dicomWebProxy, manifestMiddleware } from './dev-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,8 +15,8 @@ export async function startPageServer(dicomWebUrl, port) {
       port,
       hostname: 'localhost',
       nodeResolve: { exportConditions: ['source', 'browser'] },
-      plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` })],
-      middleware: [dicomWebProxy(dicomWebUrl), manifestMiddleware()],
+      plugins: [...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` })],
+      middleware: [dicomWebProxy(dicomWebUrl), manifestMiddleware(), codecMiddleware()],
     },
     readCliArgs: false,
     readFileConfig: false,

@@ -36,6 +36,32 @@ describe('demo portal', () => {
     expect(violations).to.deep.equal([]);
   });
 
+  it('opens a study in the viewport under the same policy: images drawn, no violation', async () => {
+    const manifest = await loadManifest();
+    const win = await openDemo();
+    const violations: string[] = [];
+    win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    await waitUntil(() => studyRows(win).length > 0, 'rows did not render', { timeout: 10_000 });
+    const study = manifest.studies.find((s) => s.key === 'ct-compression')!;
+    const viewport = win.document.querySelector('rad-viewport')!;
+    const rendered = oneEvent(viewport, 'rad-image-rendered');
+    studyRows(win)
+      .find((r) => r.dataset.studyUid === study.studyInstanceUID)!
+      .dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    await rendered;
+    // Series 1 of that study is uncompressed; series 3 is JPEG lossless, decoded by a wasm codec in a worker.
+    expect(viewport.seriesUid).to.equal(study.series[0].seriesInstanceUID);
+    const compressed = study.series.find((s) => s.transferSyntax === 'jpegLsLossless')!;
+    const next = oneEvent(viewport, 'rad-image-rendered');
+    viewport.seriesUid = compressed.seriesInstanceUID;
+    await next;
+    await waitUntil(() => viewport.viewState.count === compressed.instanceCount);
+    const canvas = viewport.canvas!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    expect(data.some((v, i) => i % 4 === 0 && v > 50), 'image drawn').to.equal(true);
+    expect(violations).to.deep.equal([]);
+  });
+
   it('shows the study a user selects in the host page, as text', async () => {
     const manifest = await loadManifest();
     const win = await openDemo();
