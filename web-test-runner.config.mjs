@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import {
+  dciodvfyMiddleware,
   dicomWebProxy,
   forgetInstanceMiddleware,
   manifestMiddleware,
@@ -34,6 +35,7 @@ export default {
     quirkyServerMiddleware(dicomWebUrl),
     forgetInstanceMiddleware(orthancUrl),
     codecMiddleware(),
+    dciodvfyMiddleware(),
   ],
   browsers: [
     playwrightLauncher({

@@ -1,6 +1,8 @@
 // What the test runner, the demo server and Storybook share: a same-origin proxy to Orthanc (which
 // sends no CORS headers) and the corpus manifest; plus, for tests, endpoints that misbehave on purpose.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { join } from 'node:path';
 import { CORPUS_DIR, MANIFEST_PATH } from '../corpus/build.mjs';
@@ -166,5 +168,28 @@ export function forgetInstanceMiddleware(orthancUrl) {
     const instance = lookup.find((hit) => hit.Type === 'Instance');
     if (instance) await fetch(`${orthancUrl}/instances/${instance.ID}`, { method: 'DELETE' });
     ctx.status = instance ? 204 : 404;
+  };
+}
+
+/**
+ * Koa middleware for tests: POST /__test/dciodvfy with a Part 10 file answers dicom3tools'
+ * verdict as JSON: { errors: [...], warnings: [...] }.
+ */
+export function dciodvfyMiddleware() {
+  return async (ctx, next) => {
+    if (ctx.path !== '/__test/dciodvfy' || ctx.method !== 'POST') return next();
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const dir = mkdtempSync(join(tmpdir(), 'telerad-dciodvfy-'));
+    try {
+      const file = join(dir, 'object.dcm');
+      writeFileSync(file, Buffer.concat(chunks));
+      const { stdout, stderr } = spawnSync('dciodvfy', [file], { encoding: 'utf8' });
+      const lines = `${stdout}${stderr}`.split('\n');
+      ctx.type = 'application/json';
+      ctx.body = { errors: lines.filter((l) => l.startsWith('Error')), warnings: lines.filter((l) => l.startsWith('Warning')) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
 }

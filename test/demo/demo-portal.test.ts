@@ -36,7 +36,9 @@ describe('demo portal', () => {
     expect(violations).to.deep.equal([]);
   });
 
-  it('opens a study in the viewport under the same policy: images drawn, no violation', async () => {
+  it('opens a study in the viewport under the same policy: images drawn, no violation', async function () {
+    // The first page to import Cornerstone unbundled waits for the dev server to transform it.
+    this.timeout(90_000);
     const manifest = await loadManifest();
     const win = await openDemo();
     const violations: string[] = [];

@@ -78,6 +78,30 @@ describe('<rad-viewport> CT phantom', () => {
     }
   });
 
+  it('exports the measurements as a TID 1500 SR that dciodvfy accepts, and reloads them exactly', async () => {
+    const before = el.getMeasurements();
+    expect(before.map((m) => m.tool)).to.include.members(['Length', 'EllipticalROI']);
+    const sr = await el.exportMeasurementsSR();
+    const verdict = (await (await fetch('/__test/dciodvfy', { method: 'POST', body: sr })).json()) as { errors: string[] };
+    expect(verdict.errors).to.deep.equal([]);
+    el.clearMeasurements();
+    expect(el.getMeasurements()).to.have.length(0);
+    const after = await el.loadMeasurementsSR(sr);
+    expect(after).to.have.length(before.length);
+    for (const original of before) {
+      const restored = after.find((m) => m.tool === original.tool && Math.abs(m.handles[0][0] - original.handles[0][0]) < 1e-3 && Math.abs(m.handles[0][1] - original.handles[0][1]) < 1e-3)!;
+      expect(restored, original.tool).to.exist;
+      expect(restored.sopInstanceUID).to.equal(original.sopInstanceUID);
+      expect(restored.calibration).to.equal(original.calibration);
+      for (const [i, h] of original.handles.entries()) expect(restored.handles[i][0]).to.be.closeTo(h[0], 1e-3), expect(restored.handles[i][1]).to.be.closeTo(h[1], 1e-3);
+      for (const value of original.values) {
+        const again = restored.values.find((v) => v.name === value.name)!;
+        expect(again.unit, `${original.tool} ${value.name}`).to.equal(value.unit);
+        expect(again.value, `${original.tool} ${value.name}`).to.be.closeTo(value.value, 1e-3);
+      }
+    }
+  });
+
   it('scrolls by keys and reports image n/N', async () => {
     const area = el.shadowRoot!.querySelector<HTMLElement>('[part~="viewport"]')!;
     area.focus();

@@ -17,6 +17,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { calibrationOf, type CalibrationKind } from './calibration.js';
+import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import { presetsFor, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
@@ -39,6 +40,14 @@ export interface ImageRenderedDetail extends ViewState {
 export interface MeasurementDetail {
   measurement: RadMeasurement;
 }
+
+/** Tools whose values include image statistics (computed by Cornerstone when drawn). */
+const STATISTICS_TOOLS = new Set<string>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
+
+const IMPLEMENTATION_CLASS_UID = '2.25.271828182845904523536028747135266250';
+
+/** A fresh UID under the 2.25 (UUID) root. */
+const newUid = () => `2.25.${BigInt(`0x${crypto.randomUUID().replaceAll('-', '')}`).toString()}`;
 
 const CALIBRATION_LABEL: Record<CalibrationKind, string> = {
   patient: 'PixelSpacing (patient)',
@@ -291,7 +300,57 @@ export class RadViewport extends RadElement {
     const drawn = new Promise((resolve) => this.addEventListener('rad-image-rendered', resolve, { once: true }));
     this.#controller.addMeasurements(measurements);
     await drawn;
+    // Cornerstone computes ROI statistics when it draws the annotations, a frame or two later.
+    const hasStats = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
+    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStats); frame++) await new Promise(requestAnimationFrame);
     return this.getMeasurements();
+  }
+
+  /**
+   * The measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR), a
+   * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again.
+   */
+  async exportMeasurementsSR(): Promise<ArrayBuffer> {
+    const frames = this.#controller.frames;
+    const first = frames[0]?.metadata;
+    if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
+    const { default: dcmjs } = await import('dcmjs');
+    const text = (tag: string) => stringValue(first, tag);
+    const dataset = measurementReportDataset(this.getMeasurements(), {
+      patientName: personNameValue(first, '00100010')?.Alphabetic,
+      patientId: text('00100020'),
+      patientBirthDate: text('00100030'),
+      patientSex: text('00100040'),
+      studyInstanceUID: text('0020000D') ?? this.studyUid,
+      studyDate: text('00080020'),
+      studyTime: text('00080030'),
+      studyId: text('00200010'),
+      accessionNumber: text('00080050'),
+      referringPhysicianName: personNameValue(first, '00080090')?.Alphabetic,
+      sopClassOf: (uid) => stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '',
+      seriesOf: () => this.seriesUid,
+      newUid,
+      now: new Date(),
+    });
+    const { DicomDict, DicomMetaDictionary } = dcmjs.data;
+    const meta = {
+      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+      MediaStorageSOPClassUID: dataset.SOPClassUID,
+      MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
+      TransferSyntaxUID: '1.2.840.10008.1.2.1',
+      ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
+    };
+    const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
+    dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+    return dict.write();
+  }
+
+  /** Draws the measurements of a TID 1500 report (as written by `exportMeasurementsSR`). */
+  async loadMeasurementsSR(part10: ArrayBuffer): Promise<RadMeasurement[]> {
+    const { default: dcmjs } = await import('dcmjs');
+    const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
+    const dataset = DicomMetaDictionary.naturalizeDataset(DicomMessage.readFile(part10).dict);
+    return this.setMeasurements(measurementsFromReport(dataset));
   }
 
   clearMeasurements(): void {

@@ -1,0 +1,248 @@
+// Measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR): each
+// measurement a Measurement Group (TID 1501) with its NUM values (UCUM units) inferred from a
+// SCOORD on the referenced image, which is what lets the viewport draw it again.
+import type { MeasuredValue, MeasurementInput, MeasurementTool, RadMeasurement } from './measurements.js';
+
+const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
+/** Tracking identifiers carry the tool, so a reader knows how to draw the measurement. */
+const TRACKING_PREFIX = 'telerad:';
+
+interface Code {
+  CodeValue: string;
+  CodingSchemeDesignator: string;
+  CodeMeaning: string;
+}
+const code = (CodeValue: string, CodingSchemeDesignator: string, CodeMeaning: string): Code => ({ CodeValue, CodingSchemeDesignator, CodeMeaning });
+
+const CONCEPTS = {
+  report: code('126000', 'DCM', 'Imaging Measurement Report'),
+  language: code('121049', 'DCM', 'Language of Content Item and Descendants'),
+  english: code('en-US', 'RFC5646', 'English (United States)'),
+  procedure: code('121058', 'DCM', 'Procedure reported'),
+  imagingProcedure: code('363679005', 'SCT', 'Imaging procedure'),
+  imageLibrary: code('111028', 'DCM', 'Image Library'),
+  imageLibraryGroup: code('126200', 'DCM', 'Image Library Group'),
+  measurements: code('126010', 'DCM', 'Imaging Measurements'),
+  group: code('125007', 'DCM', 'Measurement Group'),
+  trackingId: code('112039', 'DCM', 'Tracking Identifier'),
+  trackingUid: code('112040', 'DCM', 'Tracking Unique Identifier'),
+  annotation: code('121106', 'DCM', 'Comment'),
+} as const;
+
+const VALUE_CONCEPTS: Record<MeasuredValue['name'], Code> = {
+  length: code('410668003', 'SCT', 'Length'),
+  angle: code('1483009', 'SCT', 'Angle'),
+  'long-axis': code('103339001', 'SCT', 'Long Axis'),
+  'short-axis': code('103340004', 'SCT', 'Short Axis'),
+  area: code('42798000', 'SCT', 'Area'),
+  mean: code('373098007', 'SCT', 'Mean'),
+  stdDev: code('386136009', 'SCT', 'Standard Deviation'),
+  min: code('255605001', 'SCT', 'Minimum'),
+  max: code('56851009', 'SCT', 'Maximum'),
+  value: code('246205007', 'SCT', 'Quantity'),
+};
+
+const UNITS: Record<string, Code> = {
+  mm: code('mm', 'UCUM', 'millimeter'),
+  'mm²': code('mm2', 'UCUM', 'square millimeter'),
+  px: code('{pixel}', 'UCUM', 'pixel'),
+  'px²': code('{pixel}2', 'UCUM', 'square pixel'),
+  '°': code('deg', 'UCUM', 'degree'),
+  HU: code("[hnsf'U]", 'UCUM', 'Hounsfield unit'),
+};
+const unitCode = (unit: string) => UNITS[unit] ?? code('1', 'UCUM', unit || 'no units');
+
+/** SCOORD graphic type per tool, and the order its points are stored in. */
+const GRAPHIC: Record<MeasurementTool, { type: string; toGraphic?: (h: number[][]) => number[][]; fromGraphic?: (g: number[][]) => number[][] }> = {
+  Length: { type: 'POLYLINE' },
+  Angle: { type: 'POLYLINE' },
+  CobbAngle: { type: 'MULTIPOINT' },
+  Bidirectional: { type: 'MULTIPOINT' },
+  EllipticalROI: { type: 'ELLIPSE' },
+  CircleROI: { type: 'CIRCLE' },
+  // Cornerstone's corners (top-left, top-right, bottom-left, bottom-right) as a closed polygon.
+  RectangleROI: { type: 'POLYGON', toGraphic: ([a, b, c, d]) => [a, b, d, c, a], fromGraphic: ([a, b, d, c]) => [a, b, c, d] },
+  Probe: { type: 'POINT' },
+  ArrowAnnotate: { type: 'POLYLINE' },
+};
+
+/** What the report says about where the images come from (the first frame's metadata, naturalized). */
+export interface ReportContext {
+  patientName?: string;
+  patientId?: string;
+  patientBirthDate?: string;
+  patientSex?: string;
+  studyInstanceUID: string;
+  studyDate?: string;
+  studyTime?: string;
+  studyId?: string;
+  accessionNumber?: string;
+  referringPhysicianName?: string;
+  /** SOP Class UID of each referenced instance. */
+  sopClassOf: (sopInstanceUID: string) => string;
+  seriesOf: (sopInstanceUID: string) => string;
+  newUid: () => string;
+  now: Date;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const dicomDate = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
+const dicomTime = (d: Date) => `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+
+function imageReference(m: Pick<RadMeasurement, 'sopInstanceUID' | 'frame'>, context: ReportContext) {
+  return {
+    ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID),
+    ReferencedSOPInstanceUID: m.sopInstanceUID,
+    ...(m.frame > 1 ? { ReferencedFrameNumber: m.frame } : {}),
+  };
+}
+
+function measurementGroup(m: RadMeasurement, context: ReportContext) {
+  const graphic = GRAPHIC[m.tool];
+  // SCOORD: (0,0) is the top-left corner of the image, so a pixel centre is at +0.5.
+  const points = (graphic.toGraphic?.(m.handles) ?? m.handles).flatMap(([x, y]) => [x + 0.5, y + 0.5]);
+  const scoord = {
+    RelationshipType: 'INFERRED FROM',
+    ValueType: 'SCOORD',
+    GraphicType: graphic.type,
+    GraphicData: points,
+    ContentSequence: [{ RelationshipType: 'SELECTED FROM', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] }],
+  };
+  const values = m.values.map((v) => ({
+    RelationshipType: 'CONTAINS',
+    ValueType: 'NUM',
+    ConceptNameCodeSequence: [VALUE_CONCEPTS[v.name]],
+    MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [unitCode(v.unit)], NumericValue: Number(v.value.toPrecision(12)) }],
+    ContentSequence: [scoord],
+  }));
+  return {
+    RelationshipType: 'CONTAINS',
+    ValueType: 'CONTAINER',
+    ConceptNameCodeSequence: [CONCEPTS.group],
+    ContinuityOfContent: 'SEPARATE',
+    ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1501' }],
+    ContentSequence: [
+      { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'TEXT', ConceptNameCodeSequence: [CONCEPTS.trackingId], TextValue: `${TRACKING_PREFIX}${m.tool}` },
+      { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'UIDREF', ConceptNameCodeSequence: [CONCEPTS.trackingUid], UID: context.newUid() },
+      // A measurement without numbers (an arrow) still carries its geometry, as a comment.
+      ...(values.length
+        ? values
+        : [{ RelationshipType: 'CONTAINS', ValueType: 'TEXT', ConceptNameCodeSequence: [CONCEPTS.annotation], TextValue: m.text ?? '', ContentSequence: [scoord] }]),
+    ],
+  };
+}
+
+/** The naturalized (dcmjs) data set of a TID 1500 report of `measurements`. */
+export function measurementReportDataset(measurements: readonly RadMeasurement[], context: ReportContext): Record<string, unknown> {
+  const instances = [...new Map(measurements.map((m) => [m.sopInstanceUID, m])).values()];
+  const bySeries = new Map<string, typeof instances>();
+  for (const m of instances) bySeries.set(context.seriesOf(m.sopInstanceUID), [...(bySeries.get(context.seriesOf(m.sopInstanceUID)) ?? []), m]);
+  return {
+    SpecificCharacterSet: 'ISO_IR 192',
+    SOPClassUID: COMPREHENSIVE_SR,
+    SOPInstanceUID: context.newUid(),
+    PatientName: context.patientName ?? '',
+    PatientID: context.patientId ?? '',
+    PatientBirthDate: context.patientBirthDate ?? '',
+    PatientSex: context.patientSex ?? '',
+    StudyInstanceUID: context.studyInstanceUID,
+    StudyDate: context.studyDate ?? '',
+    StudyTime: context.studyTime ?? '',
+    StudyID: context.studyId ?? '',
+    AccessionNumber: context.accessionNumber ?? '',
+    ReferringPhysicianName: context.referringPhysicianName ?? '',
+    Modality: 'SR',
+    SeriesInstanceUID: context.newUid(),
+    SeriesNumber: 901,
+    SeriesDescription: 'Measurements',
+    ReferencedPerformedProcedureStepSequence: [],
+    Manufacturer: 'Telerad Elements',
+    InstanceNumber: 1,
+    ContentDate: dicomDate(context.now),
+    ContentTime: dicomTime(context.now),
+    CompletionFlag: 'COMPLETE',
+    VerificationFlag: 'UNVERIFIED',
+    PerformedProcedureCodeSequence: [],
+    CurrentRequestedProcedureEvidenceSequence: [
+      {
+        StudyInstanceUID: context.studyInstanceUID,
+        ReferencedSeriesSequence: [...bySeries].map(([series, ms]) => ({
+          SeriesInstanceUID: series,
+          ReferencedSOPSequence: ms.map((m) => ({ ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID), ReferencedSOPInstanceUID: m.sopInstanceUID })),
+        })),
+      },
+    ],
+    ValueType: 'CONTAINER',
+    ConceptNameCodeSequence: [CONCEPTS.report],
+    ContinuityOfContent: 'SEPARATE',
+    ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }],
+    ContentSequence: [
+      { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.language], ConceptCodeSequence: [CONCEPTS.english] },
+      { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.procedure], ConceptCodeSequence: [CONCEPTS.imagingProcedure] },
+      {
+        RelationshipType: 'CONTAINS',
+        ValueType: 'CONTAINER',
+        ConceptNameCodeSequence: [CONCEPTS.imageLibrary],
+        ContinuityOfContent: 'SEPARATE',
+        ContentSequence: [
+          {
+            RelationshipType: 'CONTAINS',
+            ValueType: 'CONTAINER',
+            ConceptNameCodeSequence: [CONCEPTS.imageLibraryGroup],
+            ContinuityOfContent: 'SEPARATE',
+            ContentSequence: instances.map((m) => ({ RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] })),
+          },
+        ],
+      },
+      {
+        RelationshipType: 'CONTAINS',
+        ValueType: 'CONTAINER',
+        ConceptNameCodeSequence: [CONCEPTS.measurements],
+        ContinuityOfContent: 'SEPARATE',
+        ContentSequence: measurements.map((m) => measurementGroup(m, context)),
+      },
+    ],
+  };
+}
+
+interface ContentItem {
+  ValueType?: string;
+  ConceptNameCodeSequence?: Code | Code[];
+  TextValue?: string;
+  GraphicType?: string;
+  GraphicData?: number[];
+  ReferencedSOPSequence?: { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number } | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }[];
+  ContentSequence?: ContentItem | ContentItem[];
+}
+
+/** dcmjs naturalizes one-item sequences to either an object or an array: always an array. */
+const items = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const conceptOf = (item: ContentItem) => items(item.ConceptNameCodeSequence)[0]?.CodeValue;
+
+/** The measurements of a TID 1500 report written by `measurementReportDataset` (tool and geometry). */
+export function measurementsFromReport(dataset: ContentItem): MeasurementInput[] {
+  const container = items(dataset.ContentSequence).find((i) => conceptOf(i) === CONCEPTS.measurements.CodeValue);
+  return items(container?.ContentSequence)
+    .filter((group) => conceptOf(group) === CONCEPTS.group.CodeValue)
+    .flatMap((group) => {
+      const content = items(group.ContentSequence);
+      const tracking = content.find((i) => conceptOf(i) === CONCEPTS.trackingId.CodeValue)?.TextValue ?? '';
+      const tool = tracking.startsWith(TRACKING_PREFIX) ? (tracking.slice(TRACKING_PREFIX.length) as MeasurementTool) : undefined;
+      const carrier = content.find((i) => i.ValueType === 'NUM' || (i.ValueType === 'TEXT' && conceptOf(i) === CONCEPTS.annotation.CodeValue));
+      const scoord = items(carrier?.ContentSequence).find((i) => i.ValueType === 'SCOORD');
+      const image = items(items(scoord?.ContentSequence)[0]?.ReferencedSOPSequence)[0];
+      if (!tool || !(tool in GRAPHIC) || !scoord?.GraphicData || !image) return [];
+      const points: number[][] = [];
+      for (let i = 0; i < scoord.GraphicData.length; i += 2) points.push([scoord.GraphicData[i] - 0.5, scoord.GraphicData[i + 1] - 0.5]);
+      const handles = (GRAPHIC[tool].fromGraphic?.(points) ?? points).map(([x, y]) => [x, y] as [number, number]);
+      return [
+        {
+          tool,
+          handles,
+          sopInstanceUID: image.ReferencedSOPInstanceUID,
+          frame: image.ReferencedFrameNumber ?? 1,
+          ...(carrier?.ValueType === 'TEXT' && carrier.TextValue ? { text: carrier.TextValue } : {}),
+        },
+      ];
+    });
+}
