@@ -133,6 +133,21 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(measurement.values[0].value).to.be.closeTo(truth.markers.distanceMm, 0.5 * 0.2);
   });
 
+  it('reports pixels for an image without spacing, and scrolls the frames of a multi-frame instance', async () => {
+    const xa = await study('xa-angio');
+    const el = await viewportFor(xa, undefined, 256);
+    after(() => el.remove());
+    expect(el.frames).to.have.length(xa.series[0].framesPerInstance);
+    expect(el.frames.map((f) => f.frame).slice(0, 3)).to.deep.equal([1, 2, 3]);
+    expect(el.shadowRoot!.querySelector('[data-field="calibration"]')!.textContent).to.equal('Uncalibrated (pixels)');
+    const [measurement] = await el.setMeasurements([{ tool: 'Length', handles: [[10, 20], [110, 20]], sopInstanceUID: el.frames[0].sopInstanceUID, frame: 1 }]);
+    expect(measurement.calibration).to.equal('uncalibrated');
+    expect(measurement.values[0]).to.deep.equal({ name: 'length', value: 100, unit: 'px' });
+    await el.showImage(40);
+    expect(el.viewState.index).to.equal(40);
+    expect(el.frames[40].frame).to.equal(41);
+  });
+
   it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
     const ct = await study('ct-phantom');
     let detail: RadErrorDetail | undefined;
