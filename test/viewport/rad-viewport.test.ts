@@ -1,7 +1,7 @@
 // <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
 // calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { DicomWebService, type RadErrorDetail } from '@telerad/core';
+import { DicomWebService, numberValue, type RadErrorDetail } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { CODEC_BASE_PATH, displayedAt, drag, rendered, viewportFor } from './helpers.js';
@@ -21,7 +21,9 @@ describe('<rad-viewport> CT phantom', () => {
   let el: RadViewport;
   let ct: ManifestStudy;
 
-  before(async () => {
+  before(async function () {
+    // The first viewport of a test page waits for the dev server to transform Cornerstone.
+    this.timeout(90_000);
     ct = await study('ct-phantom');
     el = await viewportFor(ct);
     await el.showImage(50);
@@ -131,6 +133,30 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(measurement.calibration).to.equal('detector');
     expect(measurement.values[0]).to.deep.include({ name: 'length', unit: 'mm' });
     expect(measurement.values[0].value).to.be.closeTo(truth.markers.distanceMm, 0.5 * 0.2);
+  });
+
+  it('shows PET in SUVbw computed from the radiopharmaceutical data: background 1, hot lesion 8', async () => {
+    const pet = await study('pet-ct');
+    const series = pet.series.find((s) => s.modality === 'PT')!;
+    const truth = series.truth as { hotSlice: number; regions: { name: string; suvBw: number; centerPx: [number, number] }[] };
+    const el = await viewportFor(pet, series, 256);
+    after(() => el.remove());
+    const hot = el.frames.findIndex((f) => numberValue(f.metadata, '00200013') === truth.hotSlice + 1);
+    await rendered(el, () => el.showImage(hot));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-field="units"]')!.textContent).to.equal('SUVbw');
+    const at = (name: string, offset: [number, number] = [0, 0]) => {
+      const [x, y] = truth.regions.find((r) => r.name === name)!.centerPx;
+      return [Math.floor(x) + offset[0], Math.floor(y) + offset[1]] as [number, number];
+    };
+    const probes = await el.setMeasurements([
+      { tool: 'Probe', handles: [at('hot lesion')], sopInstanceUID: el.frames[hot].sopInstanceUID },
+      { tool: 'Probe', handles: [at('background', [25, 0])], sopInstanceUID: el.frames[hot].sopInstanceUID },
+    ]);
+    const value = (i: number) => probes.find((p) => p.handles[0][0] === [at('hot lesion'), at('background', [25, 0])][i][0])!.values[0];
+    expect(value(0).unit).to.equal('SUV');
+    expect(value(0).value).to.be.closeTo(8, 0.05);
+    expect(value(1).value).to.be.closeTo(1, 0.05);
   });
 
   it('reports pixels for an image without spacing, and scrolls the frames of a multi-frame instance', async () => {

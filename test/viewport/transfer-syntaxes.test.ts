@@ -28,7 +28,8 @@ describe('<rad-viewport> transfer syntaxes', () => {
   let el: RadViewport;
   let manifest: Awaited<ReturnType<typeof loadManifest>>;
 
-  before(async () => {
+  before(async function () {
+    this.timeout(90_000);
     manifest = await loadManifest();
     el = await viewportFor(manifest.studies.find((s) => s.key === 'ct-compression')!, undefined, 256);
   });

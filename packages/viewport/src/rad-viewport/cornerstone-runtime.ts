@@ -2,6 +2,7 @@
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
+import type { StackFrame } from './series-stack.js';
 
 type CoreModule = typeof import('@cornerstonejs/core');
 type ToolsModule = typeof import('@cornerstonejs/tools');
@@ -11,6 +12,8 @@ export interface CornerstoneRuntime {
   core: CoreModule;
   tools: ToolsModule;
   loader: LoaderModule['default'];
+  /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
+  registerFrames(frames: readonly StackFrame[]): void;
   /** The page's rendering engine, created on first request and destroyed with its last viewport. */
   acquireEngine(): import('@cornerstonejs/core').RenderingEngine;
   releaseEngine(): void;
@@ -57,6 +60,12 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
     }) as never);
+    // SUV factors of PET frames, read by Cornerstone's scaling of pixel values.
+    const suvByImageId = new Map<string, number>();
+    core.metaData.addProvider((type: string, imageId: string) => {
+      const suvbw = type === core.Enums.MetadataModules.SCALING ? suvByImageId.get(imageId) : undefined;
+      return suvbw === undefined ? undefined : { suvbw };
+    }, 10_000);
     tools.init();
     let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
     let users = 0;
@@ -65,6 +74,12 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core,
       tools,
       loader,
+      registerFrames(frames) {
+        for (const frame of frames) {
+          loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
+          if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);
+        }
+      },
       acquireEngine() {
         users++;
         // A fresh id each time: Cornerstone keeps state under a destroyed engine's id.

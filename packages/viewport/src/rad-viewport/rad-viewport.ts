@@ -127,6 +127,8 @@ export class RadViewport extends RadElement {
   @state() private view?: ViewState;
   @state() private progress?: { loaded: number; total: number };
   @state() private playing = false;
+  /** Why a PET series has no SUV (missing radiopharmaceutical data…), shown in the overlay. */
+  @state() private suvUnavailable?: string;
 
   #cine?: ReturnType<typeof setInterval>;
   #prefetch?: AbortController;
@@ -152,8 +154,10 @@ export class RadViewport extends RadElement {
       this.#stopCine();
       this.#prefetch?.abort();
       await this.updateComplete;
-      const runtime = await this.#controller.ready().then(() => this.#controller.runtime);
-      const frames = await loadSeriesStack(service, studyUid, seriesUid, (id, metadata) => runtime?.loader.wadors.metaDataManager.add(id, metadata as never), { signal });
+      await this.#controller.ready();
+      const { frames, suvUnavailable } = await loadSeriesStack(service, studyUid, seriesUid, { signal });
+      this.#controller.runtime?.registerFrames(frames);
+      this.suvUnavailable = suvUnavailable;
       this.progress = { loaded: 0, total: frames.length };
       await this.#controller.setStack(frames, 0);
       this.#startPrefetch(frames.length);
@@ -486,6 +490,9 @@ export class RadViewport extends RadElement {
         <div data-field="window">W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}</div>
         <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
         <div data-field="calibration">${CALIBRATION_LABEL[calibration]}</div>
+        ${stringValue(m, '00080060') === 'PT'
+          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : `${stringValue(m, '00541001') ?? 'raw'} — no SUV: ${this.suvUnavailable ?? 'no data'}`}</div>`
+          : nothing}
       </div>
     </div>`;
   }

@@ -1,5 +1,6 @@
 import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions } from '@telerad/core';
 import { frameImageId } from './frame-loader.js';
+import { suvScaling } from './suv.js';
 
 /** One displayable frame of a series. */
 export interface StackFrame {
@@ -8,6 +9,14 @@ export interface StackFrame {
   /** 1-based frame number within its instance. */
   frame: number;
   metadata: DicomJsonDataset;
+  /** PET: the SUV body-weight factor of the instance (modality value × factor = SUV). */
+  suvbw?: number;
+}
+
+/** A loaded series: its frames, and for PET why SUV is unavailable, if it is. */
+export interface SeriesStack {
+  frames: StackFrame[];
+  suvUnavailable?: string;
 }
 
 export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'url' | 'auth' | 'timeoutMs'>;
@@ -33,28 +42,23 @@ function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
   return [...datasets].sort((a, b) => (numberValue(a, '00200013') ?? 0) - (numberValue(b, '00200013') ?? 0));
 }
 
-/**
- * The frames of a series from its WADO-RS metadata, ordered for scrolling; metadata is handed to
- * `register` under each frame's image id (Cornerstone's metadata manager).
- */
-export async function loadSeriesStack(
-  service: SeriesService,
-  studyInstanceUID: string,
-  seriesInstanceUID: string,
-  register: (imageId: string, metadata: DicomJsonDataset) => void,
-  options: RequestOptions = {},
-): Promise<StackFrame[]> {
+/** The frames of a series from its WADO-RS metadata, ordered for scrolling; SUV factors for PET. */
+export async function loadSeriesStack(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<SeriesStack> {
   const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
-  const images = metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010'));
+  const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
-  return order(images).flatMap((dataset) => {
+  const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? suvScaling(images) : undefined;
+  const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
-    const frames = numberValue(dataset, '00280008') ?? 1;
+    const count = numberValue(dataset, '00280008') ?? 1;
     const url = `${service.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}/instances/${sopInstanceUID}`;
-    return Array.from({ length: frames }, (_, i) => {
-      const imageId = frameImageId(url, i + 1, stringValue(dataset, '00020010'), service.auth, service.timeoutMs);
-      register(imageId, dataset);
-      return { imageId, sopInstanceUID, frame: i + 1, metadata: dataset };
-    });
+    return Array.from({ length: count }, (_, i) => ({
+      imageId: frameImageId(url, i + 1, stringValue(dataset, '00020010'), service.auth, service.timeoutMs),
+      sopInstanceUID,
+      frame: i + 1,
+      metadata: dataset,
+      ...(suv && 'factors' in suv ? { suvbw: suv.factors[index] } : {}),
+    }));
   });
+  return { frames, ...(suv && 'unavailable' in suv ? { suvUnavailable: suv.unavailable } : {}) };
 }

@@ -336,7 +336,9 @@ export class ViewportController implements ReactiveController {
     if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !this.#runtime) return undefined;
     const { worldToImageCoords } = this.#runtime.core.utilities;
     const handles = annotation.data.handles.points.map((p) => worldToImageCoords(frame.imageId, p) as [number, number]).map(([x, y]) => [x, y] as [number, number]);
-    const stats = Object.values(annotation.data.cachedStats ?? {})[0];
+    const stats = { ...Object.values(annotation.data.cachedStats ?? {})[0] };
+    // Cornerstone 5.14's Probe reads the wrong slice of a stack past its first image: read the value here.
+    if (tool === 'Probe') stats.value = this.#modalityValue(frame, handles[0]);
     return {
       id: annotation.annotationUID ?? '',
       tool,
@@ -347,6 +349,16 @@ export class ViewportController implements ReactiveController {
       handles,
       ...(annotation.data.text ? { text: annotation.data.text } : {}),
     };
+  }
+
+  /** The modality value (HU, SUV… as Cornerstone scaled it) of the pixel at an image point. */
+  #modalityValue(frame: StackFrame, [x, y]: readonly number[]): number | undefined {
+    const image = this.#runtime?.core.cache.getImage(frame.imageId);
+    if (!image) return undefined;
+    const [column, row] = [Math.round(x), Math.round(y)];
+    if (column < 0 || row < 0 || column >= image.columns || row >= image.rows) return undefined;
+    const stored = (image.getPixelData() as ArrayLike<number>)[row * image.columns + column];
+    return image.preScale?.scaled ? stored : stored * image.slope + image.intercept;
   }
 
   dispose(): void {
