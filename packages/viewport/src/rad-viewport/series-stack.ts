@@ -47,7 +47,7 @@ export async function loadSeriesStack(service: SeriesService, studyInstanceUID: 
   const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
   const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
-  const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? suvScaling(images) : undefined;
+  const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
     const count = numberValue(dataset, '00280008') ?? 1;

@@ -1,5 +1,5 @@
 import { numberValue, sequenceItems, stringValue, stringValues, type DicomJsonDataset } from '@telerad/core';
-import { calculateSUVScalingFactors, type InstanceMetadata } from '@cornerstonejs/calculate-suv';
+import type { InstanceMetadata } from '@cornerstonejs/calculate-suv';
 
 /** SUV body-weight factors of a PET series, one per instance, or why they cannot be computed. */
 export type SuvScaling = { factors: number[] } | { unavailable: string };
@@ -34,7 +34,9 @@ function instanceMetadata(d: DicomJsonDataset): InstanceMetadata {
  * SUVbw factors (PS3.3 C.8.9.1, via @cornerstonejs/calculate-suv) for PET instances; modality values
  * (after rescale) times the factor are SUV. Without radiopharmaceutical data there is no SUV.
  */
-export function suvScaling(instances: DicomJsonDataset[]): SuvScaling {
+export async function suvScaling(instances: DicomJsonDataset[]): Promise<SuvScaling> {
+  // Imported with the rest of Cornerstone: only when a PET series is shown.
+  const { calculateSUVScalingFactors } = await import('@cornerstonejs/calculate-suv');
   try {
     return { factors: calculateSUVScalingFactors(instances.map(instanceMetadata)).map((f) => f.suvbw) };
   } catch (error) {
