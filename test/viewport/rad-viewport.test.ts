@@ -104,6 +104,58 @@ describe('<rad-viewport> CT phantom', () => {
     }
   });
 
+  it('marks the screen edges with patient directions, following flips, and draws a true mm scale bar', async () => {
+    await el.updateComplete;
+    const edge = (name: string) => el.shadowRoot!.querySelector(`[data-edge="${name}"]`)!.textContent;
+    expect(['left', 'right', 'top', 'bottom'].map(edge)).to.deep.equal(['R', 'L', 'A', 'P']);
+    await rendered(el, () => el.flip('horizontal'));
+    await el.updateComplete;
+    expect(['left', 'right', 'top', 'bottom'].map(edge)).to.deep.equal(['L', 'R', 'A', 'P']);
+    await rendered(el, () => el.flip('horizontal'));
+    await el.updateComplete;
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('[data-field="scale-bar"]')!;
+    const mm = Number(bar.dataset.mm);
+    expect(bar.textContent).to.contain(`${mm} mm`);
+    // The bar's outer width includes its two 1 px borders.
+    const drawn = bar.querySelector('.bar')!.getBoundingClientRect().width - 2;
+    expect(drawn).to.be.closeTo((mm / 0.625) * el.viewState.scale, 1);
+  });
+
+  it('changes the window from the keyboard and toolbar (no drag needed)', async () => {
+    const area = el.shadowRoot!.querySelector<HTMLElement>('[part~="viewport"]')!;
+    await rendered(el, () => el.setWindow({ center: 40, width: 400 }));
+    await rendered(el, () => area.dispatchEvent(new KeyboardEvent('keydown', { key: ']', bubbles: true })));
+    expect(el.viewState.window.width).to.be.closeTo(480, 1e-6);
+    await rendered(el, () => area.dispatchEvent(new KeyboardEvent('keydown', { key: ',', bubbles: true })));
+    expect(el.viewState.window.center).to.be.closeTo(-8, 1e-6);
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent!.trim() === 'Level +')!;
+    await rendered(el, () => button.click());
+    expect(el.viewState.window.center).to.be.closeTo(40, 1e-6);
+  });
+
+  it('deletes a selected measurement with Delete and undoes a new one with Ctrl+Z', async () => {
+    const { annotation } = await import('@cornerstonejs/tools');
+    const area = el.shadowRoot!.querySelector<HTMLElement>('[part~="viewport"]')!;
+    const count = el.getMeasurements().length;
+    el.activeTool = 'Length';
+    await el.updateComplete;
+    const added = oneEvent(el, 'rad-measurement-added') as Promise<CustomEvent<MeasurementDetail>>;
+    await drag(el, [100, 100], [200, 100]);
+    const { measurement } = (await added).detail;
+    expect(el.getMeasurements()).to.have.length(count + 1);
+    const undone = oneEvent(el, 'rad-measurement-removed');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    expect(((await undone) as CustomEvent<MeasurementDetail>).detail.measurement.id).to.equal(measurement.id);
+    expect(el.getMeasurements()).to.have.length(count);
+
+    const [first] = el.getMeasurements();
+    annotation.selection.setAnnotationSelected(first.id, true);
+    const removed = oneEvent(el, 'rad-measurement-removed');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+    expect(((await removed) as CustomEvent<MeasurementDetail>).detail.measurement.id).to.equal(first.id);
+    expect(el.getMeasurements()).to.have.length(count - 1);
+  });
+
   it('scrolls by keys and reports image n/N', async () => {
     const area = el.shadowRoot!.querySelector<HTMLElement>('[part~="viewport"]')!;
     area.focus();

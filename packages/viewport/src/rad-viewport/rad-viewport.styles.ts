@@ -80,6 +80,41 @@ export const styles = css`
     right: 0;
     text-align: end;
   }
+  .edge {
+    position: absolute;
+    font-weight: 600;
+    font-size: 1.1em;
+  }
+  .edge.left {
+    left: 0.4rem;
+    top: 50%;
+  }
+  .edge.right {
+    right: 0.4rem;
+    top: 50%;
+  }
+  .edge.top {
+    top: 0.4rem;
+    left: 50%;
+  }
+  .edge.bottom {
+    bottom: 2.6rem;
+    left: 50%;
+  }
+  .scale-bar {
+    position: absolute;
+    right: 0.5rem;
+    bottom: 4.2rem;
+    display: grid;
+    justify-items: end;
+    gap: 0.1rem;
+  }
+  .scale-bar .bar {
+    display: block;
+    height: 4px;
+    border: 1px solid currentColor;
+    border-top: 0;
+  }
   .state {
     position: absolute;
     inset: 0;

@@ -16,13 +16,15 @@ import {
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
+import { ref } from 'lit/directives/ref.js';
 import { calibrationOf, type CalibrationKind } from './calibration.js';
+import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import { presetsFor, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, type SeriesService, type StackFrame } from './series-stack.js';
-import { ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
+import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
 export interface LoadProgressDetail {
@@ -40,9 +42,6 @@ export interface ImageRenderedDetail extends ViewState {
 export interface MeasurementDetail {
   measurement: RadMeasurement;
 }
-
-/** Tools whose values include image statistics (computed by Cornerstone when drawn). */
-const STATISTICS_TOOLS = new Set<string>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
 
 const IMPLEMENTATION_CLASS_UID = '2.25.271828182845904523536028747135266250';
 
@@ -226,6 +225,25 @@ export class RadViewport extends RadElement {
     if (preset) this.setWindow(preset);
   }
 
+  /**
+   * Changes the window without dragging (a single-pointer and keyboard alternative): the level by
+   * `levelSteps` tenths of the width, the width by `widthFactor`.
+   */
+  adjustWindow(levelSteps: number, widthFactor = 1): void {
+    const { center, width } = this.#controller.state().window;
+    this.setWindow({ center: center + (levelSteps * width) / 10, width: Math.max(1, width * widthFactor) });
+  }
+
+  /** Removes the measurements the user selected; fires `rad-measurement-removed` for each. */
+  deleteSelectedMeasurements(): number {
+    return this.#controller.removeSelectedMeasurements();
+  }
+
+  /** Undoes the last measurement change. */
+  undo(): void {
+    this.#controller.undo();
+  }
+
   invert(): void {
     this.#controller.setInvert(!this.#controller.state().invert);
   }
@@ -305,8 +323,7 @@ export class RadViewport extends RadElement {
     this.#controller.addMeasurements(measurements);
     await drawn;
     // Cornerstone computes ROI statistics when it draws the annotations, a frame or two later.
-    const hasStats = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
-    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStats); frame++) await new Promise(requestAnimationFrame);
+    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStatistics); frame++) await new Promise(requestAnimationFrame);
     return this.getMeasurements();
   }
 
@@ -392,7 +409,18 @@ export class RadViewport extends RadElement {
       v: () => this.flip('vertical'),
       Escape: () => this.reset(),
       ' ': () => (this.playing ? this.pause() : this.play()),
+      '[': () => this.adjustWindow(0, 1 / 1.2),
+      ']': () => this.adjustWindow(0, 1.2),
+      ',': () => this.adjustWindow(-1),
+      '.': () => this.adjustWindow(1),
+      Delete: () => this.deleteSelectedMeasurements(),
+      Backspace: () => this.deleteSelectedMeasurements(),
     };
+    if ((event.ctrlKey || event.metaKey) && event.key === 'z') {
+      event.preventDefault();
+      this.undo();
+      return;
+    }
     const action = tool ? () => (this.activeTool = tool.tool) : preset ? () => this.setWindow(preset) : actions[event.key];
     if (!action) return;
     event.preventDefault();
@@ -450,6 +478,10 @@ export class RadViewport extends RadElement {
             ${presets.map((p) => html`<option value=${p.id}>${p.label} (${p.key})</option>`)}
           </select>`
         : nothing}
+      <button type="button" @click=${() => this.adjustWindow(0, 1 / 1.2)} title="Narrower window ([)">Window −</button>
+      <button type="button" @click=${() => this.adjustWindow(0, 1.2)} title="Wider window (])">Window +</button>
+      <button type="button" @click=${() => this.adjustWindow(-1)} title="Lower level (,)">Level −</button>
+      <button type="button" @click=${() => this.adjustWindow(1)} title="Higher level (.)">Level +</button>
       <button type="button" @click=${() => this.invert()} title="Invert (i)">Invert</button>
       <button type="button" @click=${() => this.zoomBy(1.25)} title="Zoom in (+)">Zoom in</button>
       <button type="button" @click=${() => this.zoomBy(0.8)} title="Zoom out (−)">Zoom out</button>
@@ -471,8 +503,23 @@ export class RadViewport extends RadElement {
     const m = frame.metadata;
     const location = numberValue(m, '00201041');
     const thickness = numberValue(m, '00180050');
-    const calibration = calibrationOf(m).kind;
+    const calibration = calibrationOf(m);
+    const edges = view.screenRight && view.screenUp ? edgeLabels(view.screenRight, view.screenUp) : undefined;
+    // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
+    const pixelsPerMm = view.scale / calibration.columnSpacing;
+    const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;
+    const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
     return html`<div part="overlay" aria-hidden="true">
+      ${edges
+        ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
+            ><span class="edge top" data-edge="top">${edges.top}</span><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
+        : nothing}
+      ${barMm
+        ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
+            <span class="bar" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('width', `${barMm * pixelsPerMm}px`))}></span>
+            <span>${barMm} mm</span>
+          </div>`
+        : nothing}
       <div class="corner top-left">
         <div data-field="patient">${formatPersonName(parsePersonName(personNameValue(m, '00100010')))}</div>
         <div>${stringValue(m, '00100020') ?? ''}</div>
@@ -489,7 +536,7 @@ export class RadViewport extends RadElement {
       <div class="corner bottom-right">
         <div data-field="window">W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}</div>
         <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
-        <div data-field="calibration">${CALIBRATION_LABEL[calibration]}</div>
+        <div data-field="calibration">${CALIBRATION_LABEL[calibration.kind]}</div>
         ${stringValue(m, '00080060') === 'PT'
           ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : `${stringValue(m, '00541001') ?? 'raw'} — no SUV: ${this.suvUnavailable ?? 'no data'}`}</div>`
           : nothing}

@@ -19,6 +19,11 @@ export interface ViewportListener {
 
 /** What the overlays show and tests read. */
 export interface ViewState {
+  /** Directions of screen right and screen up in patient coordinates (LPS), when the image has an orientation. */
+  screenRight?: number[];
+  screenUp?: number[];
+  /** Canvas pixels per image pixel. */
+  scale: number;
   index: number;
   count: number;
   window: WindowLevel;
@@ -36,6 +41,12 @@ interface Annotation {
 }
 
 let nextId = 0;
+
+/** Tools whose values include image statistics, computed by Cornerstone when it draws them. */
+const STATISTICS_TOOLS = new Set<MeasurementTool>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
+
+/** Whether a measurement carries its statistics (always true for geometric tools). */
+export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 /**
  * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
@@ -119,8 +130,14 @@ export class ViewportController implements ReactiveController {
       [events.ANNOTATION_MODIFIED, 'modified'],
       [events.ANNOTATION_REMOVED, 'removed'],
     ] as const) {
-      const handler = (event: Event) => {
-        const measurement = this.#toMeasurement((event as CustomEvent<{ annotation: Annotation }>).detail.annotation);
+      const handler = async (event: Event) => {
+        const { annotation } = (event as CustomEvent<{ annotation: Annotation }>).detail;
+        let measurement = this.#toMeasurement(annotation);
+        // ROI statistics are computed when Cornerstone next draws the annotation: wait for them.
+        for (let frame = 0; change !== 'removed' && measurement && !hasStatistics(measurement) && frame < 30; frame++) {
+          await new Promise(requestAnimationFrame);
+          measurement = this.#toMeasurement(annotation);
+        }
         if (measurement) this.listener.measurementChanged(change, measurement);
       };
       core.eventTarget.addEventListener(type, handler);
@@ -139,8 +156,9 @@ export class ViewportController implements ReactiveController {
     for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) group.addTool(name);
     const { MouseBindings } = tools.Enums;
     group.setToolActive('WindowLevel', { bindings: [{ mouseButton: MouseBindings.Primary }] });
-    group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-    group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }, { numTouchPoints: 3 }] });
+    // Touch: pinch zooms, three fingers pan; one finger drives the active tool like the mouse.
+    group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }, { numTouchPoints: 2 }] });
     group.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
     for (const name of MEASUREMENT_TOOLS) group.setToolPassive(name);
     group.addViewport(this.viewportId, engineId);
@@ -186,11 +204,26 @@ export class ViewportController implements ReactiveController {
 
   state(): ViewState {
     const viewport = this.#viewport;
-    if (!viewport) return { index: 0, count: 0, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
+    if (!viewport) return { scale: 1, index: 0, count: 0, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
     const properties = viewport.getProperties();
     const { lower = 0, upper = 0 } = properties.voiRange ?? {};
     const camera = viewport.getCamera();
+    const frame = this.#frames[viewport.getCurrentImageIdIndex()];
+    const oriented = frame && (frame.metadata['00200037']?.Value?.length ?? 0) === 6;
+    // Screen directions from the canvas: where one canvas step right and up lands in the world.
+    const origin = viewport.canvasToWorld([0, 0]);
+    const toRight = viewport.canvasToWorld([1, 0]);
+    const toUp = viewport.canvasToWorld([0, -1]);
+    const direction = (to: Types.Point3) => {
+      const v = [to[0] - origin[0], to[1] - origin[1], to[2] - origin[2]];
+      const length = Math.hypot(...v) || 1;
+      return v.map((c) => c / length);
+    };
+    const a = this.imageToCanvas([0, 0]);
+    const b = this.imageToCanvas([1, 0]);
     return {
+      ...(oriented ? { screenRight: direction(toRight), screenUp: direction(toUp) } : {}),
+      scale: a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) : 1,
       index: viewport.getCurrentImageIdIndex(),
       count: this.#frames.length,
       window: { center: (lower + upper) / 2, width: upper - lower },
@@ -326,6 +359,20 @@ export class ViewportController implements ReactiveController {
 
   removeMeasurement(id: string): void {
     this.#runtime?.tools.annotation.state.removeAnnotation(id);
+    this.#viewport?.render();
+  }
+
+  /** Removes the measurements the user selected (clicked); returns how many. */
+  removeSelectedMeasurements(): number {
+    const selected = new Set(this.#runtime?.tools.annotation.selection.getAnnotationsSelected() ?? []);
+    const ours = this.#annotations().filter((a) => a.annotationUID && selected.has(a.annotationUID));
+    for (const a of ours) this.removeMeasurement(a.annotationUID as string);
+    return ours.length;
+  }
+
+  /** Undoes the last annotation change (Cornerstone's history of creations, edits and deletions). */
+  undo(): void {
+    this.#runtime?.core.utilities.HistoryMemo.DefaultHistoryMemo.undo();
     this.#viewport?.render();
   }
 
