@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { fileURLToPath } from 'node:url';
 
 // `npm run storybook` starts a private Orthanc and sets DICOMWEB_URL: the "Live" stories then read
 // the corpus through the same-origin proxy below. The static build has no server and says so.
@@ -10,7 +11,12 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: async (viteConfig) => ({
     ...viteConfig,
-    resolve: { ...viteConfig.resolve, conditions: ['source', 'browser', 'module', 'import', 'default'] },
+    resolve: {
+      ...viteConfig.resolve,
+      conditions: ['source', 'browser', 'module', 'import', 'default'],
+      // vtk.js's XML readers import xmlbuilder2, which needs Node; the viewport never reads XML.
+      alias: { ...viteConfig.resolve?.alias, xmlbuilder2: fileURLToPath(new URL('../scripts/lib/stubs/empty.js', import.meta.url)) },
+    },
     server: {
       ...viteConfig.server,
       proxy: dicomWebUrl ? { '/dicom-web': { target: new URL(dicomWebUrl).origin, changeOrigin: false } } : undefined,

@@ -1,0 +1,85 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { DicomWebError, DicomWebService } from '@telerad/core';
+import '@telerad/viewport/rad-viewport.js';
+import { MEASUREMENT_TOOLS, type RadViewport, type SeriesService } from '@telerad/viewport';
+import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+
+interface Args {
+  /** Finds the series to show in the archive: accession number (or patient ID) and modality. */
+  find?: { accession?: string; patientId?: string; modality: string };
+  service?: SeriesService;
+  studyUid?: string;
+  seriesUid?: string;
+  activeTool: string;
+  /** Unbundled pages (tests) serve the codecs' .wasm here; Storybook's bundler emits them. */
+  codecBasePath?: string;
+  colorScheme: 'light' | 'dark';
+}
+
+const archive = new DicomWebService({ url: '/dicom-web' });
+
+/** Looks the story's series up by accession number and modality, since UIDs differ per corpus build. */
+async function locate(el: RadViewport, find: NonNullable<Args['find']>): Promise<void> {
+  const [study] = await archive.searchStudies(find.accession ? { accessionNumber: find.accession } : { patientId: find.patientId });
+  if (!study) return;
+  const series = (await archive.searchSeries(study.studyInstanceUID)).find((s) => s.modality === find.modality);
+  if (!series) return;
+  el.studyUid = study.studyInstanceUID;
+  el.seriesUid = series.seriesInstanceUID;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/rad-viewport',
+  component: 'rad-viewport',
+  args: { activeTool: 'WindowLevel', colorScheme: 'dark' },
+  argTypes: {
+    activeTool: { control: 'select', options: ['WindowLevel', 'Pan', 'Zoom', ...MEASUREMENT_TOOLS] },
+    colorScheme: { control: 'inline-radio', options: ['light', 'dark'] },
+    service: { control: false },
+    find: { control: false },
+  },
+  render: ({ find, service, studyUid, seriesUid, activeTool, codecBasePath, colorScheme }) =>
+    html`<rad-viewport
+      style="height: 520px; color-scheme: ${colorScheme}"
+      .service=${service ?? archive}
+      .codecBasePath=${codecBasePath}
+      study-uid=${studyUid ?? ''}
+      series-uid=${seriesUid ?? ''}
+      active-tool=${activeTool}
+      ${ref((el) => el && find && void locate(el as RadViewport, find))}
+    ></rad-viewport>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Live stories read the corpus: run `npm run storybook`, which starts Orthanc. */
+export const CT: Story = { args: { find: { accession: 'ACC-26-1001', modality: 'CT' } } };
+export const CTLength: Story = { args: { find: { accession: 'ACC-26-1001', modality: 'CT' }, activeTool: 'Length' } };
+export const CTEllipseROI: Story = { args: { find: { accession: 'ACC-26-1001', modality: 'CT' }, activeTool: 'EllipticalROI' } };
+export const MR: Story = { args: { find: { accession: 'ACC-26-0877', modality: 'MR' } } };
+export const PET: Story = { args: { find: { accession: 'ACC-26-0655', modality: 'PT' }, activeTool: 'Probe' } };
+export const DXMonochrome1: Story = { args: { find: { accession: 'ACC-26-0990', modality: 'DX' }, activeTool: 'Length' } };
+export const USCine: Story = { args: { find: { patientId: 'TR-1004', modality: 'US' } } };
+export const XAMultiframe: Story = { args: { find: { accession: 'ACC-25-0733', modality: 'XA' }, activeTool: 'Angle' } };
+export const CompressedJPEG2000: Story = { args: { find: { accession: 'ACC-26-0012', modality: 'CT' } } };
+
+/** An archive whose series metadata answers with `metadata` (a promise: pending, failing…). */
+const answering = (metadata: () => ReturnType<SeriesService['retrieveSeriesMetadata']>): SeriesService => ({
+  url: archive.url,
+  auth: archive.auth,
+  timeoutMs: archive.timeoutMs,
+  retrieveSeriesMetadata: metadata,
+});
+const failing = (error: DicomWebError) => answering(() => Promise.reject(error));
+
+/** Never answers: the loading state. */
+export const Loading: Story = {
+  args: { studyUid: '2.25.1', seriesUid: '2.25.2', service: answering(() => new Promise(() => undefined)) },
+};
+export const NotFound: Story = { args: { studyUid: '2.25.1', seriesUid: '2.25.2', service: failing(new DicomWebError('not-found', 404, '/dicom-web/studies')) } };
+export const Unauthorized: Story = { args: { studyUid: '2.25.1', seriesUid: '2.25.2', service: failing(new DicomWebError('unauthorized', 401, '/dicom-web/studies')) } };
+export const NoImages: Story = {
+  args: { studyUid: '2.25.1', seriesUid: '2.25.2', service: answering(async () => [{ '00080060': { vr: 'CS', Value: ['SR'] } }]) },
+};

@@ -1,0 +1,55 @@
+// Every story of <rad-viewport> rendered as a fixture: live ones against Orthanc, states as stand-ins.
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { RadViewport } from '@telerad/viewport';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../stories/rad-viewport.stories.js';
+import { CODEC_BASE_PATH } from '../viewport/helpers.js';
+
+type StoryName = Exclude<keyof typeof stories, 'default'>;
+
+async function renderStory(name: StoryName): Promise<RadViewport> {
+  const args = { ...stories.default.args, ...stories[name].args, codecBasePath: CODEC_BASE_PATH };
+  return fixture<RadViewport>((stories.default.render as (a: typeof args) => TemplateResult)(args));
+}
+
+/** Whether the canvas shows anything but black. */
+function drawn(el: RadViewport): boolean {
+  const canvas = el.canvas;
+  if (!canvas || el.viewState.count === 0) return false;
+  const { data } = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < data.length; i += 4 * 53) if (data[i] > 10 || data[i + 1] > 10) return true;
+  return false;
+}
+
+describe('rad-viewport stories', function () {
+  this.timeout(90_000);
+
+  for (const name of ['CT', 'CTLength', 'CTEllipseROI', 'MR', 'PET', 'DXMonochrome1', 'USCine', 'XAMultiframe', 'CompressedJPEG2000'] as const) {
+    it(`${name} finds its series in the archive and draws it`, async () => {
+      const el = await renderStory(name);
+      await waitUntil(() => drawn(el), `${name} drawn`, { timeout: 60_000 });
+      expect(el.activeTool).to.equal(stories[name].args?.activeTool ?? 'WindowLevel');
+      expect(el.shadowRoot!.querySelector('[part~="overlay"]')).to.exist;
+    });
+  }
+
+  it('Loading shows the loading state', async () => {
+    const el = await renderStory('Loading');
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]'), 'loading', { timeout: 30_000 });
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Loading series');
+  });
+
+  for (const [name, kind, text] of [
+    ['NotFound', 'not-found', 'was not found'],
+    ['Unauthorized', 'unauthorized', 'Sign-in is required'],
+    ['NoImages', 'unsupported', 'cannot be displayed'],
+  ] as const) {
+    it(`${name} shows the ${kind} error`, async () => {
+      const el = await renderStory(name);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 30_000 });
+      const error = el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!;
+      expect(error.dataset.kind).to.equal(kind);
+      expect(error.textContent).to.contain(text);
+    });
+  }
+});
