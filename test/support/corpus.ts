@@ -10,6 +10,7 @@ export interface ManifestSeries {
   transferSyntax: string;
   instanceCount: number;
   framesPerInstance: number;
+  photometricInterpretation: string;
   rows: number;
   columns: number;
   sopInstanceUIDs: string[];

@@ -226,6 +226,24 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(el.frames[40].frame).to.equal(41);
   });
 
+  it('says so, instead of a black image, when Cornerstone cannot draw a decoded image (YBR_FULL_422)', async () => {
+    const colour = await study('pydicom-colour');
+    const ybr422 = colour.series.find((s) => s.photometricInterpretation === 'YBR_FULL_422')!;
+    const errors: RadErrorDetail[] = [];
+    const el = document.createElement('rad-viewport');
+    el.addEventListener('rad-error', (e) => errors.push(e.detail));
+    el.style.cssText = 'width: 300px; height: 300px';
+    el.service = new DicomWebService({ url: '/dicom-web' });
+    el.codecBasePath = CODEC_BASE_PATH;
+    [el.studyUid, el.seriesUid] = [colour.studyInstanceUID, ybr422.seriesInstanceUID];
+    document.body.append(el);
+    after(() => el.remove());
+    await el.loaded().catch(() => undefined);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 10_000 });
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!.dataset.kind).to.equal('unsupported');
+    expect(errors.map((e) => e.error.kind)).to.include('unsupported');
+  });
+
   it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
     const ct = await study('ct-phantom');
     let detail: RadErrorDetail | undefined;

@@ -1,4 +1,5 @@
 import type { Types } from '@cornerstonejs/core';
+import { DicomWebError } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import { loadCornerstone, type CornerstoneRuntime, type RuntimeOptions } from './cornerstone-runtime.js';
@@ -184,6 +185,8 @@ export class ViewportController implements ReactiveController {
       frames.map((f) => f.imageId),
       initialIndex,
     );
+    // Cornerstone reports some failures (an image its renderer cannot take) only to its log.
+    if (!this.#viewport.getImageData()) throw new DicomWebError('unsupported', 0, frames[initialIndex]?.imageId ?? '', 'the image could not be drawn');
     this.#viewport.render();
   }
 
