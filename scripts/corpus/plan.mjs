@@ -28,6 +28,15 @@ export const PATIENTS = {
 };
 
 const synthetic = (generate) => ({ generate });
+
+/** A phantom whose files ask for a non-linear VOI LUT function (PS3.3 C.11.2.1.3). */
+const withVoiFunction = (phantom, { center, width, fn }) => {
+  const { instances, truth } = phantom;
+  return {
+    instances: instances.map((ds) => ({ ...ds, WindowCenter: center, WindowWidth: width, VOILUTFunction: fn })),
+    truth: { ...truth, voi: { center, width, function: fn } },
+  };
+};
 const compressed = (generate, codec) => ({ generate, codec });
 const real = (...files) => ({ files });
 
@@ -142,7 +151,10 @@ export const STUDIES = [
     description: 'XR CHEST 1 VIEW',
     referring: 'Mallory^Eve',
     reports: [{ status: 'final', reader: 'Okoye^Daniel^^Dr', signedAt: '20251201120000', findings: 'Lungs clear.', impression: 'No acute cardiopulmonary process.' }],
-    series: [{ number: 1, description: 'PA chest', ...synthetic(() => dxPhantom()) }],
+    series: [
+      { number: 1, description: 'PA chest', ...synthetic(() => dxPhantom()) },
+      { number: 2, description: 'PA chest, sigmoid VOI', ...synthetic(() => withVoiFunction(dxPhantom(), { center: 2200, width: 2000, fn: 'SIGMOID' })) },
+    ],
   },
   {
     key: 'pydicom-transfer-syntaxes',

@@ -211,6 +211,20 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(value(1).value).to.be.closeTo(1, 0.05);
   });
 
+  it('applies the SIGMOID VOI LUT function the file asks for, before MONOCHROME1 inversion (±1)', async () => {
+    const prior = await study('dx-chest-prior');
+    const series = prior.series.find((s) => (s.truth as { voi?: unknown }).voi)!;
+    const truth = series.truth as { backgroundStored: number; voi: { center: number; width: number }; regions: { name: string; stored: number; centerPx: [number, number] }[] };
+    const el = await viewportFor(prior, series, 300);
+    after(() => el.remove());
+    // PS3.3 C.11.2.1.3.1: y = 255 / (1 + exp(−4 (x − c) / w)); MONOCHROME1 then shows 255 − y.
+    const sigmoid = (x: number) => 255 - 255 / (1 + Math.exp((-4 * (x - truth.voi.center)) / truth.voi.width));
+    for (const region of truth.regions) {
+      expect(displayedAt(el, toImage(region.centerPx)), region.name).to.be.closeTo(sigmoid(region.stored), 1);
+    }
+    expect(displayedAt(el, [5, 5]), 'background').to.be.closeTo(sigmoid(truth.backgroundStored), 1);
+  });
+
   it('reports pixels for an image without spacing, and scrolls the frames of a multi-frame instance', async () => {
     const xa = await study('xa-angio');
     const el = await viewportFor(xa, undefined, 256);

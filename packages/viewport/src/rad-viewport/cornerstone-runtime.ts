@@ -2,6 +2,7 @@
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
+import { stringValue } from '@telerad/core';
 import type { StackFrame } from './series-stack.js';
 
 type CoreModule = typeof import('@cornerstonejs/core');
@@ -24,6 +25,17 @@ export interface RuntimeOptions {
   codecBasePath?: string;
   /** Render on the CPU instead of WebGL. */
   cpuRendering?: boolean;
+}
+
+/** The VOI LUT module (PS3.3 C.11.2) as Cornerstone's metadata expects it; undefined without a window. */
+function voiModule(metadata: StackFrame['metadata']) {
+  const numbers = (tag: string) => (metadata[tag]?.Value ?? []).map(Number);
+  const windowCenter = numbers('00281050');
+  const windowWidth = numbers('00281051');
+  if (!windowCenter.length || !windowWidth.length) return undefined;
+  // An array, as Cornerstone's image creation takes its first element.
+  const voiLUTFunction = stringValue(metadata, '00281056');
+  return { windowCenter, windowWidth, ...(voiLUTFunction ? { voiLUTFunction: [voiLUTFunction] } : {}) };
 }
 
 let runtime: Promise<CornerstoneRuntime> | undefined;
@@ -60,11 +72,18 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
     }) as never);
-    // SUV factors of PET frames, read by Cornerstone's scaling of pixel values.
+    // Ahead of Cornerstone's own providers: SUV factors of PET frames (read when pixel values are
+    // scaled), and the VOI module: Cornerstone 5.14's own provider gives VOI LUT Function as a
+    // string, of which image creation then takes the first letter.
     const suvByImageId = new Map<string, number>();
+    const metadataByImageId = new Map<string, StackFrame['metadata']>();
     core.metaData.addProvider((type: string, imageId: string) => {
-      const suvbw = type === core.Enums.MetadataModules.SCALING ? suvByImageId.get(imageId) : undefined;
-      return suvbw === undefined ? undefined : { suvbw };
+      if (type === core.Enums.MetadataModules.SCALING) {
+        const suvbw = suvByImageId.get(imageId);
+        return suvbw === undefined ? undefined : { suvbw };
+      }
+      const metadata = type === core.Enums.MetadataModules.VOI_LUT ? metadataByImageId.get(imageId) : undefined;
+      return metadata && voiModule(metadata);
     }, 10_000);
     tools.init();
     let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
@@ -77,6 +96,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       registerFrames(frames) {
         for (const frame of frames) {
           loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
+          metadataByImageId.set(frame.imageId, frame.metadata);
           if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);
         }
       },
