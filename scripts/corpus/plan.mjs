@@ -154,6 +154,7 @@ export const STUDIES = [
     series: [
       { number: 1, description: 'PA chest', ...synthetic(() => dxPhantom()) },
       { number: 2, description: 'PA chest, sigmoid VOI', ...synthetic(() => withVoiFunction(dxPhantom(), { center: 2200, width: 2000, fn: 'SIGMOID' })) },
+      { number: 3, description: 'PA chest, linear exact VOI', ...synthetic(() => withVoiFunction(dxPhantom(), { center: 1500, width: 3000, fn: 'LINEAR_EXACT' })) },
     ],
   },
   {

@@ -211,19 +211,26 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(value(1).value).to.be.closeTo(1, 0.05);
   });
 
-  it('applies the SIGMOID VOI LUT function the file asks for, before MONOCHROME1 inversion (±1)', async () => {
-    const prior = await study('dx-chest-prior');
-    const series = prior.series.find((s) => (s.truth as { voi?: unknown }).voi)!;
-    const truth = series.truth as { backgroundStored: number; voi: { center: number; width: number }; regions: { name: string; stored: number; centerPx: [number, number] }[] };
-    const el = await viewportFor(prior, series, 300);
-    after(() => el.remove());
-    // PS3.3 C.11.2.1.3.1: y = 255 / (1 + exp(−4 (x − c) / w)); MONOCHROME1 then shows 255 − y.
-    const sigmoid = (x: number) => 255 - 255 / (1 + Math.exp((-4 * (x - truth.voi.center)) / truth.voi.width));
-    for (const region of truth.regions) {
-      expect(displayedAt(el, toImage(region.centerPx)), region.name).to.be.closeTo(sigmoid(region.stored), 1);
-    }
-    expect(displayedAt(el, [5, 5]), 'background').to.be.closeTo(sigmoid(truth.backgroundStored), 1);
-  });
+  /** PS3.3 C.11.2.1.3: the VOI LUT functions other than LINEAR, as 0…255. */
+  const VOI_FUNCTIONS: Record<string, (x: number, c: number, w: number) => number> = {
+    SIGMOID: (x, c, w) => 255 / (1 + Math.exp((-4 * (x - c)) / w)),
+    LINEAR_EXACT: (x, c, w) => Math.max(0, Math.min(255, ((x - c) / w + 0.5) * 255)),
+  };
+
+  for (const fn of Object.keys(VOI_FUNCTIONS)) {
+    it(`applies the ${fn} VOI LUT function the file asks for, before MONOCHROME1 inversion (±1)`, async () => {
+      const prior = await study('dx-chest-prior');
+      const series = prior.series.find((s) => (s.truth as { voi?: { function: string } }).voi?.function === fn)!;
+      const truth = series.truth as { backgroundStored: number; voi: { center: number; width: number }; regions: { name: string; stored: number; centerPx: [number, number] }[] };
+      const el = await viewportFor(prior, series, 300);
+      after(() => el.remove());
+      const expected = (x: number) => 255 - VOI_FUNCTIONS[fn](x, truth.voi.center, truth.voi.width);
+      for (const region of truth.regions) {
+        expect(displayedAt(el, toImage(region.centerPx)), region.name).to.be.closeTo(expected(region.stored), 1);
+      }
+      expect(displayedAt(el, [5, 5]), 'background').to.be.closeTo(expected(truth.backgroundStored), 1);
+    });
+  }
 
   it('reports pixels for an image without spacing, and scrolls the frames of a multi-frame instance', async () => {
     const xa = await study('xa-angio');
