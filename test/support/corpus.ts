@@ -11,6 +11,8 @@ export interface ManifestSeries {
   instanceCount: number;
   framesPerInstance: number;
   photometricInterpretation: string;
+  /** Part 10 files, relative to the corpus (served at /corpus/<file>). */
+  files: string[];
   rows: number;
   columns: number;
   sopInstanceUIDs: string[];

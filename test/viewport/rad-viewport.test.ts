@@ -265,6 +265,28 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(errors.map((e) => e.error.kind)).to.include('unsupported');
   });
 
+  it('shows WADO-URI image ids given by the host, calibrated from the files themselves', async () => {
+    const head = await study('ct-head-garcia');
+    const [series] = head.series;
+    const markers = series.truth.markers as { centersPx: [number, number][]; distanceMm: number };
+    const el = document.createElement('rad-viewport');
+    el.style.cssText = 'width: 258px; height: auto; grid-template-rows: auto 256px auto';
+    el.codecBasePath = CODEC_BASE_PATH;
+    el.imageIds = series.files.map((file) => `wadouri:${location.origin}/corpus/${file}`);
+    const first = oneEvent(el, 'rad-image-rendered');
+    document.body.append(el);
+    after(() => el.remove());
+    await el.loaded();
+    await first;
+    expect(el.frames).to.have.length(series.instanceCount);
+    expect(el.frames[0].sopInstanceUID).to.be.oneOf(series.sopInstanceUIDs);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-field="calibration"]')!.textContent).to.equal('PixelSpacing (patient)');
+    const [length] = await el.setMeasurements([{ tool: 'Length', handles: markers.centersPx.map(toImage), sopInstanceUID: el.frames[0].sopInstanceUID }]);
+    expect(length.calibration).to.equal('patient');
+    expect(length.values[0].value).to.be.closeTo(markers.distanceMm, 0.5 * 0.9375);
+  });
+
   it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
     const ct = await study('ct-phantom');
     let detail: RadErrorDetail | undefined;

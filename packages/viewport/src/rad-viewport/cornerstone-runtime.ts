@@ -13,6 +13,11 @@ export interface CornerstoneRuntime {
   core: CoreModule;
   tools: ToolsModule;
   loader: LoaderModule['default'];
+  /**
+   * The attributes the viewport reads (as DICOM JSON) of a loaded WADO-URI image (`wadouri:` id),
+   * from the instance Cornerstone parsed; undefined until loaded.
+   */
+  part10Metadata(imageId: string): StackFrame['metadata'] | undefined;
   /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
   registerFrames(frames: readonly StackFrame[]): void;
   /** The page's rendering engine, created on first request and destroyed with its last viewport. */
@@ -36,6 +41,29 @@ function voiModule(metadata: StackFrame['metadata']) {
   // An array, as Cornerstone's image creation takes its first element.
   const voiLUTFunction = stringValue(metadata, '00281056');
   return { windowCenter, windowWidth, ...(voiLUTFunction ? { voiLUTFunction: [voiLUTFunction] } : {}) };
+}
+
+/** Attributes the overlays, calibration and measurements use: keyword, tag, VR. */
+const DESCRIBING_ATTRIBUTES: [keyword: string, tag: string, vr: string][] = [
+  ['SOPClassUID', '00080016', 'UI'], ['SOPInstanceUID', '00080018', 'UI'], ['StudyDate', '00080020', 'DA'], ['StudyTime', '00080030', 'TM'],
+  ['Modality', '00080060', 'CS'], ['StudyDescription', '00081030', 'LO'], ['SeriesDescription', '0008103E', 'LO'], ['PatientName', '00100010', 'PN'],
+  ['PatientID', '00100020', 'LO'], ['StudyInstanceUID', '0020000D', 'UI'], ['SeriesInstanceUID', '0020000E', 'UI'], ['SeriesNumber', '00200011', 'IS'],
+  ['InstanceNumber', '00200013', 'IS'], ['ImagePositionPatient', '00200032', 'DS'], ['ImageOrientationPatient', '00200037', 'DS'],
+  ['SliceLocation', '00201041', 'DS'], ['SliceThickness', '00180050', 'DS'], ['FrameTime', '00181063', 'DS'], ['ImagerPixelSpacing', '00181164', 'DS'],
+  ['NumberOfFrames', '00280008', 'IS'], ['Rows', '00280010', 'US'], ['Columns', '00280011', 'US'], ['PixelSpacing', '00280030', 'DS'],
+  ['WindowCenter', '00281050', 'DS'], ['WindowWidth', '00281051', 'DS'], ['VOILUTFunction', '00281056', 'CS'],
+];
+
+/** The attributes the viewport reads, as DICOM JSON, from a naturalized instance (keywords). */
+function dicomJsonOf(instance: Record<string, unknown>): StackFrame['metadata'] {
+  const json: StackFrame['metadata'] = {};
+  for (const [keyword, tag, vr] of DESCRIBING_ATTRIBUTES) {
+    const value = instance[keyword];
+    if (value === undefined || value === null || value === '') continue;
+    const values = Array.isArray(value) ? value : [value];
+    json[tag] = { vr, Value: vr === 'PN' ? values.map((v) => (typeof v === 'string' ? { Alphabetic: v } : v)) : values };
+  }
+  return json;
 }
 
 let runtime: Promise<CornerstoneRuntime> | undefined;
@@ -93,8 +121,13 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core,
       tools,
       loader,
+      part10Metadata(imageId) {
+        const instance = core.metaData.get(core.Enums.MetadataModules.NATURALIZED, imageId) as Record<string, unknown> | undefined;
+        return instance && dicomJsonOf(instance);
+      },
       registerFrames(frames) {
-        for (const frame of frames) {
+        // Other schemes (wadouri: from a host) bring their own metadata provider.
+        for (const frame of frames.filter((f) => f.imageId.startsWith(`${FRAME_SCHEME}:`))) {
           loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
           metadataByImageId.set(frame.imageId, frame.metadata);
           if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);

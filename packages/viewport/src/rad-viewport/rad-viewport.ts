@@ -48,6 +48,9 @@ const IMPLEMENTATION_CLASS_UID = '2.25.271828182845904523536028747135266250';
 /** A fresh UID under the 2.25 (UUID) root. */
 const newUid = () => `2.25.${BigInt(`0x${crypto.randomUUID().replaceAll('-', '')}`).toString()}`;
 
+/** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
+const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
+
 const CALIBRATION_LABEL: Record<CalibrationKind, string> = {
   patient: 'PixelSpacing (patient)',
   detector: 'ImagerPixelSpacing (at detector)',
@@ -107,6 +110,12 @@ export class RadViewport extends RadElement {
   @property({ attribute: 'study-uid' }) studyUid = '';
   @property({ attribute: 'series-uid' }) seriesUid = '';
 
+  /**
+   * Images to show instead of a DICOMweb series: WADO-URI image ids (`wadouri:<url>`, with
+   * `&frame=N` for multi-frame). Their attributes are read from the files as they load.
+   */
+  @property({ attribute: false }) imageIds?: readonly string[];
+
   /** The tool on the primary pointer button. */
   @property({ attribute: 'active-tool', reflect: true }) activeTool: ViewportTool = 'WindowLevel';
 
@@ -147,14 +156,16 @@ export class RadViewport extends RadElement {
   );
 
   #series = new Task(this, {
-    task: async ([service, studyUid, seriesUid], { signal }) => {
-      if (!studyUid || !seriesUid) return undefined;
-      if (!service) throw new DicomWebError('not-configured', 0, '');
+    task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
+      if (!imageIds?.length && (!studyUid || !seriesUid)) return undefined;
+      if (!imageIds?.length && !service) throw new DicomWebError('not-configured', 0, '');
       this.#stopCine();
       this.#prefetch?.abort();
       await this.updateComplete;
       await this.#controller.ready();
-      const { frames, suvUnavailable } = await loadSeriesStack(service, studyUid, seriesUid, { signal });
+      const { frames, suvUnavailable } = imageIds?.length
+        ? { frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined }
+        : await loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       this.#controller.runtime?.registerFrames(frames);
       this.suvUnavailable = suvUnavailable;
       this.progress = { loaded: 0, total: frames.length };
@@ -162,7 +173,7 @@ export class RadViewport extends RadElement {
       this.#startPrefetch(frames.length);
       return frames;
     },
-    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid] as const,
+    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
     onError: (error) => {
       if (!(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'load-series');
     },

@@ -1,5 +1,5 @@
 import type { Types } from '@cornerstonejs/core';
-import { DicomWebError } from '@telerad/core';
+import { DicomWebError, stringValue } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import { loadCornerstone, type CornerstoneRuntime, type RuntimeOptions } from './cornerstone-runtime.js';
@@ -185,9 +185,19 @@ export class ViewportController implements ReactiveController {
       frames.map((f) => f.imageId),
       initialIndex,
     );
+    this.#describe(frames[initialIndex]);
     // Cornerstone reports some failures (an image its renderer cannot take) only to its log.
     if (!this.#viewport.getImageData()) throw new DicomWebError('unsupported', 0, frames[initialIndex]?.imageId ?? '', 'the image could not be drawn');
     this.#viewport.render();
+  }
+
+  /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
+  #describe(frame: StackFrame | undefined): void {
+    if (!frame || Object.keys(frame.metadata).length || !/^(wadouri|dicomweb|dicomfile):/.test(frame.imageId)) return;
+    const metadata = this.#runtime?.part10Metadata(frame.imageId);
+    if (!metadata) return;
+    frame.metadata = metadata;
+    frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
   }
 
   /** Loads every frame into Cornerstone's cache (after the first), reporting each. */
@@ -199,6 +209,7 @@ export class ViewportController implements ReactiveController {
     const worker = async () => {
       for (let frame = queue.shift(); frame && !signal.aborted; frame = queue.shift()) {
         await runtime.core.imageLoader.loadAndCacheImage(frame.imageId);
+        this.#describe(frame);
         onLoaded(++loaded);
       }
     };
