@@ -21,6 +21,6 @@ export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type Re
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, matchesWildcard, serverSafeWildcard, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
 export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';
-export { tokens } from './element/tokens.js';
+export { surface, tokens } from './element/tokens.js';
 export { getRadLocale, registerTranslations, setRadLocale, SOURCE_LOCALE, TARGET_LOCALES, type RadLocale } from './element/localization.js';
 export { RadDicomweb } from './rad-dicomweb/rad-dicomweb.js';

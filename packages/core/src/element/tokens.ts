@@ -24,3 +24,16 @@ export const tokens = css`
     color: var(--_fg);
   }
 `;
+
+/** The framed surface every element draws on (background, border, rounded corners), and `hidden`. */
+export const surface = css`
+  :host {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;

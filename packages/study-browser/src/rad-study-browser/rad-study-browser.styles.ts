@@ -3,13 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
-  }
-  :host([hidden]) {
-    display: none;
   }
   form {
     display: flex;

@@ -6,6 +6,7 @@ import {
   DicomWebError,
   formatPersonName,
   RadElement,
+  surface,
   tokens,
   type DicomWebService,
   type Page,
@@ -103,7 +104,7 @@ const rowKey = (studyUid: string, seriesUid?: string) => (seriesUid ? `${studyUi
  */
 @localized()
 export class RadStudyBrowser extends RadElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, surface, styles];
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: StudySearchService;

@@ -5,13 +5,6 @@ export const styles = css`
     display: grid;
     grid-template-rows: auto 1fr auto;
     min-height: 240px;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='toolbar'] {
     display: flex;

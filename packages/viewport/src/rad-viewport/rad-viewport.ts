@@ -10,6 +10,7 @@ import {
   personNameValue,
   RadElement,
   stringValue,
+  surface,
   tokens,
   type DicomWebService,
 } from '@telerad/core';
@@ -102,7 +103,7 @@ const TOOLBAR_TOOLS: { tool: ViewportTool; label: string; key: string }[] = [
  * @slot toolbar - Replaces the default toolbar.
  */
 export class RadViewport extends RadElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, surface, styles];
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: SeriesService;
