@@ -62,6 +62,27 @@ describe('<rad-viewport> lifecycle', () => {
     }
   });
 
+  it('gives the viewports of a <rad-rendering-group> an engine of their own (through context)', async () => {
+    const manifest = await loadManifest();
+    const head = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+    const outside = await viewportFor(head, undefined, 128);
+    const group = document.createElement('rad-rendering-group');
+    document.body.append(group);
+    const inGroup = await Promise.all([viewportFor(head, undefined, 128), viewportFor(head, undefined, 128)]);
+    for (const el of inGroup) group.append(el);
+    await Promise.all(inGroup.map((el) => oneEvent(el, 'rad-image-rendered')));
+    try {
+      expect(getRenderingEngines()).to.have.length(2);
+      const engineOf = (el: RadViewport) => getEnabledElements().find((e) => e.viewport.element === el.shadowRoot!.querySelector('.cornerstone'))!.renderingEngineId;
+      expect(engineOf(inGroup[0])).to.equal(engineOf(inGroup[1]));
+      expect(engineOf(inGroup[0])).to.not.equal(engineOf(outside));
+    } finally {
+      group.remove();
+      outside.remove();
+    }
+    expect(getRenderingEngines()).to.have.length(0);
+  });
+
   it('plays ultrasound cine at the frame time of the data and measures with the region calibration', async () => {
     const manifest = await loadManifest();
     const us = manifest.studies.find((s) => s.key === 'us-abdomen')!;

@@ -1,3 +1,5 @@
+export { RadRenderingGroup } from './rad-rendering-group/rad-rendering-group.js';
+export { RenderingGroup, renderingContext } from './rad-rendering-group/rendering-context.js';
 export { RadViewport, type ImageRenderedDetail, type LoadProgressDetail, type MeasurementDetail } from './rad-viewport/rad-viewport.js';
 export { calibrationOf, distance, type Calibration, type CalibrationKind } from './rad-viewport/calibration.js';
 export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset } from './rad-viewport/presets.js';

@@ -1,7 +1,9 @@
-// Side-effect entry point: registers <rad-viewport>. Cornerstone3D itself is imported only when a
-// viewport connects.
+// Side-effect entry point: registers <rad-viewport> and <rad-rendering-group>. Cornerstone3D itself
+// is imported only when a viewport connects.
+import { RadRenderingGroup } from './rad-rendering-group/rad-rendering-group.js';
 import { RadViewport } from './rad-viewport/rad-viewport.js';
 
-export { RadViewport };
+export { RadRenderingGroup, RadViewport };
 
+if (!customElements.get('rad-rendering-group')) customElements.define('rad-rendering-group', RadRenderingGroup);
 if (!customElements.get('rad-viewport')) customElements.define('rad-viewport', RadViewport);

@@ -20,9 +20,19 @@ export interface CornerstoneRuntime {
   part10Metadata(imageId: string): StackFrame['metadata'] | undefined;
   /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
   registerFrames(frames: readonly StackFrame[]): void;
-  /** The page's rendering engine, created on first request and destroyed with its last viewport. */
-  acquireEngine(): import('@cornerstonejs/core').RenderingEngine;
-  releaseEngine(): void;
+  /** The page's shared engine: used by viewports outside any `<rad-rendering-group>`. */
+  pageEngine: EngineSource;
+  /** A new, independent engine source (for a `<rad-rendering-group>`). */
+  createEngineSource(): EngineSource;
+}
+
+/**
+ * A rendering engine shared by the viewports that use it: created by the first `acquire`,
+ * destroyed (with its WebGL contexts) by the last `release`.
+ */
+export interface EngineSource {
+  acquire(): import('@cornerstonejs/core').RenderingEngine;
+  release(): void;
 }
 
 export interface RuntimeOptions {
@@ -114,9 +124,26 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       return metadata && voiModule(metadata);
     }, 10_000);
     tools.init();
-    let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
-    let users = 0;
     let created = 0;
+    const createEngineSource = (): EngineSource => {
+      let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
+      let users = 0;
+      return {
+        acquire() {
+          users++;
+          // A fresh id each time: Cornerstone keeps state under a destroyed engine's id.
+          engine ??= new core.RenderingEngine(`telerad-rendering-engine-${++created}`);
+          return engine;
+        },
+        release() {
+          users--;
+          if (users === 0 && engine) {
+            engine.destroy();
+            engine = undefined;
+          }
+        },
+      };
+    };
     return {
       core,
       tools,
@@ -133,20 +160,8 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
           if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);
         }
       },
-      acquireEngine() {
-        users++;
-        // A fresh id each time: Cornerstone keeps state under a destroyed engine's id.
-        engine ??= new core.RenderingEngine(`telerad-rendering-engine-${++created}`);
-        return engine;
-      },
-      releaseEngine() {
-        users--;
-        if (users === 0 && engine) {
-          // The last viewport is gone: give the WebGL context back.
-          engine.destroy();
-          engine = undefined;
-        }
-      },
+      pageEngine: createEngineSource(),
+      createEngineSource,
     };
   })();
   return runtime;

@@ -18,6 +18,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { ref } from 'lit/directives/ref.js';
+import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { calibrationOf, type CalibrationKind } from './calibration.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
@@ -133,6 +134,10 @@ export class RadViewport extends RadElement {
   @state()
   private contextService?: DicomWebService;
 
+  /** The engine group of an enclosing `<rad-rendering-group>`, if any. */
+  @consume({ context: renderingContext })
+  private renderingGroup?: RenderingGroup;
+
   @state() private view?: ViewState;
   @state() private progress?: { loaded: number; total: number };
   @state() private playing = false;
@@ -154,6 +159,7 @@ export class RadViewport extends RadElement {
       measurementChanged: (change, measurement) => this.emit<MeasurementDetail>(`rad-measurement-${change}`, { measurement }),
     },
     () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
+    () => this.renderingGroup,
   );
 
   #series = new Task(this, {

@@ -2,7 +2,8 @@ import type { Types } from '@cornerstonejs/core';
 import { DicomWebError, stringValue } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
-import { loadCornerstone, type CornerstoneRuntime, type RuntimeOptions } from './cornerstone-runtime.js';
+import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
+import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
 import { forgetFrames } from './frame-loader.js';
 import { MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
@@ -65,12 +66,14 @@ export class ViewportController implements ReactiveController {
   #ready?: Promise<void>;
   #connected = false;
   #cleanups: (() => void)[] = [];
+  #engineSource?: EngineSource;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly target: () => HTMLElement | null,
     private readonly listener: ViewportListener,
     private readonly options: () => RuntimeOptions,
+    private readonly group: () => RenderingGroup | undefined,
   ) {
     host.addController(this);
   }
@@ -117,7 +120,9 @@ export class ViewportController implements ReactiveController {
     if (!this.#connected) return;
     this.#runtime = runtime;
     const { core, tools } = runtime;
-    const engine = runtime.acquireEngine();
+    const source = this.group()?.sourceFor(runtime) ?? runtime.pageEngine;
+    this.#engineSource = source;
+    const engine = source.acquire();
     engine.enableElement({ viewportId: this.viewportId, element: element as HTMLDivElement, type: core.Enums.ViewportType.STACK });
     this.#element = element;
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
@@ -433,7 +438,8 @@ export class ViewportController implements ReactiveController {
       for (const annotation of this.#annotations()) if (annotation.annotationUID) runtime.tools.annotation.state.removeAnnotation(annotation.annotationUID);
       runtime.tools.ToolGroupManager.destroyToolGroup(this.viewportId);
       this.#viewport.getRenderingEngine().disableElement(this.viewportId);
-      runtime.releaseEngine();
+      this.#engineSource?.release();
+      this.#engineSource = undefined;
     }
     forgetFrames(this.#frames.map((f) => f.imageId));
     this.#frames = [];

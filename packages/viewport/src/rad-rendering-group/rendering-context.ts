@@ -1,0 +1,18 @@
+import { createContext } from '@lit/context';
+import type { CornerstoneRuntime, EngineSource } from '../rad-viewport/cornerstone-runtime.js';
+
+/**
+ * A group of viewports drawing with one rendering engine of their own. Its engine is made when
+ * the group's first viewport needs it (Cornerstone being loaded lazily) and released with the last.
+ */
+export class RenderingGroup {
+  #source?: EngineSource;
+
+  sourceFor(runtime: CornerstoneRuntime): EngineSource {
+    this.#source ??= runtime.createEngineSource();
+    return this.#source;
+  }
+}
+
+/** Provided by `<rad-rendering-group>`; viewports outside any group share the page's engine. */
+export const renderingContext = createContext<RenderingGroup | undefined>(Symbol('telerad-rendering-group'));
