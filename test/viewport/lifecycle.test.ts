@@ -83,6 +83,32 @@ describe('<rad-viewport> lifecycle', () => {
     expect(getRenderingEngines()).to.have.length(0);
   });
 
+  it('zooms with a two-finger pinch', async () => {
+    const manifest = await loadManifest();
+    const el = await viewportFor(manifest.studies.find((s) => s.key === 'ct-head-garcia')!, undefined, 256);
+    try {
+      const area = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
+      const box = area.getBoundingClientRect();
+      const [cx, cy] = [box.left + box.width / 2, box.top + box.height / 2];
+      const touches = (spread: number) => [
+        new Touch({ identifier: 1, target: area, clientX: cx - spread, clientY: cy, pageX: cx - spread, pageY: cy }),
+        new Touch({ identifier: 2, target: area, clientX: cx + spread, clientY: cy, pageX: cx + spread, pageY: cy }),
+      ];
+      const send = (type: string, list: Touch[]) =>
+        area.dispatchEvent(new TouchEvent(type, { bubbles: true, composed: true, cancelable: true, touches: list, targetTouches: list, changedTouches: list }));
+      const before = el.viewState.zoom;
+      send('touchstart', touches(20));
+      for (let spread = 25; spread <= 80; spread += 5) {
+        send('touchmove', touches(spread));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      send('touchend', touches(80));
+      await waitUntil(() => el.viewState.zoom > before * 1.5, 'pinch zoomed in', { timeout: 3000 });
+    } finally {
+      el.remove();
+    }
+  });
+
   it('plays ultrasound cine at the frame time of the data and measures with the region calibration', async () => {
     const manifest = await loadManifest();
     const us = manifest.studies.find((s) => s.key === 'us-abdomen')!;

@@ -165,6 +165,13 @@ describe('<rad-viewport> CT phantom', () => {
     expect(el.shadowRoot!.querySelector('[data-field="image"]')!.textContent).to.contain('Im 52/100');
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await waitUntil(() => el.viewState.index === 99);
+    // The mouse wheel scrolls too.
+    const canvasArea = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
+    const box = canvasArea.getBoundingClientRect();
+    await el.showImage(50);
+    canvasArea.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: box.left + 50, clientY: box.top + 50, bubbles: true, composed: true, cancelable: true }));
+    await waitUntil(() => el.viewState.index !== 50, 'wheel scrolled', { timeout: 3000 });
+    expect(el.viewState.index, 'wheel down: next image').to.equal(51);
   });
 });
 

@@ -63,6 +63,8 @@ const CALIBRATION_LABEL: Record<CalibrationKind, string> = {
 const TOOLBAR_TOOLS: { tool: ViewportTool; label: string; key: string }[] = [
   { tool: 'WindowLevel', label: 'Window/level', key: 'w' },
   { tool: 'Pan', label: 'Pan', key: 'p' },
+  // With this tool one finger scrolls through the images on a touch screen (and the mouse drags).
+  { tool: 'StackScroll', label: 'Scroll', key: 's' },
   { tool: 'Zoom', label: 'Zoom', key: 'z' },
   { tool: 'Length', label: 'Length', key: 'l' },
   { tool: 'Angle', label: 'Angle', key: 'a' },
