@@ -1,7 +1,7 @@
 // <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
 // calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { DicomWebService, numberValue, type RadErrorDetail } from '@telerad/core';
+import { DicomWebService, numberValue, setRadLocale, type RadErrorDetail } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { CODEC_BASE_PATH, displayedAt, drag, rendered, viewportFor } from './helpers.js';
@@ -154,6 +154,21 @@ describe('<rad-viewport> CT phantom', () => {
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
     expect(((await removed) as CustomEvent<MeasurementDetail>).detail.measurement.id).to.equal(first.id);
     expect(el.getMeasurements()).to.have.length(count - 1);
+  });
+
+  it('speaks German when the page switches locale', async () => {
+    try {
+      await setRadLocale('de');
+      await el.updateComplete;
+      const buttons = [...el.shadowRoot!.querySelectorAll('[part~="toolbar"] button')].map((b) => b.textContent!.trim());
+      expect(buttons).to.include.members(['Länge', 'Ellipsen-ROI', 'Fenster +', 'Zurücksetzen']);
+      expect(el.shadowRoot!.querySelector('[data-field="calibration"]')!.textContent).to.equal('PixelSpacing (Patient)');
+      expect(el.shadowRoot!.querySelector('[part~="viewport"]')!.getAttribute('aria-label')).to.match(/^Bild \d+ von 100$/);
+    } finally {
+      await setRadLocale('en');
+    }
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-field="calibration"]')!.textContent).to.equal('PixelSpacing (patient)');
   });
 
   it('scrolls by keys and reports image n/N', async () => {

@@ -15,6 +15,9 @@ export function registerTranslations(locale: (typeof TARGET_LOCALES)[number], lo
   loaders.set(locale, [...(loaders.get(locale) ?? []), loader]);
 }
 
+// Core's own strings (error messages shared by every element).
+registerTranslations('de', () => import('../locales/de.js'));
+
 let localization: ReturnType<typeof configureLocalization> | undefined;
 
 /**

@@ -4,6 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   dicomWebContext,
   DicomWebError,
+  errorMessage,
   formatPersonName,
   RadElement,
   surface,
@@ -21,7 +22,7 @@ import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClockController } from './clock-controller.js';
 import { DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './columns.js';
-import { errorMessage, queryDescription } from './messages.js';
+import { queryDescription } from './messages.js';
 import { styles } from './rad-study-browser.styles.js';
 import { renderFilters, readFilters } from './search-form.js';
 import { SeriesLoader } from './series-loader.js';

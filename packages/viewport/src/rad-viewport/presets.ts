@@ -5,22 +5,22 @@ export interface WindowLevel {
 }
 
 export interface WindowPreset extends WindowLevel {
+  /** Also the key of its (localized) label. */
   id: string;
-  label: string;
   /** Keyboard shortcut (a digit). */
   key: string;
 }
 
 /** CT presets in HU, in the order radiologists reach for them. */
 export const CT_PRESETS: readonly WindowPreset[] = [
-  { id: 'brain', label: 'Brain', center: 40, width: 80, key: '1' },
-  { id: 'subdural', label: 'Subdural', center: 75, width: 215, key: '2' },
-  { id: 'stroke', label: 'Stroke', center: 40, width: 40, key: '3' },
-  { id: 'lung', label: 'Lung', center: -600, width: 1500, key: '4' },
-  { id: 'mediastinum', label: 'Mediastinum', center: 50, width: 350, key: '5' },
-  { id: 'abdomen', label: 'Abdomen', center: 40, width: 400, key: '6' },
-  { id: 'liver', label: 'Liver', center: 60, width: 160, key: '7' },
-  { id: 'bone', label: 'Bone', center: 400, width: 1800, key: '8' },
+  { id: 'brain', center: 40, width: 80, key: '1' },
+  { id: 'subdural', center: 75, width: 215, key: '2' },
+  { id: 'stroke', center: 40, width: 40, key: '3' },
+  { id: 'lung', center: -600, width: 1500, key: '4' },
+  { id: 'mediastinum', center: 50, width: 350, key: '5' },
+  { id: 'abdomen', center: 40, width: 400, key: '6' },
+  { id: 'liver', center: 60, width: 160, key: '7' },
+  { id: 'bone', center: 400, width: 1800, key: '8' },
 ];
 
 /** Presets offered for a modality (CT only: other modalities have no absolute scale). */

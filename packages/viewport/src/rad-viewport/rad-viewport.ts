@@ -1,8 +1,10 @@
 import { consume } from '@lit/context';
+import { localized } from '@lit/localize';
 import { Task } from '@lit/task';
 import {
   dicomWebContext,
   DicomWebError,
+  errorMessage,
   formatPersonName,
   numberValue,
   parseDicomDate,
@@ -19,7 +21,8 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { ref } from 'lit/directives/ref.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
-import { calibrationOf, type CalibrationKind } from './calibration.js';
+import { calibrationOf } from './calibration.js';
+import { actionLabels, calibrationLabel, imageLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
@@ -53,28 +56,22 @@ const newUid = () => `2.25.${BigInt(`0x${crypto.randomUUID().replaceAll('-', '')
 /** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
 const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
 
-const CALIBRATION_LABEL: Record<CalibrationKind, string> = {
-  patient: 'PixelSpacing (patient)',
-  detector: 'ImagerPixelSpacing (at detector)',
-  'ultrasound-region': 'Ultrasound region calibration',
-  uncalibrated: 'Uncalibrated (pixels)',
-};
 
-const TOOLBAR_TOOLS: { tool: ViewportTool; label: string; key: string }[] = [
-  { tool: 'WindowLevel', label: 'Window/level', key: 'w' },
-  { tool: 'Pan', label: 'Pan', key: 'p' },
+const TOOLBAR_TOOLS: { tool: ViewportTool; key: string }[] = [
+  { tool: 'WindowLevel', key: 'w' },
+  { tool: 'Pan', key: 'p' },
   // With this tool one finger scrolls through the images on a touch screen (and the mouse drags).
-  { tool: 'StackScroll', label: 'Scroll', key: 's' },
-  { tool: 'Zoom', label: 'Zoom', key: 'z' },
-  { tool: 'Length', label: 'Length', key: 'l' },
-  { tool: 'Angle', label: 'Angle', key: 'a' },
-  { tool: 'CobbAngle', label: 'Cobb angle', key: 'c' },
-  { tool: 'Bidirectional', label: 'Bidirectional', key: 'b' },
-  { tool: 'EllipticalROI', label: 'Ellipse ROI', key: 'e' },
-  { tool: 'RectangleROI', label: 'Rectangle ROI', key: 'q' },
-  { tool: 'CircleROI', label: 'Circle ROI', key: 'o' },
-  { tool: 'Probe', label: 'Probe', key: 'x' },
-  { tool: 'ArrowAnnotate', label: 'Arrow', key: 'n' },
+  { tool: 'StackScroll', key: 's' },
+  { tool: 'Zoom', key: 'z' },
+  { tool: 'Length', key: 'l' },
+  { tool: 'Angle', key: 'a' },
+  { tool: 'CobbAngle', key: 'c' },
+  { tool: 'Bidirectional', key: 'b' },
+  { tool: 'EllipticalROI', key: 'e' },
+  { tool: 'RectangleROI', key: 'q' },
+  { tool: 'CircleROI', key: 'o' },
+  { tool: 'Probe', key: 'x' },
+  { tool: 'ArrowAnnotate', key: 'n' },
 ];
 
 /**
@@ -105,6 +102,7 @@ const TOOLBAR_TOOLS: { tool: ViewportTool; label: string; key: string }[] = [
  *
  * @slot toolbar - Replaces the default toolbar.
  */
+@localized()
 export class RadViewport extends RadElement {
   static override styles = [tokens, surface, styles];
 
@@ -454,14 +452,12 @@ export class RadViewport extends RadElement {
         <div class="cornerstone"></div>
         ${this.overlays && this.view && this.#controller.frames.length ? this.#renderOverlay(this.view) : nothing}
         ${this.#series.render({
-          pending: () => html`<div class="state" role="status">Loading series…</div>`,
+          pending: () => html`<div class="state" role="status">${texts().loading}</div>`,
           error: (error) =>
-            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError ? error.kind : 'unknown'}>
-              ${error instanceof Error ? error.message : String(error)}
-            </div>`,
+            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError ? error.kind : 'unknown'}>${errorMessage(error)}</div>`,
         })}
         ${this.progress && this.progress.loaded < this.progress.total
-          ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label="Images loaded"></progress>`
+          ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
           : nothing}
       </div>
       ${this.view && this.view.count > 1
@@ -471,7 +467,7 @@ export class RadViewport extends RadElement {
             min="0"
             max=${this.view.count - 1}
             .value=${String(this.view.index)}
-            aria-label="Image"
+            aria-label=${texts().scrollbar}
             @input=${(e: Event) => this.showImage(Number((e.target as HTMLInputElement).value))}
           />`
         : nothing}
@@ -480,42 +476,44 @@ export class RadViewport extends RadElement {
 
   #imageLabel(): string {
     const view = this.view;
-    return view && view.count ? `Image ${view.index + 1} of ${view.count}` : 'Image viewport';
+    return view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty;
   }
 
   #renderToolbar() {
     const presets = presetsFor(this.#modality);
-    return html`<div part="toolbar" role="toolbar" aria-label="Viewport tools">
+    const labels = actionLabels();
+    const action = ([label, title]: string[], run: () => unknown) => html`<button type="button" title=${title} @click=${run}>${label}</button>`;
+    return html`<div part="toolbar" role="toolbar" aria-label=${texts().toolbar}>
       ${TOOLBAR_TOOLS.map(
-        ({ tool, label, key }) =>
-          html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} title="${label} (${key})" @click=${() => (this.activeTool = tool)}>
-            ${label}
+        ({ tool, key }) =>
+          html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} title="${toolLabel(tool)} (${key})" @click=${() => (this.activeTool = tool)}>
+            ${toolLabel(tool)}
           </button>`,
       )}
       ${presets.length
-        ? html`<select aria-label="Window preset" @change=${(e: Event) => this.applyPreset((e.target as HTMLSelectElement).value)}>
-            <option value="">Preset…</option>
-            ${presets.map((p) => html`<option value=${p.id}>${p.label} (${p.key})</option>`)}
+        ? html`<select aria-label=${texts().preset} @change=${(e: Event) => this.applyPreset((e.target as HTMLSelectElement).value)}>
+            <option value="">${texts().presetPlaceholder}</option>
+            ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
           </select>`
         : nothing}
-      <button type="button" @click=${() => this.adjustWindow(0, 1 / 1.2)} title="Narrower window ([)">Window −</button>
-      <button type="button" @click=${() => this.adjustWindow(0, 1.2)} title="Wider window (])">Window +</button>
-      <button type="button" @click=${() => this.adjustWindow(-1)} title="Lower level (,)">Level −</button>
-      <button type="button" @click=${() => this.adjustWindow(1)} title="Higher level (.)">Level +</button>
-      <button type="button" @click=${() => this.invert()} title="Invert (i)">Invert</button>
-      <button type="button" @click=${() => this.zoomBy(1.25)} title="Zoom in (+)">Zoom in</button>
-      <button type="button" @click=${() => this.zoomBy(0.8)} title="Zoom out (−)">Zoom out</button>
-      <button type="button" @click=${() => this.rotate(90)} title="Rotate 90° (r)">Rotate</button>
-      <button type="button" @click=${() => this.flip('horizontal')} title="Flip horizontally (h)">Flip H</button>
-      <button type="button" @click=${() => this.flip('vertical')} title="Flip vertically (v)">Flip V</button>
-      <button type="button" @click=${() => this.reset()} title="Reset (Esc)">Reset</button>
+      ${action(labels.narrower, () => this.adjustWindow(0, 1 / 1.2))} ${action(labels.wider, () => this.adjustWindow(0, 1.2))}
+      ${action(labels.lower, () => this.adjustWindow(-1))} ${action(labels.higher, () => this.adjustWindow(1))}
+      ${action(labels.invert, () => this.invert())} ${action(labels.zoomIn, () => this.zoomBy(1.25))} ${action(labels.zoomOut, () => this.zoomBy(0.8))}
+      ${action(labels.rotate, () => this.rotate(90))} ${action(labels.flipH, () => this.flip('horizontal'))} ${action(labels.flipV, () => this.flip('vertical'))}
+      ${action(labels.reset, () => this.reset())}
       ${this.view && this.view.count > 1
-        ? html`<button type="button" aria-pressed=${this.playing ? 'true' : 'false'} @click=${() => (this.playing ? this.pause() : this.play())} title="Cine (space)">
-            ${this.playing ? 'Pause' : 'Play'}
+        ? html`<button
+            type="button"
+            aria-pressed=${this.playing ? 'true' : 'false'}
+            title=${(this.playing ? labels.pause : labels.play)[1]}
+            @click=${() => (this.playing ? this.pause() : this.play())}
+          >
+            ${(this.playing ? labels.pause : labels.play)[0]}
           </button>`
         : nothing}
     </div>`;
   }
+
 
   #renderOverlay(view: ViewState) {
     const frame = this.#controller.frames[view.index];
@@ -556,9 +554,9 @@ export class RadViewport extends RadElement {
       <div class="corner bottom-right">
         <div data-field="window">W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}</div>
         <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
-        <div data-field="calibration">${CALIBRATION_LABEL[calibration.kind]}</div>
+        <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
         ${stringValue(m, '00080060') === 'PT'
-          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : `${stringValue(m, '00541001') ?? 'raw'} — no SUV: ${this.suvUnavailable ?? 'no data'}`}</div>`
+          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, '00541001') ?? 'raw', this.suvUnavailable ?? '')}</div>`
           : nothing}
       </div>
     </div>`;
