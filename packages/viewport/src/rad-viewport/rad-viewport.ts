@@ -56,23 +56,12 @@ const newUid = () => `2.25.${BigInt(`0x${crypto.randomUUID().replaceAll('-', '')
 /** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
 const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
 
-
-const TOOLBAR_TOOLS: { tool: ViewportTool; key: string }[] = [
-  { tool: 'WindowLevel', key: 'w' },
-  { tool: 'Pan', key: 'p' },
-  // With this tool one finger scrolls through the images on a touch screen (and the mouse drags).
-  { tool: 'StackScroll', key: 's' },
-  { tool: 'Zoom', key: 'z' },
-  { tool: 'Length', key: 'l' },
-  { tool: 'Angle', key: 'a' },
-  { tool: 'CobbAngle', key: 'c' },
-  { tool: 'Bidirectional', key: 'b' },
-  { tool: 'EllipticalROI', key: 'e' },
-  { tool: 'RectangleROI', key: 'q' },
-  { tool: 'CircleROI', key: 'o' },
-  { tool: 'Probe', key: 'x' },
-  { tool: 'ArrowAnnotate', key: 'n' },
-];
+/**
+ * The toolbar's tools and their keys. The Scroll tool lets one finger page through images on a
+ * touch screen (and the mouse drag).
+ */
+const TOOL_KEYS = { WindowLevel: 'w', Pan: 'p', StackScroll: 's', Zoom: 'z', Length: 'l', Angle: 'a', CobbAngle: 'c', Bidirectional: 'b', EllipticalROI: 'e', RectangleROI: 'q', CircleROI: 'o', Probe: 'x', ArrowAnnotate: 'n' } satisfies Partial<Record<ViewportTool, string>>;
+const TOOLBAR_TOOLS = Object.entries(TOOL_KEYS).map(([tool, key]) => ({ tool: tool as ViewportTool, key }));
 
 /**
  * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
