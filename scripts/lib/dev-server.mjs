@@ -96,6 +96,7 @@ export const FRESH_TOKEN = 'fresh-token';
  *  - empty-204         answers 204 No Content instead of an empty array
  *  - relative-bulkdata BulkDataURIs relative to the request URL
  *  - auth              401 unless "Authorization: Bearer fresh-token"
+ *  - corrupt-frames    frames answer 200 with bytes that are no image of the declared syntax
  */
 /** PS3.18 Table 6.7.1-2a: what a study search returns without includefield. */
 const QIDO_STUDY_DEFAULTS = new Set(
@@ -133,6 +134,17 @@ const QUIRKS = {
     },
   },
   auth: { request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }) },
+  'corrupt-frames': {
+    response(answer, requestUrl) {
+      if (!requestUrl.includes('/frames/')) return answer;
+      const boundary = 'corrupt';
+      return {
+        status: 200,
+        type: `multipart/related; type="application/octet-stream"; boundary=${boundary}`,
+        body: `--${boundary}\r\nContent-Type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.70\r\n\r\nnot a JPEG stream at all\r\n--${boundary}--\r\n`,
+      };
+    },
+  },
 };
 
 /** Koa middleware serving /__quirks/<name>/dicom-web/… from Orthanc through the rewrites above. */

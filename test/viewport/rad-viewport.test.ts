@@ -309,6 +309,33 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(length.values[0].value).to.be.closeTo(markers.distanceMm, 0.5 * 0.9375);
   });
 
+  it('shows an error state, not an exception in the page, when frames do not decode', async () => {
+    const head = await study('ct-head-garcia');
+    const unhandled: unknown[] = [];
+    // Reported to the page (console, host handlers) unless a handler before ours took it.
+    const onUnhandled = (e: PromiseRejectionEvent) => void (e.defaultPrevented || unhandled.push(e.reason));
+    window.addEventListener('unhandledrejection', onUnhandled);
+    const errors: RadErrorDetail[] = [];
+    const el = document.createElement('rad-viewport');
+    el.addEventListener('rad-error', (e) => errors.push(e.detail));
+    el.style.cssText = 'width: 300px; height: 300px';
+    el.service = new DicomWebService({ url: '/__quirks/corrupt-frames/dicom-web' });
+    el.codecBasePath = CODEC_BASE_PATH;
+    [el.studyUid, el.seriesUid] = [head.studyInstanceUID, head.series[0].seriesInstanceUID];
+    document.body.append(el);
+    try {
+      await el.loaded().catch(() => undefined);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 15_000 });
+      expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!.dataset.kind).to.equal('unsupported');
+      expect(errors.map((e) => e.error.kind)).to.include('unsupported');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(unhandled, 'no unhandled rejection reached the page').to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+      el.remove();
+    }
+  });
+
   it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
     const ct = await study('ct-phantom');
     let detail: RadErrorDetail | undefined;

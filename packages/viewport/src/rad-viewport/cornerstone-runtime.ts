@@ -2,7 +2,7 @@
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
-import { stringValue } from '@telerad/core';
+import { DicomWebError, stringValue } from '@telerad/core';
 import type { StackFrame } from './series-stack.js';
 
 type CoreModule = typeof import('@cornerstonejs/core');
@@ -107,8 +107,26 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
         transferSyntax: dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1',
       };
     };
+    // Cornerstone leaves some of its own chains on a failed image load without a handler. Our
+    // frame errors are reported by the element (error state, rad-error), so the page is spared them.
+    const frameErrors = new WeakSet<object>();
+    globalThis.addEventListener?.('unhandledrejection', (event) => {
+      if (typeof event.reason === 'object' && event.reason !== null && frameErrors.has(event.reason as object)) event.preventDefault();
+    });
+    const frameFailure = (imageId: string, error: unknown) => {
+      const failure =
+        error instanceof DicomWebError
+          ? error
+          : new DicomWebError('unsupported', 200, imageId.slice(FRAME_SCHEME.length + 1), `decoding failed: ${(error as Error)?.message ?? String(error)}`);
+      frameErrors.add(failure);
+      return failure;
+    };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
-      promise: loadFrame(imageId, extractFrame).then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {})),
+      promise: loadFrame(imageId, extractFrame)
+        .then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {}))
+        .catch((error: unknown) => {
+          throw frameFailure(imageId, error);
+        }),
     }) as never);
     // Ahead of Cornerstone's own providers: SUV factors of PET frames (read when pixel values are
     // scaled), and the VOI module: Cornerstone 5.14's own provider gives VOI LUT Function as a
