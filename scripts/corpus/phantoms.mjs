@@ -496,3 +496,43 @@ export function petPhantom({ rows = 128, spacing = 4, slices = 40, thickness = 4
     },
   };
 }
+
+/**
+ * A PALETTE COLOR secondary capture: four quadrants of indices 0, 85, 170 and 255 through 16-bit
+ * lookup tables (red rises with the index, green falls, blue is constant), for colour lookup tests.
+ */
+export function paletteQuadrants({ size = 64 } = {}) {
+  const indices = [0, 85, 170, 255];
+  const pixels = new Uint8Array(size * size);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) pixels[r * size + c] = indices[(r < size / 2 ? 0 : 2) + (c < size / 2 ? 0 : 1)];
+  }
+  const table = (f) => new Uint16Array(Array.from({ length: 256 }, (_, i) => f(i) * 257)).buffer;
+  const lut = { red: (i) => i, green: (i) => 255 - i, blue: () => 128 };
+  return {
+    instances: [
+      {
+        SOPClassUID: SOP_CLASS.secondaryCapture,
+        Modality: 'OT',
+        ConversionType: 'WSD',
+        PatientOrientation: '',
+        InstanceNumber: 1,
+        ...imagePixel({ pixels, rows: size, cols: size, photometric: 'PALETTE COLOR' }),
+        RedPaletteColorLookupTableDescriptor: [256, 0, 16],
+        GreenPaletteColorLookupTableDescriptor: [256, 0, 16],
+        BluePaletteColorLookupTableDescriptor: [256, 0, 16],
+        RedPaletteColorLookupTableData: table(lut.red),
+        GreenPaletteColorLookupTableData: table(lut.green),
+        BluePaletteColorLookupTableData: table(lut.blue),
+      },
+    ],
+    truth: {
+      kind: 'palette-quadrants',
+      quadrants: indices.map((index, q) => ({
+        index,
+        centerPx: [(q % 2 ? 0.75 : 0.25) * size, (q < 2 ? 0.25 : 0.75) * size],
+        rgb: [lut.red(index), lut.green(index), lut.blue(index)],
+      })),
+    },
+  };
+}

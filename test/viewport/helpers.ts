@@ -45,6 +45,15 @@ export function displayedAt(el: RadViewport, point: readonly [number, number]): 
   return context.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data[0];
 }
 
+/** The displayed colour [r, g, b] at an image point, read back from the canvas. */
+export function displayedColourAt(el: RadViewport, point: readonly [number, number]): number[] {
+  const canvas = el.canvas!;
+  const [x, y] = el.imageToCanvas(point)!;
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  return [...context.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data.slice(0, 3)];
+}
+
 /** Drags the primary button from one image point to another, like a user measuring. */
 export async function drag(el: RadViewport, from: readonly [number, number], to: readonly [number, number]): Promise<void> {
   const area = imageArea(el);

@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { DicomWebService, numberValue, setRadLocale, type RadErrorDetail } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, drag, rendered, viewportFor } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, rendered, viewportFor } from './helpers.js';
 
 interface Region {
   name: string;
@@ -253,6 +253,18 @@ describe('<rad-viewport> projection radiography and errors', () => {
       expect(displayedAt(el, [5, 5]), 'background').to.be.closeTo(expected(truth.backgroundStored), 1);
     });
   }
+
+  it('shows PALETTE COLOR through its lookup tables (±1 per channel)', async () => {
+    const colour = await study('pydicom-colour');
+    const series = colour.series.find((s) => s.photometricInterpretation === 'PALETTE COLOR')!;
+    const truth = series.truth as { quadrants: { index: number; centerPx: [number, number]; rgb: number[] }[] };
+    const el = await viewportFor(colour, series, 256);
+    after(() => el.remove());
+    for (const quadrant of truth.quadrants) {
+      const shown = displayedColourAt(el, toImage(quadrant.centerPx));
+      for (const [channel, value] of quadrant.rgb.entries()) expect(shown[channel], `index ${quadrant.index} channel ${channel}`).to.be.closeTo(value, 1);
+    }
+  });
 
   it('reports pixels for an image without spacing, and scrolls the frames of a multi-frame instance', async () => {
     const xa = await study('xa-angio');

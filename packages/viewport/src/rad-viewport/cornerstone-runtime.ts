@@ -76,6 +76,15 @@ function dicomJsonOf(instance: Record<string, unknown>): StackFrame['metadata'] 
   return json;
 }
 
+/** Longest a decode may take: Cornerstone's image creation never settles on some failures. */
+const DECODE_DEADLINE_MS = 30_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('decoding did not finish')), ms)));
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 let runtime: Promise<CornerstoneRuntime> | undefined;
 
 export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
@@ -123,7 +132,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)
-        .then(({ bytes, transferSyntax }) => loader.createImage(imageId, bytes, transferSyntax, {}))
+        .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS))
         .catch((error: unknown) => {
           throw frameFailure(imageId, error);
         }),

@@ -79,6 +79,16 @@ async function request(url: string, accept: string, source: FrameSource): Promis
   }
 }
 
+/**
+ * The bytes of a bulk data element (PS3.18 8.4.1.6), by its BulkDataURI, with credentials for
+ * allowlisted URLs.
+ */
+export async function loadBulkData(uri: string, auth: AuthPolicy, timeoutMs: number): Promise<Uint8Array> {
+  const response = await request(uri, 'multipart/related; type="application/octet-stream"', { auth, timeoutMs, accept: '' });
+  if (!response.ok) throw DicomWebError.fromStatus(response.status, uri);
+  return read(response, uri, (part) => ({ bytes: part.bytes, transferSyntax: '' })).then((f) => f.bytes);
+}
+
 /** Cuts frame `frame` (1-based) out of a Part 10 file; supplied by the runtime (dicom-parser). */
 export type FrameExtractor = (part10: Uint8Array, frame: number) => { bytes: Uint8Array; transferSyntax: string };
 

@@ -1,5 +1,5 @@
 import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions } from '@telerad/core';
-import { frameImageId } from './frame-loader.js';
+import { frameImageId, loadBulkData } from './frame-loader.js';
 import { suvScaling } from './suv.js';
 
 /** One displayable frame of a series. */
@@ -42,11 +42,32 @@ function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
   return [...datasets].sort((a, b) => (numberValue(a, '00200013') ?? 0) - (numberValue(b, '00200013') ?? 0));
 }
 
+const PALETTE_DATA_TAGS = ['00281201', '00281202', '00281203'];
+
+/**
+ * Palette colour lookup tables arrive as bulk data (or inline base64); Cornerstone reads them from
+ * `Value`, so they are fetched and put there, as 16-bit entries.
+ */
+async function inlinePaletteData(service: SeriesService, datasets: DicomJsonDataset[]): Promise<void> {
+  const elements = datasets.flatMap((d) => PALETTE_DATA_TAGS.map((tag) => d[tag]).filter((e) => e && !e.Value));
+  await Promise.all(
+    elements.map(async (element) => {
+      if (!element) return;
+      const bytes = element.BulkDataURI
+        ? await loadBulkData(element.BulkDataURI, service.auth, service.timeoutMs)
+        : Uint8Array.from(atob(element.InlineBinary ?? ''), (c) => c.charCodeAt(0));
+      const copy = bytes.slice();
+      element.Value = Array.from(new Uint16Array(copy.buffer, 0, Math.floor(copy.byteLength / 2)));
+    }),
+  );
+}
+
 /** The frames of a series from its WADO-RS metadata, ordered for scrolling; SUV factors for PET. */
 export async function loadSeriesStack(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<SeriesStack> {
   const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
   const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
+  await inlinePaletteData(service, images.filter((d) => stringValue(d, '00280004') === 'PALETTE COLOR'));
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
