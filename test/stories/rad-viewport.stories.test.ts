@@ -1,5 +1,7 @@
 // Every story of <rad-viewport> rendered as a fixture: live ones against Orthanc, states as stand-ins.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { getEnabledElements } from '@cornerstonejs/core';
+import { ToolGroupManager } from '@cornerstonejs/tools';
 import type { RadViewport } from '@telerad/viewport';
 import type { TemplateResult } from 'lit';
 import * as stories from '../../stories/rad-viewport.stories.js';
@@ -28,7 +30,11 @@ describe('rad-viewport stories', function () {
     it(`${name} finds its series in the archive and draws it`, async () => {
       const el = await renderStory(name);
       await waitUntil(() => drawn(el), `${name} drawn`, { timeout: 60_000 });
-      expect(el.activeTool).to.equal(stories[name].args?.activeTool ?? 'WindowLevel');
+      const tool = stories[name].args?.activeTool ?? 'WindowLevel';
+      expect(el.activeTool).to.equal(tool);
+      // The attribute reached Cornerstone: the tool is on the primary button of this viewport.
+      const enabled = getEnabledElements().find((e) => e.viewport.element === el.shadowRoot!.querySelector('.cornerstone'))!;
+      expect(ToolGroupManager.getToolGroupForViewport(enabled.viewportId, enabled.renderingEngineId)!.getActivePrimaryMouseButtonTool()).to.equal(tool);
       expect(el.shadowRoot!.querySelector('[part~="overlay"]')).to.exist;
     });
   }

@@ -159,6 +159,8 @@ export class RadViewport extends RadElement {
       this.#prefetch?.abort();
       await this.updateComplete;
       await this.#controller.ready();
+      // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
+      this.#controller.setPrimaryTool(this.activeTool);
       const { frames, suvUnavailable } = imageIds?.length
         ? { frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined }
         : await loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
