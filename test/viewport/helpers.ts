@@ -1,5 +1,5 @@
-import { oneEvent } from '@open-wc/testing';
-import { DicomWebService } from '@telerad/core';
+import { oneEvent, waitUntil } from '@open-wc/testing';
+import { DicomWebService, type RadErrorDetail } from '@telerad/core';
 import '@telerad/viewport/rad-viewport.js';
 import type { RadViewport } from '@telerad/viewport';
 import type { ManifestSeries, ManifestStudy } from '../support/corpus.js';
@@ -36,15 +36,6 @@ export async function rendered(el: RadViewport, action: () => unknown): Promise<
   await next;
 }
 
-/** The displayed grey level (red channel) at an image point, read back from the canvas. */
-export function displayedAt(el: RadViewport, point: readonly [number, number]): number {
-  const canvas = el.canvas!;
-  const [x, y] = el.imageToCanvas(point)!;
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  return context.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data[0];
-}
-
 /** The displayed colour [r, g, b] at an image point, read back from the canvas. */
 export function displayedColourAt(el: RadViewport, point: readonly [number, number]): number[] {
   const canvas = el.canvas!;
@@ -52,6 +43,41 @@ export function displayedColourAt(el: RadViewport, point: readonly [number, numb
   const ratio = canvas.width / canvas.getBoundingClientRect().width;
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   return [...context.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data.slice(0, 3)];
+}
+
+/** The displayed grey level (red channel) at an image point. */
+export const displayedAt = (el: RadViewport, point: readonly [number, number]): number => displayedColourAt(el, point)[0];
+
+/** Whether the viewport shows an image with anything but black in it. */
+export function hasContent(el: RadViewport): boolean {
+  const canvas = el.canvas;
+  if (!canvas || el.viewState.count === 0) return false;
+  const { data } = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+  for (let i = 0; i < data.length; i += 4 * 53) if (data[i] > 10 || data[i + 1] > 10) return true;
+  return false;
+}
+
+/**
+ * A 300 px viewport (in the page, not a fixture) asked for a series that should fail, with the
+ * `rad-error` details it fires; the caller removes it.
+ */
+export function failingViewport(url: string, studyUid: string, seriesUid: string): { el: RadViewport; errors: RadErrorDetail[] } {
+  const errors: RadErrorDetail[] = [];
+  const el = document.createElement('rad-viewport');
+  el.addEventListener('rad-error', (e) => errors.push(e.detail));
+  el.style.cssText = 'width: 300px; height: 300px';
+  el.service = new DicomWebService({ url });
+  el.codecBasePath = CODEC_BASE_PATH;
+  [el.studyUid, el.seriesUid] = [studyUid, seriesUid];
+  document.body.append(el);
+  return { el, errors };
+}
+
+/** Waits for the error state of a viewport and returns its part. */
+export async function errorState(el: RadViewport, timeout = 10_000): Promise<HTMLElement> {
+  await el.loaded().catch(() => undefined);
+  await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout });
+  return el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!;
 }
 
 /** Drags the primary button from one image point to another, like a user measuring. */

@@ -5,17 +5,9 @@ import { eventTarget, getEnabledElements, getRenderingEngines } from '@cornersto
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import type { RadViewport } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
-import { displayedAt, viewportFor } from './helpers.js';
+import { displayedAt, hasContent, viewportFor } from './helpers.js';
 
 const listenerCount = () => Object.values((eventTarget as unknown as { listeners: Record<string, unknown[]> }).listeners).reduce((n, list) => n + list.length, 0);
-
-/** Whether the canvas shows anything but black. */
-function hasContent(el: RadViewport): boolean {
-  const canvas = el.canvas!;
-  const { data } = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
-  for (let i = 0; i < data.length; i += 4 * 97) if (data[i] > 10) return true;
-  return false;
-}
 
 describe('<rad-viewport> lifecycle', () => {
   it('connects and disconnects 50 times leaving no engine, viewport, tool group or listener behind', async function () {

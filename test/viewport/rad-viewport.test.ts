@@ -1,10 +1,10 @@
 // <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
 // calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { DicomWebService, numberValue, setRadLocale, type RadErrorDetail } from '@telerad/core';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, rendered, viewportFor } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, rendered, viewportFor } from './helpers.js';
 
 interface Region {
   name: string;
@@ -284,18 +284,9 @@ describe('<rad-viewport> projection radiography and errors', () => {
   it('says so, instead of a black image, when Cornerstone cannot draw a decoded image (YBR_FULL_422)', async () => {
     const colour = await study('pydicom-colour');
     const ybr422 = colour.series.find((s) => s.photometricInterpretation === 'YBR_FULL_422')!;
-    const errors: RadErrorDetail[] = [];
-    const el = document.createElement('rad-viewport');
-    el.addEventListener('rad-error', (e) => errors.push(e.detail));
-    el.style.cssText = 'width: 300px; height: 300px';
-    el.service = new DicomWebService({ url: '/dicom-web' });
-    el.codecBasePath = CODEC_BASE_PATH;
-    [el.studyUid, el.seriesUid] = [colour.studyInstanceUID, ybr422.seriesInstanceUID];
-    document.body.append(el);
+    const { el, errors } = failingViewport('/dicom-web', colour.studyInstanceUID, ybr422.seriesInstanceUID);
     after(() => el.remove());
-    await el.loaded().catch(() => undefined);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 10_000 });
-    expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!.dataset.kind).to.equal('unsupported');
+    expect((await errorState(el)).dataset.kind).to.equal('unsupported');
     expect(errors.map((e) => e.error.kind)).to.include('unsupported');
   });
 
@@ -327,18 +318,9 @@ describe('<rad-viewport> projection radiography and errors', () => {
     // Reported to the page (console, host handlers) unless a handler before ours took it.
     const onUnhandled = (e: PromiseRejectionEvent) => void (e.defaultPrevented || unhandled.push(e.reason));
     window.addEventListener('unhandledrejection', onUnhandled);
-    const errors: RadErrorDetail[] = [];
-    const el = document.createElement('rad-viewport');
-    el.addEventListener('rad-error', (e) => errors.push(e.detail));
-    el.style.cssText = 'width: 300px; height: 300px';
-    el.service = new DicomWebService({ url: '/__quirks/corrupt-frames/dicom-web' });
-    el.codecBasePath = CODEC_BASE_PATH;
-    [el.studyUid, el.seriesUid] = [head.studyInstanceUID, head.series[0].seriesInstanceUID];
-    document.body.append(el);
+    const { el, errors } = failingViewport('/__quirks/corrupt-frames/dicom-web', head.studyInstanceUID, head.series[0].seriesInstanceUID);
     try {
-      await el.loaded().catch(() => undefined);
-      await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 15_000 });
-      expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!.dataset.kind).to.equal('unsupported');
+      expect((await errorState(el, 15_000)).dataset.kind).to.equal('unsupported');
       expect(errors.map((e) => e.error.kind)).to.include('unsupported');
       await new Promise((r) => setTimeout(r, 300));
       expect(unhandled, 'no unhandled rejection reached the page').to.deep.equal([]);
@@ -350,19 +332,10 @@ describe('<rad-viewport> projection radiography and errors', () => {
 
   it('shows a clear error and fires rad-error for a series the archive does not have', async () => {
     const ct = await study('ct-phantom');
-    let detail: RadErrorDetail | undefined;
-    const holder = await fixture(html`<div @rad-error=${(e: CustomEvent<RadErrorDetail>) => (detail = e.detail)}></div>`);
-    const el = document.createElement('rad-viewport');
-    el.style.cssText = 'width: 300px; height: 300px';
-    el.service = new DicomWebService({ url: '/dicom-web' });
-    el.codecBasePath = CODEC_BASE_PATH;
-    el.studyUid = ct.studyInstanceUID;
-    el.seriesUid = '2.25.1';
-    holder.append(el);
-    await el.loaded().catch(() => undefined);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'error state', { timeout: 10_000 });
-    expect(detail?.error.kind).to.equal('not-found');
-    expect(detail?.operation).to.equal('load-series');
-    expect(el.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
+    const { el, errors } = failingViewport('/dicom-web', ct.studyInstanceUID, '2.25.1');
+    after(() => el.remove());
+    expect((await errorState(el)).getAttribute('role')).to.equal('alert');
+    expect(errors[0]?.error.kind).to.equal('not-found');
+    expect(errors[0]?.operation).to.equal('load-series');
   });
 });

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Re-renders its host every `intervalMs` while connected (turnaround clocks), unless frozen. */
+/** Re-renders its host every `intervalMs` while connected (turnaround clocks follow the time). */
 export class ClockController implements ReactiveController {
   #timer?: ReturnType<typeof setInterval>;
 

@@ -17,7 +17,7 @@ export interface CornerstoneRuntime {
    * The attributes the viewport reads (as DICOM JSON) of a loaded WADO-URI image (`wadouri:` id),
    * from the instance Cornerstone parsed; undefined until loaded.
    */
-  part10Metadata(imageId: string): StackFrame['metadata'] | undefined;
+  parsedInstanceMetadata(imageId: string): StackFrame['metadata'] | undefined;
   /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
   registerFrames(frames: readonly StackFrame[]): void;
   /** The page's shared engine: used by viewports outside any `<rad-rendering-group>`. */
@@ -175,7 +175,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core,
       tools,
       loader,
-      part10Metadata(imageId) {
+      parsedInstanceMetadata(imageId) {
         const instance = core.metaData.get(core.Enums.MetadataModules.NATURALIZED, imageId) as Record<string, unknown> | undefined;
         return instance && dicomJsonOf(instance);
       },

@@ -201,7 +201,7 @@ export class ViewportController implements ReactiveController {
   /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
   #describe(frame: StackFrame | undefined): void {
     if (!frame || Object.keys(frame.metadata).length || !/^(wadouri|dicomweb|dicomfile):/.test(frame.imageId)) return;
-    const metadata = this.#runtime?.part10Metadata(frame.imageId);
+    const metadata = this.#runtime?.parsedInstanceMetadata(frame.imageId);
     if (!metadata) return;
     frame.metadata = metadata;
     frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
