@@ -37,6 +37,19 @@ const withVoiFunction = (phantom, { center, width, fn }) => {
     truth: { ...truth, voi: { center, width, function: fn } },
   };
 };
+/**
+ * A phantom whose only VOI is a VOI LUT Sequence item (PS3.3 C.11.2.1.1): a gamma curve over part
+ * of the stored range, so values below and above it take the first and last entries.
+ */
+const withVoiLut = (phantom, { firstValueMapped, entries, bits, gamma, explanation }) => {
+  const { instances, truth } = phantom;
+  const data = new Uint16Array(Array.from({ length: entries }, (_, i) => Math.round((2 ** bits - 1) * (i / (entries - 1)) ** gamma)));
+  const item = { LUTDescriptor: [entries, firstValueMapped, bits], LUTExplanation: explanation, LUTData: data.buffer, _vrMap: { LUTData: 'OW' } };
+  return {
+    instances: instances.map((ds) => ({ ...ds, WindowCenter: undefined, WindowWidth: undefined, VOILUTSequence: [item] })),
+    truth: { ...truth, voiLut: { firstValueMapped, entries, bits, gamma, explanation } },
+  };
+};
 const compressed = (generate, codec) => ({ generate, codec });
 const real = (...files) => ({ files });
 
@@ -155,6 +168,11 @@ export const STUDIES = [
       { number: 1, description: 'PA chest', ...synthetic(() => dxPhantom()) },
       { number: 2, description: 'PA chest, sigmoid VOI', ...synthetic(() => withVoiFunction(dxPhantom(), { center: 2200, width: 2000, fn: 'SIGMOID' })) },
       { number: 3, description: 'PA chest, linear exact VOI', ...synthetic(() => withVoiFunction(dxPhantom(), { center: 1500, width: 3000, fn: 'LINEAR_EXACT' })) },
+      {
+        number: 4,
+        description: 'PA chest, VOI LUT',
+        ...synthetic(() => withVoiLut(dxPhantom(), { firstValueMapped: 500, entries: 3000, bits: 12, gamma: 0.5, explanation: 'Gamma 0.5 chest' })),
+      },
     ],
   },
   {

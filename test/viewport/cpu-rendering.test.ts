@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { windowed } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, rendered } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, rendered, voiLutOf } from './helpers.js';
 import { DicomWebService } from '@telerad/core';
 
 describe('<rad-viewport> CPU rendering', () => {
@@ -28,6 +28,16 @@ describe('<rad-viewport> CPU rendering', () => {
         expect(displayedAt(el, [region.centerPx[0] - 0.5, region.centerPx[1] - 0.5]), region.name).to.be.closeTo(windowed(region.hu, window), 1);
       }
       expect(el.canvas!.getContext('webgl2'), 'a 2D canvas, no WebGL').to.equal(null);
+
+      const dx = manifest.studies.find((s) => s.key === 'dx-chest-prior')!;
+      const lutSeries = dx.series.find((s) => (s.truth as { voiLut?: unknown }).voiLut)!;
+      const throughLut = voiLutOf(lutSeries);
+      await rendered(el, () => ([el.studyUid, el.seriesUid] = [dx.studyInstanceUID, lutSeries.seriesInstanceUID]));
+      await el.loaded();
+      expect(el.viewState.voiLut?.index).to.equal(0);
+      for (const region of lutSeries.truth.regions as { name: string; stored: number; centerPx: [number, number] }[]) {
+        expect(displayedAt(el, [region.centerPx[0] - 0.5, region.centerPx[1] - 0.5]), `${region.name} through the VOI LUT`).to.be.closeTo(255 - throughLut(region.stored), 1);
+      }
     } finally {
       el.remove();
     }

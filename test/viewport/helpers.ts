@@ -98,3 +98,15 @@ export async function drag(el: RadViewport, from: readonly [number, number], to:
   }
   document.dispatchEvent(new MouseEvent('mouseup', { ...options, buttons: 0, ...client(to) }));
 }
+
+/**
+ * The grey level (0…255, before any inversion) of a stored value through the series' VOI LUT, from
+ * the corpus truth (PS3.3 C.11.2.1.1: values outside the LUT take its first or last entry).
+ */
+export function voiLutOf(series: ManifestSeries): (stored: number) => number {
+  const { firstValueMapped, entries, bits, gamma } = (series.truth as { voiLut: { firstValueMapped: number; entries: number; bits: number; gamma: number } }).voiLut;
+  return (stored) => {
+    const i = Math.max(0, Math.min(entries - 1, stored - firstValueMapped));
+    return (Math.round((2 ** bits - 1) * (i / (entries - 1)) ** gamma) / (2 ** bits - 1)) * 255;
+  };
+}

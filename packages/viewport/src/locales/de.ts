@@ -46,6 +46,8 @@ export const templates = {
   'viewport.preset.mediastinum': 'Mediastinum',
   'viewport.preset.stroke': 'Schlaganfall',
   'viewport.preset.subdural': 'Subdural',
+  'viewport.preset.file-window': str`Fenster der Datei: ${0}`,
+  'viewport.preset.voi-lut': str`VOI-LUT: ${0}`,
   'viewport.scrollbar': 'Bild',
   'viewport.tool.angle': 'Winkel',
   'viewport.tool.arrow': 'Pfeil',

@@ -40,6 +40,12 @@ export const presetLabel = (id: string): string =>
     bone: msg('Bone', { id: 'viewport.preset.bone' }),
   })[id] ?? id;
 
+/** An image's own window or VOI LUT, by its explanation or else its number. */
+export const imagePresetLabel = ({ explanation, number, voiLut }: { explanation?: string; number: number; voiLut?: number }) =>
+  voiLut === undefined
+    ? msg(str`File window: ${explanation || number}`, { id: 'viewport.preset.file-window' })
+    : msg(str`VOI LUT: ${explanation || number}`, { id: 'viewport.preset.voi-lut' });
+
 /** The toolbar's action buttons: label and title (with the key). */
 export const actionLabels = () => ({
   narrower: [msg('Window −', { id: 'viewport.action.narrower' }), msg('Narrower window ([)', { id: 'viewport.action.narrower-title' })],

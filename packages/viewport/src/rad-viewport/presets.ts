@@ -1,3 +1,6 @@
+import { stringValues, type DicomJsonDataset } from '@telerad/core';
+import type { VoiLut } from './voi-lut.js';
+
 /** A window (VOI LUT linear function: centre and width, PS3.3 C.11.2.1.2). */
 export interface WindowLevel {
   center: number;
@@ -26,6 +29,29 @@ export const CT_PRESETS: readonly WindowPreset[] = [
 /** Presets offered for a modality (CT only: other modalities have no absolute scale). */
 export function presetsFor(modality: string | undefined): readonly WindowPreset[] {
   return modality === 'CT' ? CT_PRESETS : [];
+}
+
+/** A presentation the image carries itself: one of its windows or VOI LUTs (PS3.3 C.11.2). */
+export interface ImagePreset {
+  id: string;
+  /** Window Center & Width Explanation or LUT Explanation. */
+  explanation?: string;
+  /** 1-based position among the image's windows or LUTs. */
+  number: number;
+  window?: WindowLevel;
+  /** Index into the VOI LUT Sequence. */
+  voiLut?: number;
+}
+
+/** The windows and VOI LUTs of an image, in file order. */
+export function imagePresets(metadata: DicomJsonDataset, luts: readonly VoiLut[]): ImagePreset[] {
+  const numbers = (tag: string) => (metadata[tag]?.Value ?? []).map(Number);
+  const widths = numbers('00281051');
+  const explanations = stringValues(metadata, '00281055');
+  const windows = numbers('00281050').flatMap((center, i) =>
+    widths[i] ? [{ id: `file-window-${i + 1}`, number: i + 1, explanation: explanations[i], window: { center, width: widths[i] } }] : [],
+  );
+  return [...windows, ...luts.map((lut, i) => ({ id: `voi-lut-${i + 1}`, number: i + 1, explanation: lut.explanation, voiLut: i }))];
 }
 
 /**

@@ -22,11 +22,11 @@ import { state } from 'lit/decorators/state.js';
 import { ref } from 'lit/directives/ref.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { calibrationOf } from './calibration.js';
-import { actionLabels, calibrationLabel, imageLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
+import { actionLabels, calibrationLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
-import { presetsFor, type WindowLevel } from './presets.js';
+import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, type SeriesService, type StackFrame } from './series-stack.js';
 import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
@@ -228,10 +228,22 @@ export class RadViewport extends RadElement {
     this.#controller.setWindow(window);
   }
 
-  /** Applies a preset of the current modality (e.g. 'lung' for CT). */
+  /**
+   * Applies a preset of the current modality (e.g. 'lung' for CT) or one the image carries
+   * (`file-window-N`, `voi-lut-N`: see `imagePresets`).
+   */
   applyPreset(id: string): void {
     const preset = presetsFor(this.#modality).find((p) => p.id === id);
-    if (preset) this.setWindow(preset);
+    if (preset) return this.setWindow(preset);
+    const own = this.imagePresets.find((p) => p.id === id);
+    if (own?.window) this.setWindow(own.window);
+    else if (own?.voiLut !== undefined) this.#controller.showVoiLut(own.voiLut);
+  }
+
+  /** The windows and VOI LUTs of the image shown, as the file gives them. */
+  get imagePresets(): ImagePreset[] {
+    const frame = this.#controller.frames[this.view?.index ?? 0];
+    return frame ? imagePresets(frame.metadata, this.#controller.voiLuts()) : [];
   }
 
   /**
@@ -472,6 +484,7 @@ export class RadViewport extends RadElement {
 
   #renderToolbar() {
     const presets = presetsFor(this.#modality);
+    const ownPresets = this.imagePresets;
     const labels = actionLabels();
     const action = ([label, title]: string[], run: () => unknown) => html`<button type="button" title=${title} @click=${run}>${label}</button>`;
     return html`<div part="toolbar" role="toolbar" aria-label=${texts().toolbar}>
@@ -481,10 +494,11 @@ export class RadViewport extends RadElement {
             ${toolLabel(tool)}
           </button>`,
       )}
-      ${presets.length
+      ${presets.length || ownPresets.length
         ? html`<select aria-label=${texts().preset} @change=${(e: Event) => this.applyPreset((e.target as HTMLSelectElement).value)}>
             <option value="">${texts().presetPlaceholder}</option>
             ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
+            ${ownPresets.map((p) => html`<option value=${p.id}>${imagePresetLabel(p)}</option>`)}
           </select>`
         : nothing}
       ${action(labels.narrower, () => this.adjustWindow(0, 1 / 1.2))} ${action(labels.wider, () => this.adjustWindow(0, 1.2))}
@@ -543,7 +557,9 @@ export class RadViewport extends RadElement {
         ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
       </div>
       <div class="corner bottom-right">
-        <div data-field="window">W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}</div>
+        <div data-field="window">
+          ${view.voiLut ? imagePresetLabel({ ...view.voiLut, number: view.voiLut.index + 1, voiLut: view.voiLut.index }) : `W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}`}
+        </div>
         <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
         <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
         ${stringValue(m, '00080060') === 'PT'

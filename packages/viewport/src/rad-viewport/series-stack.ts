@@ -44,12 +44,18 @@ function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
 
 const PALETTE_DATA_TAGS = ['00281201', '00281202', '00281203'];
 
+/** Palette colour and VOI LUT Data elements of an image. */
+const lookupTableElements = (dataset: DicomJsonDataset) => [
+  ...PALETTE_DATA_TAGS.map((tag) => dataset[tag]),
+  ...((dataset['00283010']?.Value ?? []) as DicomJsonDataset[]).map((item) => item['00283006']),
+];
+
 /**
- * Palette colour lookup tables arrive as bulk data (or inline base64); Cornerstone reads them from
- * `Value`, so they are fetched and put there, as 16-bit entries.
+ * Lookup tables (palette colour, VOI LUT) arrive as bulk data or inline base64; Cornerstone and the
+ * VOI LUT display read them from `Value`, so they are fetched and put there, as 16-bit entries.
  */
-async function inlinePaletteData(service: SeriesService, datasets: DicomJsonDataset[]): Promise<void> {
-  const elements = datasets.flatMap((d) => PALETTE_DATA_TAGS.map((tag) => d[tag]).filter((e) => e && !e.Value));
+async function inlineLookupTables(service: SeriesService, datasets: DicomJsonDataset[]): Promise<void> {
+  const elements = datasets.flatMap(lookupTableElements).filter((e) => e && !e.Value);
   await Promise.all(
     elements.map(async (element) => {
       if (!element) return;
@@ -67,7 +73,7 @@ export async function loadSeriesStack(service: SeriesService, studyInstanceUID: 
   const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
   const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
-  await inlinePaletteData(service, images.filter((d) => stringValue(d, '00280004') === 'PALETTE COLOR'));
+  await inlineLookupTables(service, images);
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';

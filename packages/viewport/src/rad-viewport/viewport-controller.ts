@@ -8,6 +8,7 @@ import { forgetFrames } from './frame-loader.js';
 import { MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import type { StackFrame } from './series-stack.js';
+import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, type VoiLut } from './voi-lut.js';
 
 /** Tools the controller registers: navigation plus the measurement tools. */
 const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
@@ -29,6 +30,8 @@ export interface ViewState {
   index: number;
   count: number;
   window: WindowLevel;
+  /** The VOI LUT shown instead of the window: its index in the VOI LUT Sequence and its LUT Explanation. */
+  voiLut?: { index: number; explanation?: string };
   invert: boolean;
   zoom: number;
   rotation: number;
@@ -67,6 +70,10 @@ export class ViewportController implements ReactiveController {
   #connected = false;
   #cleanups: (() => void)[] = [];
   #engineSource?: EngineSource;
+  /** Index into the image's VOI LUT Sequence while a LUT, not a window, maps values to grey. */
+  #voiLutIndex?: number;
+  /** The transfer function (or CPU viewport) the grey mapping was last written to, and for which LUT. */
+  #voiLutDrawn?: { target: object; lut: VoiLut };
 
   constructor(
     host: ReactiveControllerHost,
@@ -127,9 +134,20 @@ export class ViewportController implements ReactiveController {
     this.#element = element;
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
     this.#setUpTools(runtime, engine.id);
-    const onRendered = () => this.listener.rendered(this.state());
+    const onRendered = () => {
+      if (this.#redrawVoiLut()) this.#viewport?.render();
+      else this.listener.rendered(this.state());
+    };
     element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
+    // A window set by a tool (a W/L drag) replaces the LUT.
+    const onVoiModified = (event: Event) => {
+      const { range } = (event as CustomEvent<{ range: Types.VOIRange }>).detail;
+      const lut = this.#currentVoiLut();
+      if (lut && (range.lower !== lutRange(lut).lower || range.upper !== lutRange(lut).upper)) this.#leaveVoiLut(range);
+    };
+    element.addEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified);
+    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified));
     const events = tools.Enums.Events;
     for (const [type, change] of [
       [events.ANNOTATION_COMPLETED, 'added'],
@@ -195,7 +213,60 @@ export class ViewportController implements ReactiveController {
     this.#describe(frames[initialIndex]);
     // Cornerstone reports some failures (an image its renderer cannot take) only to its log.
     if (!this.#viewport.getImageData()) throw new DicomWebError('unsupported', 0, frames[initialIndex]?.imageId ?? '', 'the image could not be drawn');
+    this.#showDefaultVoi();
     this.#viewport.render();
+  }
+
+  /** The VOI LUTs (PS3.3 C.11.2.1.1) of the image shown. */
+  voiLuts(): readonly VoiLut[] {
+    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
+    return frame ? cachedVoiLuts(frame.metadata) : [];
+  }
+
+  /** Maps values to grey through VOI LUT `index` of the image shown, instead of a window. */
+  showVoiLut(index: number): void {
+    const viewport = this.#viewport;
+    const lut = this.voiLuts()[index];
+    if (!viewport || !lut) return;
+    this.#voiLutIndex = index;
+    this.#voiLutDrawn = undefined;
+    // Window tools start from the range the LUT covers.
+    viewport.setProperties({ voiRange: lutRange(lut) });
+    this.#redrawVoiLut();
+    viewport.render();
+  }
+
+  /** PS3.3 C.11.2.1.2: the file's window when it has one, else its first VOI LUT. */
+  #showDefaultVoi(): void {
+    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
+    this.#voiLutIndex = undefined;
+    if (frame && !frame.metadata['00281050']?.Value?.length && this.voiLuts().length) this.showVoiLut(0);
+  }
+
+  #currentVoiLut(): VoiLut | undefined {
+    return this.#voiLutIndex === undefined ? undefined : this.voiLuts()[this.#voiLutIndex];
+  }
+
+  /** Writes the current LUT where Cornerstone has not got it (a new image, a new actor); true if it did. */
+  #redrawVoiLut(): boolean {
+    const viewport = this.#viewport;
+    const lut = this.#currentVoiLut();
+    if (!viewport || !lut) return false;
+    const target = greyMappingOf(viewport);
+    // Cornerstone's invert flips what was written; only a new target or LUT needs writing.
+    if (!target || (target === this.#voiLutDrawn?.target && lut === this.#voiLutDrawn.lut)) return false;
+    drawVoiLut(viewport, lut, lutRange(lut), Boolean(viewport.getProperties().invert));
+    this.#voiLutDrawn = { target, lut };
+    return true;
+  }
+
+  #leaveVoiLut(range: Types.VOIRange): void {
+    const viewport = this.#viewport;
+    this.#voiLutIndex = undefined;
+    this.#voiLutDrawn = undefined;
+    if (!viewport) return;
+    drawVoiLut(viewport, undefined, range, Boolean(viewport.getProperties().invert));
+    viewport.render();
   }
 
   /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
@@ -248,6 +319,7 @@ export class ViewportController implements ReactiveController {
       index: viewport.getCurrentImageIdIndex(),
       count: this.#frames.length,
       window: { center: (lower + upper) / 2, width: upper - lower },
+      ...(this.#voiLutIndex !== undefined ? { voiLut: { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation } } : {}),
       invert: Boolean(properties.invert),
       zoom: viewport.getZoom(),
       rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
@@ -257,7 +329,9 @@ export class ViewportController implements ReactiveController {
   }
 
   setWindow({ center, width }: WindowLevel): void {
-    this.#viewport?.setProperties({ voiRange: { lower: center - width / 2, upper: center + width / 2 } });
+    const range = { lower: center - width / 2, upper: center + width / 2 };
+    if (this.#voiLutIndex !== undefined) this.#leaveVoiLut(range);
+    this.#viewport?.setProperties({ voiRange: range });
     this.#viewport?.render();
   }
 
@@ -303,6 +377,7 @@ export class ViewportController implements ReactiveController {
     if (!viewport) return;
     viewport.resetCamera();
     viewport.resetProperties();
+    this.#showDefaultVoi();
     viewport.render();
   }
 

@@ -1,0 +1,90 @@
+import { stringValue, type DicomJsonDataset } from '@telerad/core';
+
+/** One item of the VOI LUT Sequence (PS3.3 C.11.2.1.1). */
+export interface VoiLut {
+  /** The modality value mapped to the first entry; lower values take the first entry. */
+  firstValueMapped: number;
+  /** Bits per entry: entries run 0 … 2^bits − 1. */
+  bits: number;
+  data: readonly number[];
+  explanation?: string;
+}
+
+/** The VOI LUTs of an image, once their LUT Data is inline (see `inlineLookupTables`). */
+export function voiLutsOf(metadata: DicomJsonDataset): VoiLut[] {
+  const items = (metadata['00283010']?.Value ?? []) as DicomJsonDataset[];
+  const signed = metadata['00280103']?.Value?.[0] === 1;
+  return items.flatMap((item) => {
+    const [, first = 0, bits = 16] = (item['00283002']?.Value ?? []).map(Number);
+    const data = (item['00283006']?.Value ?? []).map(Number);
+    if (!data.length) return [];
+    // The descriptor's first value is SS for signed pixels, but often arrives read as US.
+    const firstValueMapped = signed && first > 32767 ? first - 65536 : first;
+    return [{ firstValueMapped, bits, data, explanation: stringValue(item, '00283003') }];
+  });
+}
+
+/** The display value (0…1) of a modality value through a VOI LUT. */
+export function throughLut({ firstValueMapped, bits, data }: VoiLut, value: number): number {
+  const index = Math.max(0, Math.min(data.length - 1, Math.round(value) - firstValueMapped));
+  return data[index] / (2 ** bits - 1);
+}
+
+const lutsByImage = new WeakMap<DicomJsonDataset, VoiLut[]>();
+
+/** `voiLutsOf`, parsed once per image. */
+export function cachedVoiLuts(metadata: DicomJsonDataset): VoiLut[] {
+  let luts = lutsByImage.get(metadata);
+  if (!luts) lutsByImage.set(metadata, (luts = voiLutsOf(metadata)));
+  return luts;
+}
+
+/** The parts of a vtk.js colour transfer function the grey mapping is written into. */
+interface RgbTransferFunction {
+  removeAllPoints(): void;
+  addRGBPoint(x: number, r: number, g: number, b: number): number;
+}
+
+/** What Cornerstone's stack viewport holds for each renderer (the CPU one is not public API). */
+interface StackInternals {
+  getDefaultActor?(): { actor: { getProperty?(): { getRGBTransferFunction(index: number): RgbTransferFunction | null } } } | undefined;
+  _cpuFallbackEnabledElement?: { viewport?: { voiLUT?: { firstValueMapped: number; lut: readonly number[] } } };
+}
+
+/** Where a stack viewport keeps its grey mapping: the CPU renderer's viewport, or the GPU's transfer function. */
+export function greyMappingOf(viewport: object): object | undefined {
+  const internals = viewport as StackInternals;
+  return internals._cpuFallbackEnabledElement?.viewport ?? internals.getDefaultActor?.()?.actor.getProperty?.().getRGBTransferFunction(0) ?? undefined;
+}
+
+/**
+ * Draws `lut` on a Cornerstone stack viewport, or a linear ramp over `range` when it is undefined.
+ * Cornerstone's GPU path only knows window functions, so the LUT becomes one node per entry of the
+ * image's colour transfer function (modality values are integers: the nodes are exact); its CPU
+ * path reads a `voiLUT` from the enabled element.
+ */
+export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { lower: number; upper: number }, invert: boolean): void {
+  const internals = viewport as StackInternals;
+  const cpuViewport = internals._cpuFallbackEnabledElement?.viewport;
+  if (cpuViewport) {
+    cpuViewport.voiLUT = lut && { firstValueMapped: lut.firstValueMapped, lut: lut.data };
+    return;
+  }
+  const transferFunction = greyMappingOf(viewport) as RgbTransferFunction | undefined;
+  if (!transferFunction) return;
+  const shown = (grey: number) => (invert ? 1 - grey : grey);
+  transferFunction.removeAllPoints();
+  if (lut) {
+    lut.data.forEach((_, i) => {
+      const x = lut.firstValueMapped + i;
+      const grey = shown(throughLut(lut, x));
+      transferFunction.addRGBPoint(x, grey, grey, grey);
+    });
+  } else {
+    transferFunction.addRGBPoint(range.lower, shown(0), shown(0), shown(0));
+    transferFunction.addRGBPoint(range.upper, shown(1), shown(1), shown(1));
+  }
+}
+
+/** The input range a LUT covers: what window tools start from when the user leaves the LUT. */
+export const lutRange = ({ firstValueMapped, data }: VoiLut) => ({ lower: firstValueMapped, upper: firstValueMapped + data.length - 1 });
