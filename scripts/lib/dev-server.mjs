@@ -96,7 +96,8 @@ export const FRESH_TOKEN = 'fresh-token';
  *  - empty-204         answers 204 No Content instead of an empty array
  *  - relative-bulkdata BulkDataURIs relative to the request URL
  *  - auth              401 unless "Authorization: Bearer fresh-token"
- *  - corrupt-frames    frames answer 200 with bytes that are no image of the declared syntax
+ *  - corrupt-frames    frames answer 200 with bytes that are no image of the declared syntax; as
+ *                      corrupt-frames~<SOPInstanceUID>, only that instance's frames
  */
 /** PS3.18 Table 6.7.1-2a: what a study search returns without includefield. */
 const QIDO_STUDY_DEFAULTS = new Set(
@@ -117,14 +118,15 @@ const QUIRKS = {
     request: (params) => void params.delete('includefield'),
     // Orthanc adds its own main tags anyway; keep only the PS3.18 default study attributes.
     response(answer) {
-      if (!answer.body.startsWith('[')) return answer;
+      if (typeof answer.body !== 'string' || !answer.body.startsWith('[')) return answer;
       const keep = (dataset) => Object.fromEntries(Object.entries(dataset).filter(([tag]) => QIDO_STUDY_DEFAULTS.has(tag)));
       return { ...answer, body: JSON.stringify(JSON.parse(answer.body).map(keep)) };
     },
   },
-  'empty-204': { response: (answer) => (answer.body.trim() === '[]' ? { status: 204, body: '' } : answer) },
+  'empty-204': { response: (answer) => (typeof answer.body === 'string' && answer.body.trim() === '[]' ? { status: 204, body: '' } : answer) },
   'relative-bulkdata': {
     response(answer, requestUrl) {
+      if (typeof answer.body !== 'string') return answer;
       const directory = new URL('.', requestUrl);
       const body = answer.body.replace(/"BulkDataURI"\s*:\s*"([^"]+)"/g, (_, uri) => {
         const absolute = new URL(new URL(uri).pathname.replace(/^\/dicom-web\//, ''), new URL('/__quirks/relative-bulkdata/dicom-web/', requestUrl));
@@ -135,8 +137,8 @@ const QUIRKS = {
   },
   auth: { request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }) },
   'corrupt-frames': {
-    response(answer, requestUrl) {
-      if (!requestUrl.includes('/frames/')) return answer;
+    response(answer, requestUrl, instanceUid) {
+      if (!requestUrl.includes('/frames/') || (instanceUid && !requestUrl.includes(`/instances/${instanceUid}/`))) return answer;
       const boundary = 'corrupt';
       return {
         status: 200,
@@ -147,10 +149,10 @@ const QUIRKS = {
   },
 };
 
-/** Koa middleware serving /__quirks/<name>/dicom-web/… from Orthanc through the rewrites above. */
+/** Koa middleware serving /__quirks/<name>[~<argument>]/dicom-web/… from Orthanc through the rewrites above. */
 export function quirkyServerMiddleware(dicomWebUrl) {
   return async (ctx, next) => {
-    const match = /^\/__quirks\/([a-z0-9-]+)\/dicom-web(\/.*)$/.exec(ctx.path);
+    const match = /^\/__quirks\/([a-z0-9-]+)(?:~([0-9.]+))?\/dicom-web(\/.*)$/.exec(ctx.path);
     const quirk = match && QUIRKS[match[1]];
     if (!quirk || ctx.method !== 'GET') return next();
     const params = new URLSearchParams(ctx.querystring);
@@ -158,11 +160,13 @@ export function quirkyServerMiddleware(dicomWebUrl) {
     let answer = refused;
     if (!answer) {
       const query = [...params].map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',').replaceAll('%3F', '?')}`).join('&');
-      const upstream = await fetch(`${dicomWebUrl}${match[2]}${query ? `?${query}` : ''}`, {
+      const upstream = await fetch(`${dicomWebUrl}${match[3]}${query ? `?${query}` : ''}`, {
         headers: { accept: ctx.get('accept') || 'application/dicom+json', host: ctx.get('host') },
       });
-      answer = { status: upstream.status, type: upstream.headers.get('content-type'), body: await upstream.text() };
-      answer = quirk.response?.(answer, ctx.href) ?? answer;
+      const type = upstream.headers.get('content-type') ?? '';
+      // JSON as text for the rewrites; frames and bulk data as the bytes they are.
+      answer = { status: upstream.status, type, body: /json/.test(type) ? await upstream.text() : Buffer.from(await upstream.arrayBuffer()) };
+      answer = quirk.response?.(answer, ctx.href, match[2]) ?? answer;
     }
     ctx.status = answer.status;
     if (answer.status === 204) return;

@@ -4,7 +4,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, rendered, viewportFor, voiLutOf } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, viewportFor, voiLutOf } from './helpers.js';
 
 interface Region {
   name: string;
@@ -363,6 +363,44 @@ describe('<rad-viewport> projection radiography and errors', () => {
     try {
       expect((await errorState(el, 15_000)).dataset.kind).to.equal('unsupported');
       expect(errors.map((e) => e.error.kind)).to.include('unsupported');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(unhandled, 'no unhandled rejection reached the page').to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+      el.remove();
+    }
+  });
+
+  it('marks an image that fails after the first one (rad-error once, no stale image) and scrolls on past it', async () => {
+    const head = await study('ct-head-garcia');
+    const [series] = head.series;
+    const broken = series.sopInstanceUIDs[5];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => void (e.defaultPrevented || unhandled.push(e.reason));
+    window.addEventListener('unhandledrejection', onUnhandled);
+    const { el, errors } = failingViewport(`/__quirks/corrupt-frames~${broken}/dicom-web`, head.studyInstanceUID, series.seriesInstanceUID);
+    try {
+      await el.loaded();
+      const index = el.frames.findIndex((f) => f.sopInstanceUID === broken);
+      expect(index).to.be.greaterThan(0);
+      await waitUntil(() => errors.length > 0 && !el.shadowRoot!.querySelector('[part~="progress"]'), 'prefetch settled', { timeout: 15_000 });
+      expect(errors.map((e) => [e.operation, e.error.kind])).to.deep.equal([['load-image', 'unsupported']]);
+      const area = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
+
+      await el.showImage(index);
+      await el.updateComplete;
+      expect([el.viewState.index, el.viewState.failed]).to.deep.equal([index, true]);
+      const banner = el.shadowRoot!.querySelector('[part~="image-error"]');
+      expect(banner?.textContent).to.contain(`Image ${index + 1} of ${series.instanceCount} could not be shown.`);
+      expect(getComputedStyle(area).visibility, 'the previous image is hidden').to.equal('hidden');
+      expect(errors, 'reported once').to.have.length(1);
+
+      await rendered(el, () => el.stepImage(1));
+      await el.updateComplete;
+      expect([el.viewState.index, el.viewState.failed]).to.deep.equal([index + 1, false]);
+      expect(el.shadowRoot!.querySelector('[part~="image-error"]')).to.equal(null);
+      expect(getComputedStyle(area).visibility).to.equal('visible');
+      expect(hasContent(el)).to.equal(true);
       await new Promise((r) => setTimeout(r, 300));
       expect(unhandled, 'no unhandled rejection reached the page').to.deep.equal([]);
     } finally {

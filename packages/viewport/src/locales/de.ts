@@ -32,6 +32,7 @@ export const templates = {
   'viewport.calibration.patient': 'PixelSpacing (Patient)',
   'viewport.calibration.us-region': 'Ultraschall-Regionskalibrierung',
   'viewport.empty': 'Bildanzeige',
+  'viewport.image-failed': str`Bild ${0} von ${1} kann nicht angezeigt werden.`,
   'viewport.image-label': str`Bild ${0} von ${1}`,
   'viewport.images-loaded': 'Geladene Bilder',
   'viewport.loading': 'Serie wird geladen…',

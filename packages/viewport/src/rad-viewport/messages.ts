@@ -75,4 +75,6 @@ export const texts = () => ({
 
 export const imageLabel = (n: number, count: number) => msg(str`Image ${n} of ${count}`, { id: 'viewport.image-label' });
 
+export const imageFailedLabel = (n: number, count: number) => msg(str`Image ${n} of ${count} could not be shown.`, { id: 'viewport.image-failed' });
+
 export const noSuv = (units: string, why: string) => msg(str`${units} — no SUV: ${why}`, { id: 'viewport.no-suv' });

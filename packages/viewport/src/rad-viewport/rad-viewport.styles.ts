@@ -43,6 +43,10 @@ export const styles = css`
     position: absolute;
     inset: 0;
   }
+  /* The canvas still holds the previous image: never show it as the failed one. */
+  .cornerstone[data-stale] {
+    visibility: hidden;
+  }
   [part~='overlay'] {
     position: absolute;
     inset: 0;
@@ -117,7 +121,8 @@ export const styles = css`
     padding: 1rem;
     text-align: center;
   }
-  [part~='error'] {
+  [part~='error'],
+  [part~='image-error'] {
     color: #fff;
     background: color-mix(in srgb, var(--_danger) 35%, #000);
   }

@@ -22,7 +22,7 @@ import { state } from 'lit/decorators/state.js';
 import { ref } from 'lit/directives/ref.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { calibrationOf } from './calibration.js';
-import { actionLabels, calibrationLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
+import { actionLabels, calibrationLabel, imageFailedLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
@@ -85,6 +85,7 @@ const TOOLBAR_TOOLS = Object.entries(TOOL_KEYS).map(([tool, key]) => ({ tool: to
  * @csspart scrollbar - The image slider.
  * @csspart progress - The loading progress bar.
  * @csspart error - The error state.
+ * @csspart image-error - Said over the image area when the image scrolled to failed to load.
  *
  * @cssprop --rad-viewport-background - Background of the image area (default black).
  * @cssprop --rad-viewport-overlay-color - Colour of the overlay text.
@@ -134,6 +135,8 @@ export class RadViewport extends RadElement {
   @state() private suvUnavailable?: string;
 
   #cine?: ReturnType<typeof setInterval>;
+  /** Why images of the series failed to load, by index. */
+  #imageErrors = new Map<number, DicomWebError>();
   #prefetch?: AbortController;
 
   #controller = new ViewportController(
@@ -144,6 +147,10 @@ export class RadViewport extends RadElement {
         this.view = view;
         const frame = this.#controller.frames[view.index];
         if (frame) this.emit<ImageRenderedDetail>('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
+      },
+      imageFailed: (index, error, first) => {
+        const failure = first ? this.emitError(error, 'load-image') : this.#imageErrors.get(index);
+        if (failure) this.#imageErrors.set(index, failure);
       },
       measurementChanged: (change, measurement) => this.emit<MeasurementDetail>(`rad-measurement-${change}`, { measurement }),
     },
@@ -167,6 +174,7 @@ export class RadViewport extends RadElement {
       this.#controller.runtime?.registerFrames(frames);
       this.suvUnavailable = suvUnavailable;
       this.progress = { loaded: 0, total: frames.length };
+      this.#imageErrors.clear();
       await this.#controller.setStack(frames, 0);
       this.#startPrefetch(frames.length);
       return frames;
@@ -290,13 +298,15 @@ export class RadViewport extends RadElement {
   }
 
   /** Shows image `index` (0-based) of the series. */
-  showImage(index: number): Promise<void> {
-    return this.#controller.scrollTo(index);
+  async showImage(index: number): Promise<void> {
+    await this.#controller.scrollTo(index);
+    // A failed image draws nothing, so no render event brings its state.
+    this.view = this.#controller.state();
   }
 
   /** Moves `delta` images through the series. */
   stepImage(delta: number): Promise<void> {
-    return this.#controller.scrollTo(this.#controller.state().index + delta);
+    return this.showImage(this.#controller.state().index + delta);
   }
 
   /** Plays the frames as a cine loop at `fps` (default: the series' Frame Time, else 10). */
@@ -305,7 +315,7 @@ export class RadViewport extends RadElement {
     this.playing = true;
     this.#cine = setInterval(() => {
       const { index, count } = this.#controller.state();
-      void this.#controller.scrollTo((index + 1) % Math.max(1, count));
+      void this.showImage((index + 1) % Math.max(1, count));
     }, 1000 / fps);
   }
 
@@ -452,7 +462,12 @@ export class RadViewport extends RadElement {
     return html`
       <slot name="toolbar">${this.#renderToolbar()}</slot>
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown}>
-        <div class="cornerstone"></div>
+        <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
+        ${this.view?.failed
+          ? html`<div part="image-error" class="state" role="alert">
+              ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
+            </div>`
+          : nothing}
         ${this.overlays && this.view && this.#controller.frames.length ? this.#renderOverlay(this.view) : nothing}
         ${this.#series.render({
           pending: () => html`<div class="state" role="status">${texts().loading}</div>`,

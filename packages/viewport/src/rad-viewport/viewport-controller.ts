@@ -17,6 +17,8 @@ export type ViewportTool = (typeof NAVIGATION_TOOLS)[number] | MeasurementTool;
 /** What the controller tells its element. */
 export interface ViewportListener {
   rendered(state: ViewState): void;
+  /** Image `index` could not be loaded; `first` the first time it failed. */
+  imageFailed(index: number, error: unknown, first: boolean): void;
   measurementChanged(change: 'added' | 'modified' | 'removed', measurement: RadMeasurement): void;
 }
 
@@ -29,6 +31,8 @@ export interface ViewState {
   scale: number;
   index: number;
   count: number;
+  /** Whether image `index` failed to load (the canvas still holds the previous image). */
+  failed: boolean;
   window: WindowLevel;
   /** The VOI LUT shown instead of the window: its index in the VOI LUT Sequence and its LUT Explanation. */
   voiLut?: { index: number; explanation?: string };
@@ -74,6 +78,9 @@ export class ViewportController implements ReactiveController {
   #voiLutIndex?: number;
   /** The transfer function (or CPU viewport) the grey mapping was last written to, and for which LUT. */
   #voiLutDrawn?: { target: object; lut: VoiLut };
+  /** Images (by index) whose last load failed, and those whose failure was reported. */
+  #failures = new Set<number>();
+  #reported = new Set<number>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -140,6 +147,10 @@ export class ViewportController implements ReactiveController {
     };
     element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
+    // An image drawn at last (a retry that worked) is no longer failed.
+    const onNewImage = (event: Event) => this.#failures.delete((event as CustomEvent<{ imageIdIndex: number }>).detail.imageIdIndex);
+    element.addEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage);
+    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage));
     // A window set by a tool (a W/L drag) replaces the LUT.
     const onVoiModified = (event: Event) => {
       const { range } = (event as CustomEvent<{ range: Types.VOIRange }>).detail;
@@ -206,6 +217,8 @@ export class ViewportController implements ReactiveController {
     if (!this.#viewport) return;
     forgetFrames(this.#frames.filter((f) => !frames.includes(f)).map((f) => f.imageId));
     this.#frames = frames;
+    this.#failures.clear();
+    this.#reported.clear();
     await this.#viewport.setStack(
       frames.map((f) => f.imageId),
       initialIndex,
@@ -278,25 +291,36 @@ export class ViewportController implements ReactiveController {
     frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
   }
 
-  /** Loads every frame into Cornerstone's cache (after the first), reporting each. */
-  async prefetch(onLoaded: (loaded: number) => void, signal: AbortSignal): Promise<void> {
+  /** Loads every frame into Cornerstone's cache, reporting each settled one; a failure is marked, not fatal. */
+  async prefetch(onSettled: (settled: number) => void, signal: AbortSignal): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime) return;
-    let loaded = 0;
-    const queue = [...this.#frames];
+    let settled = 0;
+    const queue = this.#frames.map((frame, index) => ({ frame, index }));
     const worker = async () => {
-      for (let frame = queue.shift(); frame && !signal.aborted; frame = queue.shift()) {
-        await runtime.core.imageLoader.loadAndCacheImage(frame.imageId);
-        this.#describe(frame);
-        onLoaded(++loaded);
+      for (let next = queue.shift(); next && !signal.aborted; next = queue.shift()) {
+        try {
+          await runtime.core.imageLoader.loadAndCacheImage(next.frame.imageId);
+          this.#describe(next.frame);
+        } catch (error) {
+          if (!signal.aborted) this.#markFailed(next.index, error);
+        }
+        onSettled(++settled);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
   }
 
+  #markFailed(index: number, error: unknown): void {
+    const first = !this.#reported.has(index);
+    this.#failures.add(index);
+    this.#reported.add(index);
+    this.listener.imageFailed(index, error, first);
+  }
+
   state(): ViewState {
     const viewport = this.#viewport;
-    if (!viewport) return { scale: 1, index: 0, count: 0, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
+    if (!viewport) return { scale: 1, index: 0, count: 0, failed: false, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
     const properties = viewport.getProperties();
     const { lower = 0, upper = 0 } = properties.voiRange ?? {};
     const camera = viewport.getCamera();
@@ -318,6 +342,7 @@ export class ViewportController implements ReactiveController {
       scale: a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) : 1,
       index: viewport.getCurrentImageIdIndex(),
       count: this.#frames.length,
+      failed: this.#failures.has(viewport.getCurrentImageIdIndex()),
       window: { center: (lower + upper) / 2, width: upper - lower },
       ...(this.#voiLutIndex !== undefined ? { voiLut: { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation } } : {}),
       invert: Boolean(properties.invert),
@@ -381,10 +406,17 @@ export class ViewportController implements ReactiveController {
     viewport.render();
   }
 
+  /** Shows image `index`; one that fails to load is marked failed (and tried again next time). */
   async scrollTo(index: number): Promise<void> {
     const viewport = this.#viewport;
     if (!viewport || this.#frames.length === 0) return;
-    await viewport.setImageIdIndex(Math.max(0, Math.min(this.#frames.length - 1, index)));
+    const target = Math.max(0, Math.min(this.#frames.length - 1, index));
+    try {
+      await viewport.setImageIdIndex(target);
+    } catch (error) {
+      // A later scroll has moved on: only the image still wanted is marked.
+      if (viewport.getCurrentImageIdIndex() === target) this.#markFailed(target, error);
+    }
   }
 
   /** Canvas pixel (CSS px, relative to the viewport element) of an image point [column, row]. */
