@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 
-const PACKAGES = ['core', 'study-browser', 'viewport'];
+const PACKAGES = ['core', 'study-browser', 'viewport', 'report-panel'];
 
 const external = (pkg) => {
   const { dependencies = {}, peerDependencies = {} } = pkg;

@@ -1,6 +1,7 @@
 // Measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR): each
 // measurement a Measurement Group (TID 1501) with its NUM values (UCUM units) inferred from a
 // SCOORD on the referenced image, which is what lets the viewport draw it again.
+import { dicomDate, dicomTime, type NaturalizedDataset } from '@telerad/core';
 import type { MeasuredValue, MeasurementInput, MeasurementTool, RadMeasurement } from './measurements.js';
 
 const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
@@ -66,28 +67,16 @@ const GRAPHIC: Record<MeasurementTool, { type: string; toGraphic?: (h: number[][
   ArrowAnnotate: { type: 'POLYLINE' },
 };
 
-/** What the report says about where the images come from (the first frame's metadata, naturalized). */
+/** Where the measured images come from, and how to name the document. */
 export interface ReportContext {
-  patientName?: string;
-  patientId?: string;
-  patientBirthDate?: string;
-  patientSex?: string;
-  studyInstanceUID: string;
-  studyDate?: string;
-  studyTime?: string;
-  studyId?: string;
-  accessionNumber?: string;
-  referringPhysicianName?: string;
+  /** Patient and study attributes (naturalized), as `studyIdentityOf` gives them. */
+  identity: NaturalizedDataset;
   /** SOP Class UID of each referenced instance. */
   sopClassOf: (sopInstanceUID: string) => string;
   seriesOf: (sopInstanceUID: string) => string;
   newUid: () => string;
   now: Date;
 }
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const dicomDate = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`;
-const dicomTime = (d: Date) => `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
 function imageReference(m: Pick<RadMeasurement, 'sopInstanceUID' | 'frame'>, context: ReportContext) {
   return {
@@ -141,16 +130,7 @@ export function measurementReportDataset(measurements: readonly RadMeasurement[]
     SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: COMPREHENSIVE_SR,
     SOPInstanceUID: context.newUid(),
-    PatientName: context.patientName ?? '',
-    PatientID: context.patientId ?? '',
-    PatientBirthDate: context.patientBirthDate ?? '',
-    PatientSex: context.patientSex ?? '',
-    StudyInstanceUID: context.studyInstanceUID,
-    StudyDate: context.studyDate ?? '',
-    StudyTime: context.studyTime ?? '',
-    StudyID: context.studyId ?? '',
-    AccessionNumber: context.accessionNumber ?? '',
-    ReferringPhysicianName: context.referringPhysicianName ?? '',
+    ...context.identity,
     Modality: 'SR',
     SeriesInstanceUID: context.newUid(),
     SeriesNumber: 901,
@@ -165,7 +145,7 @@ export function measurementReportDataset(measurements: readonly RadMeasurement[]
     PerformedProcedureCodeSequence: [],
     CurrentRequestedProcedureEvidenceSequence: [
       {
-        StudyInstanceUID: context.studyInstanceUID,
+        StudyInstanceUID: context.identity.StudyInstanceUID,
         ReferencedSeriesSequence: [...bySeries].map(([series, ms]) => ({
           SeriesInstanceUID: series,
           ReferencedSOPSequence: ms.map((m) => ({ ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID), ReferencedSOPInstanceUID: m.sopInstanceUID })),

@@ -6,15 +6,19 @@ import {
   DicomWebError,
   errorMessage,
   formatPersonName,
+  newUid,
   numberValue,
   parseDicomDate,
   parsePersonName,
   personNameValue,
   RadElement,
+  readPart10,
   stringValue,
+  studyIdentityOf,
   surface,
   tokens,
   type DicomWebService,
+  writePart10,
 } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
@@ -47,11 +51,6 @@ export interface ImageRenderedDetail extends ViewState {
 export interface MeasurementDetail {
   measurement: RadMeasurement;
 }
-
-const IMPLEMENTATION_CLASS_UID = '2.25.271828182845904523536028747135266250';
-
-/** A fresh UID under the 2.25 (UUID) root. */
-const newUid = () => `2.25.${BigInt(`0x${crypto.randomUUID().replaceAll('-', '')}`).toString()}`;
 
 /** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
 const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
@@ -366,43 +365,19 @@ export class RadViewport extends RadElement {
     const frames = this.#controller.frames;
     const first = frames[0]?.metadata;
     if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
-    const { default: dcmjs } = await import('dcmjs');
-    const text = (tag: string) => stringValue(first, tag);
     const dataset = measurementReportDataset(this.getMeasurements(), {
-      patientName: personNameValue(first, '00100010')?.Alphabetic,
-      patientId: text('00100020'),
-      patientBirthDate: text('00100030'),
-      patientSex: text('00100040'),
-      studyInstanceUID: text('0020000D') ?? this.studyUid,
-      studyDate: text('00080020'),
-      studyTime: text('00080030'),
-      studyId: text('00200010'),
-      accessionNumber: text('00080050'),
-      referringPhysicianName: personNameValue(first, '00080090')?.Alphabetic,
+      identity: { ...studyIdentityOf(first), StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid },
       sopClassOf: (uid) => stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '',
       seriesOf: () => this.seriesUid,
       newUid,
       now: new Date(),
     });
-    const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-    const meta = {
-      FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-      MediaStorageSOPClassUID: dataset.SOPClassUID,
-      MediaStorageSOPInstanceUID: dataset.SOPInstanceUID,
-      TransferSyntaxUID: '1.2.840.10008.1.2.1',
-      ImplementationClassUID: IMPLEMENTATION_CLASS_UID,
-    };
-    const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-    dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
-    return dict.write();
+    return writePart10(dataset);
   }
 
   /** Draws the measurements of a TID 1500 report (as written by `exportMeasurementsSR`). */
   async loadMeasurementsSR(part10: ArrayBuffer): Promise<RadMeasurement[]> {
-    const { default: dcmjs } = await import('dcmjs');
-    const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
-    const dataset = DicomMetaDictionary.naturalizeDataset(DicomMessage.readFile(part10).dict);
-    return this.setMeasurements(measurementsFromReport(dataset));
+    return this.setMeasurements(measurementsFromReport(await readPart10(part10)));
   }
 
   clearMeasurements(): void {

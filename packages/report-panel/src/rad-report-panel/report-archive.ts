@@ -1,0 +1,67 @@
+// The study's reports in the archive: read with QIDO/WADO-RS, written with STOW-RS.
+import { DicomWebError, studyIdentityOf, stringValue, writePart10, type DicomWebService, type NaturalizedDataset, type RequestOptions } from '@telerad/core';
+import type { PeerReview, SignedReport } from './report-model.js';
+import { isPeerReview, peerReviewFromJson, reportFromJson, type EvidenceInstance } from './report-sr.js';
+
+export type ReportService = Pick<
+  DicomWebService,
+  'searchSeries' | 'searchInstances' | 'searchReportDocuments' | 'retrieveInstanceMetadata' | 'storeInstances' | 'searchStudies'
+>;
+
+/** What the panel knows of the study it reports. */
+export interface StudyContext {
+  identity: NaturalizedDataset;
+  evidence: EvidenceInstance[];
+  modalities: string[];
+  description: string;
+  /** Series numbers in use, so a new report series takes a free one. */
+  seriesNumbers: number[];
+}
+
+/** The study's reports (a chain of versions, several readers) and peer reviews. */
+export interface ReportHistory {
+  reports: SignedReport[];
+  reviews: PeerReview[];
+}
+
+/** The study's images (all evaluated), its identity from one of them, its modalities. */
+export async function loadStudyContext(service: ReportService, studyInstanceUID: string, options: RequestOptions = {}): Promise<StudyContext> {
+  const series = await service.searchSeries(studyInstanceUID, options);
+  const imageSeries = series.filter((s) => s.modality !== 'SR');
+  const perSeries = await Promise.all(imageSeries.map((s) => service.searchInstances(studyInstanceUID, s.seriesInstanceUID, options)));
+  const instances = perSeries.flatMap((found, i) => found.map((instance) => ({ instance, seriesNumber: imageSeries[i].seriesNumber })));
+  if (!instances.length) throw new DicomWebError('not-found', 404, '', 'the study has no images');
+  const metadata = await service.retrieveInstanceMetadata(instances[0].instance, options);
+  return {
+    identity: studyIdentityOf(metadata),
+    evidence: instances.map(({ instance, seriesNumber }) => ({
+      seriesInstanceUID: instance.seriesInstanceUID,
+      sopClassUID: instance.sopClassUID ?? '',
+      sopInstanceUID: instance.sopInstanceUID,
+      seriesNumber,
+      instanceNumber: instance.instanceNumber,
+    })),
+    modalities: [...new Set(imageSeries.map((s) => s.modality).filter((m): m is string => Boolean(m)))],
+    description: stringValue(metadata, '00081030') ?? '',
+    seriesNumbers: series.map((s) => s.seriesNumber ?? 0),
+  };
+}
+
+/** Every report and review stored for the study, oldest first. */
+export async function loadReportHistory(service: ReportService, studyInstanceUID: string, options: RequestOptions = {}): Promise<ReportHistory> {
+  const documents = await service.searchReportDocuments([studyInstanceUID], options);
+  const datasets = await Promise.all(
+    documents.filter((d) => d.title?.scheme === 'LN' || d.title?.value === 'PEER-REVIEW').map((d) => service.retrieveInstanceMetadata(d, options)),
+  );
+  const reports = datasets.filter((d) => !isPeerReview(d)).map(reportFromJson);
+  const reviews = datasets.filter(isPeerReview).map(peerReviewFromJson).filter((r): r is PeerReview => r !== undefined);
+  return { reports: reports.sort((a, b) => a.signedAt.localeCompare(b.signedAt)), reviews };
+}
+
+/** Stores one document in its study; resolves once the archive says it has it. */
+export async function storeDocument(service: ReportService, dataset: NaturalizedDataset, options: RequestOptions = {}): Promise<void> {
+  const file = await writePart10(dataset);
+  const { stored, failed } = await service.storeInstances([file], String(dataset.StudyInstanceUID), options);
+  const uid = String(dataset.SOPInstanceUID);
+  if (failed.includes(uid) || !stored.includes(uid)) throw new DicomWebError('bad-response', 200, '', 'the archive did not store the report');
+}
