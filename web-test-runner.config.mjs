@@ -6,7 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import {
   dciodvfyMiddleware,
   dicomWebProxy,
-  forgetInstanceMiddleware,
+  archiveTestMiddleware,
   manifestMiddleware,
   misbehavingServerMiddleware,
   quirkyServerMiddleware,
@@ -33,7 +33,7 @@ export default {
     manifestMiddleware(),
     misbehavingServerMiddleware(),
     quirkyServerMiddleware(dicomWebUrl),
-    forgetInstanceMiddleware(orthancUrl),
+    archiveTestMiddleware(orthancUrl),
     codecMiddleware(),
     dciodvfyMiddleware(),
   ],

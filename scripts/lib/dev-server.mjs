@@ -96,6 +96,8 @@ export const FRESH_TOKEN = 'fresh-token';
  *  - empty-204         answers 204 No Content instead of an empty array
  *  - relative-bulkdata BulkDataURIs relative to the request URL
  *  - auth              401 unless "Authorization: Bearer fresh-token"
+ *  - stow-refused      STOW-RS answers 500 and stores nothing
+ *  - stow-stored-late  STOW-RS stores, then answers 5 s later (after a client timeout)
  *  - corrupt-frames    frames answer 200 with bytes that are no image of the declared syntax; as
  *                      corrupt-frames~<SOPInstanceUID>, only that instance's frames
  */
@@ -136,6 +138,16 @@ const QUIRKS = {
     },
   },
   auth: { request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }) },
+  // STOW-RS refused with a 500, nothing stored.
+  'stow-refused': { post: async () => ({ status: 500, body: '' }) },
+  // STOW-RS stored, but the answer comes after the client has given up.
+  'stow-stored-late': {
+    async post(forward) {
+      const answer = await forward();
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      return answer;
+    },
+  },
   'corrupt-frames': {
     response(answer, requestUrl, instanceUid) {
       if (!requestUrl.includes('/frames/') || (instanceUid && !requestUrl.includes(`/instances/${instanceUid}/`))) return answer;
@@ -154,6 +166,22 @@ export function quirkyServerMiddleware(dicomWebUrl) {
   return async (ctx, next) => {
     const match = /^\/__quirks\/([a-z0-9-]+)(?:~([0-9.]+))?\/dicom-web(\/.*)$/.exec(ctx.path);
     const quirk = match && QUIRKS[match[1]];
+    if (quirk?.post && ctx.method === 'POST') {
+      const forward = async () => {
+        const upstream = await fetch(`${dicomWebUrl}${match[3]}`, {
+          method: 'POST',
+          headers: { 'content-type': ctx.get('content-type'), accept: ctx.get('accept') || 'application/dicom+json' },
+          body: ctx.req,
+          duplex: 'half',
+        });
+        return { status: upstream.status, type: upstream.headers.get('content-type'), body: Buffer.from(await upstream.arrayBuffer()) };
+      };
+      const answer = await quirk.post(forward);
+      ctx.status = answer.status;
+      ctx.type = answer.type ?? 'application/dicom+json';
+      ctx.body = answer.body;
+      return;
+    }
     if (!quirk || ctx.method !== 'GET') return next();
     const params = new URLSearchParams(ctx.querystring);
     const refused = quirk.request?.(params, ctx.headers);
@@ -175,22 +203,30 @@ export function quirkyServerMiddleware(dicomWebUrl) {
   };
 }
 
-/** Koa middleware for tests: POST /__test/forget/<SOPInstanceUID> deletes that instance from Orthanc. */
-export function forgetInstanceMiddleware(orthancUrl) {
+/**
+ * Koa middleware for tests, on instances by SOP Instance UID: POST /__test/forget/<uid> deletes
+ * one from Orthanc; GET /__test/stored/<uid> answers its Part 10 file as Orthanc holds it.
+ */
+export function archiveTestMiddleware(orthancUrl) {
   return async (ctx, next) => {
-    const match = /^\/__test\/forget\/([0-9.]+)$/.exec(ctx.path);
-    if (!match || ctx.method !== 'POST') return next();
-    const lookup = await (await fetch(`${orthancUrl}/tools/lookup`, { method: 'POST', body: match[1] })).json();
+    const match = /^\/__test\/(forget|stored)\/([0-9.]+)$/.exec(ctx.path);
+    if (!match || ctx.method !== (match[1] === 'forget' ? 'POST' : 'GET')) return next();
+    const lookup = await (await fetch(`${orthancUrl}/tools/lookup`, { method: 'POST', body: match[2] })).json();
     const instance = lookup.find((hit) => hit.Type === 'Instance');
-    if (instance) await fetch(`${orthancUrl}/instances/${instance.ID}`, { method: 'DELETE' });
-    ctx.status = instance ? 204 : 404;
+    if (!instance) {
+      ctx.status = 404;
+      return;
+    }
+    if (match[1] === 'forget') {
+      await fetch(`${orthancUrl}/instances/${instance.ID}`, { method: 'DELETE' });
+      ctx.status = 204;
+      return;
+    }
+    ctx.type = 'application/dicom';
+    ctx.body = Buffer.from(await (await fetch(`${orthancUrl}/instances/${instance.ID}/file`)).arrayBuffer());
   };
 }
 
-/**
- * Koa middleware for tests: POST /__test/dciodvfy with a Part 10 file answers dicom3tools'
- * verdict as JSON: { errors: [...], warnings: [...] }.
- */
 export function dciodvfyMiddleware() {
   return async (ctx, next) => {
     if (ctx.path !== '/__test/dciodvfy' || ctx.method !== 'POST') return next();

@@ -24,7 +24,7 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
  * FHIR status of a report: `appended` when addenda were added to a final report (FHIR's subtype of
  * amended for added content), else the lifecycle status.
  */
-const fhirStatus = (report: SignedReport): FhirDiagnosticReport['status'] => (report.status === 'amended' ? 'appended' : report.status);
+const fhirStatus = (report: SignedReport): FhirDiagnosticReport['status'] => (report.status === 'amended' && report.addenda.length ? 'appended' : report.status);
 
 export function toFhirDiagnosticReport(report: SignedReport, patient: { id?: string; issuer?: string } = {}): FhirDiagnosticReport {
   const body = [

@@ -190,6 +190,13 @@ export class RadReportPanel extends RadElement {
     return latestReport(this.history.reports);
   }
 
+  /** Resolves once the study's report history is loaded (rejects if loading failed). */
+  async loaded(): Promise<void> {
+    await this.updateComplete;
+    await this.#study.taskComplete;
+    await this.updateComplete;
+  }
+
   /** The study's stored reports (all readers and versions, oldest first) and peer reviews. */
   get reports(): ReportHistory {
     return this.history;
@@ -404,14 +411,15 @@ export class RadReportPanel extends RadElement {
     if (!reviewed || reviewed.status === 'preliminary' || !this.reader) return false;
     const reviewer = this.reader;
     const stored = await this.#store('peer-review', true, undefined, (context) =>
-      peerReviewDataset({ score, comment, reviewer, reviewedReportUID: reviewed.sopInstanceUID }, context),
+      peerReviewDataset({ score, comment, reviewer, reviewedReportUID: reviewed.sopInstanceUID, reviewedSeriesUID: reviewed.seriesInstanceUID }, context),
     );
     return stored !== undefined;
   }
 
   /** Stores the pending document again (after a failure), with the same UIDs. */
   retry(): Promise<SignedReport | undefined> {
-    return this.#send();
+    this.#storing ??= this.#sendPending().finally(() => (this.#storing = undefined));
+    return this.#storing;
   }
 
   /** The latest report (or the one opened) as a FHIR R4 DiagnosticReport. */
@@ -429,13 +437,23 @@ export class RadReportPanel extends RadElement {
    * Builds the document once (UIDs, time) and stores it. Double clicks share the one store; a
    * report signed by someone else since the study was opened stops the signing until `force`.
    */
-  async #store(
+  #store(
     operation: string,
     force: boolean,
     content: ((signedAt: string) => ReportContent) | undefined,
     build?: (context: Parameters<typeof reportDataset>[1]) => NaturalizedDataset,
   ): Promise<SignedReport | undefined> {
-    if (this.#storing) return this.#storing;
+    // One signing at a time: a second click joins the first, from the conflict check on.
+    this.#storing ??= this.#prepare(operation, force, content, build).finally(() => (this.#storing = undefined));
+    return this.#storing;
+  }
+
+  async #prepare(
+    operation: string,
+    force: boolean,
+    content: ((signedAt: string) => ReportContent) | undefined,
+    build?: (context: Parameters<typeof reportDataset>[1]) => NaturalizedDataset,
+  ): Promise<SignedReport | undefined> {
     const service = this.#service;
     const context = this.#context;
     if (!this.reader || !service || !context) return undefined;
@@ -467,38 +485,33 @@ export class RadReportPanel extends RadElement {
       context.seriesNumbers.push(documentContext.seriesNumber);
     }
     this.conflict = undefined;
-    return this.#send();
+    return this.#sendPending();
   }
 
-  #send(): Promise<SignedReport | undefined> {
+  async #sendPending(): Promise<SignedReport | undefined> {
     const pending = this.pending;
     const service = this.#service;
-    if (!pending || !service) return Promise.resolve(undefined);
-    if (this.#storing) return this.#storing;
+    if (!pending || !service) return undefined;
     this.storing = true;
     this.failure = undefined;
-    this.#storing = (async () => {
-      try {
-        await this.withAuthRetry(pending.operation, () => storeDocument(service, pending.dataset));
-      } catch (error) {
-        this.#fail(error, pending.operation, true);
-        return undefined;
-      } finally {
-        this.storing = false;
-        this.#storing = undefined;
-      }
-      this.pending = undefined;
-      this.#dirty = false;
-      this.notice = undefined;
-      if (pending.detail.status !== 'peer-review' && pending.detail.status !== 'amended') {
-        await this.#drafts.clear(this.studyUid);
-        this.draft = pending.detail.status === 'preliminary' ? this.draft : undefined;
-      }
-      this.emit<ReportSignedDetail>('rad-report-signed', pending.detail);
-      await this.#reload(service);
-      return this.history.reports.find((r) => r.sopInstanceUID === pending.detail.sopInstanceUID);
-    })();
-    return this.#storing;
+    try {
+      await this.withAuthRetry(pending.operation, () => storeDocument(service, pending.dataset));
+    } catch (error) {
+      this.#fail(error, pending.operation, true);
+      return undefined;
+    } finally {
+      this.storing = false;
+    }
+    this.pending = undefined;
+    this.#dirty = false;
+    this.notice = undefined;
+    if (pending.detail.status !== 'peer-review' && pending.detail.status !== 'amended') {
+      await this.#drafts.clear(this.studyUid);
+      this.draft = pending.detail.status === 'preliminary' ? this.draft : undefined;
+    }
+    await this.#reload(service);
+    this.emit<ReportSignedDetail>('rad-report-signed', pending.detail);
+    return this.history.reports.find((r) => r.sopInstanceUID === pending.detail.sopInstanceUID);
   }
 
   async #reload(service: ReportService): Promise<void> {

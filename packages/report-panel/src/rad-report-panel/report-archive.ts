@@ -54,6 +54,9 @@ export async function loadReportHistory(service: ReportService, studyInstanceUID
     documents.filter((d) => d.title?.scheme === 'LN' || d.title?.value === 'PEER-REVIEW').map((d) => service.retrieveInstanceMetadata(d, options)),
   );
   const reports = datasets.filter((d) => !isPeerReview(d)).map(reportFromJson);
+  // A verified report that follows a verified one amends it, with or without addendum sections.
+  const verified = new Set(reports.filter((r) => r.status !== 'preliminary').map((r) => r.sopInstanceUID));
+  for (const report of reports) if (report.status === 'final' && report.predecessorUID && verified.has(report.predecessorUID)) report.status = 'amended';
   const reviews = datasets.filter(isPeerReview).map(peerReviewFromJson).filter((r): r is PeerReview => r !== undefined);
   return { reports: reports.sort((a, b) => a.signedAt.localeCompare(b.signedAt)), reviews };
 }

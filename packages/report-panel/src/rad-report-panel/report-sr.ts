@@ -50,6 +50,7 @@ export const CODES = {
   radpeerScore: own('RADPEER', 'RADPEER score'),
   reviewComment: code('121106', 'DCM', 'Comment'),
   reviewedReport: own('REVIEWED', 'Reviewed report'),
+  radpeerMeaning: own('RADPEER-MEANING', 'RADPEER score meaning'),
 } as const;
 
 /** Each section: its heading (CID 7001) and the concept of its text (CID 7002). */
@@ -157,7 +158,8 @@ function header(context: DocumentContext, title: Code, flags: (typeof FLAGS)[Sig
             {
               VerifyingObserverName: verifier.name,
               VerifyingObserverIdentificationCodeSequence: [own(verifier.id, verifier.name)],
-              VerifyingOrganization: verifier.organization ?? '',
+              // Type 1: an organization must be named.
+              VerifyingOrganization: verifier.organization || 'Not specified',
               VerificationDateTime: dicomDateTime(signed),
             },
           ],
@@ -242,13 +244,26 @@ export function reportDataset(report: ReportContent, context: DocumentContext): 
 }
 
 /** A RADPEER review of a report as a naturalized Basic Text SR data set (not a diagnostic report). */
-export function peerReviewDataset(review: Pick<PeerReview, 'score' | 'comment' | 'reviewer' | 'reviewedReportUID'>, context: DocumentContext): NaturalizedDataset {
+export function peerReviewDataset(
+  review: Pick<PeerReview, 'score' | 'comment' | 'reviewer' | 'reviewedReportUID'> & { reviewedSeriesUID: string },
+  context: DocumentContext,
+): NaturalizedDataset {
   return {
     ...header(context, CODES.peerReview, FLAGS.final, review.reviewer, 'Peer review'),
+    // The reviewed report is evidence the review refers to.
+    PertinentOtherEvidenceSequence: [
+      {
+        StudyInstanceUID: context.identity.StudyInstanceUID,
+        ReferencedSeriesSequence: [
+          { SeriesInstanceUID: review.reviewedSeriesUID, ReferencedSOPSequence: [{ ReferencedSOPClassUID: BASIC_TEXT_SR, ReferencedSOPInstanceUID: review.reviewedReportUID }] },
+        ],
+      },
+    ],
     ContentSequence: [
       item('HAS CONCEPT MOD', 'CODE', CODES.language, { ConceptCodeSequence: [CODES.english] }),
       ...observerContext(review.reviewer),
-      item('CONTAINS', 'CODE', CODES.radpeerScore, { ConceptCodeSequence: [own(`RADPEER-${review.score}`, `${review.score}: ${RADPEER_MEANINGS[review.score]}`)] }),
+      item('CONTAINS', 'CODE', CODES.radpeerScore, { ConceptCodeSequence: [own(`RADPEER-${review.score}`, `RADPEER ${review.score}`)] }),
+      text('CONTAINS', CODES.radpeerMeaning, RADPEER_MEANINGS[review.score]),
       text('CONTAINS', CODES.reviewComment, review.comment),
       item('CONTAINS', 'COMPOSITE', CODES.reviewedReport, {
         ReferencedSOPSequence: [{ ReferencedSOPClassUID: BASIC_TEXT_SR, ReferencedSOPInstanceUID: review.reviewedReportUID }],
