@@ -2,6 +2,8 @@
 import '@telerad/core/rad-dicomweb.js';
 import '@telerad/study-browser/rad-study-browser.js';
 import '@telerad/viewport/rad-viewport.js';
+import '@telerad/report-panel/rad-report-panel.js';
+import type { ReportPanelMode } from '@telerad/report-panel';
 import { formatPersonName, setRadLocale, type RadLocale, type Study } from '@telerad/core';
 
 const selection = document.querySelector<HTMLDListElement>('#selection');
@@ -33,6 +35,24 @@ document.addEventListener('rad-study-select', (event) => {
 
 const lastEvent = document.querySelector<HTMLElement>('#last-event');
 const viewport = document.querySelector('rad-viewport');
+const report = document.querySelector('rad-report-panel');
+// The portal knows who is signed in; the panel never invents a reader.
+if (report) report.reader = { name: 'Demo^Radiologist^^Dr', id: 'DEMO-001', subspecialty: 'Emergency radiology', organization: 'Telerad Demo Group' };
+document.addEventListener('rad-study-select', (event) => {
+  if (report) report.studyUid = event.detail.study.studyInstanceUID;
+});
+document.querySelector<HTMLSelectElement>('#report-mode')?.addEventListener('change', (event) => {
+  if (report) report.mode = (event.target as HTMLSelectElement).value as ReportPanelMode;
+});
+document.addEventListener('rad-report-signed', (event) => {
+  if (lastEvent) lastEvent.textContent = `rad-report-signed: ${event.detail.status} (SR ${event.detail.sopInstanceUID})`;
+});
+document.addEventListener('rad-critical-result', (event) => {
+  if (lastEvent) lastEvent.textContent = `rad-critical-result: ${event.detail.communication ? `communicated by ${event.detail.communication.method}` : 'flagged'}`;
+});
+document.addEventListener('rad-report-error', (event) => {
+  console.warn(`[telerad] report ${event.detail.operation}: ${event.detail.error.message}`);
+});
 
 /** Opens a study's first image series (reports and other documents have no images). */
 async function openStudy(studyInstanceUID: string): Promise<void> {

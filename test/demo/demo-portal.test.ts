@@ -77,4 +77,29 @@ describe('demo portal', () => {
     expect(selection.textContent).to.contain(manifest.hostileText);
     expect(selection.querySelector('img, script, b')).to.equal(null);
   });
+
+  it('reports the selected study in the panel under the same policy: its final report, read-only for referring', async () => {
+    const manifest = await loadManifest();
+    const win = await openDemo();
+    const violations: string[] = [];
+    win.document.addEventListener('securitypolicyviolation', (e) => {
+      if (e.blockedURI !== 'eval') violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+    await waitUntil(() => studyRows(win).length > 0, 'rows did not render', { timeout: 10_000 });
+    const final = manifest.studies.find((s) => s.key === 'pet-ct')!;
+    studyRows(win)
+      .find((r) => r.dataset.studyUid === final.studyInstanceUID)!
+      .click();
+    const panel = win.document.querySelector('rad-report-panel')!;
+    expect(panel.studyUid).to.equal(final.studyInstanceUID);
+    await panel.loaded();
+    expect(panel.shadowRoot!.querySelector('[part~="banner"]')!.getAttribute('data-status')).to.equal('final');
+    expect(panel.shadowRoot!.querySelector('textarea[name="addendum"]'), 'the radiologist may add an addendum').to.exist;
+    const mode = win.document.querySelector<HTMLSelectElement>('#report-mode')!;
+    mode.value = 'referring';
+    mode.dispatchEvent(new Event('change'));
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelectorAll('textarea')).to.have.length(0);
+    expect(violations).to.deep.equal([]);
+  });
 });
