@@ -17,7 +17,7 @@ afterEach(async () => {
   document.querySelectorAll('rad-report-panel').forEach((el) => el.remove());
   stored.splice(0);
   const { studies } = await loadManifest();
-  for (const touched of studies.filter((s) => ['ct-head-garcia', 'dx-chest-prior'].includes(s.key))) {
+  for (const touched of studies.filter((s) => ['ct-head-garcia', 'dx-chest-prior', 'pet-ct'].includes(s.key))) {
     const corpus = new Set(touched.reports.map((r) => r.sopInstanceUID));
     const found = (await (await fetch(`/dicom-web/studies/${touched.studyInstanceUID}/instances?Modality=SR`)).json()) as DicomJsonDataset[];
     for (const uid of found.map((d) => stringValue(d, '00080018')!).filter((uid) => !corpus.has(uid))) await fetch(`/__test/forget/${uid}`, { method: 'POST' });
@@ -76,6 +76,7 @@ describe('<rad-report-panel> lifecycle', () => {
     expect(stringValue(prelimSr, '0020000E'), 'its own series').to.not.be.oneOf(head.series.map((s) => s.seriesInstanceUID));
     expect(sequenceItems(prelimSr, '0040A073'), 'no verifying observer').to.have.length(0);
     expect((await verify(prelim.sopInstanceUID)).errors).to.deep.equal([]);
+    expect(el.toFhirDiagnosticReport()?.status).to.equal('preliminary');
     await waitUntil(() => el.reports.reports.length === 1, 'history reloaded');
     expect(el.reports.reports[0].sections.findings).to.equal('Acute left subdural haematoma, 8 mm thick.');
     expect(el.reports.reports[0].reader).to.deep.equal(READER);
@@ -171,6 +172,7 @@ describe('<rad-report-panel> never loses the text', () => {
   for (const [name, url, kind] of [
     ['a 500', '/__quirks/stow-refused/dicom-web', 'server'],
     ['a timeout after the archive stored it', '/__quirks/stow-stored-late/dicom-web', 'timeout'],
+    ['no network', 'http://127.0.0.1:9/dicom-web', 'network'],
   ] as const) {
     it(`keeps the text on ${name}, says so, and a retry stores it exactly once`, async function () {
       this.timeout(40_000);
@@ -267,6 +269,52 @@ describe('<rad-report-panel> never loses the text', () => {
 });
 
 describe('<rad-report-panel> writing aids, review and reading', () => {
+  it('picks a host template over the built-in ones, switches templates keeping edited text, and signs nothing without a reader', async () => {
+    const head = await study('ct-head-garcia');
+    const el = document.createElement('rad-report-panel');
+    el.service = new DicomWebService({ url: '/dicom-web' });
+    el.templates = [
+      { id: 'ct-head-trauma', title: 'CT head (trauma)', modalities: ['CT'], keywords: ['head', 'wo'], sections: { technique: 'Non-contrast CT head, trauma protocol.', impression: 'No traumatic injury.' } },
+    ];
+    el.studyUid = head.studyInstanceUID;
+    document.body.append(el);
+    await el.loaded();
+    expect(el.getDraft()!.templateId).to.equal('ct-head-trauma');
+    expect(sectionText(el, 'technique').value).to.equal('Non-contrast CT head, trauma protocol.');
+    type(sectionText(el, 'impression'), 'My own impression.');
+    el.applyTemplate('ct-head');
+    await el.updateComplete;
+    expect(sectionText(el, 'technique').value, 'untouched default replaced').to.equal('Axial CT images of the head were obtained without intravenous contrast.');
+    expect(sectionText(el, 'impression').value, 'edited text kept').to.equal('My own impression.');
+    expect([...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="actions"] button')].map((b) => b.disabled)).to.deep.equal([true, true]);
+    expect(await el.signFinal()).to.equal(undefined);
+    expect(stored).to.deep.equal([]);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('adds a second opinion beside a final report; the history lists both readers and opens either', async function () {
+    this.timeout(30_000);
+    const pet = await study('pet-ct');
+    const second: Reader = { name: 'Ito^Kenji^^Dr', id: 'R-0200', subspecialty: 'Nuclear medicine' };
+    const el = await panelFor(pet, { reader: second });
+    const original = el.latest!;
+    button(el, 'Second opinion').click();
+    await el.updateComplete;
+    expect(sectionText(el, 'impression').value, 'from the PET/CT template').to.equal('No scintigraphic evidence of FDG-avid disease.');
+    type(sectionText(el, 'impression'), 'Low-grade FDG uptake in a right hilar node, likely reactive.');
+    const report = await el.signFinal();
+    expect(report!.predecessorUID, 'not an addendum').to.equal(undefined);
+    expect(el.reports.reports.map((r) => [r.status, r.reader.name])).to.deep.equal([
+      ['final', original.reader.name],
+      ['final', second.name],
+    ]);
+    expect(el.latest!.sopInstanceUID).to.equal(report!.sopInstanceUID);
+    el.openReport(original.sopInstanceUID);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="report"] .signature')!.textContent).to.contain(original.reader.name);
+  });
+
+
   it('inserts a viewport measurement with its image and a prior as comparison; the SR references the image', async () => {
     const head = await study('ct-head-garcia');
     const el = await panelFor(head);
@@ -301,6 +349,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     expect(review.status).to.equal('peer-review');
     expect((await verify(review.sopInstanceUID)).errors).to.deep.equal([]);
     await waitUntil(() => el.reports.reviews.length === 1, 'review listed');
+    await expect(el).shadowDom.to.be.accessible();
     expect(el.reports.reviews[0]).to.deep.include({ score: '2b', comment: 'Small right apical pneumothorax missed.', reviewedReportUID: el.latest!.sopInstanceUID });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="history"] li[data-status="peer-review"]')!.textContent).to.contain('Reviewer^Rita');

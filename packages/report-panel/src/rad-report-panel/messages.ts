@@ -59,7 +59,8 @@ export const texts = () => ({
   submitReview: msg('Submit review', { id: 'report.submit-review' }),
   nothingToReview: msg('There is no final report to review.', { id: 'report.nothing-to-review' }),
   review: msg('Review', { id: 'report.review' }),
-  newDraft: msg('New draft', { id: 'report.new-draft' }),
+  newDraft: msg('Back to the current report', { id: 'report.new-draft' }),
+  secondOpinion: msg('Second opinion', { id: 'report.second-opinion' }),
 });
 
 export const storeFailed = (reason: string) => msg(str`The report was not stored: ${reason} Your text is kept.`, { id: 'report.store-failed' });

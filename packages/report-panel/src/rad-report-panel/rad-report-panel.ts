@@ -249,9 +249,15 @@ export class RadReportPanel extends RadElement {
   /** Draft of the study: the stored one, else the preliminary read to finalise, else the template. */
   async #openDraft(studyUid: string): Promise<void> {
     const latest = this.latest;
-    if (latest && latest.status !== 'preliminary') return;
     const stored = await this.#drafts.load(studyUid);
-    this.draft = stored ?? (latest ? { templateId: 'preliminary', sections: { ...latest.sections }, critical: latest.critical, references: [...latest.references], ...(latest.communication ? { communication: latest.communication } : {}) } : this.#fromTemplate(this.#defaultTemplate()));
+    if (stored || (latest && latest.status !== 'preliminary')) {
+      this.draft = stored;
+      return;
+    }
+    const template = this.#defaultTemplate();
+    this.draft = latest
+      ? { templateId: template.id, sections: { ...latest.sections }, critical: latest.critical, references: [...latest.references], ...(latest.communication ? { communication: latest.communication } : {}) }
+      : this.#fromTemplate(template);
   }
 
   get #allTemplates(): ReportTemplate[] {
@@ -380,7 +386,8 @@ export class RadReportPanel extends RadElement {
       this.notice = texts().criticalNeedsCommunication;
       return Promise.resolve(undefined);
     }
-    const predecessor = this.latest;
+    // A final read replaces the preliminary one; a second opinion on a final report stands beside it.
+    const predecessor = this.latest?.status === 'preliminary' ? this.latest : undefined;
     return this.#store(`sign-${status}`, force, () => ({
       status,
       reader: this.reader as Reader,
@@ -391,6 +398,15 @@ export class RadReportPanel extends RadElement {
       references: draft.references,
       ...(predecessor ? { predecessor } : {}),
     }));
+  }
+
+  /**
+   * Starts a second opinion: a new report by this reader beside the final one (not an addendum),
+   * from the study's template.
+   */
+  startSecondOpinion(): void {
+    this.opened = undefined;
+    this.#changeDraft(this.#fromTemplate(this.#defaultTemplate()));
   }
 
   /** Appends a signed addendum to the final report (a new SR that names it as predecessor). */
@@ -580,7 +596,10 @@ export class RadReportPanel extends RadElement {
     const latest = this.latest;
     if (this.#readOnly) return latest ? renderReport(latest) : html`<p class="state">${texts().noReport}</p>`;
     if (this.mode === 'peer-review') return this.#renderPeerReview(latest);
-    return html`${latest && latest.status !== 'preliminary' ? html`${renderReport(latest)} ${this.#renderAddendumForm()}` : nothing}
+    return html`${latest && latest.status !== 'preliminary' && !this.draft
+      ? html`${renderReport(latest)} ${this.#renderAddendumForm()}
+          <button type="button" class="secondary" ?disabled=${!this.reader} @click=${() => this.startSecondOpinion()}>${texts().secondOpinion}</button>`
+      : nothing}
     ${this.draft ? this.#renderEditor(this.draft) : nothing}`;
   }
 
@@ -593,7 +612,6 @@ export class RadReportPanel extends RadElement {
       <div class="row">
         <label>${t.template}
           <select .value=${live(draft.templateId)} ?disabled=${disabled} @change=${(e: Event) => this.applyTemplate((e.target as HTMLSelectElement).value)}>
-            ${draft.templateId === 'preliminary' ? html`<option value="preliminary">${this.latest?.reader.name ?? ''}</option>` : nothing}
             ${this.#allTemplates.map((tpl) => html`<option value=${tpl.id}>${tpl.title}</option>`)}
           </select>
         </label>
