@@ -131,6 +131,11 @@ describe('<rad-report-panel> lifecycle', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part~="alert"]')!.textContent).to.contain('Record who was told');
     expect(stored).to.deep.equal([]);
+    // A preliminary read may go out flagged before anyone is reached.
+    const prelim = await el.signPreliminary();
+    expect([prelim?.critical, prelim?.communication]).to.deep.equal([true, undefined]);
+    expect((await verify(prelim!.sopInstanceUID)).errors).to.deep.equal([]);
+    await el.updateComplete;
 
     const fieldset = el.shadowRoot!.querySelector('fieldset[part~="critical"]')!;
     fieldset.querySelector<HTMLInputElement>('[name="recipient"]')!.value = 'Dr. Ramos (ED)';
@@ -241,6 +246,14 @@ describe('<rad-report-panel> never loses the text', () => {
     await el.loaded();
     expect(sectionText(el, 'findings').value, 'the draft survived the study change').to.equal('Private text');
     el.remove();
+
+    const saved: string[] = [];
+    const own = await panelFor(head);
+    own.draftStore = { load: () => undefined, save: (_uid, draft) => void saved.push(draft.sections.findings), clear: () => undefined };
+    type(sectionText(own, 'findings'), 'Into the host store');
+    expect(saved).to.deep.equal(['Into the host store']);
+    expect(sessionStorage.length).to.equal(0);
+    own.remove();
 
     const opted = await panelFor(head, { draftStorage: 'session' });
     type(sectionText(opted, 'findings'), 'Kept for the tab');

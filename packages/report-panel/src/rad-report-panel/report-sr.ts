@@ -46,6 +46,7 @@ export const CODES = {
   criticalRecipient: own('CRIT-RECIPIENT', 'Critical result communicated to'),
   criticalTime: own('CRIT-TIME', 'Critical result communicated at'),
   criticalMethod: own('CRIT-METHOD', 'Critical result communication method'),
+  criticalPending: own('CRIT-PENDING', 'Critical result not yet communicated'),
   peerReview: own('PEER-REVIEW', 'Peer review'),
   radpeerScore: own('RADPEER', 'RADPEER score'),
   reviewComment: code('121106', 'DCM', 'Comment'),
@@ -137,6 +138,10 @@ function header(context: DocumentContext, title: Code, flags: (typeof FLAGS)[Sig
   const signed = context.signedAt;
   return {
     SpecificCharacterSet: 'ISO_IR 192',
+    // Declares the private coding scheme the documents use.
+    CodingSchemeIdentificationSequence: [
+      { CodingSchemeDesignator: PRIVATE_SCHEME, CodingSchemeName: 'Telerad Elements reporting codes', CodingSchemeResponsibleOrganization: 'Telerad Elements' },
+    ],
     SOPClassUID: BASIC_TEXT_SR,
     SOPInstanceUID: context.sopInstanceUID,
     ...context.identity,
@@ -204,11 +209,12 @@ export function reportDataset(report: ReportContent, context: DocumentContext): 
           CODES.critical,
           report.communication
             ? [
-                item('CONTAINS', 'PNAME', CODES.criticalRecipient, { PersonName: report.communication.recipient }),
+                // Free text: a recipient is often a role or a team ("ED charge nurse"), not a person name.
+                text('CONTAINS', CODES.criticalRecipient, report.communication.recipient),
                 item('CONTAINS', 'DATETIME', CODES.criticalTime, { DateTime: dtOfIso(report.communication.communicatedAt) }),
                 text('CONTAINS', CODES.criticalMethod, report.communication.method),
               ]
-            : [],
+            : [text('CONTAINS', CODES.criticalPending, 'Critical result flagged; communication not yet recorded.')],
         ),
       ]
     : [];
@@ -317,7 +323,7 @@ export function reportFromJson(dataset: DicomJsonDataset): SignedReport {
   }
   const criticalItems = content.find((i) => is(i, CODES.critical));
   const criticalContent = criticalItems ? childrenOf(criticalItems) : [];
-  const recipient = nameOf(criticalContent, CODES.criticalRecipient);
+  const recipient = textOf(criticalContent, CODES.criticalRecipient);
   const communication: CriticalCommunication | undefined = recipient
     ? {
         recipient,
