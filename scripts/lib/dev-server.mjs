@@ -137,7 +137,10 @@ const QUIRKS = {
       return { ...answer, body };
     },
   },
-  auth: { request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }) },
+  auth: {
+    request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }),
+    post: (forward, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? forward() : { status: 401, body: '' }),
+  },
   // STOW-RS refused with a 500, nothing stored.
   'stow-refused': { post: async () => ({ status: 500, body: '' }) },
   // STOW-RS stored, but the answer comes after the client has given up.
@@ -176,7 +179,7 @@ export function quirkyServerMiddleware(dicomWebUrl) {
         });
         return { status: upstream.status, type: upstream.headers.get('content-type'), body: Buffer.from(await upstream.arrayBuffer()) };
       };
-      const answer = await quirk.post(forward);
+      const answer = await quirk.post(forward, ctx.headers);
       ctx.status = answer.status;
       ctx.type = answer.type ?? 'application/dicom+json';
       ctx.body = answer.body;

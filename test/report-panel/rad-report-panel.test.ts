@@ -48,6 +48,15 @@ async function verify(sopInstanceUID: string): Promise<{ errors: string[]; warni
   return (await (await fetch('/__test/dciodvfy', { method: 'POST', body: file })).json()) as { errors: string[]; warnings: string[] };
 }
 
+/** The reads a report panel needs, bound to `service`. */
+const bound = (service: DicomWebService): Omit<ReportService, 'storeInstances'> => ({
+  searchSeries: service.searchSeries.bind(service),
+  searchInstances: service.searchInstances.bind(service),
+  searchStudies: service.searchStudies.bind(service),
+  searchReportDocuments: service.searchReportDocuments.bind(service),
+  retrieveInstanceMetadata: service.retrieveInstanceMetadata.bind(service),
+});
+
 const flags = (dataset: DicomJsonDataset) => ['0040A496', '0040A491', '0040A493'].map((tag) => stringValue(dataset, tag));
 const sectionText = (el: RadReportPanel, id: string) => el.shadowRoot!.querySelector<HTMLTextAreaElement>(`textarea[name="${id}"]`)!;
 const type = (area: HTMLTextAreaElement, text: string) => {
@@ -161,11 +170,7 @@ describe('<rad-report-panel> never loses the text', () => {
     let healthy = false;
     const calls: string[] = [];
     const service: ReportService = {
-      searchSeries: real.searchSeries.bind(real),
-      searchInstances: real.searchInstances.bind(real),
-      searchStudies: real.searchStudies.bind(real),
-      searchReportDocuments: real.searchReportDocuments.bind(real),
-      retrieveInstanceMetadata: real.retrieveInstanceMetadata.bind(real),
+      ...bound(real),
       storeInstances: (files, studyUid) => {
         calls.push(healthy ? 'archive' : stowUrl);
         return (healthy ? real : failing).storeInstances(files, studyUid);
@@ -207,6 +212,25 @@ describe('<rad-report-panel> never loses the text', () => {
       expect(JSON.stringify(sr)).to.contain('Text that must survive.');
     });
   }
+
+  it('asks the host for a fresh token when the archive answers 401 to the report, then stores it once', async function () {
+    this.timeout(30_000);
+    const head = await study('ct-head-garcia');
+    let token = 'expired-token';
+    const archive = new DicomWebService({ url: '/dicom-web' });
+    const guarded = new DicomWebService({ url: '/__quirks/auth/dicom-web', tokenProvider: async () => token });
+    const el = await panelFor(head, { service: { ...bound(archive), storeInstances: guarded.storeInstances.bind(guarded) } });
+    const asked: string[] = [];
+    el.addEventListener('rad-auth-required', (e) => {
+      asked.push(e.detail.operation);
+      e.detail.waitUntil(Promise.resolve((token = 'fresh-token')));
+    });
+    const report = await el.signFinal();
+    expect(asked).to.deep.equal(['sign-final']);
+    expect(report).to.exist;
+    const documents = await archive.searchReportDocuments([head.studyInstanceUID]);
+    expect(documents.map((d) => d.sopInstanceUID)).to.deep.equal([report!.sopInstanceUID]);
+  });
 
   it('stores hostile text as text and shows it as text', async () => {
     const head = await study('ct-head-garcia');
