@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 
-const PACKAGES = ['core', 'study-browser', 'viewport', 'report-panel'];
+const PACKAGES = ['core', 'study-browser', 'viewport', 'report-panel', 'viewer'];
 
 const external = (pkg) => {
   const { dependencies = {}, peerDependencies = {} } = pkg;

@@ -5,4 +5,6 @@ export { calibrationOf, distance, type Calibration, type CalibrationKind } from 
 export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset } from './rad-viewport/presets.js';
 export { MEASUREMENT_TOOLS, measuredValues, type MeasuredValue, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './rad-viewport/measurements.js';
 export type { ViewportTool, ViewState } from './rad-viewport/viewport-controller.js';
-export type { SeriesService, StackFrame } from './rad-viewport/series-stack.js';
+export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';
+export { purgeImageCache } from './rad-viewport/cornerstone-runtime.js';
+export { toolLabel } from './rad-viewport/messages.js';

@@ -17,6 +17,8 @@ export interface StudyQuery {
   modalities?: string[];
   studyDescription?: string;
   referringPhysicianName?: string;
+  /** Exact Study Instance UIDs (list matching). */
+  studyInstanceUIDs?: string[];
 }
 
 /** A page of a search: `limit` results from `offset` on. */
@@ -110,6 +112,7 @@ export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = 
   const date = dateRange(query.studyDate);
   if (date) params.StudyDate = date;
   if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(listSeparator);
+  if (query.studyInstanceUIDs?.length) params.StudyInstanceUID = query.studyInstanceUIDs.join(listSeparator);
   params.includefield = STUDY_INCLUDE_FIELDS.join(',');
   return params;
 }

@@ -87,6 +87,11 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 let runtime: Promise<CornerstoneRuntime> | undefined;
 
+/** Drops every decoded image from Cornerstone's cache, if Cornerstone was ever loaded (e.g. on idle logoff). */
+export async function purgeImageCache(): Promise<void> {
+  if (runtime) (await runtime).core.cache.purgeCache();
+}
+
 export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
   runtime ??= (async () => {
     const [core, tools, loaderModule, parserModule] = await Promise.all([
@@ -96,7 +101,9 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       import('dicom-parser'),
     ]);
     if (options.cpuRendering) core.setUseCPURendering(true);
-    core.init();
+    // Two WebGL contexts per engine, not Cornerstone's seven: a browser keeps about sixteen per page,
+    // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
+    core.init({ rendering: { webGlContextCount: 2 } } as Parameters<typeof core.init>[0]);
     const loader = loaderModule.default;
     loader.init({
       maxWebWorkers: Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2))),

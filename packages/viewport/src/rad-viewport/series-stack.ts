@@ -23,9 +23,12 @@ export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'ur
 
 const numbers = (dataset: DicomJsonDataset, tag: string): number[] => (dataset[tag]?.Value ?? []).map(Number);
 
-/** Position along the slice normal (from Image Orientation/Position), for spatial ordering. */
-function slicePosition(dataset: DicomJsonDataset): number | undefined {
-  const orientation = numbers(dataset, '00200037');
+/**
+ * Position along the slice normal (from Image Orientation/Position), in mm, for spatial ordering;
+ * the normal of `reference` is used so that two series compare along one axis.
+ */
+export function slicePosition(dataset: DicomJsonDataset, reference: DicomJsonDataset = dataset): number | undefined {
+  const orientation = numbers(reference, '00200037');
   const position = numbers(dataset, '00200032');
   if (orientation.length !== 6 || position.length !== 3) return undefined;
   const [r1, r2, r3, c1, c2, c3] = orientation;
@@ -35,7 +38,7 @@ function slicePosition(dataset: DicomJsonDataset): number | undefined {
 
 /** Spatial order where every instance has a position, else Instance Number. */
 function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
-  const positions = datasets.map(slicePosition);
+  const positions = datasets.map((d) => slicePosition(d));
   if (positions.every((p) => p !== undefined) && new Set(positions).size === positions.length) {
     return datasets.map((d, i) => ({ d, key: positions[i] as number })).sort((a, b) => a.key - b.key).map(({ d }) => d);
   }

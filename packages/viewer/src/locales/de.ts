@@ -1,0 +1,29 @@
+// German strings of the viewer (ids as in the msg() calls; checked by scripts/check-translations.mjs).
+import { str } from '@lit/localize';
+
+export const templates = {
+  'viewer.close': 'Studie schließen',
+  'viewer.compare': 'Mit Voruntersuchung vergleichen',
+  'viewer.empty-viewport': 'Serie hierher ziehen oder mit Enter wählen.',
+  'viewer.key-images': 'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, daher werden alle Bilder gezeigt.',
+  'viewer.invert': 'Invertieren',
+  'viewer.label': 'Bildbetrachter',
+  'viewer.launch-failed': 'Dieser Betrachter-Link kann nicht geöffnet werden:',
+  'viewer.launch-invalid': str`„${0}“ ist kein gültiger Wert für ${1}`,
+  'viewer.launch-missing': str`der Parameter „${0}“ fehlt`,
+  'viewer.launch-unknown': str`der Parameter „${0}“ gehört nicht zu IHE Invoke Image Display`,
+  'viewer.layout': 'Anordnung',
+  'viewer.locked': 'Nach Inaktivität gesperrt. Bilder und Befunde wurden von diesem Bildschirm entfernt.',
+  'viewer.no-match': 'Keine Studie passt zu diesem Link.',
+  'viewer.no-prior': 'Für diesen Patienten gibt es keine Voruntersuchung zum Vergleich.',
+  'viewer.no-study': 'Keine Studie geöffnet. Wählen Sie eine aus der Arbeitsliste.',
+  'viewer.prior': str`Vorunters. ${0}`,
+  'viewer.reset': 'Zurücksetzen',
+  'viewer.resume': 'Fortsetzen',
+  'viewer.series': 'Serien',
+  'viewer.series-label': str`Se ${0} · ${1} · ${2} B.`,
+  'viewer.studies': 'Studien',
+  'viewer.sync': 'Synchronisieren',
+  'viewer.tools': 'Bildwerkzeuge',
+  'viewer.viewport': str`Bildfenster ${0}`,
+};

@@ -1,0 +1,76 @@
+// Audit records for the host's audit log: FHIR R4 AuditEvent shaped, per IHE BALP ("Basic Audit
+// Log Patterns": a RESTful read/create/update that involves a patient).
+
+/** What was done, in BALP terms. */
+export type AuditAction = 'study-opened' | 'report-viewed' | 'report-signed' | 'report-amended';
+
+/** `detail` of `rad-audit`. */
+export interface AuditEventDetail {
+  resourceType: 'AuditEvent';
+  type: { system: string; code: string; display: string };
+  subtype: { system: string; code: string; display: string }[];
+  action: 'C' | 'R' | 'U';
+  recorded: string;
+  outcome: '0';
+  agent: { type: { coding: { system: string; code: string; display: string }[] }; who: { identifier?: { value: string }; display?: string }; requestor: boolean }[];
+  source: { observer: { display: string }; type: { system: string; code: string; display: string }[] };
+  entity: {
+    what: { identifier: { system?: string; value: string }; type?: string };
+    type: { system: string; code: string; display: string };
+    role: { system: string; code: string; display: string };
+  }[];
+  /** The action in the viewer's words, for hosts that map it themselves. */
+  extension: { url: string; valueCode: AuditAction }[];
+}
+
+export interface AuditSubject {
+  studyInstanceUID: string;
+  patientId?: string;
+  issuerOfPatientId?: string;
+  /** The SR of a report viewed, signed or amended. */
+  reportUID?: string;
+  /** The user, as the host named them. */
+  user?: { id: string; name: string };
+}
+
+const INTERACTION = 'http://hl7.org/fhir/restful-interaction';
+const OBJECT_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
+const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
+
+const INTERACTIONS: Record<AuditAction, { action: AuditEventDetail['action']; code: string }> = {
+  'study-opened': { action: 'R', code: 'read' },
+  'report-viewed': { action: 'R', code: 'read' },
+  'report-signed': { action: 'C', code: 'create' },
+  'report-amended': { action: 'U', code: 'update' },
+};
+
+export function auditEvent(what: AuditAction, subject: AuditSubject, now = new Date()): AuditEventDetail {
+  const { action, code } = INTERACTIONS[what];
+  const object = (system: string | undefined, value: string, type: string, typeCode: string, role: string, roleCode: string) => ({
+    what: { identifier: { ...(system ? { system } : {}), value }, type },
+    type: { system: OBJECT_TYPE, code: typeCode, display: typeCode === '1' ? 'Person' : 'System Object' },
+    role: { system: OBJECT_ROLE, code: roleCode, display: role },
+  });
+  return {
+    resourceType: 'AuditEvent',
+    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
+    subtype: [{ system: INTERACTION, code, display: code }],
+    action,
+    recorded: now.toISOString(),
+    outcome: '0',
+    agent: [
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }] },
+        who: subject.user ? { identifier: { value: subject.user.id }, display: subject.user.name } : { display: 'unidentified user' },
+        requestor: true,
+      },
+    ],
+    source: { observer: { display: 'Telerad Elements viewer' }, type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '1', display: 'End-user display device' }] },
+    entity: [
+      ...(subject.patientId ? [object(subject.issuerOfPatientId ? `urn:issuer:${subject.issuerOfPatientId}` : undefined, subject.patientId, 'Patient', '1', 'Patient', '1')] : []),
+      object('urn:dicom:uid', `urn:oid:${subject.studyInstanceUID}`, 'ImagingStudy', '2', 'Resource', '4'),
+      ...(subject.reportUID ? [object('urn:dicom:uid', `urn:oid:${subject.reportUID}`, 'DiagnosticReport', '2', 'Report', '3')] : []),
+    ],
+    extension: [{ url: 'urn:telerad:viewer-action', valueCode: what }],
+  };
+}

@@ -1,0 +1,121 @@
+// IHE Invoke Image Display (RAD TF-2 4.106): the launch request a viewer reads from its URL.
+import type { StudyQuery } from '@telerad/core';
+
+interface LaunchOptions {
+  /** IHE_BIR, or absent. */
+  viewerType?: string;
+  diagnosticQuality?: boolean;
+  keyImagesOnly?: boolean;
+}
+
+export type IidRequest =
+  | ({ requestType: 'STUDY'; studyUIDs: string[]; accessionNumbers: string[] } & LaunchOptions)
+  | ({
+      requestType: 'PATIENT';
+      patientId: string;
+      issuer?: string;
+      /** ISO date-times bounding the study dates. */
+      lowerDateTime?: string;
+      upperDateTime?: string;
+      mostRecentResults?: number;
+      modalities: string[];
+    } & LaunchOptions);
+
+/** What a problem with a launch is about, for a localized message. */
+export type LaunchProblem =
+  | { kind: 'missing'; parameter: string }
+  | { kind: 'unknown'; parameter: string }
+  | { kind: 'invalid'; parameter: string; value: string };
+
+export type LaunchResult = { request: IidRequest; token?: string; problems: [] } | { request?: undefined; token?: string; problems: LaunchProblem[] };
+
+const COMMON = ['requestType', 'viewerType', 'diagnosticQuality', 'keyImagesOnly'];
+const PARAMETERS = {
+  STUDY: [...COMMON, 'studyUID', 'accessionNumber'],
+  PATIENT: [...COMMON, 'patientID', 'lowerDateTime', 'upperDateTime', 'mostRecentResults', 'modalitiesInStudy'],
+};
+/** Launch URL parameters that carry a credential rather than a request. */
+export const TOKEN_PARAMETERS = ['access_token', 'token'];
+
+const list = (value: string | null) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const UID = /^[0-9]+(\.[0-9]+)*$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Reads an IID launch from URL parameters; every problem is listed, not just the first. */
+export function parseIidLaunch(params: URLSearchParams): LaunchResult {
+  const problems: LaunchProblem[] = [];
+  const token = TOKEN_PARAMETERS.map((p) => params.get(p)).find((t): t is string => Boolean(t));
+  const requestType = params.get('requestType');
+  if (!requestType) return { token, problems: [{ kind: 'missing', parameter: 'requestType' }] };
+  if (requestType !== 'STUDY' && requestType !== 'PATIENT') return { token, problems: [{ kind: 'invalid', parameter: 'requestType', value: requestType }] };
+  for (const key of new Set(params.keys())) {
+    if (!PARAMETERS[requestType].includes(key) && !TOKEN_PARAMETERS.includes(key)) problems.push({ kind: 'unknown', parameter: key });
+  }
+  const flag = (parameter: string): boolean | undefined => {
+    const value = params.get(parameter);
+    if (value === null) return undefined;
+    if (value !== 'true' && value !== 'false') problems.push({ kind: 'invalid', parameter, value });
+    return value === 'true';
+  };
+  const options: LaunchOptions = {
+    ...(params.get('viewerType') ? { viewerType: params.get('viewerType') as string } : {}),
+    ...(flag('diagnosticQuality') !== undefined ? { diagnosticQuality: params.get('diagnosticQuality') === 'true' } : {}),
+    ...(flag('keyImagesOnly') !== undefined ? { keyImagesOnly: params.get('keyImagesOnly') === 'true' } : {}),
+  };
+  if (requestType === 'STUDY') {
+    const studyUIDs = list(params.get('studyUID'));
+    const accessionNumbers = list(params.get('accessionNumber'));
+    for (const uid of studyUIDs.filter((u) => !UID.test(u))) problems.push({ kind: 'invalid', parameter: 'studyUID', value: uid });
+    if (!studyUIDs.length && !accessionNumbers.length) problems.push({ kind: 'missing', parameter: 'studyUID' });
+    return problems.length ? { token, problems } : { token, problems: [], request: { requestType, studyUIDs, accessionNumbers, ...options } };
+  }
+  // patientID is an HL7 CX: ID^^^&issuer OID&ISO (or ^^^issuer namespace).
+  const [patientId = '', , , authority = ''] = (params.get('patientID') ?? '').split('^');
+  const issuer = authority.split('&').find(Boolean);
+  if (!patientId) problems.push({ kind: 'missing', parameter: 'patientID' });
+  const dateTime = (parameter: string) => {
+    const value = params.get(parameter);
+    if (value !== null && !DATE_TIME.test(value)) problems.push({ kind: 'invalid', parameter, value });
+    return value ?? undefined;
+  };
+  const lowerDateTime = dateTime('lowerDateTime');
+  const upperDateTime = dateTime('upperDateTime');
+  const recent = params.get('mostRecentResults');
+  if (recent !== null && !/^[1-9]\d*$/.test(recent)) problems.push({ kind: 'invalid', parameter: 'mostRecentResults', value: recent });
+  if (problems.length) return { token, problems };
+  return {
+    token,
+    problems: [],
+    request: {
+      requestType,
+      patientId,
+      ...(issuer ? { issuer } : {}),
+      ...(lowerDateTime ? { lowerDateTime } : {}),
+      ...(upperDateTime ? { upperDateTime } : {}),
+      ...(recent ? { mostRecentResults: Number(recent) } : {}),
+      modalities: list(params.get('modalitiesInStudy')),
+      ...options,
+    },
+  };
+}
+
+/** The QIDO-RS query that finds a request's studies. */
+export function iidQuery(request: IidRequest): StudyQuery[] {
+  if (request.requestType === 'STUDY') {
+    return [
+      ...(request.studyUIDs.length ? [{ studyInstanceUIDs: request.studyUIDs }] : []),
+      ...request.accessionNumbers.map((accessionNumber) => ({ accessionNumber })),
+    ];
+  }
+  const day = (dateTime?: string) => dateTime?.slice(0, 10);
+  const from = day(request.lowerDateTime);
+  const to = day(request.upperDateTime);
+  return [
+    {
+      patientId: request.patientId,
+      ...(request.issuer ? { issuerOfPatientId: request.issuer } : {}),
+      ...(from || to ? { studyDate: { ...(from ? { from } : {}), ...(to ? { to } : {}) } } : {}),
+      ...(request.modalities.length ? { modalities: request.modalities } : {}),
+    },
+  ];
+}

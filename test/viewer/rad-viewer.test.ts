@@ -1,0 +1,247 @@
+// <rad-viewer> against Orthanc: IID launches, the grid and series strip, prior comparison with
+// synchronised scrolling and window, idle logoff, audit events, referring mode.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { AuditEventDetail, RadViewer } from '@telerad/viewer';
+import '@telerad/viewer/rad-viewer.js';
+import { slicePosition, type RadViewport } from '@telerad/viewport';
+import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
+
+const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
+
+function viewer(attributes: Record<string, string> = {}): RadViewer {
+  const el = document.createElement('rad-viewer');
+  el.url = '/dicom-web';
+  el.worklist = false;
+  el.codecBasePath = CODEC_BASE_PATH;
+  el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+/** Waits until every viewport of the viewer has drawn its series; says what each shows if not. */
+async function drawn(el: RadViewer, count: number, why = '', content = true): Promise<RadViewport[]> {
+  const done = () => el.viewports.length === count && el.viewports.every((v) => v.frames.length > 0 && (!content || hasContent(v)));
+  for (const start = Date.now(); !done(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() - start > 60_000) {
+      const states = el.viewports.map((v) => `${v.frames.length} frames, content ${hasContent(v)}, ${v.getBoundingClientRect().height} px, ${v.shadowRoot!.querySelector('[part~="error"]')?.textContent ?? 'no error'}`);
+      throw new Error(`${count} viewports not drawn ${why}: ${states.join(' | ')}`);
+    }
+  }
+  return el.viewports;
+}
+
+afterEach(() => document.querySelectorAll('rad-viewer').forEach((el) => el.remove()));
+
+describe('<rad-viewer> launch', function () {
+  this.timeout(90_000);
+
+  it('opens the study of an IID STUDY link by accession number: images, series strip, report, audit record', async () => {
+    const head = await study('ct-head-garcia');
+    const el = viewer({ iid: '', launch: `requestType=STUDY&accessionNumber=${head.accessionNumber}` });
+    const audits: AuditEventDetail[] = [];
+    el.addEventListener('rad-audit', (e) => audits.push(e.detail));
+    document.body.append(el);
+    const [viewport] = await drawn(el, 1);
+    expect(el.openStudyUid).to.equal(head.studyInstanceUID);
+    expect(viewport.seriesUid).to.equal(head.series[0].seriesInstanceUID);
+    expect(el.shadowRoot!.querySelectorAll('[part~="series-strip"] button')).to.have.length(head.series.length);
+    expect(el.shadowRoot!.querySelector('rad-report-panel')!.studyUid).to.equal(head.studyInstanceUID);
+    expect(audits[0].action).to.equal('R');
+    expect(audits[0].extension[0].valueCode).to.equal('study-opened');
+    expect(audits[0].entity.map((e) => e.what.identifier.value)).to.deep.equal([head.patientId, `urn:oid:${head.studyInstanceUID}`]);
+  });
+
+  it('opens the newest of a PATIENT link’s most recent results and lists them', async () => {
+    const head = await study('ct-head-garcia');
+    const manifest = await loadManifest();
+    const own = manifest.studies.filter((s) => s.patientId === head.patientId).sort((a, b) => b.studyDate.localeCompare(a.studyDate));
+    const el = viewer({ iid: '', launch: `requestType=PATIENT&patientID=${head.patientId}&mostRecentResults=${own.length}&modalitiesInStudy=CT` });
+    document.body.append(el);
+    await drawn(el, 1);
+    expect(el.openStudyUid).to.equal(own[0].studyInstanceUID);
+    const listed = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav.studies button')];
+    expect(listed).to.have.length(own.length);
+    listed[1].click();
+    await waitUntil(() => el.openStudyUid === own[1].studyInstanceUID, 'second study opened');
+  });
+
+  it('explains a launch it cannot run and opens nothing', async () => {
+    const el = viewer({ iid: '', launch: 'requestType=STUDY&seriesUID=1.2.3' });
+    document.body.append(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="message"][role="alert"]'), 'launch message');
+    const message = el.shadowRoot!.querySelector('[part~="message"][role="alert"]')!.textContent!;
+    expect(message).to.contain('“seriesUID” is not part of IHE Invoke Image Display');
+    expect(message).to.contain('“studyUID” is missing');
+    expect(el.openStudyUid).to.equal(undefined);
+
+    const unmatched = viewer({ iid: '', launch: 'requestType=STUDY&accessionNumber=NO-SUCH-ACC' });
+    document.body.append(unmatched);
+    await waitUntil(() => unmatched.shadowRoot!.querySelector('[part~="message"][data-kind="not-found"]'), 'no match');
+    expect(unmatched.shadowRoot!.querySelector('[data-kind="not-found"]')!.textContent).to.contain('No study matches this link.');
+  });
+
+  it('uses a token from the page URL and takes it out of the address bar', async () => {
+    const head = await study('ct-head-garcia');
+    const original = location.href;
+    history.replaceState(null, '', `${location.pathname}?requestType=STUDY&studyUID=${head.studyInstanceUID}&access_token=fresh-token`);
+    try {
+      const el = viewer({ iid: '' });
+      el.url = '/__quirks/auth/dicom-web';
+      document.body.append(el);
+      expect(location.search).to.equal(`?requestType=STUDY&studyUID=${head.studyInstanceUID}`);
+      await drawn(el, 1);
+      expect(el.openStudyUid, 'the archive only answers with the token').to.equal(head.studyInstanceUID);
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+});
+
+describe('<rad-viewer> grid', function () {
+  this.timeout(90_000);
+
+  it('fills a 2×2 grid with the study’s series; the strip, a drop and Alt+n choose what each viewport shows', async () => {
+    const compression = await study('ct-compression');
+    const el = viewer({ layout: '2x2' });
+    document.body.append(el);
+    await el.openStudy(compression.studyInstanceUID);
+    const viewports = await drawn(el, 4, 'at first');
+    expect(viewports.map((v) => v.seriesUid)).to.deep.equal(compression.series.slice(0, 4).map((s) => s.seriesInstanceUID));
+
+    const strip = (uid: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="series-strip"] button[data-series-uid="${uid}"]`)!;
+    el.shadowRoot!.querySelector('.viewer')!.dispatchEvent(new KeyboardEvent('keydown', { key: '3', altKey: true, bubbles: true, composed: true }));
+    strip(compression.series[4].seriesInstanceUID).click();
+    await el.updateComplete;
+    expect(el.viewports[2].seriesUid, 'Alt+3 then the strip').to.equal(compression.series[4].seriesInstanceUID);
+
+    const transfer = new DataTransfer();
+    strip(compression.series[5].seriesInstanceUID).dispatchEvent(new DragEvent('dragstart', { dataTransfer: transfer, bubbles: true, composed: true }));
+    el.shadowRoot!.querySelector('[part~="viewport"][data-slot="1"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    expect(el.viewports[1].seriesUid, 'dropped on viewport 2').to.equal(compression.series[5].seriesInstanceUID);
+    await drawn(el, 4, 'after the drop');
+  });
+
+  it('compares a CT with its prior side by side, following the slice position and the window; sync can be turned off', async () => {
+    const [current, prior] = [await study('ct-phantom'), await study('ct-compression')];
+    const el = viewer();
+    document.body.append(el);
+    await el.openStudy(current.studyInstanceUID);
+    await drawn(el, 1);
+    const compare = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent!.includes('Compare with prior'))!;
+    await waitUntil(() => !compare().disabled, 'prior found');
+    expect(compare().textContent).to.contain(`Prior ${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`);
+    await el.compareWithPrior(true);
+    const [a, b] = await drawn(el, 2);
+    expect(b.studyUid).to.equal(prior.studyInstanceUID);
+    for (const index of [30, 70]) {
+      await a.showImage(index);
+      const position = slicePosition(a.frames[index].metadata)!;
+      const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[index].metadata)! - position));
+      await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), `prior at the slice nearest to ${position} mm`);
+    }
+    a.setWindow({ center: -600, width: 1500 });
+    await waitUntil(() => b.viewState.window.center === -600 && b.viewState.window.width === 1500, 'window followed (HU)');
+
+    el.shadowRoot!.querySelector<HTMLInputElement>('[part~="toolbar"] input[type="checkbox"]')!.click();
+    await el.updateComplete;
+    const before = b.viewState.index;
+    await a.showImage(5);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.viewState.index, 'no longer following').to.equal(before);
+  });
+
+  it('follows the slice position of an MR prior but leaves its window alone (MR values have no common scale)', async () => {
+    const [current, prior] = [await study('mr-brain'), await study('mr-brain-prior')];
+    const el = viewer();
+    document.body.append(el);
+    await el.openStudy(current.studyInstanceUID);
+    await drawn(el, 1);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Prior'), 'prior found');
+    await el.compareWithPrior(true);
+    // The prior follows to the slice of the current one, which may be an empty end slice.
+    const [a, b] = await drawn(el, 2, 'loaded', false);
+    expect(b.studyUid).to.equal(prior.studyInstanceUID);
+    const window = b.viewState.window;
+    await a.showImage(15);
+    a.setWindow({ center: 900, width: 300 });
+    const position = slicePosition(a.frames[15].metadata)!;
+    const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[15].metadata)! - position));
+    await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), 'nearest slice');
+    expect(b.viewState.window).to.deep.equal(window);
+  });
+});
+
+describe('<rad-viewer> session and modes', function () {
+  this.timeout(90_000);
+
+  it('locks after inactivity: viewports and images go, the draft is kept, rad-session-expired fires', async () => {
+    const head = await study('ct-head-garcia');
+    const el = viewer();
+    el.reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042' };
+    document.body.append(el);
+    await el.openStudy(head.studyInstanceUID);
+    await drawn(el, 1);
+    const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+    await panel.loaded();
+    panel.setSection('findings', 'Unsigned words');
+    const expired = oneEvent(el, 'rad-session-expired');
+    el.idleMinutes = 0.01;
+    expect((await expired).detail.idleMinutes).to.equal(0.01);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="locked"]')).to.exist;
+    expect(el.shadowRoot!.querySelectorAll('rad-viewport, rad-report-panel, [part~="series-strip"]')).to.have.length(0);
+    expect(el.shadowRoot!.textContent).to.not.contain(head.description);
+
+    el.idleMinutes = 0;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="locked"] button')!.click();
+    await drawn(el, 1);
+    const again = el.shadowRoot!.querySelector('rad-report-panel')!;
+    await again.loaded();
+    expect(again.getDraft()!.sections.findings, 'draft kept through the lock').to.equal('Unsigned words');
+  });
+
+  it('records signing a report as an audit event', async () => {
+    const head = await study('ct-head-garcia');
+    const el = viewer();
+    el.reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042' };
+    document.body.append(el);
+    await el.openStudy(head.studyInstanceUID);
+    const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+    await panel.loaded();
+    const audit = new Promise<AuditEventDetail>((resolve) =>
+      el.addEventListener('rad-audit', (e) => e.detail.extension[0].valueCode === 'report-signed' && resolve(e.detail)),
+    );
+    const report = await panel.signFinal();
+    try {
+      const event = await audit;
+      expect(event.action).to.equal('C');
+      expect(event.agent[0].who).to.deep.equal({ identifier: { value: 'R-0042' }, display: 'Okoye^Daniel^^Dr' });
+      expect(event.entity.map((e) => e.what.type)).to.deep.equal(['Patient', 'ImagingStudy', 'DiagnosticReport']);
+      expect(event.entity[2].what.identifier.value).to.equal(`urn:oid:${report!.sopInstanceUID}`);
+    } finally {
+      await fetch(`/__test/forget/${report!.sopInstanceUID}`, { method: 'POST' });
+    }
+  });
+
+  it('referring mode: no worklist, the read-only final report, large touch targets, a report-viewed audit', async () => {
+    const pet = await study('pet-ct');
+    const el = viewer({ mode: 'referring' });
+    el.worklist = true;
+    const audits: string[] = [];
+    el.addEventListener('rad-audit', (e) => audits.push(e.detail.extension[0].valueCode));
+    document.body.append(el);
+    await el.openStudy(pet.studyInstanceUID);
+    await drawn(el, 1);
+    expect(el.shadowRoot!.querySelector('rad-study-browser')).to.equal(null);
+    const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+    await panel.loaded();
+    expect(panel.mode).to.equal('referring');
+    expect(panel.shadowRoot!.querySelector('[part~="banner"]')!.getAttribute('data-status')).to.equal('final');
+    await waitUntil(() => audits.includes('report-viewed'), 'report-viewed audited');
+    for (const button of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')) {
+      expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(44);
+    }
+  });
+});
