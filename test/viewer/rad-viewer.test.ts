@@ -163,13 +163,14 @@ describe('<rad-viewer> grid', function () {
     // The prior follows to the slice of the current one, which may be an empty end slice.
     const [a, b] = await drawn(el, 2, 'loaded', false);
     expect(b.studyUid).to.equal(prior.studyInstanceUID);
-    const window = b.viewState.window;
     await a.showImage(15);
     a.setWindow({ center: 900, width: 300 });
     const position = slicePosition(a.frames[15].metadata)!;
     const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[15].metadata)! - position));
     await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), 'nearest slice');
-    expect(b.viewState.window).to.deep.equal(window);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.viewState.window).to.deep.equal({ center: 900, width: 300 });
+    expect(b.viewState.window, 'the prior keeps its own window').to.not.deep.equal({ center: 900, width: 300 });
   });
 });
 
