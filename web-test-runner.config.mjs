@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import {
   dciodvfyMiddleware,
   dicomWebProxy,
+  hostCspMiddleware,
   archiveTestMiddleware,
   manifestMiddleware,
   misbehavingServerMiddleware,
@@ -29,6 +30,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
   middleware: [
+    hostCspMiddleware(),
     dicomWebProxy(dicomWebUrl),
     manifestMiddleware(),
     misbehavingServerMiddleware(),

@@ -21,6 +21,32 @@ export function dicomWebProxy(dicomWebUrl) {
   };
 }
 
+/**
+ * The Content-Security-Policy a host page needs for the elements (README: "Content-Security-Policy"):
+ * no inline script or style, no eval (WebAssembly only), Trusted Types required, with the two
+ * policies the elements create: Lit's `lit-html` and `telerad-elements` (the decode workers).
+ */
+export const HOST_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html telerad-elements',
+].join('; ');
+
+/** Koa middleware: the demo pages are served with `HOST_CSP` as a response header. */
+export function hostCspMiddleware() {
+  return async (ctx, next) => {
+    await next();
+    if (/^\/demo\/[\w-]+\.html$/.test(ctx.path)) ctx.set('Content-Security-Policy', HOST_CSP);
+  };
+}
+
 /** Koa middleware serving the corpus manifest at /corpus/manifest.json and its files under /corpus/files/. */
 export function manifestMiddleware() {
   return async (ctx, next) => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { codecMiddleware, cornerstonePlugins } from './cornerstone-serving.mjs';
-import { dicomWebProxy, manifestMiddleware } from './dev-server.mjs';
+import { dicomWebProxy, hostCspMiddleware, manifestMiddleware } from './dev-server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +16,7 @@ export async function startPageServer(dicomWebUrl, port) {
       hostname: 'localhost',
       nodeResolve: { exportConditions: ['source', 'browser'] },
       plugins: [...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: `${root}tsconfig.base.json` })],
-      middleware: [dicomWebProxy(dicomWebUrl), manifestMiddleware(), codecMiddleware()],
+      middleware: [hostCspMiddleware(), dicomWebProxy(dicomWebUrl), manifestMiddleware(), codecMiddleware()],
     },
     readCliArgs: false,
     readFileConfig: false,

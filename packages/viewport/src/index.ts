@@ -8,3 +8,4 @@ export type { ViewportTool, ViewState } from './rad-viewport/viewport-controller
 export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';
 export { purgeImageCache } from './rad-viewport/cornerstone-runtime.js';
 export { toolLabel } from './rad-viewport/messages.js';
+export { TRUSTED_TYPES_POLICY } from './rad-viewport/decode-workers.js';

@@ -323,6 +323,8 @@ export class RadViewer extends RadElement {
 
   #onSigned = (event: CustomEvent<ReportSignedDetail>) => {
     this.#audit(event.detail.status === 'amended' ? 'report-amended' : 'report-signed', event.detail.sopInstanceUID);
+    // The worklist shows read status: ask the archive again.
+    this.renderRoot.querySelector('rad-study-browser')?.refresh();
   };
 
   #onKeydown = (event: KeyboardEvent) => {

@@ -1,6 +1,8 @@
 // Cornerstone3D, loaded on first use (a page that only registers other elements never downloads
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
+import { styleTextBoxesThroughCssom } from './csp-compat.js';
+import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { DicomWebError, stringValue } from '@telerad/core';
 import type { StackFrame } from './series-stack.js';
@@ -104,11 +106,14 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // Two WebGL contexts per engine, not Cornerstone's seven: a browser keeps about sixteen per page,
     // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
     core.init({ rendering: { webGlContextCount: 2 } } as Parameters<typeof core.init>[0]);
+    styleTextBoxesThroughCssom();
     const loader = loaderModule.default;
-    loader.init({
-      maxWebWorkers: Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2))),
-      ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}),
-    });
+    const workers = Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+    initDecodeWorkers(
+      () => loader.init({ maxWebWorkers: workers, ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}) }),
+      core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
+      workers,
+    );
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
     // dicom-parser is CommonJS: bundlers differ on whether its API is the namespace or `default`.

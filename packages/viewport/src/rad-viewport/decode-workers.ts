@@ -1,0 +1,58 @@
+// Cornerstone's image loader starts its decode workers with `new Worker(new URL(…))`, which a page
+// that requires Trusted Types refuses. Its worker factory is run once against a stand-in that only
+// records the script URL (bundlers rewrite that URL, so it cannot be known otherwise); the workers
+// are then registered again, started from a TrustedScriptURL of our own policy.
+
+/** The Trusted Types policy name a page's `trusted-types` directive must allow (with `lit-html`). */
+export const TRUSTED_TYPES_POLICY = 'telerad-elements';
+
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+}
+
+interface WorkerManager {
+  registerWorker(name: string, create: () => Worker, options: { maxWorkerInstances: number; overwrite?: boolean }): void;
+}
+
+/** A Worker that records its script URL and never starts. */
+function recordingWorker(record: (url: string) => void): typeof Worker {
+  return class extends EventTarget {
+    constructor(url: string | URL) {
+      super();
+      record(String(url));
+    }
+    postMessage(): void {}
+    terminate(): void {}
+  } as unknown as typeof Worker;
+}
+
+/**
+ * Runs `initLoader` (which registers the decode workers) and registers them again so that they start
+ * under Trusted Types. Pages without Trusted Types get the same workers.
+ */
+export function initDecodeWorkers(initLoader: () => void, manager: WorkerManager, workers: number): void {
+  let scriptUrl: string | undefined;
+  const RealWorker = globalThis.Worker;
+  globalThis.Worker = recordingWorker((url) => (scriptUrl ??= url));
+  try {
+    initLoader();
+  } finally {
+    globalThis.Worker = RealWorker;
+  }
+  if (!scriptUrl) return;
+  const url = scriptUrl;
+  let policy: { createScriptURL(url: string): unknown } | undefined;
+  try {
+    policy = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, {
+      createScriptURL: (requested) => {
+        if (requested !== url) throw new TypeError('not the decode worker');
+        return requested;
+      },
+    });
+  } catch {
+    // The page's `trusted-types` directive does not allow our policy: the plain URL is all there is.
+    policy = undefined;
+  }
+  const scriptURL = (policy?.createScriptURL(url) ?? url) as string;
+  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, { type: 'module' }), { maxWorkerInstances: workers, overwrite: true });
+}

@@ -1,0 +1,96 @@
+// The two demo portals end to end under their strict CSP with Trusted Types required: a radiologist
+// reads a STAT study and signs a preliminary then a final report; a referring physician follows an
+// IID link to the images and the final report.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { RadViewer } from '@telerad/viewer';
+import { loadManifest } from '../support/corpus.js';
+import { hasContent } from '../viewport/helpers.js';
+
+async function open(path: string): Promise<{ frame: HTMLIFrameElement; violations: string[] }> {
+  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="portal" style="width:1400px;height:900px"></iframe>`);
+  const violations: string[] = [];
+  const loaded = oneEvent(frame, 'load');
+  frame.src = path;
+  await loaded;
+  watch(frame, violations);
+  return { frame, violations };
+}
+
+/** Collects CSP and Trusted Types violations of the page in `frame` (and of the pages it navigates to). */
+function watch(frame: HTMLIFrameElement, violations: string[]): void {
+  frame.contentDocument!.addEventListener('securitypolicyviolation', (e) => {
+    if (e.blockedURI !== 'eval') violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+  });
+}
+
+const viewerOf = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('rad-viewer') as RadViewer;
+
+describe('demo portals', function () {
+  this.timeout(120_000);
+
+  it('are served with the documented policy as a header: no eval, no inline styles, Trusted Types required', async () => {
+    for (const page of ['facility', 'referring', 'viewer', 'index']) {
+      const policy = (await fetch(`/demo/${page}.html`)).headers.get('content-security-policy')!;
+      expect(policy, page).to.contain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(policy).to.contain("style-src 'self'");
+      expect(policy).to.contain("require-trusted-types-for 'script'");
+      expect(policy).to.contain('trusted-types lit-html telerad-elements');
+      expect(policy).to.not.contain('unsafe-inline');
+    }
+  });
+
+  it('facility portal: a radiologist opens the STAT study, signs preliminary then final; the worklist follows', async () => {
+    const manifest = await loadManifest();
+    const stat = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+    const { frame, violations } = await open('/demo/facility.html');
+    const viewer = viewerOf(frame);
+    const browser = () => viewer.shadowRoot!.querySelector('rad-study-browser')!;
+    const row = () => browser().shadowRoot?.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${stat.studyInstanceUID}"]`);
+    const status = () => row()?.querySelector('[data-column="readStatus"]')?.textContent?.trim();
+    await waitUntil(() => status() === 'Unread', 'worklist with the STAT study, unread', { timeout: 20_000 });
+    expect(browser().shadowRoot!.querySelector<HTMLElement>('[part~="row"]')!.dataset.studyUid, 'STAT first').to.equal(stat.studyInstanceUID);
+    row()!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    await waitUntil(() => viewer.viewports[0]?.frames.length && hasContent(viewer.viewports[0]), 'images drawn', { timeout: 90_000 });
+    const signed: string[] = [];
+    try {
+      const [viewport] = viewer.viewports;
+      await viewport.setMeasurements([{ tool: 'Length', handles: [[60, 128], [196, 128]], sopInstanceUID: viewport.frames[0].sopInstanceUID }]);
+      const panel = viewer.shadowRoot!.querySelector('rad-report-panel')!;
+      await panel.loaded();
+      panel.addEventListener('rad-report-signed', (e) => signed.push(e.detail.sopInstanceUID));
+      await waitUntil(() => panel.availableMeasurements.length === 1, 'measurement offered to the report');
+      panel.insertMeasurement(panel.availableMeasurements[0]);
+      panel.setSection('impression', 'Acute left subdural haematoma.');
+      await panel.signPreliminary();
+      await waitUntil(() => status() === 'Preliminary', 'worklist shows the preliminary read', { timeout: 20_000 });
+      await panel.signFinal();
+      await waitUntil(() => status() === 'Final', 'worklist shows the final report', { timeout: 20_000 });
+      expect(panel.latest!.sections.findings).to.contain('Length: length');
+      expect(frame.contentDocument!.querySelectorAll('#audit li').length, 'audit records forwarded').to.be.at.least(3);
+      expect(violations).to.deep.equal([]);
+    } finally {
+      for (const uid of signed) await fetch(`/__test/forget/${uid}`, { method: 'POST' });
+    }
+  });
+
+  it('referring portal: an IID link opens the images and the final report, read-only', async () => {
+    const manifest = await loadManifest();
+    const pet = manifest.studies.find((s) => s.key === 'pet-ct')!;
+    const { frame, violations } = await open('/demo/referring.html');
+    await waitUntil(() => frame.contentDocument!.querySelectorAll('#orders a').length > 1, 'IID links listed', { timeout: 20_000 });
+    const link = [...frame.contentDocument!.querySelectorAll<HTMLAnchorElement>('#orders a')].find((a) => a.href.includes(`accessionNumber=${pet.accessionNumber}`))!;
+    expect(new URL(link.href).searchParams.get('requestType')).to.equal('STUDY');
+    const navigated = oneEvent(frame, 'load');
+    link.click();
+    await navigated;
+    watch(frame, violations);
+    const viewer = viewerOf(frame);
+    await waitUntil(() => viewer.viewports[0]?.frames.length && hasContent(viewer.viewports[0]), 'images drawn', { timeout: 90_000 });
+    expect(viewer.openStudyUid).to.equal(pet.studyInstanceUID);
+    const panel = viewer.shadowRoot!.querySelector('rad-report-panel')!;
+    await panel.loaded();
+    expect(panel.shadowRoot!.querySelector('[part~="banner"]')!.getAttribute('data-status')).to.equal('final');
+    expect(panel.shadowRoot!.querySelectorAll('textarea')).to.have.length(0);
+    expect(violations).to.deep.equal([]);
+  });
+});
