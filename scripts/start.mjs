@@ -9,7 +9,16 @@ const { orthanc } = await startOrthancWithCorpus();
 const server = await startPageServer(orthanc.dicomWebUrl, Number(process.env.PORT) || 8080);
 
 const { port } = server.config;
-console.log(`\nTelerad Elements demo: http://localhost:${port}/demo/\nDICOMweb (proxied): http://localhost:${port}/dicom-web\nPress Ctrl-C to stop.`);
+console.log(
+  [
+    '',
+    `Telerad Elements demo:       http://localhost:${port}/demo/`,
+    `  facility portal:           http://localhost:${port}/demo/facility.html`,
+    `  referring physician portal: http://localhost:${port}/demo/referring.html`,
+    `DICOMweb (proxied):          http://localhost:${port}/dicom-web`,
+    'Press Ctrl-C to stop.',
+  ].join('\n'),
+);
 
 let stopping = false;
 async function stop() {

@@ -26,8 +26,8 @@ async function show(el: RadReportPanel, { find, stage }: Args): Promise<void> {
     if (!study) return;
     el.studyUid = study.studyInstanceUID;
   }
-  await el.loaded();
-  await stage?.(el);
+  // A failing load is the story (its error state), not an error of the page.
+  if (await el.loaded().then(() => true, () => false)) await stage?.(el);
 }
 
 /** The archive for reading; STOW-RS and the report search as `overrides` say. */

@@ -1,0 +1,54 @@
+// Every story of <rad-viewer> rendered as a fixture against Orthanc.
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { RadViewer } from '@telerad/viewer';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../stories/rad-viewer.stories.js';
+import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
+
+type StoryName = Exclude<keyof typeof stories, 'default'>;
+
+async function renderStory(name: StoryName): Promise<RadViewer> {
+  const args = { ...stories.default.args, ...stories[name].args, codecBasePath: CODEC_BASE_PATH };
+  return fixture<RadViewer>((stories.default.render as (a: typeof args) => TemplateResult)(args));
+}
+
+const drawn = (el: RadViewer, count: number) =>
+  waitUntil(() => el.viewports.length === count && el.viewports.every((v) => v.frames.length > 0 && hasContent(v)), `${count} viewports drawn`, { timeout: 60_000 });
+
+describe('rad-viewer stories', function () {
+  this.timeout(90_000);
+
+  it('Radiologist lists the worklist', async () => {
+    const el = await renderStory('Radiologist');
+    await waitUntil(() => el.shadowRoot!.querySelector('rad-study-browser')?.shadowRoot?.querySelector('[part~="row"]'), 'worklist rows', { timeout: 20_000 });
+  });
+
+  for (const [name, count] of [
+    ['RadiologistStudyOpen', 1],
+    ['Grid2x2', 4],
+    ['CompareWithPrior', 2],
+    ['ReferringIid', 1],
+    ['ReferringDark', 1],
+  ] as const) {
+    it(`${name} draws ${count} viewport(s)`, async () => {
+      const el = await renderStory(name);
+      await drawn(el, count);
+    });
+  }
+
+  for (const [name, text] of [
+    ['LaunchProblem', 'is not part of IHE Invoke Image Display'],
+    ['NoMatch', 'No study matches this link.'],
+  ] as const) {
+    it(`${name} explains itself`, async () => {
+      const el = await renderStory(name);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="message"][role="alert"]')?.textContent?.includes(text), text, { timeout: 20_000 });
+    });
+  }
+
+  it('IdleLock locks', async () => {
+    const el = await renderStory('IdleLock');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="locked"]'), 'locked', { timeout: 20_000 });
+    expect(el.viewports).to.have.length(0);
+  });
+});
