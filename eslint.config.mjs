@@ -22,6 +22,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['examples/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: globals.mocha },
     // Chai's property assertions (expect(x).to.exist) are expressions.

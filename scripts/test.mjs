@@ -22,6 +22,7 @@ function step(title, command, args) {
 step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warnings=0', '.']);
 step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
+step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
 console.log('\n▶ Browser tests (Chromium + Orthanc)');
 const summaryFile = `${root}.cache/test-summary.json`;
 rmSync(summaryFile, { force: true });

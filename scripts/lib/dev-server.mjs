@@ -39,11 +39,11 @@ export const HOST_CSP = [
   'trusted-types lit-html telerad-elements',
 ].join('; ');
 
-/** Koa middleware: the demo pages are served with `HOST_CSP` as a response header. */
+/** Koa middleware: the demo and example pages are served with `HOST_CSP` as a response header. */
 export function hostCspMiddleware() {
   return async (ctx, next) => {
     await next();
-    if (/^\/demo\/[\w-]+\.html$/.test(ctx.path)) ctx.set('Content-Security-Policy', HOST_CSP);
+    if (/^\/(demo|examples\/[\w-]+)\/[\w-]*(\.html)?$/.test(ctx.path)) ctx.set('Content-Security-Policy', HOST_CSP);
   };
 }
 
