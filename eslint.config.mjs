@@ -9,11 +9,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    files: ['packages/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', '.storybook/**/*.ts'],
+    files: ['packages/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'examples/**/*.ts', '.storybook/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
-    files: ['packages/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', '.storybook/**/*.ts'],
+    files: ['packages/**/*.ts', 'test/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'examples/**/*.ts', '.storybook/**/*.ts'],
     ...wc.configs['flat/recommended'],
     languageOptions: { globals: globals.browser },
   },

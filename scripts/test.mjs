@@ -23,6 +23,7 @@ step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warning
 step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
+step('Framework examples (React, Vue) built as applications', bin('vite'), ['build', '-c', 'vite.examples.config.mjs']);
 console.log('\n▶ Browser tests (Chromium + Orthanc)');
 const summaryFile = `${root}.cache/test-summary.json`;
 rmSync(summaryFile, { force: true });

@@ -39,11 +39,15 @@ export const HOST_CSP = [
   'trusted-types lit-html telerad-elements',
 ].join('; ');
 
-/** Koa middleware: the demo and example pages are served with `HOST_CSP` as a response header. */
+/**
+ * Koa middleware: the demo and example pages are served with `HOST_CSP` as a response header. A
+ * framework may need its own Trusted Types policy besides the elements' (Vue creates `vue`).
+ */
 export function hostCspMiddleware() {
   return async (ctx, next) => {
     await next();
-    if (/^\/(demo|examples\/[\w-]+)\/[\w-]*(\.html)?$/.test(ctx.path)) ctx.set('Content-Security-Policy', HOST_CSP);
+    if (!/^\/(demo|examples)\/([\w-]+\/)*[\w-]*(\.html)?$/.test(ctx.path)) return;
+    ctx.set('Content-Security-Policy', ctx.path.includes('/vue/') ? `${HOST_CSP} vue` : HOST_CSP);
   };
 }
 
