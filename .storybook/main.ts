@@ -8,6 +8,9 @@ const dicomWebUrl = process.env.DICOMWEB_URL;
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages from custom-elements.json (attributes, properties, events, parts, CSS properties);
+  // axe runs on every story in the Accessibility panel.
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
   viteFinal: async (viteConfig) => ({
     ...viteConfig,

@@ -196,7 +196,8 @@ export const styles = css`
     white-space: nowrap;
   }
   .badge[data-priority='stat'] {
-    color: #fff;
+    /* The page colour on the danger colour: legible in both schemes (white failed on dark's red). */
+    color: var(--_bg);
     background: var(--_danger);
     border-color: var(--_danger);
   }
