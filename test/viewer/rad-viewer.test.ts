@@ -203,7 +203,7 @@ describe('<rad-viewer> session and modes', function () {
     expect(again.getDraft()!.sections.findings, 'draft kept through the lock').to.equal('Unsigned words');
   });
 
-  it('records signing a report as an audit event', async () => {
+  it('records signing and amending a report as audit events', async () => {
     const head = await study('ct-head-garcia');
     const el = viewer();
     el.reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042' };
@@ -215,14 +215,22 @@ describe('<rad-viewer> session and modes', function () {
       el.addEventListener('rad-audit', (e) => e.detail.extension[0].valueCode === 'report-signed' && resolve(e.detail)),
     );
     const report = await panel.signFinal();
+    let addendum: Awaited<ReturnType<typeof panel.signAddendum>>;
     try {
       const event = await audit;
       expect(event.action).to.equal('C');
       expect(event.agent[0].who).to.deep.equal({ identifier: { value: 'R-0042' }, display: 'Okoye^Daniel^^Dr' });
       expect(event.entity.map((e) => e.what.type)).to.deep.equal(['Patient', 'ImagingStudy', 'DiagnosticReport']);
       expect(event.entity[2].what.identifier.value).to.equal(`urn:oid:${report!.sopInstanceUID}`);
+      const amended = new Promise<AuditEventDetail>((resolve) =>
+        el.addEventListener('rad-audit', (e) => e.detail.extension[0].valueCode === 'report-amended' && resolve(e.detail)),
+      );
+      addendum = await panel.signAddendum('Discussed with the referring physician.');
+      const update = await amended;
+      expect([update.action, update.subtype[0].code]).to.deep.equal(['U', 'update']);
+      expect(update.entity[2].what.identifier.value).to.equal(`urn:oid:${addendum!.sopInstanceUID}`);
     } finally {
-      await fetch(`/__test/forget/${report!.sopInstanceUID}`, { method: 'POST' });
+      for (const uid of [report?.sopInstanceUID, addendum?.sopInstanceUID]) if (uid) await fetch(`/__test/forget/${uid}`, { method: 'POST' });
     }
   });
 
@@ -244,5 +252,20 @@ describe('<rad-viewer> session and modes', function () {
     for (const button of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')) {
       expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(44);
     }
+  });
+
+  it('referring mode on a tablet-sized page: one column, images first, nothing cut off', async () => {
+    const pet = await study('pet-ct');
+    const el = viewer({ mode: 'referring' });
+    el.style.width = '768px';
+    document.body.append(el);
+    await el.openStudy(pet.studyInstanceUID);
+    const [viewport] = await drawn(el, 1);
+    const workspace = el.shadowRoot!.querySelector<HTMLElement>('.workspace')!;
+    expect(getComputedStyle(workspace).gridTemplateColumns.split(' ')).to.have.length(1);
+    expect(viewport.getBoundingClientRect().width).to.be.closeTo(workspace.getBoundingClientRect().width, 2);
+    const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+    expect(panel.getBoundingClientRect().top, 'report below the images').to.be.greaterThan(viewport.getBoundingClientRect().bottom - 1);
+    expect(el.getBoundingClientRect().width).to.equal(768);
   });
 });

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* A host's width (100%, a tablet's 768 px) includes the frame. */
+    box-sizing: border-box;
     --_height: var(--rad-viewer-height, 70vh);
     container-type: inline-size;
   }
