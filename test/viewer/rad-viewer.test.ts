@@ -268,4 +268,41 @@ describe('<rad-viewer> session and modes', function () {
     expect(panel.getBoundingClientRect().top, 'report below the images').to.be.greaterThan(viewport.getBoundingClientRect().bottom - 1);
     expect(el.getBoundingClientRect().width).to.equal(768);
   });
+
+  it('keeps patient data out of console output, storage and every URL it builds besides DICOMweb queries', async () => {
+    const head = await study('ct-head-garcia');
+    const secrets = [head.patientId, 'García', 'Garc%C3%ADa', head.accessionNumber].filter((s): s is string => Boolean(s));
+    const logged: string[] = [];
+    const originals = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => {
+      const original = console[level];
+      console[level] = (...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+        original.apply(console, args);
+      };
+      return () => (console[level] = original);
+    });
+    localStorage.clear();
+    sessionStorage.clear();
+    const before = performance.getEntriesByType('resource').length;
+    try {
+      const el = viewer({ iid: '', launch: `requestType=STUDY&studyUID=${head.studyInstanceUID}` });
+      el.reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042' };
+      el.worklist = true;
+      document.body.append(el);
+      await drawn(el, 1);
+      const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+      await panel.loaded();
+      panel.setSection('findings', `Patient ${head.patientId} reviewed.`);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(logged.filter((line) => secrets.some((s) => line.includes(s)))).to.deep.equal([]);
+      expect([localStorage.length, sessionStorage.length]).to.deep.equal([0, 0]);
+      expect(location.href).to.not.contain(head.patientId);
+      // Every request but the QIDO-RS searches (which the archive needs) is free of patient data.
+      const urls = performance.getEntriesByType('resource').slice(before).map((e) => e.name);
+      const leaking = urls.filter((url) => secrets.some((s) => url.includes(s)) && !/\/dicom-web\/studies\?/.test(url));
+      expect(leaking).to.deep.equal([]);
+    } finally {
+      for (const restore of originals) restore();
+    }
+  });
 });
