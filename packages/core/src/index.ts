@@ -22,7 +22,7 @@ export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type Re
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, matchesWildcard, serverSafeWildcard, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
 export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';
-export { surface, tokens } from './element/tokens.js';
+export { buttons, surface, tokens } from './element/tokens.js';
 export { errorMessage } from './element/error-messages.js';
 export { getRadLocale, registerTranslations, setRadLocale, SOURCE_LOCALE, TARGET_LOCALES, type RadLocale } from './element/localization.js';
 export { RadDicomweb } from './rad-dicomweb/rad-dicomweb.js';

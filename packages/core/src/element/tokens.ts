@@ -37,3 +37,16 @@ export const surface = css`
     display: none;
   }
 `;
+
+/** The primary action button every element draws (elements vary the secondary kinds). */
+export const buttons = css`
+  button {
+    font: inherit;
+    color: var(--_bg);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    border-radius: calc(var(--_radius) - 2px);
+    padding: 0.3rem 0.9rem;
+    cursor: pointer;
+  }
+`;

@@ -84,15 +84,6 @@ export const styles = css`
   .critical h3 {
     color: var(--_danger);
   }
-  button {
-    font: inherit;
-    color: var(--_bg);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 0.3rem 0.9rem;
-    cursor: pointer;
-  }
   button.secondary,
   button.link {
     color: var(--_accent);

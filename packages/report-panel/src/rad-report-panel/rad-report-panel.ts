@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { Task } from '@lit/task';
-import { dicomWebContext, DicomWebError, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
+import { dicomWebContext, DicomWebError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -109,7 +109,7 @@ const DEFAULT_SERIES_NUMBER = 900;
  */
 @localized()
 export class RadReportPanel extends RadElement {
-  static override styles = [tokens, surface, styles];
+  static override styles = [tokens, surface, buttons, styles];
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: ReportService;

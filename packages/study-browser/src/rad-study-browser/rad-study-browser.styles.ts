@@ -28,15 +28,6 @@ export const styles = css`
     padding: 0.3rem 0.5rem;
     min-width: 10rem;
   }
-  button {
-    font: inherit;
-    color: var(--_bg);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    border-radius: calc(var(--_radius) - 2px);
-    padding: 0.3rem 0.9rem;
-    cursor: pointer;
-  }
   button.secondary {
     color: var(--_fg);
     background: transparent;

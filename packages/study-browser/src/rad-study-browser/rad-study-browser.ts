@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import {
+  buttons,
   dicomWebContext,
   DicomWebError,
   errorMessage,
@@ -105,7 +106,7 @@ const rowKey = (studyUid: string, seriesUid?: string) => (seriesUid ? `${studyUi
  */
 @localized()
 export class RadStudyBrowser extends RadElement {
-  static override styles = [tokens, surface, styles];
+  static override styles = [tokens, surface, buttons, styles];
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: StudySearchService;
