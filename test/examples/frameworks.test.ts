@@ -1,4 +1,4 @@
-// The React 19 and Vue 3 examples, built by Vite like an application (npm run build:examples),
+// The React 19, Vue 3 and Angular examples, built by Vite like an application (npm run build:examples),
 // mount <rad-viewer> and hear its events, under the host CSP header.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RadViewer } from '@telerad/viewer';
@@ -7,7 +7,7 @@ import { hasContent } from '../viewport/helpers.js';
 describe('framework examples', function () {
   this.timeout(120_000);
 
-  for (const framework of ['react', 'vue']) {
+  for (const framework of ['react', 'vue', 'angular']) {
     it(`${framework}: the viewer draws the IID-launched study, the framework renders its audit events, no CSP violation`, async () => {
       const page = `/examples/dist/${framework}/index.html`;
       expect((await fetch(page)).headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");

@@ -81,6 +81,19 @@ describe('<rad-viewer> launch', function () {
     expect(unmatched.shadowRoot!.querySelector('[data-kind="not-found"]')!.textContent).to.contain('No study matches this link.');
   });
 
+  it('follows a launch set after it was connected, and a new launch value, as frameworks set properties late', async () => {
+    const [head, other] = [await study('ct-head-garcia'), await study('dx-chest')];
+    const el = viewer();
+    document.body.append(el);
+    await el.updateComplete;
+    el.iid = true;
+    el.launch = `requestType=STUDY&accessionNumber=${head.accessionNumber}`;
+    await drawn(el, 1);
+    expect(el.openStudyUid).to.equal(head.studyInstanceUID);
+    el.launch = `requestType=STUDY&studyUID=${other.studyInstanceUID}`;
+    await waitUntil(() => el.openStudyUid === other.studyInstanceUID, 'the new launch opened');
+  });
+
   it('uses a token from the page URL and takes it out of the address bar', async () => {
     const head = await study('ct-head-garcia');
     const original = location.href;

@@ -113,6 +113,9 @@ export class RadViewer extends RadElement {
   #ownService?: DicomWebService;
   #launchToken?: string;
   #launch?: LaunchResult;
+  /** The `launch` value the launch was read from ('' for the page URL), so it is read once per value. */
+  #launchReadFrom?: string;
+  #launchOpened = false;
   #drafts = memoryDraftStore();
   #sync?: ViewportSync;
   /** Whether the compared series' values share a scale, so their windows follow each other. */
@@ -138,21 +141,30 @@ export class RadViewer extends RadElement {
     if (changed.has('url') || changed.has('tokenProvider')) this.#ownService = undefined;
     if (changed.has('layout')) this.slots = Array.from({ length: SLOTS[this.layout] }, (_, i) => this.slots[i]);
     if (changed.has('idleMinutes')) this.#idle.restart();
+    // Frameworks may set `iid` and `launch` after connecting the element (Angular does).
+    this.#readLaunchOnce();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // At once: a token in the address bar must not linger there (history, screenshots, shoulder surfers).
-    if (this.iid && !this.#launch) this.#launch = this.#readLaunch();
-  }
-
-  protected override firstUpdated(): void {
-    const request = this.#launch?.request;
-    if (request) void this.#openLaunch(request);
+    this.#readLaunchOnce();
   }
 
   protected override updated(): void {
+    const request = this.#launch?.request;
+    if (request && !this.#launchOpened && this.archive) {
+      this.#launchOpened = true;
+      void this.#openLaunch(request);
+    }
     this.#connectSync();
+  }
+
+  #readLaunchOnce(): void {
+    if (!this.iid || this.#launchReadFrom === this.launch) return;
+    this.#launchReadFrom = this.launch;
+    this.#launch = this.#readLaunch();
+    this.#launchOpened = false;
   }
 
   #createService(): DicomWebService | undefined {
