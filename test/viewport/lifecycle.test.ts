@@ -5,7 +5,7 @@ import { eventTarget, getEnabledElements, getRenderingEngines } from '@cornersto
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import type { RadViewport } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
-import { displayedAt, hasContent, viewportFor } from './helpers.js';
+import { displayedAt, hasContent, rendered, viewportFor } from './helpers.js';
 
 const listenerCount = () => Object.values((eventTarget as unknown as { listeners: Record<string, unknown[]> }).listeners).reduce((n, list) => n + list.length, 0);
 
@@ -73,6 +73,31 @@ describe('<rad-viewport> lifecycle', () => {
       outside.remove();
     }
     expect(getRenderingEngines()).to.have.length(0);
+  });
+
+  it('keeps the image fitted, or zoomed as the reader chose, when its viewport is resized (1×1 → 1×2 and back)', async () => {
+    const manifest = await loadManifest();
+    const el = await viewportFor(manifest.studies.find((s) => s.key === 'ct-head-garcia')!, undefined, 256);
+    try {
+      const [rows, columns] = ['00280010', '00280011'].map((tag) => el.frames[0].metadata[tag]!.Value![0] as number);
+      /** Canvas pixels per image pixel when the whole image just fits the image area. */
+      const fit = () => {
+        const { width, height } = el.canvas!.getBoundingClientRect();
+        return Math.min(width / columns, height / rows);
+      };
+      const resizeTo = (width: number) => rendered(el, () => (el.style.width = `${width + 2}px`));
+      const wide = fit();
+      await resizeTo(128);
+      expect(fit(), 'a narrower image area').to.be.below(wide * 0.9);
+      expect(el.viewState.zoom, 'still fitted').to.be.closeTo(1, 0.01);
+      expect(el.viewState.scale, 'the whole image in the narrower area').to.be.closeTo(fit(), 0.01);
+      await rendered(el, () => el.zoomBy(2));
+      await resizeTo(256);
+      expect(el.viewState.zoom, 'the reader’s zoom').to.be.closeTo(2, 0.01);
+      expect(el.viewState.scale).to.be.closeTo(fit() * 2, 0.01);
+    } finally {
+      el.remove();
+    }
   });
 
   it('zooms with a two-finger pinch', async () => {

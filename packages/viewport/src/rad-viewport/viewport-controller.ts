@@ -121,12 +121,26 @@ export class ViewportController implements ReactiveController {
           this.#create(element).then(resolve, reject);
         } else {
           clearTimeout(this.#resizeTimer);
-          this.#resizeTimer = setTimeout(() => this.#viewport?.getRenderingEngine().resize(true, true), 60);
+          this.#resizeTimer = setTimeout(() => this.#resizeEngine(), 60);
         }
       });
       this.#resizeObserver.observe(element);
     });
     return this.#ready;
+  }
+
+  /**
+   * Resizes the canvases of the shared engine. Cornerstone keeps each camera's scale in mm, which
+   * crops a fitted image when its viewport narrows (a 1×1 grid becoming 1×2); the view presentation
+   * (zoom and pan relative to the fit) is what the reader chose, so that is kept instead.
+   */
+  #resizeEngine(): void {
+    const engine = this.#viewport?.getRenderingEngine();
+    if (!engine) return;
+    const presentations = engine.getViewports().map((viewport) => [viewport, viewport.getViewPresentation()] as const);
+    engine.resize(true, true);
+    for (const [viewport, presentation] of presentations) viewport.setViewPresentation(presentation);
+    engine.render();
   }
 
   async #create(element: HTMLElement): Promise<void> {
