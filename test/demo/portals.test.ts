@@ -61,6 +61,10 @@ describe('demo portals', function () {
       await waitUntil(() => panel.availableMeasurements.length === 1, 'measurement offered to the report');
       panel.insertMeasurement(panel.availableMeasurements[0]);
       panel.setSection('impression', 'Acute left subdural haematoma.');
+      await panel.updateComplete;
+      const contentRight = panel.getBoundingClientRect().right - parseFloat(getComputedStyle(panel).paddingRight);
+      const widest = Math.max(...[...panel.shadowRoot!.querySelectorAll('[part~="editor"] > *')].map((e) => e.getBoundingClientRect().right));
+      expect(widest, 'long prior descriptions and texts stay inside the report column').to.be.at.most(contentRight + 0.5);
       await panel.signPreliminary();
       await waitUntil(() => status() === 'Preliminary', 'worklist shows the preliminary read', { timeout: 20_000 });
       await panel.signFinal();

@@ -296,7 +296,7 @@ describe('<rad-report-panel> never loses the text', () => {
     expect(await mine.signFinal(), 'stopped').to.equal(undefined);
     await mine.updateComplete;
     const alert = mine.shadowRoot!.querySelector('[part~="alert"][data-conflict]')!;
-    expect(alert.textContent).to.contain('Novak^Ivan');
+    expect(alert.textContent).to.contain('(Novak, Ivan, ');
     expect(stored).to.have.length(1);
     const done = signed(mine);
     button(mine, 'Sign anyway').click();
@@ -335,6 +335,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     const second: Reader = { name: 'Ito^Kenji^^Dr', id: 'R-0200', subspecialty: 'Nuclear medicine' };
     const el = await panelFor(pet, { reader: second });
     const original = el.latest!;
+    expect(original.reader.name, 'the corpus report names its reader only as Verifying Observer').to.equal('Sato^Keiko^^Dr');
     button(el, 'Second opinion').click();
     await el.updateComplete;
     expect(sectionText(el, 'impression').value, 'from the PET/CT template').to.equal('No scintigraphic evidence of FDG-avid disease.');
@@ -348,7 +349,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     expect(el.latest!.sopInstanceUID).to.equal(report!.sopInstanceUID);
     el.openReport(original.sopInstanceUID);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="report"] .signature')!.textContent).to.contain(original.reader.name);
+    expect(el.shadowRoot!.querySelector('[part~="report"] .signature')!.textContent).to.contain('Signed by Dr Sato, Keiko,');
   });
 
 

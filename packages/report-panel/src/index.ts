@@ -5,6 +5,7 @@ export { loadReportHistory, loadStudyContext, type ReportHistory, type ReportSer
 export {
   latestReport,
   RADPEER_SCORES,
+  readerName,
   SECTION_IDS,
   type Addendum,
   type CriticalCommunication,

@@ -46,6 +46,7 @@ export const templates = {
   'report.sign-addendum': 'Nachtrag signieren',
   'report.sign-final': 'Endgültig signieren',
   'report.sign-preliminary': 'Vorläufig signieren',
+  'report.signed-at': str`Signiert ${0}`,
   'report.signed-by': str`Signiert von ${0}, ${1}`,
   'report.signing': 'Wird gespeichert…',
   'report.status.amended': 'ERGÄNZT',

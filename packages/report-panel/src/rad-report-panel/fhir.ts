@@ -1,5 +1,5 @@
 // A report as a FHIR R4 DiagnosticReport, for hosts that pass results on to an EHR.
-import { SECTION_IDS, type SignedReport } from './report-model.js';
+import { readerName, SECTION_IDS, type SignedReport } from './report-model.js';
 import { SECTION_CODES } from './report-sr.js';
 
 /** The FHIR R4 DiagnosticReport fields this export fills. */
@@ -32,7 +32,7 @@ export function toFhirDiagnosticReport(report: SignedReport, patient: { id?: str
     ...(report.communication
       ? [`Critical result communicated to ${report.communication.recipient} at ${report.communication.communicatedAt} by ${report.communication.method}.`]
       : []),
-    ...report.addenda.map((a) => `Addendum (${a.reader.name}, ${a.signedAt}):\n${a.text}`),
+    ...report.addenda.map((a) => `Addendum (${readerName(a.reader)}, ${a.signedAt}):\n${a.text}`),
   ].join('\n\n');
   return {
     resourceType: 'DiagnosticReport',
@@ -44,7 +44,7 @@ export function toFhirDiagnosticReport(report: SignedReport, patient: { id?: str
     imagingStudy: [{ type: 'ImagingStudy', identifier: { system: 'urn:dicom:uid', value: `urn:oid:${report.studyInstanceUID}` } }],
     // An instant with its zone: the content time is local to the signing workstation.
     issued: new Date(report.signedAt).toISOString(),
-    resultsInterpreter: [{ display: report.reader.name, identifier: { value: report.reader.id } }],
+    resultsInterpreter: [{ display: readerName(report.reader), identifier: { value: report.reader.id } }],
     ...(report.sections.impression.trim() ? { conclusion: report.sections.impression } : {}),
     presentedForm: [{ contentType: 'text/plain; charset=utf-8', language: 'en', data: base64(body), title: 'Radiology report' }],
   };

@@ -66,7 +66,9 @@ export const texts = () => ({
 export const storeFailed = (reason: string) => msg(str`The report was not stored: ${reason} Your text is kept.`, { id: 'report.store-failed' });
 export const conflictWarning = (reader: string, time: string) =>
   msg(str`Another report was signed for this study after you opened it (${reader}, ${time}).`, { id: 'report.conflict' });
-export const signedBy = (reader: string, time: string) => msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' });
+/** "Signed by <reader>, <time>", or "Signed <time>" for a report that does not name its reader. */
+export const signedBy = (reader: string, time: string) =>
+  reader ? msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' }) : msg(str`Signed ${time}`, { id: 'report.signed-at' });
 export const unsavedElsewhere = (count: number) => msg(str`Unsigned drafts kept for ${count} other studies.`, { id: 'report.unsaved-elsewhere' });
 export const measurementSentence = (what: string, image: string) => msg(str`${what} (${image}).`, { id: 'report.measurement-sentence' });
 export const imageRef = (series: string, image: string) => msg(str`series ${series}, image ${image}`, { id: 'report.image-ref' });

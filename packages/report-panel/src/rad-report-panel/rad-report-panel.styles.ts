@@ -39,6 +39,8 @@ export const styles = css`
   }
   form {
     display: grid;
+    /* The panel's width, whatever the widest control would like. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     margin-top: var(--_space);
   }
@@ -63,6 +65,10 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);
     padding: 0.3rem 0.5rem;
+    /* A long option or prefilled value must not widen the panel past its column. */
+    min-width: 0;
+    max-width: 100%;
+    box-sizing: border-box;
   }
   textarea {
     resize: vertical;
@@ -74,6 +80,7 @@ export const styles = css`
     align-items: end;
   }
   fieldset {
+    min-inline-size: 0;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) - 2px);
   }

@@ -14,6 +14,7 @@ import {
   emptySections,
   latestReport,
   RADPEER_SCORES,
+  readerName,
   SECTION_IDS,
   type CriticalCommunication,
   type Reader,
@@ -582,7 +583,7 @@ export class RadReportPanel extends RadElement {
       : nothing}
     ${conflict
       ? html`<div part="alert" class="alert" role="alert" data-conflict>
-          ${conflictWarning(conflict.reader.name, formatDateTime(conflict.signedAt))}
+          ${conflictWarning(readerName(conflict.reader), formatDateTime(conflict.signedAt))}
           <button type="button" class="secondary" @click=${() => this.openReport(conflict.sopInstanceUID)}>${texts().open}</button>
           <button type="button" @click=${() => this.signAnyway()}>${texts().conflictSignAnyway}</button>
         </div>`
@@ -615,7 +616,7 @@ export class RadReportPanel extends RadElement {
             ${this.#allTemplates.map((tpl) => html`<option value=${tpl.id}>${tpl.title}</option>`)}
           </select>
         </label>
-        <span class="reader">${t.reader}: ${this.reader ? `${this.reader.name}${this.reader.subspecialty ? ` (${this.reader.subspecialty})` : ''}` : t.noReader}</span>
+        <span class="reader">${t.reader}: ${this.reader ? `${readerName(this.reader)}${this.reader.subspecialty ? ` (${this.reader.subspecialty})` : ''}` : t.noReader}</span>
       </div>
       ${SECTION_IDS.map(
         (id) => html`<label part="section" data-section=${id}>${sectionLabel(id)}
@@ -666,7 +667,7 @@ export class RadReportPanel extends RadElement {
       if (value('recipient') && value('communicatedAt')) this.recordCommunication({ recipient: value('recipient'), communicatedAt: value('communicatedAt'), method: value('method') });
     };
     return html`<fieldset part="critical" class=${draft.critical ? 'critical' : ''}>
-      <legend><label><input type="checkbox" .checked=${live(draft.critical)} @change=${(e: Event) => this.setCritical((e.target as HTMLInputElement).checked)} /> ${t.critical}</label></legend>
+      <legend><label class="choice"><input type="checkbox" .checked=${live(draft.critical)} @change=${(e: Event) => this.setCritical((e.target as HTMLInputElement).checked)} /> ${t.critical}</label></legend>
       ${draft.critical
         ? html`<div class="row">
             <label>${t.recipient}<input name="recipient" .value=${draft.communication?.recipient ?? ''} /></label>
@@ -719,7 +720,7 @@ export class RadReportPanel extends RadElement {
       <ol>
         ${reports.map(
           (r) => html`<li data-uid=${r.sopInstanceUID} data-status=${r.status}>
-            <span class="status">${r.status}</span> ${r.reader.name} · ${formatDateTime(r.signedAt)}
+            <span class="status">${r.status}</span> ${readerName(r.reader)} · ${formatDateTime(r.signedAt)}
             <button type="button" class="link" @click=${() => this.openReport(r.sopInstanceUID)}>${t.open}</button>
           </li>`,
         )}

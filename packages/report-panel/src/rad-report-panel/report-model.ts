@@ -1,6 +1,7 @@
 // What a radiology report is, independent of how it is stored: sections of text, its reader, its
 // place in the lifecycle (draft → preliminary → final → amended by addenda), a critical-result
 // record, and RADPEER peer reviews of it.
+import { formatPersonName, parsePersonName } from '@telerad/core';
 
 /** The sections every template has, in report order. */
 export const SECTION_IDS = ['clinical', 'technique', 'comparison', 'findings', 'impression'] as const;
@@ -13,11 +14,15 @@ export type ReportStatus = 'draft' | SignedStatus;
 
 /** The radiologist (or reviewer), as the host identifies them; the panel never invents one. */
 export interface Reader {
+  /** A DICOM person name ("Family^Given^^Prefix") or plain text. */
   name: string;
   id: string;
   subspecialty?: string;
   organization?: string;
 }
+
+/** A reader's name for people to read: "Dr Okoye, Daniel" from "Okoye^Daniel^^Dr". */
+export const readerName = (reader: Reader): string => formatPersonName(parsePersonName({ Alphabetic: reader.name })) || reader.name;
 
 /** How a critical result reached the care team (who was told, when, how). */
 export interface CriticalCommunication {

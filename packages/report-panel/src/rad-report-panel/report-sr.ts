@@ -290,15 +290,36 @@ const childrenOf = (dataset: DicomJsonDataset) => sequenceItems(dataset, CONTENT
 const textOf = (items: DicomJsonDataset[], c: Code) => stringValue(items.find((i) => is(i, c)) ?? {}, '0040A160');
 const nameOf = (items: DicomJsonDataset[], c: Code) => personNameValue(items.find((i) => is(i, c)) ?? {}, '0040A123')?.Alphabetic;
 
-function readerOf(items: DicomJsonDataset[]): Reader {
+/**
+ * The reader named by the observer context (TID 1002) in `items`; for a whole document without one
+ * (other systems' reports), the header's Verifying Observer, else its Author Observer.
+ */
+function readerOf(items: DicomJsonDataset[], document?: DicomJsonDataset): Reader {
+  const name = nameOf(items, CODES.observerName);
+  if (!name && document) return headerReaderOf(document);
   const subspecialty = textOf(items, CODES.subspecialty);
   const organization = textOf(items, CODES.observerOrganization);
   return {
-    name: nameOf(items, CODES.observerName) ?? '',
+    name: name ?? '',
     id: textOf(items, CODES.readerId) ?? '',
     ...(subspecialty ? { subspecialty } : {}),
     ...(organization ? { organization } : {}),
   };
+}
+
+function headerReaderOf(document: DicomJsonDataset): Reader {
+  const verifier = sequenceItems(document, '0040A073')[0];
+  if (verifier) {
+    const organization = stringValue(verifier, '0040A027');
+    return {
+      name: personNameValue(verifier, '0040A075')?.Alphabetic ?? '',
+      id: stringValue(sequenceItems(verifier, '0040A088')[0] ?? {}, '00080100') ?? '',
+      ...(organization ? { organization } : {}),
+    };
+  }
+  const author = sequenceItems(document, '0040A078')[0];
+  const organization = author && stringValue(author, '00080080');
+  return { name: (author && personNameValue(author, '0040A123')?.Alphabetic) ?? '', id: '', ...(organization ? { organization } : {}) };
 }
 
 const contentDateTime = (dataset: DicomJsonDataset) => isoOf(`${stringValue(dataset, '00080023') ?? ''}${(stringValue(dataset, '00080033') ?? '').slice(0, 6)}`);
@@ -344,7 +365,7 @@ export function reportFromJson(dataset: DicomJsonDataset): SignedReport {
     seriesInstanceUID: stringValue(dataset, '0020000E') ?? '',
     sopInstanceUID: stringValue(dataset, '00080018') ?? '',
     status: preliminary ? 'preliminary' : addenda.length ? 'amended' : 'final',
-    reader: readerOf(content),
+    reader: readerOf(content, dataset),
     signedAt: contentDateTime(dataset),
     sections,
     critical: Boolean(criticalItems),

@@ -1,7 +1,7 @@
 // A stored report as read-only text: the status banner, the sections, the critical-result record
 // and the addenda in order. Used by every mode of the panel.
 import { html, nothing } from 'lit';
-import { SECTION_IDS, type ReportStatus, type SignedReport } from './report-model.js';
+import { readerName, SECTION_IDS, type ReportStatus, type SignedReport } from './report-model.js';
 import { sectionLabel, signedBy, statusLabel, texts } from './messages.js';
 
 /** A local ISO date-time as the reader's locale writes it. */
@@ -12,7 +12,7 @@ export const statusBanner = (status: ReportStatus) => html`<div part="banner" cl
 export function renderReport(report: SignedReport) {
   return html`<article part="report" aria-label=${texts().panel}>
     ${statusBanner(report.status)}
-    <p class="signature">${signedBy(report.reader.name, formatDateTime(report.signedAt))}</p>
+    <p class="signature">${signedBy(readerName(report.reader), formatDateTime(report.signedAt))}</p>
     ${SECTION_IDS.filter((id) => report.sections[id].trim()).map(
       (id) => html`<section part="section" data-section=${id}>
         <h3>${sectionLabel(id)}</h3>
@@ -23,7 +23,7 @@ export function renderReport(report: SignedReport) {
     ${report.addenda.map(
       (a, i) => html`<section part="addendum" data-addendum=${i + 1}>
         <h3>${texts().addendum} ${i + 1}</h3>
-        <p class="signature">${signedBy(a.reader.name, formatDateTime(a.signedAt))}</p>
+        <p class="signature">${signedBy(readerName(a.reader), formatDateTime(a.signedAt))}</p>
         <p class="text">${a.text}</p>
       </section>`,
     )}

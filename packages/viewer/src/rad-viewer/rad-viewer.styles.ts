@@ -123,6 +123,7 @@ export const styles = css`
     pointer-events: none;
   }
   rad-report-panel {
+    min-width: 0;
     max-height: var(--_height);
     overflow-y: auto;
   }
