@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '@telerad/core/rad-dicomweb.js';
-import { DicomWebService, type PageRequest, type StudyQuery } from '@telerad/core';
+import { DicomWebService, setRadLocale, type PageRequest, type StudyQuery } from '@telerad/core';
 import '@telerad/study-browser/rad-study-browser.js';
 import { presetRange, type QueryChangeDetail, type RadStudyBrowser, type StudySelectDetail } from '@telerad/study-browser';
 import { loadManifest, sortedUids, type ManifestStudy } from '../support/corpus.js';
@@ -51,6 +51,23 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     const garcia = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
     // Born 1962-08-27, scanned 2026-11-30: 64 years.
     expect(cell(rowOf(el, garcia), 'birthDateSex')).to.equal('1962-08-27 · 64 y · F');
+  });
+
+  it('cuts off no header, expander, date, count or badge (fixed-width columns), in English and German', async () => {
+    const el = await browserInProvider();
+    const clipped = () =>
+      [...shadow(el).querySelectorAll<HTMLElement>('[role="columnheader"], .row.study > [role="gridcell"]')]
+        .filter((c) => !['patientName', 'patientId', 'accessionNumber', 'description', 'birthDateSex', 'turnaround'].includes(c.dataset.column ?? ''))
+        .filter((c) => c.scrollWidth > c.clientWidth)
+        .map((c) => `${c.dataset.column ?? 'expander'}: ${c.textContent!.trim()} ${c.scrollWidth}/${c.clientWidth}`);
+    expect(clipped()).to.deep.equal([]);
+    try {
+      await setRadLocale('de');
+      await el.updateComplete;
+      expect(clipped()).to.deep.equal([]);
+    } finally {
+      await setRadLocale('en');
+    }
   });
 
   it('puts STAT first, then urgent, then routine, newest first within each, and highlights STAT rows', async () => {

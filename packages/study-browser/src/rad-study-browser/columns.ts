@@ -71,7 +71,7 @@ export const STUDY_COLUMNS = {
     header: () => msg('Priority', { id: 'column.priority' }),
     render: (row) => html`<span class="badge" data-priority=${row.priority}>${priorityLabel(row.priority)}</span>`,
     sortValue: (row) => PRIORITY_RANK[row.priority],
-    width: '5.5rem',
+    width: '6.5rem',
   },
   readStatus: {
     id: 'readStatus',
@@ -116,14 +116,14 @@ export const STUDY_COLUMNS = {
     header: () => msg('Study date', { id: 'column.study-date' }),
     render: dateTime,
     sortValue: dateTime,
-    width: '8.5rem',
+    width: '9.5rem',
   },
   modalities: {
     id: 'modalities',
     header: () => msg('Modalities', { id: 'column.modalities' }),
     render: (row) => row.study.modalities.join(', '),
     sortValue: (row) => row.study.modalities.join(','),
-    width: '6rem',
+    width: '7rem',
   },
   description: {
     id: 'description',
@@ -137,7 +137,7 @@ export const STUDY_COLUMNS = {
     header: () => msg('Series / images', { id: 'column.counts' }),
     render: counts,
     sortValue: (row) => row.study.instanceCount,
-    width: '6.5rem',
+    width: '9.5rem',
   },
   turnaround: {
     id: 'turnaround',

@@ -170,6 +170,11 @@ export const styles = css`
   [data-column='turnaround'] {
     white-space: nowrap;
   }
+  /* The expander column is narrow: its cell gives the button all of it. */
+  .row > [role='gridcell']:has(> .expander) {
+    padding-inline: 0;
+    text-align: center;
+  }
   .expander {
     all: unset;
     cursor: pointer;
