@@ -69,7 +69,8 @@ describe('demo portals', function () {
       await waitUntil(() => status() === 'Preliminary', 'worklist shows the preliminary read', { timeout: 20_000 });
       await panel.signFinal();
       await waitUntil(() => status() === 'Final', 'worklist shows the final report', { timeout: 20_000 });
-      expect(panel.latest!.sections.findings).to.contain('Length: length');
+      // 136 px × 0.9375 mm PixelSpacing, on the first image in slice order (instance 24).
+      expect(panel.latest!.sections.findings).to.contain('Length: 127.5 mm (series 2, image 24).');
       expect(frame.contentDocument!.querySelectorAll('#audit li').length, 'audit records forwarded').to.be.at.least(3);
       expect(violations).to.deep.equal([]);
     } finally {

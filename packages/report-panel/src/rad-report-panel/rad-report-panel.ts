@@ -346,7 +346,9 @@ export class RadReportPanel extends RadElement {
   insertMeasurement(measurement: ReportMeasurement): void {
     const draft = this.draft;
     if (!draft) return;
-    const values = measurement.values.map((v) => `${v.name} ${Number(v.value.toFixed(2))} ${v.unit}`).join(', ');
+    // "Length: 42.46 mm", not "Length: length 42.46 mm"; "Ellipse ROI: mean 40 HU, SD 5 HU, …".
+    const named = (name: string) => (name.toLowerCase() === measurement.tool.toLowerCase() ? '' : `${name} `);
+    const values = measurement.values.map((v) => `${named(v.name)}${Number(v.value.toFixed(2))} ${v.unit}`).join(', ');
     const calibration = measurement.calibration === 'patient' ? '' : ` [${measurement.calibration}]`;
     const evidence = this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID);
     const image = imageRef(String(evidence?.seriesNumber ?? '?'), `${evidence?.instanceNumber ?? '?'}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
