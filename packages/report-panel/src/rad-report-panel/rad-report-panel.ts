@@ -25,7 +25,7 @@ import {
   type SignedReport,
   type SignedStatus,
 } from './report-model.js';
-import { peerReviewDataset, reportDataset, type ReportContent } from './report-sr.js';
+import { peerReviewDataset, reportDataset, type DocumentContext, type ReportContent } from './report-sr.js';
 import { formatDateTime, renderReport, statusBanner } from './report-view.js';
 import { styles } from './rad-report-panel.styles.js';
 import { BUILT_IN_TEMPLATES, chooseTemplate, type ReportTemplate } from './templates.js';
@@ -44,6 +44,16 @@ export interface ReportSignedDetail {
   seriesInstanceUID: string;
   sopInstanceUID: string;
 }
+
+/** A document to store, made once its UIDs and signing time are fixed (`signedAt`: local ISO time). */
+type DocumentBuilder = (context: DocumentContext, signedAt: string) => { dataset: NaturalizedDataset; status: ReportSignedDetail['status'] };
+
+const reportDocument =
+  (content: (signedAt: string) => ReportContent): DocumentBuilder =>
+  (context, signedAt) => {
+    const report = content(signedAt);
+    return { dataset: reportDataset(report, context), status: report.status };
+  };
 /** `detail` of `rad-report-error`: what failed; the text is still on screen when `draftKept`. */
 export interface ReportErrorDetail {
   error: DicomWebError;
@@ -391,7 +401,7 @@ export class RadReportPanel extends RadElement {
     }
     // A final read replaces the preliminary one; a second opinion on a final report stands beside it.
     const predecessor = this.latest?.status === 'preliminary' ? this.latest : undefined;
-    return this.#store(`sign-${status}`, force, () => ({
+    return this.#store(`sign-${status}`, force, reportDocument(() => ({
       status,
       reader: this.reader as Reader,
       sections: draft.sections,
@@ -400,7 +410,7 @@ export class RadReportPanel extends RadElement {
       addenda: [],
       references: draft.references,
       ...(predecessor ? { predecessor } : {}),
-    }));
+    })));
   }
 
   /**
@@ -416,12 +426,16 @@ export class RadReportPanel extends RadElement {
   signAddendum(text: string): Promise<SignedReport | undefined> {
     const latest = this.latest;
     if (!latest || latest.status === 'preliminary' || !text.trim()) return Promise.resolve(undefined);
-    return this.#store('sign-addendum', true, (signedAt) => ({
-      ...latest,
-      status: 'amended',
-      addenda: [...latest.addenda, { text, reader: this.reader as Reader, signedAt }],
-      predecessor: latest,
-    }));
+    return this.#store(
+      'sign-addendum',
+      true,
+      reportDocument((signedAt) => ({
+        ...latest,
+        status: 'amended',
+        addenda: [...latest.addenda, { text, reader: this.reader as Reader, signedAt }],
+        predecessor: latest,
+      })),
+    );
   }
 
   /** Scores the latest final report (RADPEER) with a comment; stored as its own SR. */
@@ -429,9 +443,10 @@ export class RadReportPanel extends RadElement {
     const reviewed = this.latest;
     if (!reviewed || reviewed.status === 'preliminary' || !this.reader) return false;
     const reviewer = this.reader;
-    const stored = await this.#store('peer-review', true, undefined, (context) =>
-      peerReviewDataset({ score, comment, reviewer, reviewedReportUID: reviewed.sopInstanceUID, reviewedSeriesUID: reviewed.seriesInstanceUID }, context),
-    );
+    const stored = await this.#store('peer-review', true, (context) => ({
+      dataset: peerReviewDataset({ score, comment, reviewer, reviewedReportUID: reviewed.sopInstanceUID, reviewedSeriesUID: reviewed.seriesInstanceUID }, context),
+      status: 'peer-review',
+    }));
     return stored !== undefined;
   }
 
@@ -456,23 +471,13 @@ export class RadReportPanel extends RadElement {
    * Builds the document once (UIDs, time) and stores it. Double clicks share the one store; a
    * report signed by someone else since the study was opened stops the signing until `force`.
    */
-  #store(
-    operation: string,
-    force: boolean,
-    content: ((signedAt: string) => ReportContent) | undefined,
-    build?: (context: Parameters<typeof reportDataset>[1]) => NaturalizedDataset,
-  ): Promise<SignedReport | undefined> {
+  #store(operation: string, force: boolean, build: DocumentBuilder): Promise<SignedReport | undefined> {
     // One signing at a time: a second click joins the first, from the conflict check on.
-    this.#storing ??= this.#prepare(operation, force, content, build).finally(() => (this.#storing = undefined));
+    this.#storing ??= this.#prepare(operation, force, build).finally(() => (this.#storing = undefined));
     return this.#storing;
   }
 
-  async #prepare(
-    operation: string,
-    force: boolean,
-    content: ((signedAt: string) => ReportContent) | undefined,
-    build?: (context: Parameters<typeof reportDataset>[1]) => NaturalizedDataset,
-  ): Promise<SignedReport | undefined> {
+  async #prepare(operation: string, force: boolean, build: DocumentBuilder): Promise<SignedReport | undefined> {
     const service = this.#service;
     const context = this.#context;
     if (!this.reader || !service || !context) return undefined;
@@ -481,14 +486,14 @@ export class RadReportPanel extends RadElement {
         const conflict = await this.#newerReport(service);
         if (conflict) {
           this.conflict = conflict;
-          this.#signAnyway = () => this.#store(operation, true, content, build);
+          this.#signAnyway = () => this.#store(operation, true, build);
           return undefined;
         }
       }
       const signedAt = new Date();
       const seriesInstanceUID = newUid();
       const sopInstanceUID = newUid();
-      const documentContext = {
+      const documentContext: DocumentContext = {
         identity: context.identity,
         evidence: context.evidence,
         seriesInstanceUID,
@@ -497,9 +502,7 @@ export class RadReportPanel extends RadElement {
         signedAt,
       };
       const local = new Date(signedAt.getTime() - signedAt.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-      const report = content?.(local);
-      const dataset = report ? reportDataset(report, documentContext) : (build as NonNullable<typeof build>)(documentContext);
-      const status = report?.status ?? 'peer-review';
+      const { dataset, status } = build(documentContext, local);
       this.pending = { operation, dataset, detail: { status, studyInstanceUID: this.studyUid, seriesInstanceUID, sopInstanceUID } };
       context.seriesNumbers.push(documentContext.seriesNumber);
     }
