@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { DicomWebError, DicomWebService } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
-import type { RadReportPanel, Reader, ReportPanelMode, ReportService } from '@telerad/report-panel';
+import { reportServiceWith, type RadReportPanel, type Reader, type ReportPanelMode, type ReportService } from '@telerad/report-panel';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 
@@ -31,15 +31,7 @@ async function show(el: RadReportPanel, { find, stage }: Args): Promise<void> {
 }
 
 /** The archive for reading; STOW-RS and the report search as `overrides` say. */
-const archiveWith = (overrides: Partial<ReportService>): ReportService => ({
-  searchSeries: archive.searchSeries.bind(archive),
-  searchInstances: archive.searchInstances.bind(archive),
-  searchStudies: archive.searchStudies.bind(archive),
-  searchReportDocuments: archive.searchReportDocuments.bind(archive),
-  retrieveInstanceMetadata: archive.retrieveInstanceMetadata.bind(archive),
-  storeInstances: archive.storeInstances.bind(archive),
-  ...overrides,
-});
+const archiveWith = (overrides: Partial<ReportService>): ReportService => reportServiceWith(archive, overrides);
 
 const meta: Meta<Args> = {
   title: 'Elements/rad-report-panel',

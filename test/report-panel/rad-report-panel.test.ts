@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
-import type { RadReportPanel, Reader, ReportErrorDetail, ReportService, ReportSignedDetail } from '@telerad/report-panel';
+import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail } from '@telerad/report-panel';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 
 const READER: Reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042', subspecialty: 'Neuroradiology', organization: 'Telerad Reading Group' };
@@ -48,14 +48,6 @@ async function verify(sopInstanceUID: string): Promise<{ errors: string[]; warni
   return (await (await fetch('/__test/dciodvfy', { method: 'POST', body: file })).json()) as { errors: string[]; warnings: string[] };
 }
 
-/** The reads a report panel needs, bound to `service`. */
-const bound = (service: DicomWebService): Omit<ReportService, 'storeInstances'> => ({
-  searchSeries: service.searchSeries.bind(service),
-  searchInstances: service.searchInstances.bind(service),
-  searchStudies: service.searchStudies.bind(service),
-  searchReportDocuments: service.searchReportDocuments.bind(service),
-  retrieveInstanceMetadata: service.retrieveInstanceMetadata.bind(service),
-});
 
 const flags = (dataset: DicomJsonDataset) => ['0040A496', '0040A491', '0040A493'].map((tag) => stringValue(dataset, tag));
 const sectionText = (el: RadReportPanel, id: string) => el.shadowRoot!.querySelector<HTMLTextAreaElement>(`textarea[name="${id}"]`)!;
@@ -169,13 +161,12 @@ describe('<rad-report-panel> never loses the text', () => {
     const failing = new DicomWebService({ url: stowUrl, timeoutMs: 2_000 });
     let healthy = false;
     const calls: string[] = [];
-    const service: ReportService = {
-      ...bound(real),
+    const service = reportServiceWith(real, {
       storeInstances: (files, studyUid) => {
         calls.push(healthy ? 'archive' : stowUrl);
         return (healthy ? real : failing).storeInstances(files, studyUid);
       },
-    };
+    });
     return { service, calls, recover: () => (healthy = true) };
   }
 
@@ -219,7 +210,7 @@ describe('<rad-report-panel> never loses the text', () => {
     let token = 'expired-token';
     const archive = new DicomWebService({ url: '/dicom-web' });
     const guarded = new DicomWebService({ url: '/__quirks/auth/dicom-web', tokenProvider: async () => token });
-    const el = await panelFor(head, { service: { ...bound(archive), storeInstances: guarded.storeInstances.bind(guarded) } });
+    const el = await panelFor(head, { service: reportServiceWith(archive, { storeInstances: guarded.storeInstances.bind(guarded) }) });
     const asked: string[] = [];
     el.addEventListener('rad-auth-required', (e) => {
       asked.push(e.detail.operation);

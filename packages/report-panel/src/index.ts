@@ -1,7 +1,7 @@
 export { RadReportPanel, type CriticalResultDetail, type DraftChangeDetail, type ReportErrorDetail, type ReportPanelMode, type ReportSignedDetail, type UnsavedDraftDetail } from './rad-report-panel/rad-report-panel.js';
 export { memoryDraftStore, sessionDraftStore, type DraftStore } from './rad-report-panel/draft-store.js';
 export { toFhirDiagnosticReport, type FhirDiagnosticReport } from './rad-report-panel/fhir.js';
-export { loadReportHistory, loadStudyContext, type ReportHistory, type ReportService, type StudyContext } from './rad-report-panel/report-archive.js';
+export { loadReportHistory, loadStudyContext, reportServiceWith, type ReportHistory, type ReportService, type StudyContext } from './rad-report-panel/report-archive.js';
 export {
   latestReport,
   RADPEER_SCORES,

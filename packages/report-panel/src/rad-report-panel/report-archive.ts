@@ -3,10 +3,18 @@ import { DicomWebError, studyIdentityOf, stringValue, writePart10, type DicomWeb
 import type { PeerReview, SignedReport } from './report-model.js';
 import { isPeerReview, peerReviewFromJson, reportFromJson, type EvidenceInstance } from './report-sr.js';
 
-export type ReportService = Pick<
-  DicomWebService,
-  'searchSeries' | 'searchInstances' | 'searchReportDocuments' | 'retrieveInstanceMetadata' | 'storeInstances' | 'searchStudies'
->;
+const REPORT_SERVICE_CALLS = ['searchSeries', 'searchInstances', 'searchReportDocuments', 'retrieveInstanceMetadata', 'storeInstances', 'searchStudies'] as const;
+
+export type ReportService = Pick<DicomWebService, (typeof REPORT_SERVICE_CALLS)[number]>;
+
+/**
+ * `service` with some of its calls replaced: STOW-RS through the host's own gateway, say, or an
+ * archive that fails on purpose in a story or test.
+ */
+export function reportServiceWith(service: ReportService, overrides: Partial<ReportService>): ReportService {
+  const calls = Object.fromEntries(REPORT_SERVICE_CALLS.map((name) => [name, service[name].bind(service)]));
+  return { ...calls, ...overrides } as ReportService;
+}
 
 /** What the panel knows of the study it reports. */
 export interface StudyContext {
