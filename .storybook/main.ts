@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { fileURLToPath } from 'node:url';
+import { browserResolve } from '../scripts/lib/browser-build.mjs';
 
 // `npm run storybook` starts a private Orthanc and sets DICOMWEB_URL: the "Live" stories then read
 // the corpus through the same-origin proxy below. The static build has no server and says so.
@@ -14,12 +14,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal: async (viteConfig) => ({
     ...viteConfig,
-    resolve: {
-      ...viteConfig.resolve,
-      conditions: ['source', 'browser', 'module', 'import', 'default'],
-      // vtk.js's XML readers import xmlbuilder2, which needs Node; the viewport never reads XML.
-      alias: { ...viteConfig.resolve?.alias, xmlbuilder2: fileURLToPath(new URL('../scripts/lib/stubs/empty.js', import.meta.url)) },
-    },
+    resolve: { ...viteConfig.resolve, conditions: browserResolve.conditions, alias: { ...viteConfig.resolve?.alias, ...browserResolve.alias } },
     server: {
       ...viteConfig.server,
       proxy: dicomWebUrl ? { '/dicom-web': { target: new URL(dicomWebUrl).origin, changeOrigin: false } } : undefined,
