@@ -11,14 +11,20 @@ const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
 const { orthanc } = await startOrthancWithCorpus();
 const server = await startPageServer(orthanc.dicomWebUrl, await freePort());
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+const benchmarks = [
+  ['study-browser', 'Study browser'],
+  ['viewport', 'Viewport (against bare Cornerstone3D)'],
+];
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (error) => console.error(error));
-  await page.goto(`http://localhost:${server.config.port}/scripts/bench/study-browser.html`);
-  const results = await page.waitForFunction(() => globalThis.benchResults, null, { timeout: 300_000 }).then((h) => h.jsonValue());
-  console.log('\nStudy browser benchmark (medians; ratio = element ÷ baseline)');
-  for (const r of results) {
-    console.log(`  ${r.name.padEnd(44)} baseline ${r.baseline.toFixed(2).padStart(8)} ${r.unit}   element ${r.element.toFixed(2).padStart(8)} ${r.unit}   ratio ${(r.element / r.baseline).toFixed(2)}`);
+  for (const [name, title] of benchmarks) {
+    await page.goto(`http://localhost:${server.config.port}/scripts/bench/${name}.html`);
+    const results = await page.waitForFunction(() => globalThis.benchResults, null, { timeout: 300_000 }).then((h) => h.jsonValue());
+    console.log(`\n${title} benchmark (medians; ratio = element ÷ baseline)`);
+    for (const r of results) {
+      console.log(`  ${r.name.padEnd(64)} baseline ${r.baseline.toFixed(2).padStart(8)} ${r.unit}   element ${r.element.toFixed(2).padStart(8)} ${r.unit}   ratio ${(r.element / r.baseline).toFixed(2)}`);
+    }
   }
 } finally {
   await browser.close();

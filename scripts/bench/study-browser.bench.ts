@@ -2,33 +2,7 @@
 import { DicomWebService, formatPersonName, studyQueryParams, type Study } from '@telerad/core';
 import '@telerad/study-browser/rad-study-browser.js';
 import { manyStudies, staticArchive } from '../../stories/support/study-fixtures.js';
-
-interface Result {
-  name: string;
-  unit: string;
-  baseline: number;
-  element: number;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/** Runs baseline and element alternately, `runs` times each, and keeps the medians. */
-async function compare(name: string, runs: number, baseline: () => Promise<number>, element: () => Promise<number>, unit = 'ms'): Promise<Result> {
-  const times = { baseline: [] as number[], element: [] as number[] };
-  for (let i = 0; i < runs; i++) {
-    times.baseline.push(await baseline());
-    times.element.push(await element());
-  }
-  return { name, unit, baseline: median(times.baseline), element: median(times.element) };
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
+import { compare, nextFrame, percentile95, publish, timed, type Result } from './measure.js';
 
 const service = new DicomWebService({ url: '/dicom-web' });
 const qidoUrl = `/dicom-web/studies?${new URLSearchParams({ ...studyQueryParams({}), limit: '51' })}`.replaceAll('%2C', ',');
@@ -139,10 +113,4 @@ async function run(): Promise<Result[]> {
   return results;
 }
 
-declare global {
-  interface Window {
-    benchResults?: Result[];
-  }
-}
-
-void run().then((results) => (window.benchResults = results));
+publish(run);
