@@ -145,17 +145,29 @@ describe('<rad-viewer> grid', function () {
     const compare = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent!.includes('Compare with prior'))!;
     await waitUntil(() => !compare().disabled, 'prior found');
     expect(compare().textContent).to.contain(`Prior ${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`);
+    const [reading] = el.viewports;
+    await reading.showImage(30);
+    reading.setWindow({ center: -600, width: 1500 });
     await el.compareWithPrior(true);
     const [a, b] = await drawn(el, 2);
     expect(b.studyUid).to.equal(prior.studyInstanceUID);
+    const nearest = (index: number) => {
+      const position = slicePosition(a.frames[index].metadata)!;
+      const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[index].metadata)! - position));
+      return distances.indexOf(Math.min(...distances));
+    };
+    await waitUntil(
+      () => b.viewState.index === nearest(a.viewState.index) && JSON.stringify(b.viewState.window) === JSON.stringify(a.viewState.window),
+      'the prior opens on the current slice and window',
+    );
     for (const index of [30, 70]) {
       await a.showImage(index);
       const position = slicePosition(a.frames[index].metadata)!;
       const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[index].metadata)! - position));
       await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), `prior at the slice nearest to ${position} mm`);
     }
-    a.setWindow({ center: -600, width: 1500 });
-    await waitUntil(() => b.viewState.window.center === -600 && b.viewState.window.width === 1500, 'window followed (HU)');
+    a.setWindow({ center: 40, width: 400 });
+    await waitUntil(() => b.viewState.window.center === 40 && b.viewState.window.width === 400, 'window followed (HU)');
 
     el.shadowRoot!.querySelector<HTMLInputElement>('[part~="toolbar"] input[type="checkbox"]')!.click();
     await el.updateComplete;
@@ -163,6 +175,19 @@ describe('<rad-viewer> grid', function () {
     await a.showImage(5);
     await new Promise((r) => setTimeout(r, 300));
     expect(b.viewState.index, 'no longer following').to.equal(before);
+  });
+
+  it('opens a prior that draws last (JPEG 2000) on the window the reader chose', async () => {
+    const head = await study('ct-head-garcia');
+    const el = viewer();
+    document.body.append(el);
+    await el.openStudy(head.studyInstanceUID);
+    const [reading] = await drawn(el, 1);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Prior'), 'prior found');
+    reading.setWindow({ center: 60, width: 200 });
+    await el.compareWithPrior(true);
+    const [, prior] = await drawn(el, 2);
+    await waitUntil(() => prior.viewState.window.center === 60 && prior.viewState.window.width === 200, 'the prior on the reader’s window');
   });
 
   it('follows the slice position of an MR prior but leaves its window alone (MR values have no common scale)', async () => {
