@@ -5,7 +5,7 @@ import { eventTarget, getEnabledElements, getRenderingEngines } from '@cornersto
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import type { RadViewport } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
-import { displayedAt, hasContent, rendered, viewportFor } from './helpers.js';
+import { displayedAt, errorState, failingViewport, hasContent, rendered, viewportFor } from './helpers.js';
 
 const listenerCount = () => Object.values((eventTarget as unknown as { listeners: Record<string, unknown[]> }).listeners).reduce((n, list) => n + list.length, 0);
 
@@ -77,7 +77,14 @@ describe('<rad-viewport> lifecycle', () => {
 
   it('keeps the image fitted, or zoomed as the reader chose, when its viewport is resized (1×1 → 1×2 and back)', async () => {
     const manifest = await loadManifest();
-    const el = await viewportFor(manifest.studies.find((s) => s.key === 'ct-head-garcia')!, undefined, 256);
+    const head = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+    const el = await viewportFor(head, undefined, 256);
+    // A viewport on the same engine that shows no image (its series is missing) is resized too.
+    const { el: empty } = failingViewport('/dicom-web', head.studyInstanceUID, '1.2.3.404');
+    await errorState(empty);
+    const pageErrors: string[] = [];
+    const onError = (event: ErrorEvent) => pageErrors.push(event.message);
+    window.addEventListener('error', onError);
     try {
       const [rows, columns] = ['00280010', '00280011'].map((tag) => el.frames[0].metadata[tag]!.Value![0] as number);
       /** Canvas pixels per image pixel when the whole image just fits the image area. */
@@ -95,8 +102,13 @@ describe('<rad-viewport> lifecycle', () => {
       await resizeTo(256);
       expect(el.viewState.zoom, 'the reader’s zoom').to.be.closeTo(2, 0.01);
       expect(el.viewState.scale).to.be.closeTo(fit() * 2, 0.01);
+      empty.style.width = '200px';
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(pageErrors).to.deep.equal([]);
     } finally {
+      window.removeEventListener('error', onError);
       el.remove();
+      empty.remove();
     }
   });
 
