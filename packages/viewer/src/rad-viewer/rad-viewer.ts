@@ -112,10 +112,10 @@ export class RadViewer extends RadElement {
 
   #ownService?: DicomWebService;
   #launchToken?: string;
-  #launch?: LaunchResult;
   /** The `launch` value the launch was read from ('' for the page URL), so it is read once per value. */
   #launchReadFrom?: string;
-  #launchOpened = false;
+  /** The launch read but not opened yet (it waits for an archive). */
+  #launchToOpen?: IidRequest;
   #drafts = memoryDraftStore();
   #sync?: ViewportSync;
   /** Whether the compared series' values share a scale, so their windows follow each other. */
@@ -152,9 +152,9 @@ export class RadViewer extends RadElement {
   }
 
   protected override updated(): void {
-    const request = this.#launch?.request;
-    if (request && !this.#launchOpened && this.archive) {
-      this.#launchOpened = true;
+    const request = this.#launchToOpen;
+    if (request && this.archive) {
+      this.#launchToOpen = undefined;
       void this.#openLaunch(request);
     }
     this.#connectSync();
@@ -163,8 +163,7 @@ export class RadViewer extends RadElement {
   #readLaunchOnce(): void {
     if (!this.iid || this.#launchReadFrom === this.launch) return;
     this.#launchReadFrom = this.launch;
-    this.#launch = this.#readLaunch();
-    this.#launchOpened = false;
+    this.#launchToOpen = this.#readLaunch().request;
   }
 
   #createService(): DicomWebService | undefined {
