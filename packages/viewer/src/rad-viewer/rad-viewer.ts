@@ -287,10 +287,7 @@ export class RadViewer extends RadElement {
     const wanted = this.comparing && this.synchronised && a && b;
     if (wanted && this.#sync && this.#sync.viewports[0] === a && this.#sync.viewports[1] === b) return;
     this.#sync?.disconnect();
-    const sync = wanted ? new ViewportSync([a, b], this.#syncWindow) : undefined;
-    this.#sync = sync;
-    // The prior opens on the current slice and window, not only once the reader moves.
-    if (sync) void Promise.all([a.loaded(), b.loaded()]).then(() => this.#sync === sync && sync.leader && sync.lead(sync.leader), () => undefined);
+    this.#sync = wanted ? new ViewportSync([a, b], this.#syncWindow) : undefined;
   }
 
   /** Locks after inactivity: drafts stay in the draft store; images, caches, tokens and reports go. */

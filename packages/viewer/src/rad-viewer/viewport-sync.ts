@@ -21,7 +21,7 @@ const INTERACTION = ['pointerdown', 'wheel', 'keydown', 'touchstart'] as const;
  * values share a scale (`syncWindow`: CT in HU, PET in SUV; not MR, whose values are arbitrary).
  */
 export class ViewportSync {
-  #leader?: RadViewport;
+  #leader: RadViewport;
   #cleanups: (() => void)[] = [];
 
   constructor(
@@ -39,10 +39,17 @@ export class ViewportSync {
       });
     }
     this.#leader = viewports[0];
+    // The follower opens on the leader's slice and window, not only once the reader moves.
+    let connected = true;
+    this.#cleanups.push(() => (connected = false));
+    void Promise.all(viewports.map((viewport) => viewport.loaded())).then(
+      () => connected && this.lead(this.#leader),
+      () => undefined,
+    );
   }
 
   /** The viewport the other follows (the last one the user touched, the first to begin with). */
-  get leader(): RadViewport | undefined {
+  get leader(): RadViewport {
     return this.#leader;
   }
 
