@@ -137,10 +137,17 @@ export class ViewportController implements ReactiveController {
   #resizeEngine(): void {
     const engine = this.#viewport?.getRenderingEngine();
     if (!engine) return;
-    const presentations = engine.getViewports().map((viewport) => [viewport, viewport.getViewPresentation()] as const);
+    // Every viewport's controller asks when a layout changes; only the first finds canvases to resize
+    // (Cornerstone draws nothing when there are none), and only those viewports are drawn again.
+    const resized = engine
+      .getViewports()
+      .filter(({ canvas, element }) => canvas.width !== Math.round(element.clientWidth * devicePixelRatio) || canvas.height !== Math.round(element.clientHeight * devicePixelRatio))
+      .map((viewport) => ({ viewport, presentation: viewport.getViewPresentation() }));
     engine.resize(true, true);
-    for (const [viewport, presentation] of presentations) viewport.setViewPresentation(presentation);
-    engine.render();
+    for (const { viewport, presentation } of resized) {
+      viewport.setViewPresentation(presentation);
+      viewport.render();
+    }
   }
 
   async #create(element: HTMLElement): Promise<void> {
