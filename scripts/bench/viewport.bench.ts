@@ -33,8 +33,17 @@ function imageArea(): HTMLDivElement {
 
 const renderedOnce = (target: EventTarget, type: string) => new Promise<void>((resolve) => target.addEventListener(type, () => resolve(), { once: true }));
 
+/** A series on screen, shown by either side. */
+interface ShownSeries {
+  readonly count: number;
+  show(index: number): Promise<void>;
+  close(): void;
+}
+
+type OpenSeries = (series: Series) => Promise<ShownSeries>;
+
 /** Bare Cornerstone3D: series metadata over WADO-RS, `wadors:` image ids, a stack viewport. */
-class BareStack {
+class BareStack implements ShownSeries {
   readonly #engine = new RenderingEngine('bench-baseline');
   readonly #area = imageArea();
   #imageIds: string[] = [];
@@ -88,17 +97,30 @@ async function radViewport({ studyUid, seriesUid }: Series): Promise<RadViewport
   return el;
 }
 
-async function showOnElement(el: RadViewport, index: number): Promise<void> {
-  const drawn = renderedOnce(el, 'rad-image-rendered');
-  await el.showImage(index);
-  await drawn;
-}
+const openBare: OpenSeries = async (series) => {
+  const bare = new BareStack();
+  await bare.open(series);
+  return bare;
+};
 
-/** Milliseconds per image for stepping through every image of a stack once. */
-async function perImage(count: number, show: (index: number) => Promise<void>): Promise<number> {
+const openElement: OpenSeries = async (series) => {
+  const el = await radViewport(series);
+  return {
+    count: el.frames.length,
+    async show(index) {
+      const drawn = renderedOnce(el, 'rad-image-rendered');
+      await el.showImage(index);
+      await drawn;
+    },
+    close: () => el.remove(),
+  };
+};
+
+/** Milliseconds per image for stepping from the first image through every other one. */
+async function perImage(shown: ShownSeries): Promise<number> {
   return (await timed(async () => {
-    for (let index = 1; index < count; index++) await show(index);
-  })) / (count - 1);
+    for (let index = 1; index < shown.count; index++) await shown.show(index);
+  })) / (shown.count - 1);
 }
 
 async function run(): Promise<Result[]> {
@@ -107,68 +129,37 @@ async function run(): Promise<Result[]> {
   (await radViewport(series)).remove();
   // One cache: the element's runtime imports the same Cornerstone modules.
   const cold = async () => cache.purgeCache();
+  /** Each measurement, written once, runs the same way on both sides. */
+  const measure = (name: string, runs: number, measurement: (open: OpenSeries) => Promise<number>) =>
+    compare(name, runs, () => measurement(openBare), () => measurement(openElement));
   const results: Result[] = [];
   results.push(
-    await compare(
-      'CT 100 × 512²: series opened to first image drawn (cold cache)',
-      7,
-      async () => {
-        await cold();
-        const bare = new BareStack();
-        const ms = await timed(() => bare.open(series));
-        bare.close();
-        return ms;
-      },
-      async () => {
-        await cold();
-        const ms = await timed(async () => (await radViewport(series)).remove());
-        return ms;
-      },
-    ),
+    await measure('CT 100 × 512²: series opened to first image drawn (cold cache)', 7, async (open) => {
+      await cold();
+      let shown: ShownSeries | undefined;
+      const ms = await timed(async () => (shown = await open(series)));
+      shown?.close();
+      return ms;
+    }),
   );
   results.push(
-    await compare(
-      'CT 100 × 512²: each image while scrolling (first pass, loading)',
-      3,
-      async () => {
-        await cold();
-        const bare = new BareStack();
-        await bare.open(series);
-        const ms = await perImage(bare.count, (index) => bare.show(index));
-        bare.close();
-        return ms;
-      },
-      async () => {
-        await cold();
-        const el = await radViewport(series);
-        const ms = await perImage(el.frames.length, (index) => showOnElement(el, index));
-        el.remove();
-        return ms;
-      },
-    ),
+    await measure('CT 100 × 512²: each image while scrolling (first pass, loading)', 3, async (open) => {
+      await cold();
+      const shown = await open(series);
+      const ms = await perImage(shown);
+      shown.close();
+      return ms;
+    }),
   );
   results.push(
-    await compare(
-      'CT 100 × 512²: each image while scrolling (cached)',
-      3,
-      async () => {
-        const bare = new BareStack();
-        await bare.open(series);
-        await perImage(bare.count, (index) => bare.show(index));
-        await bare.show(0);
-        const ms = await perImage(bare.count, (index) => bare.show(index));
-        bare.close();
-        return ms;
-      },
-      async () => {
-        const el = await radViewport(series);
-        await perImage(el.frames.length, (index) => showOnElement(el, index));
-        await showOnElement(el, 0);
-        const ms = await perImage(el.frames.length, (index) => showOnElement(el, index));
-        el.remove();
-        return ms;
-      },
-    ),
+    await measure('CT 100 × 512²: each image while scrolling (cached)', 3, async (open) => {
+      const shown = await open(series);
+      await perImage(shown);
+      await shown.show(0);
+      const ms = await perImage(shown);
+      shown.close();
+      return ms;
+    }),
   );
   return results;
 }
