@@ -31,6 +31,24 @@ async function drawn(el: RadViewer, count: number, why = '', content = true): Pr
   return el.viewports;
 }
 
+/** Index of the image of `follower` nearest in slice position to image `index` of `leader`, computed here. */
+function nearestSlice(leader: RadViewport, follower: RadViewport, index: number): number {
+  const reference = leader.frames[index].metadata;
+  const position = slicePosition(reference)!;
+  const distances = follower.frames.map((f) => Math.abs(slicePosition(f.metadata, reference)! - position));
+  return distances.indexOf(Math.min(...distances));
+}
+
+/** A viewer showing the study of `key`, once it has found the study's prior. */
+async function openedWithPrior(key: string): Promise<{ el: RadViewer; reading: RadViewport }> {
+  const el = viewer();
+  document.body.append(el);
+  await el.openStudy((await study(key)).studyInstanceUID);
+  const [reading] = await drawn(el, 1);
+  await waitUntil(() => el.shadowRoot!.textContent!.includes('Compare with prior (Prior'), 'prior found');
+  return { el, reading };
+}
+
 afterEach(() => document.querySelectorAll('rad-viewer').forEach((el) => el.remove()));
 
 describe('<rad-viewer> launch', function () {
@@ -137,34 +155,23 @@ describe('<rad-viewer> grid', function () {
   });
 
   it('compares a CT with its prior side by side, following the slice position and the window; sync can be turned off', async () => {
-    const [current, prior] = [await study('ct-phantom'), await study('ct-compression')];
-    const el = viewer();
-    document.body.append(el);
-    await el.openStudy(current.studyInstanceUID);
-    await drawn(el, 1);
-    const compare = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent!.includes('Compare with prior'))!;
-    await waitUntil(() => !compare().disabled, 'prior found');
-    expect(compare().textContent).to.contain(`Prior ${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`);
-    const [reading] = el.viewports;
+    const prior = await study('ct-compression');
+    const { el, reading } = await openedWithPrior('ct-phantom');
+    const compare = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent!.includes('Compare with prior'))!;
+    expect(compare.disabled).to.equal(false);
+    expect(compare.textContent).to.contain(`Prior ${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`);
     await reading.showImage(30);
     reading.setWindow({ center: -600, width: 1500 });
     await el.compareWithPrior(true);
     const [a, b] = await drawn(el, 2);
     expect(b.studyUid).to.equal(prior.studyInstanceUID);
-    const nearest = (index: number) => {
-      const position = slicePosition(a.frames[index].metadata)!;
-      const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[index].metadata)! - position));
-      return distances.indexOf(Math.min(...distances));
-    };
     await waitUntil(
-      () => b.viewState.index === nearest(a.viewState.index) && JSON.stringify(b.viewState.window) === JSON.stringify(a.viewState.window),
+      () => b.viewState.index === nearestSlice(a, b, a.viewState.index) && JSON.stringify(b.viewState.window) === JSON.stringify(a.viewState.window),
       'the prior opens on the current slice and window',
     );
     for (const index of [30, 70]) {
       await a.showImage(index);
-      const position = slicePosition(a.frames[index].metadata)!;
-      const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[index].metadata)! - position));
-      await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), `prior at the slice nearest to ${position} mm`);
+      await waitUntil(() => b.viewState.index === nearestSlice(a, b, index), `prior at the slice nearest to ${slicePosition(a.frames[index].metadata)} mm`);
     }
     a.setWindow({ center: 40, width: 400 });
     await waitUntil(() => b.viewState.window.center === 40 && b.viewState.window.width === 400, 'window followed (HU)');
@@ -178,12 +185,7 @@ describe('<rad-viewer> grid', function () {
   });
 
   it('opens a prior that draws last (JPEG 2000) on the window the reader chose', async () => {
-    const head = await study('ct-head-garcia');
-    const el = viewer();
-    document.body.append(el);
-    await el.openStudy(head.studyInstanceUID);
-    const [reading] = await drawn(el, 1);
-    await waitUntil(() => el.shadowRoot!.textContent!.includes('Prior'), 'prior found');
+    const { el, reading } = await openedWithPrior('ct-head-garcia');
     reading.setWindow({ center: 60, width: 200 });
     await el.compareWithPrior(true);
     const [, prior] = await drawn(el, 2);
@@ -191,21 +193,15 @@ describe('<rad-viewer> grid', function () {
   });
 
   it('follows the slice position of an MR prior but leaves its window alone (MR values have no common scale)', async () => {
-    const [current, prior] = [await study('mr-brain'), await study('mr-brain-prior')];
-    const el = viewer();
-    document.body.append(el);
-    await el.openStudy(current.studyInstanceUID);
-    await drawn(el, 1);
-    await waitUntil(() => el.shadowRoot!.textContent!.includes('Prior'), 'prior found');
+    const prior = await study('mr-brain-prior');
+    const { el } = await openedWithPrior('mr-brain');
     await el.compareWithPrior(true);
     // The prior follows to the slice of the current one, which may be an empty end slice.
     const [a, b] = await drawn(el, 2, 'loaded', false);
     expect(b.studyUid).to.equal(prior.studyInstanceUID);
     await a.showImage(15);
     a.setWindow({ center: 900, width: 300 });
-    const position = slicePosition(a.frames[15].metadata)!;
-    const distances = b.frames.map((f) => Math.abs(slicePosition(f.metadata, a.frames[15].metadata)! - position));
-    await waitUntil(() => b.viewState.index === distances.indexOf(Math.min(...distances)), 'nearest slice');
+    await waitUntil(() => b.viewState.index === nearestSlice(a, b, 15), 'nearest slice');
     await new Promise((r) => setTimeout(r, 300));
     expect(a.viewState.window).to.deep.equal({ center: 900, width: 300 });
     expect(b.viewState.window, 'the prior keeps its own window').to.not.deep.equal({ center: 900, width: 300 });
