@@ -1,9 +1,10 @@
 // <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
 // calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { numberValue, setRadLocale } from '@telerad/core';
+import { DicomWebService, numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { studyAsListed } from '../support/qido.js';
 import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, viewportFor, voiLutOf } from './helpers.js';
 
 interface Region {
@@ -86,6 +87,11 @@ describe('<rad-viewport> CT phantom', () => {
     const sr = await el.exportMeasurementsSR();
     const verdict = (await (await fetch('/__test/dciodvfy', { method: 'POST', body: sr })).json()) as { errors: string[] };
     expect(verdict.errors).to.deep.equal([]);
+    // Stored, it leaves the study as the worklist lists it (priority, description, patient).
+    const listed = await studyAsListed(ct.studyInstanceUID);
+    const { stored } = await new DicomWebService({ url: '/dicom-web' }).storeInstances([sr], ct.studyInstanceUID);
+    expect(await studyAsListed(ct.studyInstanceUID)).to.deep.equal(listed);
+    await fetch(`/__test/forget/${stored[0]}`, { method: 'POST' });
     el.clearMeasurements();
     expect(el.getMeasurements()).to.have.length(0);
     const after = await el.loadMeasurementsSR(sr);

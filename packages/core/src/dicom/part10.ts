@@ -1,6 +1,6 @@
 // DICOM Part 10 files written and read with dcmjs, imported on first use so that elements which
 // never write DICOM do not download it.
-import { personNameValue, stringValue, type DicomJsonDataset } from './json.js';
+import type { DicomJsonDataset } from './json.js';
 
 /** A data set keyed by DICOM keyword, as dcmjs naturalizes it. */
 export type NaturalizedDataset = Record<string, unknown>;
@@ -40,23 +40,34 @@ export async function readPart10(file: ArrayBuffer): Promise<NaturalizedDataset>
 }
 
 /**
- * The Patient and General Study modules of an image's metadata, naturalized, for a document about
- * that study (an SR) to carry the same identity.
+ * The attributes a document about a study must carry exactly as the study's images have them: the
+ * Patient module (PS3.3 C.7.1.1), General Study (C.7.2.1), Patient Study (C.7.2.2) and the request
+ * attributes a worklist shows. An archive may answer study-level queries from any instance of the
+ * study, the SR included, so an attribute left out here disappears from the worklist.
  */
-export function studyIdentityOf(metadata: DicomJsonDataset): NaturalizedDataset {
-  const text = (tag: string) => stringValue(metadata, tag) ?? '';
-  const issuer = stringValue(metadata, '00100021');
-  return {
-    PatientName: personNameValue(metadata, '00100010')?.Alphabetic ?? '',
-    PatientID: text('00100020'),
-    ...(issuer ? { IssuerOfPatientID: issuer } : {}),
-    PatientBirthDate: text('00100030'),
-    PatientSex: text('00100040'),
-    StudyInstanceUID: text('0020000D'),
-    StudyDate: text('00080020'),
-    StudyTime: text('00080030'),
-    StudyID: text('00200010'),
-    AccessionNumber: text('00080050'),
-    ReferringPhysicianName: personNameValue(metadata, '00080090')?.Alphabetic ?? '',
-  };
+const STUDY_LEVEL_TAGS = [
+  // Patient
+  '00100010', '00100020', '00100021', '00100022', '00100024', '00100030', '00100032', '00100040', '00101000', '00101001',
+  '00101002', '00102160', '00104000', '00102201', '00102292', '00102297', '00102298', '00120062', '00120063', '00081120',
+  // General Study
+  '0020000D', '00080020', '00080030', '00080090', '00080096', '0008009C', '0008009D', '00200010', '00080050', '00080051',
+  '00081030', '00081048', '00081049', '00081060', '00081062', '00081110', '00081032', '00401012', '00321034',
+  // Patient Study
+  '00081080', '00081084', '00101010', '00101020', '00101030', '00102000', '00102110', '001021A0', '001021B0', '001021C0',
+  '00380010', '00380060', '00380062',
+  // Request attributes and the institution the study belongs to
+  '00401003', '0032000C', '00321060', '00321032', '00321033', '00080080',
+] as const;
+
+/**
+ * The study-level attributes of an image's metadata (see `STUDY_LEVEL_TAGS`), naturalized, for a
+ * document about that study (an SR) to carry the same identity, values as they are (a person
+ * name keeps its ideographic and phonetic groups, a sequence its items).
+ */
+export async function studyIdentityOf(metadata: DicomJsonDataset): Promise<NaturalizedDataset> {
+  const { default: dcmjs } = await import('dcmjs');
+  const present = STUDY_LEVEL_TAGS.filter((tag) => metadata[tag]?.Value?.length);
+  const identity = dcmjs.data.DicomMetaDictionary.naturalizeDataset(Object.fromEntries(present.map((tag) => [tag, metadata[tag]])));
+  delete identity._vrMap;
+  return identity;
 }

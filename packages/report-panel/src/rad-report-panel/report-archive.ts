@@ -41,7 +41,7 @@ export async function loadStudyContext(service: ReportService, studyInstanceUID:
   if (!instances.length) throw new DicomWebError('not-found', 404, '', 'the study has no images');
   const metadata = await service.retrieveInstanceMetadata(instances[0].instance, options);
   return {
-    identity: studyIdentityOf(metadata),
+    identity: await studyIdentityOf(metadata),
     evidence: instances.map(({ instance, seriesNumber }) => ({
       seriesInstanceUID: instance.seriesInstanceUID,
       sopClassUID: instance.sopClassUID ?? '',

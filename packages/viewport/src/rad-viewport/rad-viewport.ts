@@ -366,7 +366,7 @@ export class RadViewport extends RadElement {
     const first = frames[0]?.metadata;
     if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
     const dataset = measurementReportDataset(this.getMeasurements(), {
-      identity: { ...studyIdentityOf(first), StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid },
+      identity: { ...(await studyIdentityOf(first)), StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid },
       sopClassOf: (uid) => stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '',
       seriesOf: () => this.seriesUid,
       newUid,
