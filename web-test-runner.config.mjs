@@ -15,6 +15,7 @@ import {
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
+import { wheelPlugin } from './scripts/lib/input-plugin.mjs';
 
 const dicomWebUrl = process.env.DICOMWEB_URL;
 const orthancUrl = process.env.ORTHANC_URL;
@@ -28,7 +29,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter('.cache/test-summary.json')],
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
+  plugins: [wheelPlugin(), ...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
   middleware: [
     hostCspMiddleware(),
     dicomWebProxy(dicomWebUrl),

@@ -1,6 +1,7 @@
 // <rad-viewport> against Orthanc and the corpus phantoms: displayed values, measurements,
 // calibration, lifecycle. Rendering: WebGL through SwiftShader (GPU mode).
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { DicomWebService, numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
@@ -186,13 +187,32 @@ describe('<rad-viewport> CT phantom', () => {
     expect(el.shadowRoot!.querySelector('[data-field="image"]')!.textContent).to.contain('Im 52/100');
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await waitUntil(() => el.viewState.index === 99);
-    // The mouse wheel scrolls too.
-    const canvasArea = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
-    const box = canvasArea.getBoundingClientRect();
-    await el.showImage(50);
-    canvasArea.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: box.left + 50, clientY: box.top + 50, bubbles: true, composed: true, cancelable: true }));
-    await waitUntil(() => el.viewState.index !== 50, 'wheel scrolled', { timeout: 3000 });
-    expect(el.viewState.index, 'wheel down: next image').to.equal(51);
+  });
+
+  it('wheel down, drag down with Scroll and ArrowDown all go to the next image (real input from Chromium)', async () => {
+    const area = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
+    const box = area.getBoundingClientRect();
+    const [x, y] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)];
+    const wheel = async (deltaY: number, from: number) => {
+      await el.showImage(from);
+      await executeServerCommand('wheel', { x, y, deltaY });
+      await waitUntil(() => el.viewState.index !== from, 'wheel scrolled', { timeout: 3000 });
+      return el.viewState.index;
+    };
+    expect(await wheel(100, 11), 'wheel down from image 12').to.equal(12);
+    expect(await wheel(-100, 11), 'wheel up from image 12').to.equal(10);
+    expect(await wheel(100, 0), 'wheel down at image 1').to.equal(1);
+    el.activeTool = 'StackScroll';
+    await el.updateComplete;
+    await el.showImage(11);
+    await sendMouse({ type: 'move', position: [x, y] });
+    await sendMouse({ type: 'down' });
+    for (let dy = 10; dy <= 60; dy += 10) await sendMouse({ type: 'move', position: [x, y + dy] });
+    await sendMouse({ type: 'up' });
+    await waitUntil(() => el.viewState.index !== 11, 'dragged', { timeout: 3000 });
+    expect(el.viewState.index, 'drag down: later images').to.be.greaterThan(11);
+    el.activeTool = 'WindowLevel';
+    await el.updateComplete;
   });
 });
 

@@ -210,8 +210,9 @@ export class ViewportController implements ReactiveController {
     const group = tools.ToolGroupManager.createToolGroup(this.viewportId);
     if (!group) throw new Error('tool group could not be created');
     for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) group.addTool(name);
-    // Wheel down (and dragging down) moves to the next image, as in most reading software.
-    group.setToolConfiguration('StackScroll', { invert: true });
+    // Not inverted: Cornerstone's own direction is already wheel down (and drag down) = next image,
+    // as in most reading software and as ArrowDown. (A synthetic WheelEvent, which lacks the legacy
+    // wheelDelta fields, reads the other way round: test with real input.)
     const { MouseBindings } = tools.Enums;
     group.setToolActive('WindowLevel', { bindings: [{ mouseButton: MouseBindings.Primary }] });
     group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }, { numTouchPoints: 3 }] });
