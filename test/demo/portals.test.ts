@@ -69,8 +69,10 @@ describe('demo portals', function () {
       await waitUntil(() => status() === 'Preliminary', 'worklist shows the preliminary read', { timeout: 20_000 });
       await panel.signFinal();
       await waitUntil(() => status() === 'Final', 'worklist shows the final report', { timeout: 20_000 });
-      // 136 px × 0.9375 mm PixelSpacing, on the first image in slice order (instance 24).
-      expect(panel.latest!.sections.findings).to.contain('Length: 127.5 mm (series 2, image 24).');
+      // 136 px × 0.9375 mm PixelSpacing, on the first image in slice order, whose Instance Number
+      // is 24 (they run backwards): named as the viewer's counter shows it, the instance labelled.
+      expect(panel.latest!.sections.findings).to.contain('Length: 127.5 mm (series 2, image 1 of 24, instance no. 24).');
+      expect(viewport.shadowRoot!.querySelector('[data-field="image"]')!.textContent).to.equal('Im 1/24 · Inst 24');
       expect(frame.contentDocument!.querySelectorAll('#audit li').length, 'audit records forwarded').to.be.at.least(3);
       expect(violations).to.deep.equal([]);
     } finally {

@@ -354,7 +354,8 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     el.insertMeasurement(el.availableMeasurements[0]);
     await el.updateComplete;
     const instanceNumber = series.sopInstanceUIDs.indexOf(measurement.sopInstanceUID) + 1;
-    expect(sectionText(el, 'findings').value).to.contain(`Length: 42.46 mm (series ${series.seriesNumber}, image ${instanceNumber}).`);
+    // Without the viewport's stack position, the image is named by its Instance Number, labelled so.
+    expect(sectionText(el, 'findings').value).to.contain(`Length: 42.46 mm (series ${series.seriesNumber}, instance no. ${instanceNumber}).`);
     const prior = (await loadManifest()).studies.find((s) => s.patientId === head.patientId && s.key !== head.key)!;
     await waitUntil(() => el.shadowRoot!.querySelector('select[aria-label="Insert comparison…"]'), 'priors offered');
     el.insertComparison({ description: prior.description, studyDate: `${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`, modalities: [] });

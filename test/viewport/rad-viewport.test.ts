@@ -3,7 +3,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { DicomWebService, numberValue, setRadLocale } from '@telerad/core';
-import { windowed, type MeasurementDetail, type RadViewport } from '@telerad/viewport';
+import { windowed, type MeasurementDetail, type RadMeasurement, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { studyAsListed } from '../support/qido.js';
 import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, viewportFor, voiLutOf } from './helpers.js';
@@ -187,6 +187,55 @@ describe('<rad-viewport> CT phantom', () => {
     expect(el.shadowRoot!.querySelector('[data-field="image"]')!.textContent).to.contain('Im 52/100');
     area.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await waitUntil(() => el.viewState.index === 99);
+  });
+
+  it('ignores a click with a drawing tool: no zero-length or sub-pixel measurement is reported or kept', async () => {
+    const area = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
+    const box = area.getBoundingClientRect();
+    const [x, y] = [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 3)];
+    await el.showImage(30);
+    const before = el.getMeasurements().length;
+    const added: RadMeasurement[] = [];
+    const record = (e: Event) => added.push((e as CustomEvent<MeasurementDetail>).detail.measurement);
+    el.addEventListener('rad-measurement-added', record);
+    try {
+      el.activeTool = 'Length';
+      await el.updateComplete;
+      // Cornerstone draws a line click-move-click too: a click, a wobble back to the same point
+      // and a second click complete a line of zero length.
+      await sendMouse({ type: 'click', position: [x, y] });
+      await sendMouse({ type: 'move', position: [x + 6, y + 6] });
+      await sendMouse({ type: 'click', position: [x, y] });
+      for (const tool of ['Length', 'EllipticalROI', 'RectangleROI'] as const) {
+        el.activeTool = tool;
+        await el.updateComplete;
+        // Pressed, wobbled and released where it started.
+        await sendMouse({ type: 'move', position: [x, y] });
+        await sendMouse({ type: 'down' });
+        await sendMouse({ type: 'move', position: [x + 6, y + 6] });
+        await sendMouse({ type: 'move', position: [x, y] });
+        await sendMouse({ type: 'up' });
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(added, 'no rad-measurement-added').to.have.length(0);
+      expect(el.getMeasurements(), JSON.stringify(el.getMeasurements().slice(before).map((m) => [m.tool, m.handles]))).to.have.length(before);
+      // A real line drawn the same way is measured (the click test is not vacuous).
+      el.activeTool = 'Length';
+      await el.updateComplete;
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x + 20, y] });
+      await sendMouse({ type: 'move', position: [x + 40, y] });
+      await sendMouse({ type: 'up' });
+      await waitUntil(() => added.length === 1, 'a line is measured');
+      const [measurement] = added;
+      expect(measurement.values[0].value).to.be.greaterThan(1);
+      expect(measurement.image, 'the position the counter shows').to.deep.include({ position: 31, count: 100 });
+    } finally {
+      el.removeEventListener('rad-measurement-added', record);
+      el.activeTool = 'WindowLevel';
+      await el.updateComplete;
+    }
   });
 
   it('wheel down, drag down with Scroll and ArrowDown all go to the next image (real input from Chromium)', async () => {

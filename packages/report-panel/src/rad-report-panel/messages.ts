@@ -71,5 +71,9 @@ export const signedBy = (reader: string, time: string) =>
   reader ? msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' }) : msg(str`Signed ${time}`, { id: 'report.signed-at' });
 export const unsavedElsewhere = (count: number) => msg(str`Unsigned drafts kept for ${count} other studies.`, { id: 'report.unsaved-elsewhere' });
 export const measurementSentence = (what: string, image: string) => msg(str`${what} (${image}).`, { id: 'report.measurement-sentence' });
-export const imageRef = (series: string, image: string) => msg(str`series ${series}, image ${image}`, { id: 'report.image-ref' });
+/** An image by its place in the stack the reader scrolls, as the viewport's counter shows it. */
+export const imageRef = (series: string, position: number, count: number) => msg(str`series ${series}, image ${position} of ${count}`, { id: 'report.image-ref' });
+/** The Instance Number, always labelled so: it may run opposite to the stack position. */
+export const instanceRef = (instance: string) => msg(str`instance no. ${instance}`, { id: 'report.instance-ref' });
+export const seriesRef = (series: string) => msg(str`series ${series}`, { id: 'report.series-ref' });
 export const comparisonLine = (description: string, date: string) => msg(str`${description} dated ${date}.`, { id: 'report.comparison-line' });

@@ -8,7 +8,7 @@ import { state } from 'lit/decorators/state.js';
 import { live } from 'lit/directives/live.js';
 import { memoryDraftStore, sessionDraftStore, type DraftStore } from './draft-store.js';
 import { toFhirDiagnosticReport, type FhirDiagnosticReport } from './fhir.js';
-import { comparisonLine, conflictWarning, imageRef, measurementSentence, radpeerLabel, sectionLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
+import { comparisonLine, conflictWarning, imageRef, instanceRef, seriesRef, measurementSentence, radpeerLabel, sectionLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
 import { loadReportHistory, loadStudyContext, storeDocument, type ReportHistory, type ReportService, type StudyContext } from './report-archive.js';
 import {
   emptySections,
@@ -360,15 +360,28 @@ export class RadReportPanel extends RadElement {
     const named = (name: string) => (name.toLowerCase() === measurement.tool.toLowerCase() ? '' : `${name} `);
     const values = measurement.values.map((v) => `${named(v.name)}${Number(v.value.toFixed(2))} ${v.unit}`).join(', ');
     const calibration = measurement.calibration === 'patient' ? '' : ` [${measurement.calibration}]`;
-    const evidence = this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID);
-    const image = imageRef(String(evidence?.seriesNumber ?? '?'), `${evidence?.instanceNumber ?? '?'}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
-    const sentence = measurementSentence(`${measurement.tool}: ${values}${calibration}`, image);
+    const sentence = measurementSentence(`${measurement.tool}: ${values}${calibration}`, this.#imageNamed(measurement));
     const findings = draft.sections.findings.trim() ? `${draft.sections.findings.trimEnd()}\n${sentence}` : sentence;
     this.#changeDraft({
       ...draft,
       sections: { ...draft.sections, findings },
       references: [...draft.references, { sopInstanceUID: measurement.sopInstanceUID, frame: measurement.frame }],
     });
+  }
+
+  /**
+   * Names a measurement's image as the reader finds it again: by its position in the stack the
+   * viewport shows ("series 2, image 1 of 24"), and the Instance Number only labelled as such,
+   * when it differs from that position or no position is known.
+   */
+  #imageNamed(measurement: ReportMeasurement): string {
+    const evidence = this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID);
+    const series = String(evidence?.seriesNumber ?? '?');
+    const instanceNumber = measurement.image?.instanceNumber ?? evidence?.instanceNumber;
+    const instance = instanceNumber === undefined ? undefined : instanceRef(`${instanceNumber}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
+    const { image } = measurement;
+    if (!image) return [seriesRef(series), instance].filter(Boolean).join(', ');
+    return [imageRef(series, image.position, image.count), image.position === instanceNumber ? undefined : instance].filter(Boolean).join(', ');
   }
 
   /** Appends a prior study to Comparison ("CT HEAD dated 1 Dec 2025."). */

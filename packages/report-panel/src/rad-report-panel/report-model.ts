@@ -97,6 +97,8 @@ export interface ReportMeasurement {
   calibration: string;
   sopInstanceUID: string;
   frame: number;
+  /** Its place in the viewport's stack ("image 3 of 24") and its Instance Number. */
+  image?: { position: number; count: number; instanceNumber?: number };
 }
 
 export const emptySections = (): ReportSections => ({ clinical: '', technique: '', comparison: '', findings: '', impression: '' });

@@ -21,10 +21,22 @@ export interface RadMeasurement {
   sopInstanceUID: string;
   /** 1-based frame of a multi-frame instance. */
   frame: number;
+  /**
+   * Where the image sits in the viewport's stack, as its counter shows it ("image 3 of 24", by
+   * position in slice order), and its Instance Number, which may run the other way.
+   */
+  image?: StackPosition;
   /** Handle positions in image coordinates: [column, row], pixel centres at integers + 0.5. */
   handles: [number, number][];
   /** Free text (arrow annotations). */
   text?: string;
+}
+
+/** An image's place in the stack shown: 1-based position of `count`, and its Instance Number. */
+export interface StackPosition {
+  position: number;
+  count: number;
+  instanceNumber?: number;
 }
 
 /** What `setMeasurements` needs of a measurement: the values are computed again. */
@@ -93,5 +105,33 @@ export function measuredValues(tool: MeasurementTool, handles: number[][], frame
       return typeof stats.value === 'number' ? [{ name: 'value', value: stats.value, unit: stats.modalityUnit ?? '' }] : [];
     case 'ArrowAnnotate':
       return [];
+  }
+}
+
+/** Handles closer than this (image pixels) are one point: a click, not a measurement. */
+const SUB_PIXEL = 1;
+const apart = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]) >= SUB_PIXEL;
+
+/**
+ * Whether a shape measures nothing: a zero-length or sub-pixel line, angle arm, axis or ROI side,
+ * as a single click with a drawing tool leaves. Probes and arrows are points by nature.
+ */
+export function isDegenerate(tool: MeasurementTool, handles: readonly (readonly number[])[]): boolean {
+  const [a, b, c, d] = handles;
+  switch (tool) {
+    case 'Length':
+    case 'Bidirectional':
+    case 'CircleROI':
+      return !apart(a, b);
+    case 'Angle':
+      return !apart(a, b) || !apart(b, c);
+    case 'CobbAngle':
+    case 'EllipticalROI':
+      return !apart(a, b) || !apart(c, d);
+    case 'RectangleROI':
+      return Math.abs(d[0] - a[0]) < SUB_PIXEL || Math.abs(d[1] - a[1]) < SUB_PIXEL;
+    case 'Probe':
+    case 'ArrowAnnotate':
+      return false;
   }
 }

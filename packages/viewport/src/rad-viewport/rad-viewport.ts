@@ -63,6 +63,13 @@ const TOOL_KEYS = { WindowLevel: 'w', Pan: 'p', StackScroll: 's', Zoom: 'z', Len
 const TOOLBAR_TOOLS = Object.entries(TOOL_KEYS).map(([tool, key]) => ({ tool: tool as ViewportTool, key }));
 
 /**
+ * The Instance Number beside the stack position, labelled, where the two differ: the counter is
+ * the position a reader scrolls to, which is also what the report names.
+ */
+const instanceLabel = (position: number, instanceNumber: number | undefined) =>
+  instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
+
+/**
  * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
  * decoded in the browser, window/level with modality presets, zoom, pan, rotate, flip, scroll and
  * cine, four-corner overlays, and measurements in calibrated units. Cornerstone is imported only
@@ -543,7 +550,7 @@ export class RadViewport extends RadElement {
       </div>
       <div class="corner bottom-left">
         <div>Se ${stringValue(m, '00200011') ?? '–'} ${stringValue(m, '0008103E') ?? ''}</div>
-        <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, '00280008') ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}</div>
+        <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, '00280008') ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}${instanceLabel(view.index + 1, numberValue(m, '00200013'))}</div>
         ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
       </div>
       <div class="corner bottom-right">

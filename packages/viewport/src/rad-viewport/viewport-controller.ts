@@ -1,11 +1,11 @@
 import type { Types } from '@cornerstonejs/core';
-import { DicomWebError, stringValue } from '@telerad/core';
+import { DicomWebError, numberValue, stringValue } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
 import { forgetFrames } from './frame-loader.js';
-import { MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import type { StackFrame } from './series-stack.js';
 import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, type VoiLut } from './voi-lut.js';
@@ -55,6 +55,12 @@ let nextId = 0;
 const STATISTICS_TOOLS = new Set<MeasurementTool>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
 
 /** Whether a measurement carries its statistics (always true for geometric tools). */
+/** The Instance Number of a frame's image, where it has one. */
+function instanceNumberOf(frame: StackFrame): { instanceNumber?: number } {
+  const instanceNumber = numberValue(frame.metadata, '00200013');
+  return instanceNumber === undefined ? {} : { instanceNumber };
+}
+
 export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 /**
@@ -68,6 +74,8 @@ export class ViewportController implements ReactiveController {
   #viewport?: Types.IStackViewport;
   #element?: HTMLElement;
   #frames: StackFrame[] = [];
+  /** Annotations removed on completion (a click, not a shape), whose removal is not reported. */
+  #discarded = new Set<string>();
   #resizeObserver?: ResizeObserver;
   #resizeTimer?: ReturnType<typeof setTimeout>;
   #ready?: Promise<void>;
@@ -188,7 +196,14 @@ export class ViewportController implements ReactiveController {
     ] as const) {
       const handler = async (event: Event) => {
         const { annotation } = (event as CustomEvent<{ annotation: Annotation }>).detail;
+        if (this.#discarded.has(annotation.annotationUID ?? '')) return;
         let measurement = this.#toMeasurement(annotation);
+        if (change === 'added' && measurement && isDegenerate(measurement.tool, measurement.handles)) {
+          // A click, not a shape: nothing is reported or kept.
+          this.#discarded.add(measurement.id);
+          this.removeMeasurement(measurement.id);
+          return;
+        }
         // ROI statistics are computed when Cornerstone next draws the annotation: wait for them.
         for (let frame = 0; change !== 'removed' && measurement && !hasStatistics(measurement) && frame < 30; frame++) {
           await new Promise(requestAnimationFrame);
@@ -543,6 +558,7 @@ export class ViewportController implements ReactiveController {
       calibration: calibrationOf(frame.metadata).kind,
       sopInstanceUID: frame.sopInstanceUID,
       frame: frame.frame,
+      image: { position: this.#frames.indexOf(frame) + 1, count: this.#frames.length, ...instanceNumberOf(frame) },
       handles,
       ...(annotation.data.text ? { text: annotation.data.text } : {}),
     };
