@@ -9,6 +9,5 @@ const CHANGED_BY_A_DOCUMENT = ['00080061', '00201206', '00201208', '00081190'];
 export async function studyAsListed(studyInstanceUID: string): Promise<DicomJsonDataset> {
   const url = `/dicom-web/studies?StudyInstanceUID=${studyInstanceUID}&includefield=${INCLUDE.join(',')}`;
   const [study] = (await (await fetch(url)).json()) as DicomJsonDataset[];
-  for (const tag of CHANGED_BY_A_DOCUMENT) delete study[tag];
-  return study;
+  return Object.fromEntries(Object.entries(study).filter(([tag]) => !CHANGED_BY_A_DOCUMENT.includes(tag)));
 }
