@@ -87,7 +87,7 @@ export const StoreFailed: Story = {
     service: archiveWith({ storeInstances: () => Promise.reject(new DicomWebError('server', 500, '/dicom-web/studies')) }),
     stage: async (el) => {
       el.setSection('findings', 'Acute left subdural haematoma, 8 mm thick.');
-      await el.signFinal();
+      await el.signFinal({ confirmTemplateText: true });
     },
   },
 };
@@ -106,7 +106,22 @@ export const Conflict: Story = {
         },
       });
     })(),
-    stage: (el) => el.signFinal(),
+    stage: (el) => el.signFinal({ confirmTemplateText: true }),
+  },
+};
+
+/** Signing with the template's normal text unedited: the sections are listed beside the buttons. */
+export const TemplateTextUnconfirmed: Story = { args: { find: HEAD, stage: (el) => el.signPreliminary() } };
+
+/** A critical finding with no communication recorded: final sign-off waits and says why. */
+export const CriticalNotCommunicated: Story = {
+  args: {
+    find: HEAD,
+    stage: async (el) => {
+      el.setCritical(true);
+      el.setSection('impression', 'Acute left subdural haematoma.');
+      await el.signFinal({ confirmTemplateText: true });
+    },
   },
 };
 

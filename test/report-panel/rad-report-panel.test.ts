@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
-import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail } from '@telerad/report-panel';
+import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail, type SignBlockedDetail } from '@telerad/report-panel';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 
 const READER: Reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042', subspecialty: 'Neuroradiology', organization: 'Telerad Reading Group' };
@@ -127,13 +127,24 @@ describe('<rad-report-panel> lifecycle', () => {
     const critical: unknown[] = [];
     el.addEventListener('rad-critical-result', (e) => critical.push(e.detail));
     el.shadowRoot!.querySelector<HTMLInputElement>('fieldset[part~="critical"] input[type="checkbox"]')!.click();
+    type(sectionText(el, 'impression'), 'Acute left subdural haematoma.');
     await el.updateComplete;
-    expect(await el.signFinal(), 'refused').to.equal(undefined);
+    const blocked: SignBlockedDetail[] = [];
+    el.addEventListener('rad-sign-blocked', (e) => blocked.push(e.detail));
+    button(el, 'Sign final').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="alert"]')!.textContent).to.contain('Record who was told');
+    expect(blocked).to.deep.equal([{ studyInstanceUID: head.studyInstanceUID, status: 'final', reason: 'critical-communication', sections: [] }]);
+    // Said beside the buttons, and the reader is taken to the communication form.
+    const check = el.shadowRoot!.querySelector('[part~="actions"] + [part~="sign-check"]')!;
+    expect(check.textContent).to.contain('Record who was told');
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('name') === 'recipient', 'recipient field focused');
+    (el.shadowRoot!.activeElement as HTMLElement).blur();
+    [...check.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Record the communication')!.click();
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('recipient');
+    expect(await el.signFinal({ confirmTemplateText: true }), 'refused through the API too').to.equal(undefined);
     expect(stored).to.deep.equal([]);
     // A preliminary read may go out flagged before anyone is reached.
-    const prelim = await el.signPreliminary();
+    const prelim = await el.signPreliminary({ confirmTemplateText: true });
     expect([prelim?.critical, prelim?.communication]).to.deep.equal([true, undefined]);
     expect((await verify(prelim!.sopInstanceUID)).errors).to.deep.equal([]);
     await el.updateComplete;
@@ -147,10 +158,47 @@ describe('<rad-report-panel> lifecycle', () => {
       { studyInstanceUID: head.studyInstanceUID, critical: true },
       { studyInstanceUID: head.studyInstanceUID, critical: true, communication: { recipient: 'Dr. Ramos (ED)', communicatedAt: '2026-11-30T10:42', method: 'Telephone' } },
     ]);
-    const report = await el.signFinal();
+    const report = await el.signFinal({ confirmTemplateText: true });
     expect(report?.critical).to.equal(true);
     expect(report?.communication).to.deep.equal({ recipient: 'Dr. Ramos (ED)', communicatedAt: '2026-11-30T10:42:00', method: 'Telephone' });
     expect((await verify(report!.sopInstanceUID)).errors).to.deep.equal([]);
+  });
+});
+
+describe('<rad-report-panel> template text', () => {
+  it('marks untouched normal text, and signs it only after the reader confirms the listed sections', async function () {
+    this.timeout(30_000);
+    const head = await study('ct-head-garcia');
+    const el = await panelFor(head);
+    const marked = () => [...el.shadowRoot!.querySelectorAll('textarea[data-template-text]')].map((t) => t.getAttribute('name'));
+    expect(marked(), 'the normal template text of the diagnostic sections').to.deep.equal(['findings', 'impression']);
+    expect(el.shadowRoot!.querySelector('[data-section="impression"] [part~="template-text"]')!.textContent).to.equal('Template text, not edited yet');
+    const blocked: SignBlockedDetail[] = [];
+    el.addEventListener('rad-sign-blocked', (e) => blocked.push(e.detail));
+    button(el, 'Sign preliminary').click();
+    await el.updateComplete;
+    expect(await el.signFinal(), 'not through the API either').to.equal(undefined);
+    expect(stored, 'nothing signed').to.deep.equal([]);
+    expect(blocked.map((b) => [b.status, b.reason, b.sections])).to.deep.equal([
+      ['preliminary', 'template-text', ['findings', 'impression']],
+      ['final', 'template-text', ['findings', 'impression']],
+    ]);
+    await el.updateComplete;
+    const check = el.shadowRoot!.querySelector('[part~="actions"] + [part~="sign-check"]')!;
+    expect(check.textContent).to.contain('not edited: Findings, Impression.');
+    await expect(el).shadowDom.to.be.accessible();
+
+    // Editing a section takes its mark away; the other is still listed.
+    type(sectionText(el, 'findings'), 'No haemorrhage. Old left MCA infarct.');
+    await el.updateComplete;
+    expect(marked()).to.deep.equal(['impression']);
+    const done = signed(el);
+    button(el, 'Sign preliminary').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="sign-check"]')!.textContent).to.contain('not edited: Impression.');
+    button(el, 'Sign preliminary with this text').click();
+    expect((await done).status).to.equal('preliminary');
+    expect(el.latest!.sections.impression).to.equal('No acute intracranial abnormality.');
   });
 });
 
@@ -183,6 +231,7 @@ describe('<rad-report-panel> never loses the text', () => {
       const errors: ReportErrorDetail[] = [];
       el.addEventListener('rad-report-error', (e) => errors.push(e.detail));
       type(sectionText(el, 'findings'), 'Text that must survive.');
+      type(sectionText(el, 'impression'), 'An impression of my own.');
       const sign = button(el, 'Sign final');
       sign.click();
       sign.click();
@@ -216,7 +265,7 @@ describe('<rad-report-panel> never loses the text', () => {
       asked.push(e.detail.operation);
       e.detail.waitUntil(Promise.resolve((token = 'fresh-token')));
     });
-    const report = await el.signFinal();
+    const report = await el.signFinal({ confirmTemplateText: true });
     expect(asked).to.deep.equal(['sign-final']);
     expect(report).to.exist;
     const documents = await archive.searchReportDocuments([head.studyInstanceUID]);
@@ -228,7 +277,7 @@ describe('<rad-report-panel> never loses the text', () => {
     const el = await panelFor(head);
     const hostile = '<img src=x onerror="window.__teleradXss=1"><script>window.__teleradXss=2</script>';
     type(sectionText(el, 'impression'), hostile);
-    await el.signFinal();
+    await el.signFinal({ confirmTemplateText: true });
     el.mode = 'referring';
     await el.updateComplete;
     const impression = el.shadowRoot!.querySelector('[part~="report"] [data-section="impression"] .text')!;
@@ -282,9 +331,9 @@ describe('<rad-report-panel> never loses the text', () => {
     const mine = await panelFor(head);
     const theirs = await panelFor(head, { reader: { name: 'Novak^Ivan', id: 'R-0007' } });
     type(sectionText(theirs, 'impression'), 'Their read.');
-    await theirs.signFinal();
+    await theirs.signFinal({ confirmTemplateText: true });
     type(sectionText(mine, 'impression'), 'My read.');
-    expect(await mine.signFinal(), 'stopped').to.equal(undefined);
+    expect(await mine.signFinal({ confirmTemplateText: true }), 'stopped').to.equal(undefined);
     await mine.updateComplete;
     const alert = mine.shadowRoot!.querySelector('[part~="alert"][data-conflict]')!;
     expect(alert.textContent).to.contain('(Novak, Ivan, ');
@@ -315,7 +364,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     expect(sectionText(el, 'technique').value, 'untouched default replaced').to.equal('Axial CT images of the head were obtained without intravenous contrast.');
     expect(sectionText(el, 'impression').value, 'edited text kept').to.equal('My own impression.');
     expect([...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="actions"] button')].map((b) => b.disabled)).to.deep.equal([true, true]);
-    expect(await el.signFinal()).to.equal(undefined);
+    expect(await el.signFinal({ confirmTemplateText: true })).to.equal(undefined);
     expect(stored).to.deep.equal([]);
     await expect(el).shadowDom.to.be.accessible();
   });
@@ -331,7 +380,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     await el.updateComplete;
     expect(sectionText(el, 'impression').value, 'from the PET/CT template').to.equal('No scintigraphic evidence of FDG-avid disease.');
     type(sectionText(el, 'impression'), 'Low-grade FDG uptake in a right hilar node, likely reactive.');
-    const report = await el.signFinal();
+    const report = await el.signFinal({ confirmTemplateText: true });
     expect(report!.predecessorUID, 'not an addendum').to.equal(undefined);
     expect(el.reports.reports.map((r) => [r.status, r.reader.name])).to.deep.equal([
       ['final', original.reader.name],
@@ -361,7 +410,7 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     el.insertComparison({ description: prior.description, studyDate: `${prior.studyDate.slice(0, 4)}-${prior.studyDate.slice(4, 6)}-${prior.studyDate.slice(6)}`, modalities: [] });
     await el.updateComplete;
     expect(sectionText(el, 'comparison').value).to.match(new RegExp(`^${prior.description.replace(/[()]/g, '\\$&')} dated `));
-    const report = await el.signFinal();
+    const report = await el.signFinal({ confirmTemplateText: true });
     expect(report!.references).to.deep.equal([{ sopInstanceUID: measurement.sopInstanceUID, frame: 1 }]);
     expect((await verify(report!.sopInstanceUID)).errors).to.deep.equal([]);
   });

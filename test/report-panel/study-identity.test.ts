@@ -50,8 +50,8 @@ describe('documents keep the study as the worklist lists it', () => {
       await sign();
       expect(await studyAsListed(target.studyInstanceUID), what).to.deep.equal(before);
     };
-    await unchangedAfter('preliminary', () => el.signPreliminary());
-    await unchangedAfter('final', () => el.signFinal());
+    await unchangedAfter('preliminary', () => el.signPreliminary({ confirmTemplateText: true }));
+    await unchangedAfter('final', () => el.signFinal({ confirmTemplateText: true }));
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea[name="addendum"]')!.value = 'Neurosurgery informed.';
     const addendum = signed(el);

@@ -64,6 +64,8 @@ describe('rad-report-panel stories', function () {
     ['StoreFailed', 'The report was not stored'],
     ['Conflict', 'Another report was signed'],
     ['LoadFailed', 'internal error'],
+    ['TemplateTextUnconfirmed', 'not edited: Findings, Impression.'],
+    ['CriticalNotCommunicated', 'Record who was told'],
   ] as const) {
     it(`${name} says so`, async () => {
       const el = await renderStory(name);

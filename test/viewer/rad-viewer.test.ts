@@ -248,7 +248,7 @@ describe('<rad-viewer> session and modes', function () {
     const audit = new Promise<AuditEventDetail>((resolve) =>
       el.addEventListener('rad-audit', (e) => e.detail.extension[0].valueCode === 'report-signed' && resolve(e.detail)),
     );
-    const report = await panel.signFinal();
+    const report = await panel.signFinal({ confirmTemplateText: true });
     let addendum: Awaited<ReturnType<typeof panel.signAddendum>>;
     try {
       const event = await audit;

@@ -22,4 +22,5 @@ export {
   type SignedStatus,
 } from './rad-report-panel/report-model.js';
 export { BASIC_TEXT_SR, CODES, PRIVATE_SCHEME, SECTION_CODES, peerReviewDataset, reportDataset, reportFromJson, type DocumentContext, type EvidenceInstance } from './rad-report-panel/report-sr.js';
+export { DIAGNOSTIC_SECTIONS, sectionsAtTemplateText, type SignBlockedDetail, type SignOptions } from './rad-report-panel/sign-checks.js';
 export { BUILT_IN_TEMPLATES, BLANK_TEMPLATE, chooseTemplate, type ReportTemplate } from './rad-report-panel/templates.js';

@@ -13,6 +13,7 @@ export const tokens = css`
     --_row-hover: var(--rad-color-row-hover, light-dark(#f1f4f8, #1f242b));
     --_accent: var(--rad-color-accent, light-dark(#0b62c4, #5aa2f0));
     --_danger: var(--rad-color-danger, light-dark(#b42318, #f97066));
+    --_warning: var(--rad-color-warning, light-dark(#8a5a00, #fdb022));
     --_focus: var(--rad-focus-ring, 2px solid var(--_accent));
     --_font: var(--rad-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--rad-font-size, 0.875rem);

@@ -37,6 +37,10 @@ export const texts = () => ({
   loading: msg('Loading report…', { id: 'report.loading' }),
   noReport: msg('No report yet.', { id: 'report.none' }),
   critical: msg('Critical finding', { id: 'report.critical' }),
+  toCommunicationForm: msg('Record the communication', { id: 'report.to-communication-form' }),
+  templateText: msg('Template text, not edited yet', { id: 'report.template-text' }),
+  signFinalAsIs: msg('Sign final with this text', { id: 'report.sign-final-as-is' }),
+  signPreliminaryAsIs: msg('Sign preliminary with this text', { id: 'report.sign-preliminary-as-is' }),
   criticalNeedsCommunication: msg('Record who was told of the critical finding before signing the final report.', { id: 'report.critical-needs-communication' }),
   recipient: msg('Communicated to', { id: 'report.recipient' }),
   communicatedAt: msg('When', { id: 'report.communicated-at' }),
@@ -69,6 +73,8 @@ export const conflictWarning = (reader: string, time: string) =>
 /** "Signed by <reader>, <time>", or "Signed <time>" for a report that does not name its reader. */
 export const signedBy = (reader: string, time: string) =>
   reader ? msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' }) : msg(str`Signed ${time}`, { id: 'report.signed-at' });
+export const templateTextUnread = (sections: string) =>
+  msg(str`Still the template's normal text, not edited: ${sections}. Sign only if you read the images and agree.`, { id: 'report.template-text-unread' });
 export const unsavedElsewhere = (count: number) => msg(str`Unsigned drafts kept for ${count} other studies.`, { id: 'report.unsaved-elsewhere' });
 export const measurementSentence = (what: string, image: string) => msg(str`${what} (${image}).`, { id: 'report.measurement-sentence' });
 /** An image by its place in the stack the reader scrolls, as the viewport's counter shows it. */

@@ -120,6 +120,21 @@ export const styles = css`
     border-radius: calc(var(--_radius) - 2px);
     color: var(--_danger);
   }
+  /* Template text nobody edited yet: visibly not the reader's own words. */
+  textarea[data-template-text] {
+    font-style: italic;
+    border-style: dashed;
+    border-color: var(--_warning);
+  }
+  .template-note {
+    display: block;
+    font-size: 0.8em;
+    font-style: italic;
+    color: var(--_warning);
+  }
+  [part~='sign-check'] {
+    margin: var(--_space) 0 0;
+  }
   [part~='history'] ol {
     margin: 0;
     padding-left: 1.2rem;

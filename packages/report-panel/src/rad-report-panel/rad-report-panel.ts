@@ -8,7 +8,7 @@ import { state } from 'lit/decorators/state.js';
 import { live } from 'lit/directives/live.js';
 import { memoryDraftStore, sessionDraftStore, type DraftStore } from './draft-store.js';
 import { toFhirDiagnosticReport, type FhirDiagnosticReport } from './fhir.js';
-import { comparisonLine, conflictWarning, imageRef, instanceRef, seriesRef, measurementSentence, radpeerLabel, sectionLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
+import { comparisonLine, conflictWarning, imageRef, instanceRef, seriesRef, measurementSentence, radpeerLabel, sectionLabel, storeFailed, templateTextUnread, texts, unsavedElsewhere } from './messages.js';
 import { loadReportHistory, loadStudyContext, storeDocument, type ReportHistory, type ReportService, type StudyContext } from './report-archive.js';
 import {
   emptySections,
@@ -27,6 +27,7 @@ import {
 } from './report-model.js';
 import { peerReviewDataset, reportDataset, type DocumentContext, type ReportContent } from './report-sr.js';
 import { formatDateTime, renderReport, statusBanner } from './report-view.js';
+import { sectionsAtTemplateText, signBlock, type SignBlockedDetail, type SignOptions } from './sign-checks.js';
 import { styles } from './rad-report-panel.styles.js';
 import { BUILT_IN_TEMPLATES, chooseTemplate, type ReportTemplate } from './templates.js';
 
@@ -99,6 +100,7 @@ const DEFAULT_SERIES_NUMBER = 900;
  * @fires {CustomEvent<ReportSignedDetail>} rad-report-signed - A report, addendum or peer review was stored.
  * @fires {CustomEvent<ReportErrorDetail>} rad-report-error - Loading or storing failed.
  * @fires {CustomEvent<CriticalResultDetail>} rad-critical-result - A critical finding was flagged or its communication recorded.
+ * @fires {CustomEvent<SignBlockedDetail>} rad-sign-blocked - Signing did not go ahead: a critical finding's communication is not recorded, or diagnostic sections still hold unconfirmed template text. The reason shows beside the sign buttons.
  * @fires {CustomEvent<UnsavedDraftDetail>} rad-report-unsaved - The study changed with an unsigned draft (kept in the draft store).
  * @fires {CustomEvent<AuthRequiredDetail>} rad-auth-required - A request was refused with 401.
  *
@@ -109,11 +111,14 @@ const DEFAULT_SERIES_NUMBER = 900;
  * @csspart critical - The critical-result record.
  * @csspart editor - The draft editor.
  * @csspart actions - The sign buttons.
+ * @csspart sign-check - Why signing waits (beside the sign buttons), with the way forward.
+ * @csspart template-text - The note on a section that still holds the template's text.
  * @csspart alert - A failure or a warning, with its action.
  * @csspart history - The list of the study's reports and reviews.
  * @csspart review - The peer-review form.
  *
  * @cssprop --rad-color-danger - Critical and failure colour.
+ * @cssprop --rad-color-warning - Template text not yet edited.
  * @cssprop --rad-color-accent - Buttons and the FINAL banner.
  *
  * @slot header - Host content above the report.
@@ -151,7 +156,7 @@ export class RadReportPanel extends RadElement {
   @state() private pending?: PendingStore;
   @state() private storing = false;
   @state() private conflict?: SignedReport;
-  @state() private notice?: string;
+  @state() private blocked?: Omit<SignBlockedDetail, 'studyInstanceUID'>;
   @state() private priors: Study[] = [];
   @state() private unsavedStudies = new Set<string>();
 
@@ -395,21 +400,31 @@ export class RadReportPanel extends RadElement {
     this.#changeDraft({ ...draft, sections: { ...draft.sections, comparison } });
   }
 
-  /** Signs the draft as a preliminary read. */
-  signPreliminary(): Promise<SignedReport | undefined> {
-    return this.#signDraft('preliminary');
+  /**
+   * Signs the draft as a preliminary read. Findings or impression still at the template's text
+   * need `confirmTemplateText` (the reader's confirmation); otherwise nothing is signed, the
+   * sections are listed beside the buttons and `rad-sign-blocked` fires.
+   */
+  signPreliminary(options: SignOptions = {}): Promise<SignedReport | undefined> {
+    return this.#signDraft('preliminary', false, options);
   }
 
-  /** Signs the draft as the final report. A critical finding needs its communication recorded first. */
-  signFinal(): Promise<SignedReport | undefined> {
-    return this.#signDraft('final');
+  /**
+   * Signs the draft as the final report. A critical finding needs its communication recorded
+   * first; template text needs confirmation as for `signPreliminary`.
+   */
+  signFinal(options: SignOptions = {}): Promise<SignedReport | undefined> {
+    return this.#signDraft('final', false, options);
   }
 
-  #signDraft(status: 'preliminary' | 'final', force = false): Promise<SignedReport | undefined> {
+  #signDraft(status: 'preliminary' | 'final', force = false, options: SignOptions = {}): Promise<SignedReport | undefined> {
     const draft = this.draft;
     if (!draft) return Promise.resolve(undefined);
-    if (status === 'final' && draft.critical && !draft.communication) {
-      this.notice = texts().criticalNeedsCommunication;
+    const block = signBlock(status, draft, this.#templateOf(draft), options);
+    this.blocked = block && { status, ...block };
+    if (block) {
+      this.emit<SignBlockedDetail>('rad-sign-blocked', { studyInstanceUID: this.studyUid, status, ...block });
+      if (block.reason === 'critical-communication') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('fieldset[part~="critical"] [name="recipient"]')?.focus());
       return Promise.resolve(undefined);
     }
     // A final read replaces the preliminary one; a second opinion on a final report stands beside it.
@@ -539,7 +554,7 @@ export class RadReportPanel extends RadElement {
     }
     this.pending = undefined;
     this.#dirty = false;
-    this.notice = undefined;
+    this.blocked = undefined;
     if (pending.detail.status !== 'peer-review' && pending.detail.status !== 'amended') {
       await this.#drafts.clear(this.studyUid);
       this.draft = pending.detail.status === 'preliminary' ? this.draft : undefined;
@@ -606,7 +621,6 @@ export class RadReportPanel extends RadElement {
           <button type="button" @click=${() => this.signAnyway()}>${texts().conflictSignAnyway}</button>
         </div>`
       : nothing}
-    ${this.notice ? html`<div part="alert" class="alert" role="alert">${this.notice}</div>` : nothing}
     ${this.unsavedStudies.size ? html`<p class="note" role="status">${unsavedElsewhere(this.unsavedStudies.size)}</p>` : nothing}`;
   }
 
@@ -626,6 +640,7 @@ export class RadReportPanel extends RadElement {
     const t = texts();
     const disabled = this.storing;
     const measurements = this.availableMeasurements;
+    const atTemplateText = sectionsAtTemplateText(draft, this.#templateOf(draft));
     return html`<form part="editor" @submit=${(e: Event) => e.preventDefault()}>
       ${statusBanner('draft')}
       <div class="row">
@@ -636,12 +651,15 @@ export class RadReportPanel extends RadElement {
         </label>
         <span class="reader">${t.reader}: ${this.reader ? `${readerName(this.reader)}${this.reader.subspecialty ? ` (${this.reader.subspecialty})` : ''}` : t.noReader}</span>
       </div>
-      ${SECTION_IDS.map(
-        (id) => html`<label part="section" data-section=${id}>${sectionLabel(id)}
-          <textarea name=${id} rows=${id === 'findings' ? 6 : 2} .value=${live(draft.sections[id])} ?disabled=${disabled}
+      ${SECTION_IDS.map((id) => {
+        const templateText = atTemplateText.includes(id);
+        return html`<label part="section" data-section=${id}>${sectionLabel(id)}
+          ${templateText ? html`<span part="template-text" class="template-note" id="template-${id}">${t.templateText}</span>` : nothing}
+          <textarea name=${id} rows=${id === 'findings' ? 6 : 2} .value=${live(draft.sections[id])} ?disabled=${disabled} ?data-template-text=${templateText}
+            aria-describedby=${templateText ? `template-${id}` : nothing}
             @input=${(e: Event) => this.setSection(id, (e.target as HTMLTextAreaElement).value)}></textarea>
-        </label>`,
-      )}
+        </label>`;
+      })}
       <div class="row">
         ${measurements.length
           ? html`<select aria-label=${t.insertMeasurement} @change=${(e: Event) => this.#insertChosen(e, measurements)}>
@@ -661,7 +679,31 @@ export class RadReportPanel extends RadElement {
         <button type="button" ?disabled=${disabled || !this.reader} @click=${() => this.signPreliminary()}>${this.storing ? t.signing : t.signPreliminary}</button>
         <button type="button" ?disabled=${disabled || !this.reader} @click=${() => this.signFinal()}>${this.storing ? t.signing : t.signFinal}</button>
       </div>
+      ${this.#renderSignCheck()}
     </form>`;
+  }
+
+  /** Why signing waits, beside the buttons, with the way forward. */
+  #renderSignCheck() {
+    const blocked = this.blocked;
+    if (!blocked) return nothing;
+    const t = texts();
+    if (blocked.reason === 'critical-communication') {
+      const toForm = () => this.renderRoot.querySelector<HTMLInputElement>('fieldset[part~="critical"] [name="recipient"]')?.focus();
+      return html`<div part="sign-check alert" class="alert" role="alert">
+        ${t.criticalNeedsCommunication}
+        <button type="button" class="secondary" @click=${toForm}>${t.toCommunicationForm}</button>
+      </div>`;
+    }
+    const confirm = () => (blocked.status === 'final' ? this.signFinal({ confirmTemplateText: true }) : this.signPreliminary({ confirmTemplateText: true }));
+    return html`<div part="sign-check alert" class="alert" role="alert">
+      ${templateTextUnread(blocked.sections.map(sectionLabel).join(', '))}
+      <button type="button" @click=${confirm}>${blocked.status === 'final' ? t.signFinalAsIs : t.signPreliminaryAsIs}</button>
+    </div>`;
+  }
+
+  #templateOf(draft: ReportDraft): ReportTemplate | undefined {
+    return this.#allTemplates.find((template) => template.id === draft.templateId);
   }
 
   #insertChosen(event: Event, measurements: ReportMeasurement[]): void {
@@ -762,5 +804,6 @@ declare global {
     'rad-report-error': CustomEvent<ReportErrorDetail>;
     'rad-critical-result': CustomEvent<CriticalResultDetail>;
     'rad-report-unsaved': CustomEvent<UnsavedDraftDetail>;
+    'rad-sign-blocked': CustomEvent<SignBlockedDetail>;
   }
 }
