@@ -7,6 +7,7 @@ import {
   toReportDocument,
   type ReportDocument,
   formatPersonName,
+  foldAccents,
   matchesWildcard,
   serverSafeWildcard,
   parseDicomDate,
@@ -130,7 +131,8 @@ describe('dates and times', () => {
       AccessionNumber: 'ACC*',
       StudyDate: '20250101-',
       ModalitiesInStudy: 'CT,MR',
-      ReferringPhysicianName: 'Wells*',
+      // Accent-folded fields: vowels and c, n, s, y, z may carry accents the server matches exactly.
+      ReferringPhysicianName: 'W*ll*',
     });
     expect(studyQueryParams(query, '\\').ModalitiesInStudy).to.equal('CT\\MR');
     expect(studyQueryParams(query).includefield).to.contain('00081030').and.contain('00401003');
@@ -146,10 +148,26 @@ describe('server-safe matching', () => {
     expect(serverSafeWildcard('CT ABDOMEN*')).to.deep.equal({ server: 'CT?ABDOMEN*', exact: false });
   });
 
+  it('widens letters that may carry accents when folding, and folds accents and case in the browser', () => {
+    expect(serverSafeWildcard('MULLER*', { fold: true })).to.deep.equal({ server: 'M*LL*R*', exact: false });
+    expect(serverSafeWildcard('BR^T*', { fold: true })).to.deep.equal({ server: 'BR^T*', exact: true });
+    for (const [pattern, value] of [
+      ['MULLER*', 'Müller^Jürgen'],
+      ['müll*', 'Muller^Jurgen'],
+      ['garcia marquez*', 'García Márquez^Lucía'],
+      ['LUKASZ', 'Łukasz'],
+      ['STRASSE', 'Straße'],
+      ['SORENSEN', 'Sørensen'],
+    ])
+      expect(matchesWildcard(pattern, value, { fold: true }), `${pattern} ~ ${value}`).to.equal(true);
+    expect(matchesWildcard('MULLER*', 'Miller^J', { fold: true })).to.equal(false);
+    expect(foldAccents('Ça Žižek ÅNGSTRÖM')).to.equal('ca zizek angstrom');
+  });
+
   it('matches DICOM wildcards case-insensitively across Unicode', () => {
     expect(matchesWildcard('mül*', 'Müller^Jürgen')).to.equal(true);
     expect(matchesWildcard('MÜL*', 'Müller^Jürgen')).to.equal(true);
-    expect(matchesWildcard('mul*', 'Müller^Jürgen')).to.equal(false);
+    expect(matchesWildcard('mul*', 'Müller^Jürgen'), 'accents count unless folding').to.equal(false);
     expect(matchesWildcard('M?ller^J*', 'Müller^Jürgen')).to.equal(true);
     expect(matchesWildcard('山田*', '山田^太郎')).to.equal(true);
     expect(matchesWildcard('<b>*', '<b>Evil</b>')).to.equal(true);
@@ -157,11 +175,15 @@ describe('server-safe matching', () => {
   });
 
   it('filters only what the server could not match exactly', () => {
-    expect(clientSideTextFilter({ patientName: 'Wells', patientId: 'TR-1' })).to.equal(undefined);
-    const filter = clientSideTextFilter({ patientName: 'mül' })!;
+    expect(clientSideTextFilter({ patientName: 'BRT', patientId: 'TR-1' })).to.equal(undefined);
     const named = (alphabetic: string) => toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: alphabetic }] } });
-    expect(filter(named('Müller^Jürgen'))).to.equal(true);
-    expect(filter(named('Muller^Jurgen'))).to.equal(false);
+    for (const typed of ['mül', 'MULLER', 'muller^jurgen']) {
+      const filter = clientSideTextFilter({ patientName: typed })!;
+      expect(filter(named('Müller^Jürgen')), typed).to.equal(true);
+      expect(filter(named('Muller^Jurgen')), typed).to.equal(true);
+      expect(filter(named('Miller^Jurgen')), typed).to.equal(false);
+    }
+    expect(clientSideTextFilter({ patientId: 'TRÜ-1' })!(toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100020': { vr: 'LO', Value: ['TRU-1'] } })), 'identifiers stay exact').to.equal(false);
   });
 });
 

@@ -39,7 +39,7 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies));
     for (const study of manifest.studies) {
       const row = rowOf(el, study);
-      expect(cell(row, 'patientName'), study.key).to.equal(expectedDisplayName(study.patientName));
+      expect(cell(row, 'patientName'), study.key).to.equal(expectedDisplayName(study.patientName) || '(no name)');
       expect(cell(row, 'patientId'), study.key).to.equal(study.patientId);
       expect(cell(row, 'accessionNumber'), study.key).to.equal(study.accessionNumber ?? '');
       expect(cell(row, 'description'), study.key).to.equal(study.description);
@@ -51,6 +51,28 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     const garcia = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
     // Born 1962-08-27, scanned 2026-11-30: 64 years.
     expect(cell(rowOf(el, garcia), 'birthDateSex')).to.equal('1962-08-27 · 64 y · F');
+  });
+
+  it('says "(no name)", muted, for a study without a patient name, and counts one image in the singular', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    const anonymous = manifest.studies.find((s) => !s.patientName?.Alphabetic)!;
+    const name = rowOf(el, anonymous).querySelector('[data-column="patientName"] .no-value')!;
+    expect(name.textContent).to.equal('(no name)');
+    expect(getComputedStyle(name).color).to.not.equal(getComputedStyle(rowOf(el, anonymous)).color);
+    const single = manifest.studies.find((s) => s.series.some((series) => series.instanceCount === 1))!;
+    el.expandStudy(single.studyInstanceUID);
+    await waitUntil(() => shadow(el).querySelector('[part~="series-row"] [data-field="count"]'), 'series listed', { timeout: 10_000 });
+    const counts = [...shadow(el).querySelectorAll('[part~="series-row"] [data-field="count"]')].map((c) => c.textContent);
+    expect(counts).to.include('1 image');
+    expect(counts).to.not.include('1 images');
+    await setRadLocale('de');
+    try {
+      await el.updateComplete;
+      expect([...shadow(el).querySelectorAll('[part~="series-row"] [data-field="count"]')].map((c) => c.textContent)).to.include('1 Bild');
+    } finally {
+      await setRadLocale('en');
+    }
   });
 
   it('cuts off no header, expander, date, count or badge (fixed-width columns), in English and German', async () => {
@@ -95,7 +117,7 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     expect(displayed.slice(0, named.length)).to.deep.equal(byName.map((s) => expectedDisplayName(s.patientName)));
     // "Müller" sorts among the Ms, not after "Z"; an empty name goes last.
     expect(displayed.findIndex((n) => n.startsWith('Müller'))).to.be.lessThan(displayed.findIndex((n) => n.startsWith('Novak')));
-    expect(displayed.at(-1)).to.equal('');
+    expect(displayed.at(-1)).to.equal('(no name)');
 
     header('patientName').querySelector('button')!.click();
     await el.updateComplete;
@@ -159,6 +181,44 @@ describe('<rad-study-browser> against Orthanc: search', () => {
     }
     await search(el, { patientName: 'mül' });
     expect(rowUids(el)).to.deep.equal(sortedUids(manifest.studies.filter((s) => s.patientKey === 'muller')));
+  });
+
+  it('folds accents and case in names, descriptions and referring physicians ("MULLER" finds Müller)', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    const of = (patient: string) => sortedUids(manifest.studies.filter((s) => s.patientKey === patient));
+    for (const typed of ['MULLER', 'muller^jurgen', 'Müll']) {
+      await search(el, { patientName: typed });
+      expect(rowUids(el), typed).to.deep.equal(of('muller'));
+    }
+    await search(el, { patientName: 'GARCIA MARQUEZ^LUCIA' });
+    expect(rowUids(el)).to.deep.equal(of('garcia'));
+    // Without accents in the data, an accented search still finds it.
+    await search(el, { patientName: 'Phäntom' });
+    expect(rowUids(el)).to.deep.equal(of('cora'));
+  });
+
+  it('Clear resets every filter: text, modalities and the date preset', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    const latest = [...manifest.studies].sort(newestFirst)[0];
+    el.now = new Date(`${isoDate(latest.studyDate)}T12:00:00`).getTime();
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name="datePreset"]')!;
+    select.value = 'last-7-days';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(el);
+    await search(el, { studyDescription: 'CT' }, ['CT']);
+    expect(rows(el).length).to.be.lessThan(manifest.studies.length);
+    const changes: QueryChangeDetail[] = [];
+    el.addEventListener('rad-query-change', (e) => changes.push(e.detail));
+    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Clear')!.click();
+    await settled(el);
+    await waitUntil(() => rows(el).length === manifest.studies.length, 'every study listed again');
+    expect(el.query).to.deep.equal({});
+    expect(changes.map((c) => c.query)).to.deep.equal([{}]);
+    expect(shadow(el).querySelector<HTMLSelectElement>('select[name="datePreset"]')!.value).to.equal('any');
+    expect([...shadow(el).querySelectorAll<HTMLInputElement>('input[type="search"]')].map((i) => i.value).join('')).to.equal('');
+    expect([...shadow(el).querySelectorAll<HTMLInputElement>('input[name="modality"]')].some((b) => b.checked)).to.equal(false);
   });
 
   it('narrows by each modality and by a combination (any of them)', async () => {

@@ -20,7 +20,7 @@ export { AuthPolicy, type TokenProvider } from './dicomweb/auth.js';
 export { DicomWebError, type DicomWebErrorKind } from './dicomweb/errors.js';
 export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type StoreResult } from './dicomweb/dicomweb-service.js';
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
-export { clientSideTextFilter, matchesWildcard, serverSafeWildcard, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
+export { clientSideTextFilter, foldAccents, matchesWildcard, serverSafeWildcard, type MatchOptions, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
 export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';
 export { buttons, surface, tokens } from './element/tokens.js';
 export { errorMessage } from './element/error-messages.js';

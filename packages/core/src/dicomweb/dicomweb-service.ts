@@ -64,12 +64,13 @@ interface ClientError {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * Commas and question marks are legal in a query string; some servers (Orthanc) do not decode
- * "%2C" (list matching, includefield) or "%3F" (the '?' wildcard).
+ * Commas, question marks and carets are sent as they are; some servers (Orthanc) do not decode
+ * "%2C" (list matching, includefield), "%3F" (the '?' wildcard) or "%5E" (the '^' between the
+ * components of a person name, so "Wells^M*" matched nothing).
  */
 function withLiteralDelimiters(url: string): string {
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query + 1) + url.slice(query + 1).replaceAll('%2C', ',').replaceAll('%3F', '?');
+  return query < 0 ? url : url.slice(0, query + 1) + url.slice(query + 1).replaceAll('%2C', ',').replaceAll('%3F', '?').replaceAll('%5E', '^');
 }
 
 function datasetsOf(response: unknown, status: number, url: string): DicomJsonDataset[] {

@@ -62,19 +62,45 @@ const SERVER_SAFE = /^[A-Za-z0-9^._\-*?]$/;
  * "Müller" nor "<b>"), so such characters are widened to '*' on the wire and the results are
  * filtered with `matchesWildcard`.
  */
-export function serverSafeWildcard(pattern: string): { server: string; exact: boolean } {
+export function serverSafeWildcard(pattern: string, { fold = false }: MatchOptions = {}): { server: string; exact: boolean } {
   let server = '';
-  for (const ch of pattern) server += SERVER_SAFE.test(ch) ? ch : ch === ' ' ? '?' : '*';
+  for (const ch of pattern) server += SERVER_SAFE.test(ch) && !(fold && MAY_CARRY_ACCENT.test(ch)) ? ch : ch === ' ' ? '?' : '*';
   server = server.replace(/\*+/g, '*');
   return { server, exact: server === pattern };
 }
 
-/** DICOM wildcard matching ('*' any run, '?' one character), case-insensitive and Unicode-aware. */
-export function matchesWildcard(pattern: string, value: string): boolean {
-  const source = [...pattern.normalize('NFC')]
+/** How free text is matched: `fold` also ignores accents ("MULLER" finds "Müller"). */
+export interface MatchOptions {
+  fold?: boolean;
+}
+
+/**
+ * ASCII letters that stand for accented ones in folded matching (á ç é í ñ ó š ú ü ý ž…): the
+ * server, which matches accents exactly (Orthanc), is sent '*' for them.
+ */
+const MAY_CARRY_ACCENT = /[aeiouycnsz]/i;
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const OWN_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+/** Text with accents removed and case folded, for accent-insensitive matching. */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[øłđßæœıþ]/g, (ch) => OWN_LETTERS[ch]);
+}
+
+/**
+ * DICOM wildcard matching ('*' any run, '?' one character), case-insensitive and Unicode-aware;
+ * with `fold`, accent-insensitive too.
+ */
+export function matchesWildcard(pattern: string, value: string, { fold = false }: MatchOptions = {}): boolean {
+  const prepare = (text: string) => (fold ? foldAccents(text) : text.normalize('NFC'));
+  const source = [...prepare(pattern)]
     .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
     .join('');
-  return new RegExp(`^${source}$`, 'iu').test(value.normalize('NFC'));
+  return new RegExp(`^${source}$`, 'iu').test(prepare(value));
 }
 
 type TextFilterKey = 'patientName' | 'patientId' | 'issuerOfPatientId' | 'accessionNumber' | 'studyDescription' | 'referringPhysicianName';
@@ -88,13 +114,13 @@ const exact = (text: string) => text.trim();
  * The text filters: the QIDO keyword, how free text becomes a pattern (names and descriptions as
  * prefixes, identifiers exactly), and the values of a result that a pattern is matched against.
  */
-const TEXT_FILTERS: { key: TextFilterKey; keyword: string; toPattern: (text: string) => string; values: (study: Study) => string[] }[] = [
-  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => nameValues(s.patientName) },
+const TEXT_FILTERS: { key: TextFilterKey; keyword: string; toPattern: (text: string) => string; values: (study: Study) => string[]; fold?: boolean }[] = [
+  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => nameValues(s.patientName), fold: true },
   { key: 'patientId', keyword: 'PatientID', toPattern: exact, values: (s) => (s.patientId ? [s.patientId] : []) },
   { key: 'issuerOfPatientId', keyword: 'IssuerOfPatientID', toPattern: exact, values: (s) => (s.issuerOfPatientId ? [s.issuerOfPatientId] : []) },
   { key: 'accessionNumber', keyword: 'AccessionNumber', toPattern: exact, values: (s) => (s.accessionNumber ? [s.accessionNumber] : []) },
-  { key: 'studyDescription', keyword: 'StudyDescription', toPattern: toWildcard, values: (s) => (s.description ? [s.description] : []) },
-  { key: 'referringPhysicianName', keyword: 'ReferringPhysicianName', toPattern: toWildcard, values: (s) => nameValues(s.referringPhysician) },
+  { key: 'studyDescription', keyword: 'StudyDescription', toPattern: toWildcard, values: (s) => (s.description ? [s.description] : []), fold: true },
+  { key: 'referringPhysicianName', keyword: 'ReferringPhysicianName', toPattern: toWildcard, values: (s) => nameValues(s.referringPhysician), fold: true },
 ];
 
 /** The text filters a query sets, each with its pattern. */
@@ -108,7 +134,7 @@ function textPatterns(query: StudyQuery) {
  */
 export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = ','): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const { keyword, pattern } of textPatterns(query)) params[keyword] = serverSafeWildcard(pattern).server;
+  for (const { keyword, pattern, fold } of textPatterns(query)) params[keyword] = serverSafeWildcard(pattern, { fold }).server;
   const date = dateRange(query.studyDate);
   if (date) params.StudyDate = date;
   if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(listSeparator);
@@ -122,7 +148,7 @@ export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = 
  * predicate over results; undefined when the server's answer is already exact.
  */
 export function clientSideTextFilter(query: StudyQuery): ((study: Study) => boolean) | undefined {
-  const checks = textPatterns(query).filter(({ pattern }) => !serverSafeWildcard(pattern).exact);
+  const checks = textPatterns(query).filter(({ pattern, fold }) => !serverSafeWildcard(pattern, { fold }).exact);
   if (checks.length === 0) return undefined;
-  return (study) => checks.every(({ pattern, values }) => values(study).some((v) => matchesWildcard(pattern, v)));
+  return (study) => checks.every(({ pattern, values, fold }) => values(study).some((v) => matchesWildcard(pattern, v, { fold })));
 }

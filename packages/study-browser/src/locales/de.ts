@@ -53,6 +53,8 @@ export const templates = {
   'priors.loading': 'Vorstudien werden geladen…',
   'priors.none': 'Keine Vorstudien.',
   'series.images': str`${0} Bilder`,
+  'series.one-image': '1 Bild',
+  'patient.no-name': '(kein Name)',
   'series.loading': 'Serien werden geladen…',
   'series.none': 'Keine Serien.',
   'series.number': str`Serie ${0}`,

@@ -83,7 +83,8 @@ export const STUDY_COLUMNS = {
   patientName: {
     id: 'patientName',
     header: () => msg('Patient', { id: 'column.patient' }),
-    render: (row) => formatPersonName(row.study.patientName),
+    // A study without a name must not look like a rendering fault: say so, muted.
+    render: (row) => formatPersonName(row.study.patientName) || html`<span class="no-value">${msg('(no name)', { id: 'patient.no-name' })}</span>`,
     sortValue: (row) => formatPersonName(row.study.patientName),
     width: 'minmax(10rem, 2fr)',
   },

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { DatePreset, WorklistQuery } from './worklist-query.js';
 
 export const datePresetLabel = (preset: DatePreset): string =>
@@ -26,3 +26,7 @@ export function queryDescription(query: WorklistQuery): string {
     .filter(Boolean)
     .join(' · ');
 }
+
+/** "1 image", "24 images" ("1 Bild", "24 Bilder"); an unknown count as "– images". */
+export const imageCount = (count: number | undefined) =>
+  count === 1 ? msg('1 image', { id: 'series.one-image' }) : msg(str`${count ?? '–'} images`, { id: 'series.images' });

@@ -53,6 +53,10 @@ export const styles = css`
     padding: 0;
     margin: 0;
   }
+  .no-value {
+    color: var(--_muted);
+    font-style: italic;
+  }
   fieldset.modalities legend {
     color: var(--_muted);
     font-size: 0.8em;

@@ -23,7 +23,7 @@ import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClockController } from './clock-controller.js';
 import { DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './columns.js';
-import { queryDescription } from './messages.js';
+import { imageCount, queryDescription } from './messages.js';
 import { styles } from './rad-study-browser.styles.js';
 import { renderFilters, readFilters } from './search-form.js';
 import { SeriesLoader } from './series-loader.js';
@@ -263,11 +263,7 @@ export class RadStudyBrowser extends RadElement {
   #commitFilters(delay: number): void {
     clearTimeout(this.#debounce);
     const commit = () => {
-      if (!this.form) return;
-      const next = readFilters(this.form);
-      if (JSON.stringify(next) === JSON.stringify(this.query)) return;
-      this.query = next;
-      this.emit<QueryChangeDetail>('rad-query-change', { query: next });
+      if (this.form) this.#setQuery(readFilters(this.form));
     };
     if (delay > 0) this.#debounce = setTimeout(commit, delay);
     else commit();
@@ -342,6 +338,12 @@ export class RadStudyBrowser extends RadElement {
     if (handled) event.preventDefault();
   }
 
+  #setQuery(next: WorklistQuery): void {
+    if (JSON.stringify(next) === JSON.stringify(this.query)) return;
+    this.query = next;
+    this.emit<QueryChangeDetail>('rad-query-change', { query: next });
+  }
+
   #rowStudy(row: HTMLElement): Study | undefined {
     return this.#pageTask.value?.items.find((s) => s.studyInstanceUID === row.dataset.studyUid);
   }
@@ -355,9 +357,11 @@ export class RadStudyBrowser extends RadElement {
           event.preventDefault();
           this.#commitFilters(0);
         },
+        // Every filter goes, the date preset too: form.reset() alone would restore the preset
+        // the form was last rendered with.
         onClear: () => {
-          this.form?.reset();
-          this.#commitFilters(0);
+          clearTimeout(this.#debounce);
+          this.#setQuery({});
         },
       })}
       ${this.#pageTask.render({
@@ -539,7 +543,7 @@ export class RadStudyBrowser extends RadElement {
             <strong>${msg(str`Series ${series.seriesNumber ?? '–'}`, { id: 'series.number' })}</strong>
             <span data-field="modality">${series.modality ?? ''}</span>
             <span data-field="description">${series.description ?? ''}</span>
-            <span data-field="count">${msg(str`${series.instanceCount ?? '–'} images`, { id: 'series.images' })}</span>
+            <span data-field="count">${imageCount(series.instanceCount)}</span>
           </span>
         </span>
       </div>`;

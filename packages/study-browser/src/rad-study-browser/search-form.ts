@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { datePresetLabel } from './messages.js';
 import { FILTER_MODALITIES, type DatePreset, type WorklistQuery } from './worklist-query.js';
 
@@ -33,24 +34,24 @@ export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
       (field) =>
         html`<label
           >${field.label}
-          <input name=${field.name} type="search" .value=${query[field.name] ?? ''} autocomplete="off" @input=${handlers.onInput}
+          <input name=${field.name} type="search" .value=${live(query[field.name] ?? '')} autocomplete="off" @input=${handlers.onInput}
         /></label>`,
     )}
     <label
       >${msg('Study date', { id: 'filter.date' })}
-      <select name="datePreset" @change=${handlers.onChange}>
+      <select name="datePreset" .value=${live(preset)} @change=${handlers.onChange}>
         ${DATE_PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${datePresetLabel(p)}</option>`)}
       </select>
     </label>
     ${preset === 'custom'
-      ? html`<label>${msg('From', { id: 'filter.date-from' })} <input name="dateFrom" type="date" .value=${query.dateFrom ?? ''} @change=${handlers.onChange} /></label>
-          <label>${msg('To', { id: 'filter.date-to' })} <input name="dateTo" type="date" .value=${query.dateTo ?? ''} @change=${handlers.onChange} /></label>`
+      ? html`<label>${msg('From', { id: 'filter.date-from' })} <input name="dateFrom" type="date" .value=${live(query.dateFrom ?? '')} @change=${handlers.onChange} /></label>
+          <label>${msg('To', { id: 'filter.date-to' })} <input name="dateTo" type="date" .value=${live(query.dateTo ?? '')} @change=${handlers.onChange} /></label>`
       : ''}
     <fieldset class="modalities">
       <legend>${msg('Modalities', { id: 'filter.modalities' })}</legend>
       ${FILTER_MODALITIES.map(
         (m) =>
-          html`<label class="chip"><input type="checkbox" name="modality" value=${m} .checked=${modalities.has(m)} @change=${handlers.onChange} />${m}</label>`,
+          html`<label class="chip"><input type="checkbox" name="modality" value=${m} .checked=${live(modalities.has(m))} @change=${handlers.onChange} />${m}</label>`,
       )}
     </fieldset>
     <span class="actions">
