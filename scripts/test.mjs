@@ -21,6 +21,7 @@ function step(title, command, args) {
 
 step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warnings=0', '.']);
 step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
+step('Script unit tests (node --test)', process.execPath, ['--test', 'scripts/lib/']);
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
 step('Framework examples (React, Vue) built as applications', bin('vite'), ['build', '-c', 'vite.examples.config.mjs']);

@@ -12,6 +12,8 @@ export const SYSTEM_PACKAGES = {
   'python3-pydicom': '/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm',
   'libgdcm-tools': '/usr/bin/gdcmconv',
   dicom3tools: '/usr/bin/dciodvfy',
+  // Patient names in Japanese, Chinese and Korean (PN ideographic groups) render as glyphs, not boxes.
+  'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 };
 
 export function missingSystemPackages() {
@@ -25,8 +27,9 @@ export function ensureSystemPackages() {
   if (missing.length === 0) return;
   const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
+    const orthancNote = missing.includes('orthanc') ? `\n${SYSTEM_ORTHANC_NOTE}\nDisable it afterwards: sudo systemctl disable --now orthanc.service\n` : '';
     console.error(
-      `\nMissing Debian packages: ${missing.join(', ')}.\nInstall them, then run this again:\n\n  sudo apt-get update && sudo ${install}\n`,
+      `\nMissing Debian packages: ${missing.join(', ')}.\nInstall them, then run this again:\n\n  sudo apt-get update && sudo ${install}\n${orthancNote}`,
     );
     process.exit(1);
   }
@@ -38,4 +41,27 @@ export function ensureSystemPackages() {
     console.error(`apt-get could not install: ${missingSystemPackages().join(', ')}`);
     process.exit(1);
   }
+  if (missing.includes('orthanc')) disableSystemOrthanc();
+}
+
+export const SYSTEM_ORTHANC_NOTE =
+  "Debian's orthanc package enables a system-wide orthanc.service (port 8042, its own storage). This project never uses it: " +
+  'it starts a private Orthanc on a free 127.0.0.1 port with its own data.';
+
+/**
+ * The commands that switch off the system-wide Orthanc the Debian package enables: disabled for
+ * boot (systemctl edits the unit links even without a running systemd; update-rc.d for SysV
+ * links), and stopped now where systemd runs.
+ */
+export function systemOrthancOff({ systemdRunning }) {
+  return [
+    ['systemctl', systemdRunning ? ['disable', '--now', 'orthanc.service'] : ['disable', 'orthanc.service']],
+    ['update-rc.d', ['orthanc', 'disable']],
+  ];
+}
+
+function disableSystemOrthanc() {
+  const commands = systemOrthancOff({ systemdRunning: existsSync('/run/systemd/system') });
+  for (const [command, args] of commands) spawnSync(command, args, { stdio: 'ignore' });
+  console.log(`${SYSTEM_ORTHANC_NOTE}\nIt has been disabled (${commands.map(([c, a]) => `${c} ${a.join(' ')}`).join('; ')}).`);
 }

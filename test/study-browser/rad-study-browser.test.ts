@@ -4,6 +4,7 @@ import { DicomWebService, setRadLocale, type PageRequest, type StudyQuery } from
 import '@telerad/study-browser/rad-study-browser.js';
 import { presetRange, type QueryChangeDetail, type RadStudyBrowser, type StudySelectDetail } from '@telerad/study-browser';
 import { loadManifest, sortedUids, type ManifestStudy } from '../support/corpus.js';
+import { hasGlyphs } from '../support/glyphs.js';
 import {
   byPriorityThenNewest,
   cell,
@@ -73,6 +74,17 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     } finally {
       await setRadLocale('en');
     }
+  });
+
+  it('draws ideographic names with real glyphs (a CJK font is installed), not boxes', async () => {
+    const manifest = await loadManifest();
+    const el = await browserInProvider();
+    const yamada = manifest.studies.find((s) => s.patientName?.Ideographic)!;
+    const ideographic = yamada.patientName!.Ideographic!.replace(/[\^=]/g, '');
+    const cellElement = rowOf(el, yamada).querySelector<HTMLElement>('[data-column="patientName"]')!;
+    expect(cellElement.textContent).to.contain(yamada.patientName!.Ideographic!.split('^').join(' '));
+    await document.fonts.ready;
+    expect(hasGlyphs(ideographic, getComputedStyle(cellElement).fontFamily), ideographic).to.equal(true);
   });
 
   it('cuts off no header, expander, date, count or badge (fixed-width columns), in English and German', async () => {
