@@ -29,8 +29,17 @@ describe('demo portals', function () {
   this.timeout(120_000);
 
   it('are served with the documented policy as a header: no eval, no inline styles, Trusted Types required', async () => {
+    // The README's documented header, as one line.
+    const readme = await (await fetch('/README.md')).text();
+    const documented = readme.split('### Content-Security-Policy')[1].split('```')[1].trim().split(/\s*\n\s*/).join(' ');
     for (const page of ['facility', 'referring', 'viewer', 'index']) {
-      const policy = (await fetch(`/demo/${page}.html`)).headers.get('content-security-policy')!;
+      const response = await fetch(`/demo/${page}.html`);
+      const policy = response.headers.get('content-security-policy')!;
+      // The page's own meta policy says the same (a copied page keeps it): before, the referring
+      // page's lacked img-src and blocked its 'data:,' icon on every load.
+      const meta = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('meta[http-equiv="Content-Security-Policy"]')!;
+      expect(meta.getAttribute('content'), `${page} meta`).to.equal(policy);
+      expect(policy, `${page} header = README`).to.equal(documented);
       expect(policy, page).to.contain("script-src 'self' 'wasm-unsafe-eval'");
       expect(policy).to.contain("style-src 'self'");
       expect(policy).to.contain("require-trusted-types-for 'script'");
