@@ -26,7 +26,9 @@ export default {
   nodeResolve: { exportConditions: ['source', 'browser'] },
   hostname: 'localhost',
   concurrency: 1,
-  reporters: [defaultReporter(), summaryReporter('.cache/test-summary.json')],
+  // Not on a terminal (CI, a log file), the progress report's last frame came out twice: failures
+  // are reported as they happen, and `npm test` ends with one summary line.
+  reporters: [defaultReporter({ reportTestProgress: Boolean(process.stdout.isTTY) }), summaryReporter('.cache/test-summary.json')],
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [wheelPlugin(), ...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],

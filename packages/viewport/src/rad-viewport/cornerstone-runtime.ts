@@ -128,8 +128,17 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
         transferSyntax: dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1',
       };
     };
-    // Cornerstone leaves some of its own chains on a failed image load without a handler. Our
-    // frame errors are reported by the element (error state, rad-error), so the page is spared them.
+    // Cornerstone 5.14 leaves a chain of its own on every failed image load without a handler:
+    // loadAndCacheImage does not wait for cache.putImageLoadObject, which rethrows the load's error.
+    // That error reaches the viewport through the load's own promise (error state, rad-error), so
+    // the cache's copy is handled here and the page never sees an unhandled rejection.
+    const putImageLoadObject = core.cache.putImageLoadObject.bind(core.cache);
+    core.cache.putImageLoadObject = (imageId, imageLoadObject) => {
+      const cached = putImageLoadObject(imageId, imageLoadObject);
+      cached.catch(() => undefined);
+      return cached;
+    };
+    // Other chains of Cornerstone's that may drop a frame error: spared the page as well.
     const frameErrors = new WeakSet<object>();
     globalThis.addEventListener?.('unhandledrejection', (event) => {
       if (typeof event.reason === 'object' && event.reason !== null && frameErrors.has(event.reason as object)) event.preventDefault();
