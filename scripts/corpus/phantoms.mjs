@@ -457,6 +457,8 @@ export function petPhantom({ rows = 128, spacing = 4, slices = 40, thickness = 4
       FrameReferenceTime: 0,
       ActualFrameDuration: 180000,
       PatientWeight: weightKg,
+      // Height as PET sites record it (m): the lean-body-mass and body-surface-area SUV need it.
+      PatientSize: 1.72,
       RadiopharmaceuticalInformationSequence: [
         {
           Radiopharmaceutical: 'Fluorodeoxyglucose',

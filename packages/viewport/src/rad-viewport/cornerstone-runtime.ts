@@ -172,6 +172,9 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       return metadata && voiModule(metadata);
     }, 10_000);
     tools.init();
+    // Destroying an engine releases its WebGL context, which Cornerstone logs as "context lost"
+    // for every engine we dispose of (one per layout change): expected, so not a warning.
+    core.utilities.logger.coreLog.getLogger('RenderingEngine', 'attachWebGLContextEvents').setLevel('error');
     let created = 0;
     const createEngineSource = (): EngineSource => {
       let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
