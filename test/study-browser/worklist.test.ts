@@ -157,6 +157,60 @@ describe('<rad-study-browser> series and thumbnails', () => {
   });
 });
 
+describe('<rad-study-browser> thumbnails asked once', () => {
+  it('asks /rendered once per image series (a failure included) and never for SR series', async function () {
+    this.timeout(40_000);
+    const manifest = await loadManifest();
+    const colour = manifest.studies.find((s) => s.series.some((series) => series.photometricInterpretation === 'YBR_FULL_422'))!;
+    const ybr = colour.series.find((series) => series.photometricInterpretation === 'YBR_FULL_422')!;
+    const reported = manifest.studies.find((s) => s.reports.some((r) => r.stored))!;
+    const real = new DicomWebService({ url: '/dicom-web' });
+    const asked: string[] = [];
+    const service = new Proxy(real, {
+      get(target, name) {
+        if (name === 'retrieveRenderedInstance') return (...args: Parameters<DicomWebService['retrieveRenderedInstance']>) => (asked.push(args[0].seriesInstanceUID), target.retrieveRenderedInstance(...args));
+        const value = Reflect.get(target, name) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const el = await fixture<RadStudyBrowser>(html`<rad-study-browser .service=${service}></rad-study-browser>`);
+    await settled(el);
+    const thumbnailOf = (uid: string) => seriesRows(el).find((r) => r.dataset.seriesUid === uid)?.querySelector('rad-series-thumbnail');
+    /** Shows each series row in turn (thumbnails load when seen) until its thumbnail has settled. */
+    const settledThumbnails = async () => {
+      await waitUntil(() => seriesRows(el).length > 0, 'series listed', { timeout: 10_000 });
+      for (const row of seriesRows(el)) {
+        row.scrollIntoView({ block: 'center' });
+        const thumbnail = row.querySelector('rad-series-thumbnail')!;
+        await waitUntil(() => thumbnail.shadowRoot!.querySelector('img') || !['', '…'].includes(thumbnail.shadowRoot!.textContent!), 'thumbnail settled', { timeout: 10_000 });
+      }
+    };
+    for (let round = 0; round < 3; round++) {
+      for (const study of [colour, reported]) {
+        el.expandStudy(study.studyInstanceUID);
+        await settledThumbnails();
+        if (study === colour) {
+          const ybrText = () => thumbnailOf(ybr.seriesInstanceUID)?.shadowRoot!.textContent;
+          await waitUntil(() => ybrText() === 'No preview', 'the YBR series says so', { timeout: 20_000 }).catch(() => {
+            throw new Error(`YBR thumbnail: ${JSON.stringify(ybrText())}; rows ${seriesRows(el).map((r) => r.dataset.seriesUid).join()}; ybr ${ybr.seriesInstanceUID}`);
+          });
+        }
+        el.collapseStudy(study.studyInstanceUID);
+        await el.updateComplete;
+      }
+    }
+    const srSeries = reported.reports.filter((r) => r.stored).map((r) => r.seriesInstanceUID);
+    expect(asked.filter((uid) => srSeries.includes(uid)), 'SR series').to.deep.equal([]);
+    expect(asked.filter((uid) => uid === ybr.seriesInstanceUID), 'the series Orthanc cannot render').to.have.length(1);
+    const perSeries = new Map<string, number>();
+    for (const uid of asked) perSeries.set(uid, (perSeries.get(uid) ?? 0) + 1);
+    expect([...perSeries.values()].every((n) => n === 1), JSON.stringify([...perSeries])).to.equal(true);
+    el.expandStudy(reported.studyInstanceUID);
+    await settledThumbnails();
+    expect(thumbnailOf(srSeries[0])!.shadowRoot!.textContent).to.equal('No preview');
+  });
+});
+
 describe('<rad-study-browser> priors', () => {
   it("lists the selected study's priors (same patient ID and issuer), newest first, marked as priors", async () => {
     const manifest = await loadManifest();

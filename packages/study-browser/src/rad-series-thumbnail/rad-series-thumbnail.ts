@@ -1,13 +1,14 @@
 import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
 import { initialState, Task } from '@lit/task';
-import { dicomWebContext, DicomWebError, RadElement, tokens, type DicomWebService } from '@telerad/core';
+import { dicomWebContext, RadElement, tokens, type DicomWebService } from '@telerad/core';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 
-/** What a thumbnail needs of a DICOMweb service. */
-export type ThumbnailService = Pick<DicomWebService, 'searchInstances' | 'retrieveRenderedInstance'>;
+import { hasPreview, renderedThumbnail, type ThumbnailService } from './thumbnail-source.js';
+
+export type { ThumbnailService };
 
 /**
  * A series' representative image (its middle instance) rendered by the server (WADO-RS
@@ -52,6 +53,8 @@ export class RadSeriesThumbnail extends RadElement {
   @property({ attribute: 'series-uid' }) seriesUid = '';
   /** Largest edge, in pixels, asked of the server. */
   @property({ type: Number }) size = 128;
+  /** The series' modality: a series of documents (SR, KO, PR…) has no preview and is not asked. */
+  @property() modality?: string;
 
   @consume({ context: dicomWebContext, subscribe: true })
   @state()
@@ -63,18 +66,14 @@ export class RadSeriesThumbnail extends RadElement {
   #objectUrl?: string;
 
   #image = new Task(this, {
-    task: async ([service, studyInstanceUID, seriesInstanceUID, size, visible], { signal }) => {
-      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID) return initialState;
-      const instances = await service.searchInstances(studyInstanceUID, seriesInstanceUID, { signal });
-      const ordered = instances.sort((a, b) => (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0));
-      const middle = ordered[Math.floor(ordered.length / 2)];
-      if (!middle) throw new DicomWebError('not-found', 0, '', 'series has no instances');
-      const blob = await service.retrieveRenderedInstance(middle, size, { signal });
+    task: async ([service, studyInstanceUID, seriesInstanceUID, size, visible, modality], { signal }) => {
+      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID || !hasPreview(modality)) return initialState;
+      const blob = await renderedThumbnail(service, { studyInstanceUID, seriesInstanceUID, size }, signal);
       this.#revoke();
       this.#objectUrl = URL.createObjectURL(blob);
       return this.#objectUrl;
     },
-    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.size, this.visible] as const,
+    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.size, this.visible, this.modality] as const,
   });
 
   override connectedCallback(): void {
@@ -103,6 +102,7 @@ export class RadSeriesThumbnail extends RadElement {
 
   protected override render() {
     const placeholder = (text: string) => html`<span part="placeholder">${text}</span>`;
+    if (!hasPreview(this.modality)) return placeholder(msg('No preview', { id: 'thumbnail.none' }));
     return this.#image.render({
       initial: () => placeholder(''),
       pending: () => placeholder('…'),

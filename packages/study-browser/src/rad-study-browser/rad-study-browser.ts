@@ -538,6 +538,7 @@ export class RadStudyBrowser extends RadElement {
             .service=${this.#service}
             study-uid=${study.studyInstanceUID}
             series-uid=${series.seriesInstanceUID}
+            modality=${series.modality ?? nothing}
           ></rad-series-thumbnail>
           <span class="series-text">
             <strong>${msg(str`Series ${series.seriesNumber ?? '–'}`, { id: 'series.number' })}</strong>

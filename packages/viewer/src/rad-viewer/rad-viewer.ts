@@ -432,7 +432,7 @@ export class RadViewer extends RadElement {
               @click=${() => this.openSeries(s.seriesInstanceUID)}
               @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SERIES_TYPE, s.seriesInstanceUID)}
             >
-              <rad-series-thumbnail .service=${this.archive} study-uid=${study.studyInstanceUID} series-uid=${s.seriesInstanceUID} size="64"></rad-series-thumbnail>
+              <rad-series-thumbnail .service=${this.archive} study-uid=${study.studyInstanceUID} series-uid=${s.seriesInstanceUID} modality=${s.modality ?? nothing} size="64"></rad-series-thumbnail>
               <span>${seriesLabel(String(s.seriesNumber ?? '?'), s.modality ?? '', String(s.instanceCount ?? '?'))}</span>
               <span class="description">${s.description ?? ''}</span>
             </button>`,

@@ -1,0 +1,52 @@
+// Where a series thumbnail comes from: the server's rendering (WADO-RS /rendered) of its middle
+// instance, asked once per series and service. A series the server cannot render (codecs or
+// photometric interpretations it lacks) stays "No preview" instead of being asked again each time
+// a strip or a worklist row is drawn; a series of no images is never asked at all.
+import { DicomWebError, type DicomWebService } from '@telerad/core';
+
+/** What a thumbnail needs of a DICOMweb service. */
+export type ThumbnailService = Pick<DicomWebService, 'searchInstances' | 'retrieveRenderedInstance'>;
+
+/** Modalities whose series hold documents, presentation states or signals: nothing to render. */
+const NON_IMAGE_MODALITIES = new Set(['SR', 'KO', 'PR', 'DOC', 'REG', 'FID', 'RWV', 'PLAN', 'RTPLAN', 'RTSTRUCT', 'RTRECORD', 'AU', 'ECG', 'HD', 'EPS', 'SMR']);
+
+/** Whether a series of this modality can have a rendered preview. */
+export const hasPreview = (modality: string | undefined) => !modality || !NON_IMAGE_MODALITIES.has(modality.toUpperCase());
+
+export interface ThumbnailRequest {
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  size: number;
+}
+
+const answers = new WeakMap<ThumbnailService, Map<string, Promise<Blob>>>();
+const isAbort = (error: unknown) => error instanceof DicomWebError && error.kind === 'aborted';
+
+async function render(service: ThumbnailService, { studyInstanceUID, seriesInstanceUID, size }: ThumbnailRequest, signal: AbortSignal): Promise<Blob> {
+  const instances = await service.searchInstances(studyInstanceUID, seriesInstanceUID, { signal });
+  const ordered = instances.sort((a, b) => (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0));
+  const middle = ordered[Math.floor(ordered.length / 2)];
+  if (!middle) throw new DicomWebError('not-found', 0, '', 'series has no instances');
+  return service.retrieveRenderedInstance(middle, size, { signal });
+}
+
+/**
+ * The rendered thumbnail of a series, asked of the server once: later callers share the answer,
+ * a failure included. Only an attempt aborted by its caller (scrolled away) is forgotten.
+ */
+export function renderedThumbnail(service: ThumbnailService, request: ThumbnailRequest, signal: AbortSignal): Promise<Blob> {
+  const known = answers.get(service) ?? new Map<string, Promise<Blob>>();
+  answers.set(service, known);
+  const key = `${request.studyInstanceUID}/${request.seriesInstanceUID}/${request.size}`;
+  let answer = known.get(key);
+  if (!answer) {
+    const attempt = render(service, request, signal);
+    answer = attempt;
+    known.set(key, attempt);
+    attempt.catch((error: unknown) => {
+      if (isAbort(error) && known.get(key) === attempt) known.delete(key);
+    });
+  }
+  // Another caller's attempt was aborted under this one: ask again for this caller.
+  return answer.catch((error: unknown) => (isAbort(error) && !signal.aborted ? renderedThumbnail(service, request, signal) : Promise.reject(error)));
+}
