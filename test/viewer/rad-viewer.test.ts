@@ -51,6 +51,14 @@ async function openedWithPrior(key: string): Promise<{ el: RadViewer; reading: R
 
 afterEach(() => document.querySelectorAll('rad-viewer').forEach((el) => el.remove()));
 
+/** Elements matching `selector` in `root` and in every shadow root below it. */
+function deepQueryAll(root: Element | ShadowRoot, selector: string): HTMLElement[] {
+  const found = [...root.querySelectorAll<HTMLElement>(selector)];
+  const hosts = [...root.querySelectorAll('*')].filter((e) => e.shadowRoot);
+  const own = root instanceof Element && root.shadowRoot ? deepQueryAll(root.shadowRoot, selector) : [];
+  return [...found, ...own, ...hosts.flatMap((host) => deepQueryAll(host.shadowRoot!, selector))];
+}
+
 describe('<rad-viewer> launch', function () {
   this.timeout(90_000);
 
@@ -283,9 +291,16 @@ describe('<rad-viewer> session and modes', function () {
     expect(panel.mode).to.equal('referring');
     expect(panel.shadowRoot!.querySelector('[part~="banner"]')!.getAttribute('data-status')).to.equal('final');
     await waitUntil(() => audits.includes('report-viewed'), 'report-viewed audited');
-    for (const button of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')) {
-      expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(44);
-    }
+    // Every interactive element the referring physician can touch, in every shadow root.
+    const interactive = deepQueryAll(el, 'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="slider"], [tabindex]:not([tabindex="-1"])').filter(
+      (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden',
+    );
+    expect(interactive.length).to.be.greaterThan(10);
+    const small = interactive
+      .map((e) => ({ e, box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ e, box }) => `${e.localName}${e.getAttribute('part') ? `[${e.getAttribute('part')}]` : ''} "${e.textContent!.trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    expect(small, 'targets under 44 × 44 px').to.deep.equal([]);
   });
 
   it('referring mode on a tablet-sized page: one column, images first, nothing cut off', async () => {

@@ -101,6 +101,11 @@ export const styles = css`
     padding: 0 0.3rem;
     text-decoration: underline;
   }
+  /* Read-only (referring physicians, often on tablets): touch targets of at least 44 × 44 px. */
+  :host(:is([mode='referring'], [readonly])) button {
+    min-height: 44px;
+    min-width: 44px;
+  }
   button:disabled {
     opacity: 0.5;
     cursor: default;

@@ -155,6 +155,9 @@ export const styles = css`
     min-width: 44px;
     padding: 0.5rem 1rem;
   }
+  :host([mode='referring']) rad-viewport::part(scrollbar) {
+    min-height: 44px;
+  }
   @container (max-width: 60rem) {
     .workspace {
       grid-template-columns: 1fr;
