@@ -216,6 +216,36 @@ describe('<rad-viewer> grid', function () {
   });
 });
 
+describe('<rad-viewer> cine', function () {
+  this.timeout(120_000);
+
+  it('offers play/pause with a rate in its toolbar for a series of several images', async () => {
+    const us = await study('us-abdomen');
+    const el = viewer();
+    document.body.append(el);
+    await el.openStudy(us.studyInstanceUID);
+    const [viewport] = await drawn(el, 1);
+    const tools = () => el.shadowRoot!.querySelector<HTMLElement>(`[role="toolbar"][aria-label="Image tools"]`)!;
+    const play = () => [...tools().querySelectorAll('button')].find((b) => ['Play', 'Pause'].includes(b.textContent!.trim()))!;
+    await waitUntil(() => play(), 'play button');
+    const fps = tools().querySelector<HTMLInputElement>('input.fps')!;
+    expect(fps.value, 'the series\' own rate (Frame Time 40 ms)').to.equal('25');
+    fps.value = '8';
+    fps.dispatchEvent(new Event('change'));
+    play().click();
+    await waitUntil(() => viewport.playing && play().textContent!.trim() === 'Pause', 'playing');
+    expect(play().getAttribute('aria-pressed')).to.equal('true');
+    expect(viewport.cineRate).to.equal(8);
+    await waitUntil(() => viewport.viewState.index >= 2, 'cine advanced', { timeout: 5000 });
+    play().click();
+    await waitUntil(() => !viewport.playing && play().textContent!.trim() === 'Play', 'paused');
+    const ct = await study('ct-head-garcia');
+    await el.openStudy(ct.studyInstanceUID);
+    await drawn(el, 1);
+    expect(play(), 'a CT stack plays too').to.exist;
+  });
+});
+
 describe('<rad-viewer> session and modes', function () {
   this.timeout(90_000);
 

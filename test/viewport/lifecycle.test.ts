@@ -3,7 +3,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { eventTarget, getEnabledElements, getRenderingEngines } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
-import type { RadViewport } from '@telerad/viewport';
+import { sendMouse } from '@web/test-runner-commands';
+import type { CineChangeDetail, MeasurementDetail, RadViewport } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
 import { displayedAt, errorState, failingViewport, hasContent, rendered, viewportFor } from './helpers.js';
 
@@ -123,8 +124,12 @@ describe('<rad-viewport> lifecycle', () => {
         new Touch({ identifier: 1, target: area, clientX: cx - spread, clientY: cy, pageX: cx - spread, pageY: cy }),
         new Touch({ identifier: 2, target: area, clientX: cx + spread, clientY: cy, pageX: cx + spread, pageY: cy }),
       ];
-      const send = (type: string, list: Touch[]) =>
-        area.dispatchEvent(new TouchEvent(type, { bubbles: true, composed: true, cancelable: true, touches: list, targetTouches: list, changedTouches: list }));
+      // On touchend the lifted fingers are no longer among `touches`: left there, Cornerstone keeps
+      // a touch in progress and ignores the mouse in the tests after this one.
+      const send = (type: string, list: Touch[]) => {
+        const down = type === 'touchend' ? [] : list;
+        area.dispatchEvent(new TouchEvent(type, { bubbles: true, composed: true, cancelable: true, touches: down, targetTouches: down, changedTouches: list }));
+      };
       const before = el.viewState.zoom;
       send('touchstart', touches(20));
       for (let spread = 25; spread <= 80; spread += 5) {
@@ -161,6 +166,51 @@ describe('<rad-viewport> lifecycle', () => {
       expect(length.calibration).to.equal('ultrasound-region');
       expect(length.values[0].value).to.be.closeTo(truth.markers.distanceMm, 0.5 * 0.2);
       expect(displayedAt(el, [150, 60])).to.be.a('number');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('pauses cine when a measuring tool is pressed on the image, and measures on the frame it was drawn on', async () => {
+    const manifest = await loadManifest();
+    const us = manifest.studies.find((s) => s.key === 'us-abdomen')!;
+    const el = await viewportFor(us, undefined, 480);
+    const changes: CineChangeDetail[] = [];
+    el.addEventListener('rad-cine-change', (e) => changes.push(e.detail));
+    try {
+      // Cornerstone ignores the mouse for 2 s after a touch (ghost clicks): the pinch test's.
+      await new Promise((r) => setTimeout(r, 2100));
+      el.cineFps = 12;
+      el.play();
+      expect(changes).to.deep.equal([{ playing: true, fps: 12 }]);
+      await waitUntil(() => el.viewState.index >= 3, 'cine advanced', { timeout: 5000 });
+      const toolbarFps = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="toolbar"] .fps input')!;
+      expect(toolbarFps.value).to.equal('12');
+      el.activeTool = 'Length';
+      await el.updateComplete;
+      const box = el.shadowRoot!.querySelector('.cornerstone')!.getBoundingClientRect();
+      // Away from the phantom's marker line, where a press would pick up a measurement made there.
+      const [x, y] = [Math.round(box.left + box.width / 4), Math.round(box.top + box.height / 4)];
+      const added = oneEvent(el, 'rad-measurement-added') as Promise<CustomEvent<MeasurementDetail>>;
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      expect(el.playing, 'paused by the press').to.equal(false);
+      const shown = el.viewState.index;
+      // Moved the way a hand does: in steps, a few milliseconds apart.
+      for (let dx = 10; dx <= 60; dx += 10) {
+        await sendMouse({ type: 'move', position: [x + dx, y] });
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await sendMouse({ type: 'up' });
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no measurement: playing ${el.playing}, index ${el.viewState.index} (pressed on ${shown}), kept ${JSON.stringify(el.getMeasurements().map((m) => [m.tool, m.handles.map((h) => h.map(Math.round)), el.frames.findIndex((f) => f.sopInstanceUID === m.sopInstanceUID && f.frame === m.frame)]))}`)), 8000),
+      );
+      const { measurement } = (await Promise.race([added, timeout])).detail;
+      expect(measurement.sopInstanceUID).to.equal(el.frames[shown].sopInstanceUID);
+      expect(measurement.frame).to.equal(el.frames[shown].frame);
+      expect(measurement.values[0].value).to.be.greaterThan(1);
+      expect(el.viewState.index, 'still on the frame drawn on').to.equal(shown);
+      expect(changes.at(-1)).to.deep.equal({ playing: false, fps: 12 });
     } finally {
       el.remove();
     }

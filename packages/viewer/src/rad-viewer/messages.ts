@@ -19,6 +19,9 @@ export const texts = () => ({
   studies: msg('Studies', { id: 'viewer.studies' }),
   reset: msg('Reset', { id: 'viewer.reset' }),
   invert: msg('Invert', { id: 'viewer.invert' }),
+  play: msg('Play', { id: 'viewer.play' }),
+  pause: msg('Pause', { id: 'viewer.pause' }),
+  fps: msg('fps', { id: 'viewer.fps' }),
   tools: msg('Image tools', { id: 'viewer.tools' }),
 });
 

@@ -49,6 +49,10 @@ export const styles = css`
     gap: 0.3rem;
     align-items: center;
   }
+  input.fps {
+    width: 3.5rem;
+    font: inherit;
+  }
   .workspace {
     display: grid;
     grid-template-columns: 9rem minmax(0, 1fr) minmax(18rem, 26rem);
@@ -155,7 +159,8 @@ export const styles = css`
     min-width: 44px;
     padding: 0.5rem 1rem;
   }
-  :host([mode='referring']) rad-viewport::part(scrollbar) {
+  :host([mode='referring']) rad-viewport::part(scrollbar),
+  :host([mode='referring']) input.fps {
     min-height: 44px;
   }
   @container (max-width: 60rem) {

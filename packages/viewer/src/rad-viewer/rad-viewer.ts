@@ -99,6 +99,8 @@ export class RadViewer extends RadElement {
   @state() private series: Series[] = [];
   @state() private slots: (Slot | undefined)[] = [undefined];
   @state() private activeSlot = 0;
+  /** Cine rate chosen in the toolbar (frames per second); unset: each series' own. */
+  @state() private cineFps?: number;
   @state() private prior?: Study;
   @state() private comparing = false;
   @state() private synchronised = true;
@@ -392,6 +394,27 @@ export class RadViewer extends RadElement {
       : nothing}`;
   }
 
+  /** Play/pause and the rate for the active viewport, when it shows more than one image. */
+  #renderCine() {
+    const viewport = this.viewports[this.activeSlot];
+    if (!viewport || viewport.frames.length < 2) return nothing;
+    const t = texts();
+    return html`<button type="button" aria-pressed=${viewport.playing ? 'true' : 'false'} @click=${() => (viewport.playing ? viewport.pause() : viewport.play())}>
+        ${viewport.playing ? t.pause : t.play}
+      </button>
+      <label class="check"
+        >${t.fps}
+        <input
+          class="fps"
+          type="number"
+          min="1"
+          max="60"
+          step="1"
+          .value=${String(Math.round(this.cineFps ?? viewport.cineRate))}
+          @change=${(e: Event) => (this.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
+      /></label>`;
+  }
+
   #renderStudy(study: Study) {
     const t = texts();
     const radiologist = this.mode === 'radiologist';
@@ -418,6 +441,7 @@ export class RadViewer extends RadElement {
         )}
         <button type="button" @click=${() => this.viewports[this.activeSlot]?.invert()}>${t.invert}</button>
         <button type="button" @click=${() => this.viewports[this.activeSlot]?.reset()}>${t.reset}</button>
+        ${this.#renderCine()}
       </div>
       <div class="workspace">
         <nav part="series-strip" class="strip" aria-label=${t.series}>
@@ -477,6 +501,9 @@ export class RadViewer extends RadElement {
             series-uid=${slot.seriesUid}
             codec-base-path=${this.codecBasePath ?? nothing}
             active-tool=${this.activeTool}
+            cine-fps=${this.cineFps ?? nothing}
+            @rad-cine-change=${() => this.requestUpdate()}
+            @rad-load-progress=${() => index === this.activeSlot && this.requestUpdate()}
             ><span slot="toolbar"></span
           ></rad-viewport>`
         : html`<p class="empty">${texts().emptyViewport}</p>`}

@@ -49,6 +49,7 @@ export const templates = {
   'viewport.preset.subdural': 'Subdural',
   'viewport.preset.file-window': str`Fenster der Datei: ${0}`,
   'viewport.preset.voi-lut': str`VOI-LUT: ${0}`,
+  'viewport.fps': 'B/s',
   'viewport.scrollbar': 'Bild',
   'viewport.tool.angle': 'Winkel',
   'viewport.tool.arrow': 'Pfeil',

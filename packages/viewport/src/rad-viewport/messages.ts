@@ -70,6 +70,7 @@ export const texts = () => ({
   loading: msg('Loading series…', { id: 'viewport.loading' }),
   imagesLoaded: msg('Images loaded', { id: 'viewport.images-loaded' }),
   scrollbar: msg('Image', { id: 'viewport.scrollbar' }),
+  fps: msg('fps', { id: 'viewport.fps' }),
   empty: msg('Image viewport', { id: 'viewport.empty' }),
 });
 

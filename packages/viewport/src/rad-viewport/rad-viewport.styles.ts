@@ -24,6 +24,16 @@ export const styles = css`
     padding: 0.25rem 0.5rem;
     cursor: pointer;
   }
+  [part~='toolbar'] .fps {
+    display: flex;
+    gap: 0.25rem;
+    align-items: center;
+    font-size: 0.85em;
+  }
+  .fps input {
+    width: 3.5rem;
+    font: inherit;
+  }
   [part~='toolbar'] button[aria-pressed='true'] {
     color: var(--_bg);
     background: var(--_accent);

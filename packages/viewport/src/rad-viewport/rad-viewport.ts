@@ -29,7 +29,8 @@ import { calibrationOf } from './calibration.js';
 import { actionLabels, calibrationLabel, imageFailedLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
-import type { MeasurementInput, RadMeasurement } from './measurements.js';
+import { CineController, type CineChangeDetail } from './cine-controller.js';
+import { MEASUREMENT_TOOLS, type MeasurementInput, type RadMeasurement } from './measurements.js';
 import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, type SeriesService, type StackFrame } from './series-stack.js';
@@ -80,6 +81,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  *
  * @fires {CustomEvent<LoadProgressDetail>} rad-load-progress - Images of the series loaded so far.
  * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
+ * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine started, paused (by the user, or by a measuring tool pressed on the image) or changed rate.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-removed - A measurement was deleted.
@@ -125,6 +127,8 @@ export class RadViewport extends RadElement {
 
   /** Show the four-corner overlays. */
   @property({ type: Boolean, reflect: true }) overlays = true;
+  /** Cine rate in frames per second; unset: the series' Frame Time (or Recommended Display Frame Rate), else 10. */
+  @property({ type: Number, attribute: 'cine-fps' }) cineFps?: number;
 
   @consume({ context: dicomWebContext, subscribe: true })
   @state()
@@ -136,11 +140,14 @@ export class RadViewport extends RadElement {
 
   @state() private view?: ViewState;
   @state() private progress?: { loaded: number; total: number };
-  @state() private playing = false;
   /** Why a PET series has no SUV (missing radiopharmaceutical data…), shown in the overlay. */
   @state() private suvUnavailable?: string;
 
-  #cine?: ReturnType<typeof setInterval>;
+  #cine = new CineController(this, {
+    position: () => this.#controller.state(),
+    showImage: (index) => this.showImage(index),
+    changed: (detail) => this.emit<CineChangeDetail>('rad-cine-change', detail),
+  });
   /** Why images of the series failed to load, by index. */
   #imageErrors = new Map<number, DicomWebError>();
   #prefetch?: AbortController;
@@ -168,7 +175,7 @@ export class RadViewport extends RadElement {
     task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
       if (!imageIds?.length && (!studyUid || !seriesUid)) return undefined;
       if (!imageIds?.length && !service) throw new DicomWebError('not-configured', 0, '');
-      this.#stopCine();
+      this.pause();
       this.#prefetch?.abort();
       await this.updateComplete;
       await this.#controller.ready();
@@ -202,12 +209,13 @@ export class RadViewport extends RadElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#wasDisconnected = true;
-    this.#stopCine();
     this.#prefetch?.abort();
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
+    // A new rate while playing takes effect at once.
+    if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
   }
 
   #startPrefetch(total: number): void {
@@ -315,23 +323,32 @@ export class RadViewport extends RadElement {
     return this.showImage(this.#controller.state().index + delta);
   }
 
-  /** Plays the frames as a cine loop at `fps` (default: the series' Frame Time, else 10). */
-  play(fps = this.#defaultFps): void {
-    this.#stopCine();
-    this.playing = true;
-    this.#cine = setInterval(() => {
-      const { index, count } = this.#controller.state();
-      void this.showImage((index + 1) % Math.max(1, count));
-    }, 1000 / fps);
+  /**
+   * Plays the frames as a cine loop at `fps` (default: `cine-fps`, else the series' Frame Time,
+   * else 10). A measuring tool pressed on the image pauses it, so that what is drawn stays on the
+   * image it was drawn on.
+   */
+  play(fps = this.cineFps ?? this.#defaultFps): void {
+    this.#cine.play(fps);
   }
 
   pause(): void {
-    this.#stopCine();
+    this.#cine.pause();
   }
 
-  #stopCine(): void {
-    clearInterval(this.#cine);
-    this.playing = false;
+  /** Whether cine is running. */
+  get playing(): boolean {
+    return this.#cine.playing;
+  }
+
+  /** Pauses cine when a measuring tool is pressed on the image (before Cornerstone sees the press). */
+  #pauseToMeasure(): void {
+    if (this.playing && (MEASUREMENT_TOOLS as readonly string[]).includes(this.activeTool)) this.pause();
+  }
+
+  /** The rate cine plays at: `cine-fps`, else the series' own. */
+  get cineRate(): number {
+    return this.playing ? this.#cine.fps : (this.cineFps ?? this.#defaultFps);
   }
 
   get #defaultFps(): number {
@@ -443,7 +460,7 @@ export class RadViewport extends RadElement {
   protected override render() {
     return html`
       <slot name="toolbar">${this.#renderToolbar()}</slot>
-      <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown}>
+      <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
         ${this.view?.failed
           ? html`<div part="image-error" class="state" role="alert">
@@ -511,7 +528,11 @@ export class RadViewport extends RadElement {
             @click=${() => (this.playing ? this.pause() : this.play())}
           >
             ${(this.playing ? labels.pause : labels.play)[0]}
-          </button>`
+          </button>
+          <label class="fps"
+            >${texts().fps}
+            <input type="number" min="1" max="60" step="1" .value=${String(Math.round(this.cineRate))} @change=${(e: Event) => (this.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
+          /></label>`
         : nothing}
     </div>`;
   }
@@ -575,6 +596,7 @@ declare global {
     'rad-load-progress': CustomEvent<LoadProgressDetail>;
     'rad-image-rendered': CustomEvent<ImageRenderedDetail>;
     'rad-measurement-added': CustomEvent<MeasurementDetail>;
+    'rad-cine-change': CustomEvent<CineChangeDetail>;
     'rad-measurement-modified': CustomEvent<MeasurementDetail>;
     'rad-measurement-removed': CustomEvent<MeasurementDetail>;
   }
