@@ -1,12 +1,17 @@
 // `npm start`: installs what is missing, starts a private Orthanc with the corpus, and serves the
-// demo portal with the elements wired together. Ctrl-C stops everything.
+// demo portals as a production build (built when missing or out of date), as a host app ships
+// them. `npm start -- --dev` serves the TypeScript sources unbundled instead (slow first load, no
+// build step). Ctrl-C stops everything.
 import './setup.mjs';
+
+const dev = process.argv.includes('--dev');
+if (!dev) (await import('./lib/demo-build.mjs')).ensureDemoBuild();
 
 const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { startPageServer } = await import('./lib/page-server.mjs');
 
 const { orthanc } = await startOrthancWithCorpus();
-const server = await startPageServer(orthanc.dicomWebUrl, Number(process.env.PORT) || 8080);
+const server = await startPageServer(orthanc.dicomWebUrl, Number(process.env.PORT) || 8080, { dev });
 
 const { port } = server.config;
 console.log(
@@ -16,6 +21,7 @@ console.log(
     `  facility portal:           http://localhost:${port}/demo/facility.html`,
     `  referring physician portal: http://localhost:${port}/demo/referring.html`,
     `DICOMweb (proxied):          http://localhost:${port}/dicom-web`,
+    dev ? 'Serving the sources unbundled (--dev).' : 'Serving the production build in demo/dist (npm start -- --dev serves the sources).',
     'Press Ctrl-C to stop.',
   ].join('\n'),
 );

@@ -25,6 +25,7 @@ step('Script unit tests (node --test)', process.execPath, ['--test', 'scripts/li
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
 step('Framework examples (React, Vue) built as applications', bin('vite'), ['build', '-c', 'vite.examples.config.mjs']);
+step('Demo portals as a production build (npm start serves it)', bin('vite'), ['build', '-c', 'vite.demo.config.mjs']);
 step('Element manifests (custom-elements.json, for the Storybook docs pages)', 'npm', ['run', '--silent', 'analyze']);
 step('Element reference (docs/api.md) matches the manifests', process.execPath, ['scripts/api-reference.mjs', '--check']);
 step('Static Storybook (its stories are smoke-rendered)', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']);

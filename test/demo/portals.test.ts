@@ -89,6 +89,25 @@ describe('demo portals', function () {
     }
   });
 
+  it('facility portal as npm start serves it (production build): the STAT study’s first image after a few dozen scripts, no violations', async () => {
+    const manifest = await loadManifest();
+    const stat = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+    const { frame, violations } = await open('/demo/dist/facility.html');
+    const viewer = viewerOf(frame);
+    const row = () => viewer.shadowRoot!.querySelector('rad-study-browser')?.shadowRoot?.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${stat.studyInstanceUID}"]`);
+    await waitUntil(() => row(), 'worklist listed', { timeout: 20_000 });
+    row()!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    await waitUntil(() => viewer.viewports[0]?.frames.length && hasContent(viewer.viewports[0]), 'images drawn', { timeout: 30_000 });
+    const resources = frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    // The test server's own script (its web socket) aside.
+    const scripts = resources.filter((r) => new URL(r.name).pathname.endsWith('.js') && !new URL(r.name).pathname.startsWith('/__web-dev-server'));
+    const seconds = (frame.contentWindow!.performance.now() / 1000).toFixed(1);
+    // Served unbundled (npm start -- --dev), the same page fetched 1,827 modules first.
+    expect(scripts.length, `scripts fetched (first image after ${seconds} s, ${resources.length} requests)`).to.be.below(40);
+    expect(scripts.map((r) => new URL(r.name).pathname).filter((path) => !path.startsWith('/demo/dist/assets/')), 'all from the build').to.deep.equal([]);
+    expect(violations).to.deep.equal([]);
+  });
+
   it('referring portal: an IID link opens the images and the final report, read-only', async () => {
     const manifest = await loadManifest();
     const pet = manifest.studies.find((s) => s.key === 'pet-ct')!;
