@@ -6,8 +6,8 @@ import type { RadViewer } from '@telerad/viewer';
 import { loadManifest } from '../support/corpus.js';
 import { hasContent } from '../viewport/helpers.js';
 
-async function open(path: string): Promise<{ frame: HTMLIFrameElement; violations: string[] }> {
-  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="portal" style="width:1400px;height:900px"></iframe>`);
+async function open(path: string, [width, height] = [1400, 900]): Promise<{ frame: HTMLIFrameElement; violations: string[] }> {
+  const frame = await fixture<HTMLIFrameElement>(html`<iframe title="portal" style="width:${width}px;height:${height}px;border:0"></iframe>`);
   const violations: string[] = [];
   const loaded = oneEvent(frame, 'load');
   frame.src = path;
@@ -107,6 +107,44 @@ describe('demo portals', function () {
     expect(scripts.map((r) => new URL(r.name).pathname).filter((path) => !path.startsWith('/demo/dist/assets/')), 'all from the build').to.deep.equal([]);
     expect(violations).to.deep.equal([]);
   });
+
+  for (const width of [1280, 1600, 1920]) {
+    it(`facility portal at ${width}×1000: the worklist's reading columns fit without sideways scrolling; an opened study's images are in view`, async () => {
+      const manifest = await loadManifest();
+      const stat = manifest.studies.find((s) => s.key === 'ct-head-garcia')!;
+      const { frame } = await open('/demo/dist/facility.html', [width, 1000]);
+      const viewer = viewerOf(frame);
+      const browser = () => viewer.shadowRoot!.querySelector('rad-study-browser')!;
+      const row = () => browser().shadowRoot?.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${stat.studyInstanceUID}"]`);
+      await waitUntil(() => row(), 'worklist listed', { timeout: 20_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      const scroller = browser().shadowRoot!.querySelector<HTMLElement>('.scroll')!;
+      expect(scroller.scrollWidth, 'no sideways scrolling').to.be.at.most(scroller.clientWidth + 1);
+      const right = scroller.getBoundingClientRect().right;
+      for (const column of ['priority', 'readStatus', 'patientName', 'studyDateTime', 'modalities', 'description', 'turnaround']) {
+        const header = browser().shadowRoot!.querySelector(`[role="columnheader"][data-column="${column}"]`);
+        expect(header, `${column} shown`).to.exist;
+        expect(header!.getBoundingClientRect().right, `${column} within the worklist`).to.be.at.most(right + 1);
+        expect(header!.getBoundingClientRect().width, `${column} has room`).to.be.at.least(40);
+      }
+      if (width >= 1600) expect(browser().shadowRoot!.querySelectorAll('[role="columnheader"][data-column]').length, 'every column at 1600 and wider').to.equal(11);
+
+      row()!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      await waitUntil(() => viewer.viewports[0]?.frames.length && hasContent(viewer.viewports[0]), 'images drawn', { timeout: 30_000 });
+      await viewer.updateComplete;
+      const box = viewer.viewports[0].getBoundingClientRect();
+      const innerHeight = frame.contentWindow!.innerHeight;
+      const inView = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+      expect(inView / box.height, `image area in view (top ${Math.round(box.top)} of ${innerHeight})`).to.be.at.least(0.8);
+      // The worklist is one click away, and comes back folded when the next study opens.
+      const toggle = [...viewer.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Worklist')!;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      await viewer.updateComplete;
+      expect(browser().hidden).to.equal(false);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    });
+  }
 
   it('referring portal: an IID link opens the images and the final report, read-only', async () => {
     const manifest = await loadManifest();

@@ -112,8 +112,10 @@ export const styles = css`
     overflow: auto;
     max-height: var(--rad-study-browser-max-height, none);
   }
+  /* As wide as the element, or the columns' least widths when that is more: free space goes to
+     the flexible columns, not to the longest value in them. */
   [part~='table'] {
-    min-width: max-content;
+    min-width: min-content;
   }
   .row {
     display: grid;

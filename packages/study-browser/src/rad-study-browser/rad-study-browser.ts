@@ -22,6 +22,7 @@ import { query } from 'lit/decorators/query.js';
 import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClockController } from './clock-controller.js';
+import { columnsThatFit, WidthController } from './column-fit.js';
 import { DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './columns.js';
 import { imageCount, queryDescription } from './messages.js';
 import { styles } from './rad-study-browser.styles.js';
@@ -122,7 +123,11 @@ export class RadStudyBrowser extends RadElement {
 
   @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
 
-  /** Columns, in order: column objects or ids of `STUDY_COLUMNS`. */
+  /**
+   * Columns, in order: column objects or ids of `STUDY_COLUMNS`. When the element is narrower than
+   * their least widths together, counts, born/age/sex, patient ID and accession are left out, in
+   * that order (`DROP_ORDER`), before the worklist scrolls sideways.
+   */
   @property({ attribute: false }) columns: readonly (StudyColumn | StudyColumnId)[] = DEFAULT_COLUMNS;
 
   /** Host overrides of priority, read status and arrival time. */
@@ -153,6 +158,7 @@ export class RadStudyBrowser extends RadElement {
 
   #debounce?: ReturnType<typeof setTimeout>;
   #series = new SeriesLoader(this, () => this.#service);
+  #width = new WidthController(this);
 
   constructor() {
     super();
@@ -243,7 +249,7 @@ export class RadStudyBrowser extends RadElement {
 
   protected override updated(): void {
     // Column widths through the CSSOM: a style attribute would need 'unsafe-inline' under CSP.
-    const widths = `2rem ${this.#resolvedColumns.map((c) => c.width ?? 'minmax(6rem, 1fr)').join(' ')}`;
+    const widths = `2rem ${this.#shownColumns.map((c) => c.width ?? 'minmax(6rem, 1fr)').join(' ')}`;
     this.renderRoot.querySelector<HTMLElement>('[part~="table"]')?.style.setProperty('--_columns', widths);
   }
 
@@ -257,6 +263,11 @@ export class RadStudyBrowser extends RadElement {
 
   get #resolvedColumns(): StudyColumn[] {
     return this.columns.map((c) => (typeof c === 'string' ? STUDY_COLUMNS[c] : c));
+  }
+
+  /** The columns that fit the element's width (see `DROP_ORDER`). */
+  get #shownColumns(): StudyColumn[] {
+    return columnsThatFit(this.#resolvedColumns, this.#width.rem);
   }
 
   /** Applies the form to `query`: at once, or after the typing pause. */
@@ -428,7 +439,7 @@ export class RadStudyBrowser extends RadElement {
   }
 
   #renderPage(page: Page<Study>) {
-    const columns = this.#resolvedColumns;
+    const columns = this.#shownColumns;
     const rows = this.#rows(page);
     const context = this.#cellContext;
     const focusKey = this.focusKey ?? this.selectedStudyUid ?? rows[0].study.studyInstanceUID;

@@ -8,6 +8,7 @@ export const templates = {
   'viewer.key-images': 'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, daher werden alle Bilder gezeigt.',
   'viewer.invert': 'Invertieren',
   'viewer.play': 'Abspielen',
+  'viewer.worklist': 'Arbeitsliste',
   'viewer.pause': 'Anhalten',
   'viewer.fps': 'B/s',
   'viewer.label': 'Bildbetrachter',

@@ -20,6 +20,7 @@ export const texts = () => ({
   reset: msg('Reset', { id: 'viewer.reset' }),
   invert: msg('Invert', { id: 'viewer.invert' }),
   play: msg('Play', { id: 'viewer.play' }),
+  worklist: msg('Worklist', { id: 'viewer.worklist' }),
   pause: msg('Pause', { id: 'viewer.pause' }),
   fps: msg('fps', { id: 'viewer.fps' }),
   tools: msg('Image tools', { id: 'viewer.tools' }),

@@ -99,6 +99,8 @@ export class RadViewer extends RadElement {
   @state() private series: Series[] = [];
   @state() private slots: (Slot | undefined)[] = [undefined];
   @state() private activeSlot = 0;
+  /** The worklist above an open study: folded away so that the images are in view, until asked for. */
+  @state() private worklistShown = false;
   /** Cine rate chosen in the toolbar (frames per second); unset: each series' own. */
   @state() private cineFps?: number;
   @state() private prior?: Study;
@@ -224,6 +226,7 @@ export class RadViewer extends RadElement {
       series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
       this.study = study;
       this.series = series;
+      this.worklistShown = false;
       this.comparing = false;
       this.prior = undefined;
       this.activeSlot = 0;
@@ -361,6 +364,8 @@ export class RadViewer extends RadElement {
       ${radiologist && this.worklist
         ? html`<rad-study-browser
             part="worklist"
+            id="worklist"
+            ?hidden=${Boolean(this.study) && !this.worklistShown}
             .service=${this.archive}
             @rad-study-open=${(e: CustomEvent<{ study: Study }>) => void this.openStudy(e.detail.study.studyInstanceUID)}
             @rad-series-select=${(e: CustomEvent<{ study: Study; series: Series }>) =>
@@ -432,6 +437,11 @@ export class RadViewer extends RadElement {
         </button>
         ${this.comparing
           ? html`<label class="check"><input type="checkbox" .checked=${this.synchronised} @change=${(e: Event) => (this.synchronised = (e.target as HTMLInputElement).checked)} /> ${t.sync}</label>`
+          : nothing}
+        ${radiologist && this.worklist
+          ? html`<button type="button" aria-controls="worklist" aria-expanded=${this.worklistShown ? 'true' : 'false'} @click=${() => (this.worklistShown = !this.worklistShown)}>
+              ${t.worklist}
+            </button>`
           : nothing}
         <button type="button" @click=${() => this.close()}>${t.close}</button>
       </div>
