@@ -9,6 +9,7 @@ const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./lib/chromium.mjs');
 const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { freePort } = await import('./lib/orthanc.mjs');
 const { startPageServer } = await import('./lib/page-server.mjs');
+(await import('./lib/demo-build.mjs')).ensureDemoBuild();
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -71,7 +72,8 @@ const scenes = {
 };
 
 const { orthanc } = await startOrthancWithCorpus();
-const server = await startPageServer(orthanc.dicomWebUrl, await freePort());
+// The production build, as npm start serves it.
+const server = await startPageServer(orthanc.dicomWebUrl, await freePort(), { dev: false });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   await mkdir(outDir, { recursive: true });

@@ -20,6 +20,7 @@ import {
   settled,
   shadow,
 } from './helpers.js';
+import { setViewport } from '@web/test-runner-commands';
 
 async function browserInProvider(attributes = ''): Promise<RadStudyBrowser> {
   const provider = await fixture(html`<rad-dicomweb url="/dicom-web"><rad-study-browser></rad-study-browser></rad-dicomweb>`);
@@ -32,6 +33,10 @@ async function browserInProvider(attributes = ''): Promise<RadStudyBrowser> {
 const isoDate = (dicom: string) => `${dicom.slice(0, 4)}-${dicom.slice(4, 6)}-${dicom.slice(6)}`;
 /** Age in whole years on the study date, from the DICOM dates. */
 const ageOf = (s: ManifestStudy) => Math.floor((Number(s.studyDate) - Number(s.patientBirthDate)) / 10_000);
+
+
+// A reading-room screen: every column fits (narrower, the worklist leaves some out; see column-fit.ts).
+before(() => setViewport({ width: 1700, height: 1000 }));
 
 describe('<rad-study-browser> against Orthanc: rows', () => {
   it('lists exactly the corpus studies, with each cell as the manifest says', async () => {
@@ -85,6 +90,25 @@ describe('<rad-study-browser> against Orthanc: rows', () => {
     expect(cellElement.textContent).to.contain(yamada.patientName!.Ideographic!.split('^').join(' '));
     await document.fonts.ready;
     expect(hasGlyphs(ideographic, getComputedStyle(cellElement).fontFamily), ideographic).to.equal(true);
+  });
+
+  it('leaves out counts, born/age/sex, patient ID and accession, in that order, when narrower than its columns', async () => {
+    const el = await browserInProvider();
+    const shown = () => [...shadow(el).querySelectorAll<HTMLElement>('[role="columnheader"][data-column]')].map((h) => h.dataset.column);
+    expect(shown()).to.include.members(['counts', 'birthDateSex', 'patientId', 'accessionNumber']);
+    const steps: [number, string[]][] = [
+      [1400, ['counts']],
+      [1250, ['counts', 'birthDateSex']],
+      [1100, ['counts', 'birthDateSex', 'patientId']],
+      [1000, ['counts', 'birthDateSex', 'patientId', 'accessionNumber']],
+    ];
+    for (const [width, left] of steps) {
+      el.style.width = `${width}px`;
+      await waitUntil(() => left.every((id) => !shown().includes(id)), `${width} px leaves out ${left.join(', ')}`);
+      expect(shown(), `${width} px`).to.include.members(['priority', 'readStatus', 'patientName', 'studyDateTime', 'modalities', 'description', 'turnaround']);
+      const scroller = shadow(el).querySelector<HTMLElement>('.scroll')!;
+      expect(scroller.scrollWidth, `${width} px: no sideways scrolling`).to.be.at.most(scroller.clientWidth + 1);
+    }
   });
 
   it('cuts off no header, expander, date, count or badge (fixed-width columns), in English and German', async () => {

@@ -6,6 +6,7 @@ import type { RadStudyBrowser } from '@telerad/study-browser';
 import { manyStudies, staticArchive } from '../../stories/support/study-fixtures.js';
 import { loadManifest, sortedUids } from '../support/corpus.js';
 import { cell, part, rows, rowUids, settled, shadow } from './helpers.js';
+import { setViewport } from '@web/test-runner-commands';
 
 async function failingBrowser(url: string): Promise<{ el: RadStudyBrowser; detail: RadErrorDetail }> {
   const service = new DicomWebService({ url, timeoutMs: 2000 });
@@ -18,6 +19,10 @@ async function failingBrowser(url: string): Promise<{ el: RadStudyBrowser; detai
   expect(detail, 'rad-error fired').to.exist;
   return { el, detail: detail! };
 }
+
+
+// A reading-room screen: every column fits (narrower, the worklist leaves some out; see column-fit.ts).
+before(() => setViewport({ width: 1700, height: 1000 }));
 
 describe('<rad-study-browser> states', () => {
   it('shows an error, not a blank element, when the server is down', async () => {

@@ -6,6 +6,7 @@ import '@telerad/study-browser/rad-study-browser.js';
 import type { RadStudyBrowser, SeriesSelectDetail } from '@telerad/study-browser';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { cell, key, newestFirst, part, rowOf, rows, seriesRows, settled, shadow, statusesLoaded } from './helpers.js';
+import { setViewport } from '@web/test-runner-commands';
 
 async function worklist(now?: number): Promise<RadStudyBrowser> {
   const el = await fixture<RadStudyBrowser>(html`<rad-study-browser .service=${new DicomWebService({ url: '/dicom-web' })} .now=${now}></rad-study-browser>`);
@@ -16,6 +17,10 @@ async function worklist(now?: number): Promise<RadStudyBrowser> {
 const STATUS_LABEL = { unread: 'Unread', preliminary: 'Preliminary', final: 'Final', amended: 'Amended' };
 const arrival = (s: ManifestStudy) =>
   new Date(`${s.studyDate.slice(0, 4)}-${s.studyDate.slice(4, 6)}-${s.studyDate.slice(6)}T${s.studyTime.slice(0, 2)}:${s.studyTime.slice(2, 4)}:${s.studyTime.slice(4, 6)}`).getTime();
+
+
+// A reading-room screen: every column fits (narrower, the worklist leaves some out; see column-fit.ts).
+before(() => setViewport({ width: 1700, height: 1000 }));
 
 describe('<rad-study-browser> read status', () => {
   it('derives unread / preliminary / final / amended from the SR documents of each study', async () => {

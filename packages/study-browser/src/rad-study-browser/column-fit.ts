@@ -30,6 +30,7 @@ export function columnsThatFit(columns: readonly StudyColumn[], availableRem: nu
 /** The host's width in rem, kept current by a ResizeObserver while it is connected. */
 export class WidthController implements ReactiveController {
   #observer?: ResizeObserver;
+  #frame = 0;
   /** Width of the host's content box in rem; Infinity until measured. */
   rem = Infinity;
 
@@ -43,12 +44,16 @@ export class WidthController implements ReactiveController {
       const rem = entry.contentRect.width / rootPx;
       if (Math.abs(rem - this.rem) < 0.05) return;
       this.rem = rem;
-      this.host.requestUpdate();
+      // Next frame: laying the table out again inside the observer's delivery (a page scrollbar
+      // coming or going changes the width again) ends in a "ResizeObserver loop" error.
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => this.host.requestUpdate());
     });
     this.#observer.observe(this.host);
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.#frame);
     this.#observer?.disconnect();
     this.#observer = undefined;
   }
