@@ -1,7 +1,7 @@
 // `npm test`: installs what is missing (Debian packages, npm packages), then lints, type-checks,
 // and runs the browser tests in Chromium against a private Orthanc holding the corpus.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import './setup.mjs';
 
@@ -21,7 +21,9 @@ function step(title, command, args) {
 
 step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warnings=0', '.']);
 step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
-step('Script unit tests (node --test)', process.execPath, ['--test', 'scripts/lib/']);
+// Files named one by one: Node 20 takes a folder, Node 22+ only files or globs.
+const scriptTests = readdirSync(`${root}scripts/lib`).filter((f) => f.endsWith('.test.mjs')).map((f) => `scripts/lib/${f}`);
+step('Script unit tests (node --test)', process.execPath, ['--test', '--test-reporter=dot', ...scriptTests]);
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
 step('Framework examples (React, Vue) built as applications', bin('vite'), ['build', '-c', 'vite.examples.config.mjs']);
