@@ -8,7 +8,7 @@ import { state } from 'lit/decorators/state.js';
 import { live } from 'lit/directives/live.js';
 import { memoryDraftStore, sessionDraftStore, type DraftStore } from './draft-store.js';
 import { toFhirDiagnosticReport, type FhirDiagnosticReport } from './fhir.js';
-import { comparisonLine, conflictWarning, imageRef, instanceRef, seriesRef, measurementSentence, radpeerLabel, sectionLabel, storeFailed, templateTextUnread, texts, unsavedElsewhere } from './messages.js';
+import { comparisonLine, conflictWarning, radpeerLabel, sectionLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
 import { loadReportHistory, loadStudyContext, storeDocument, type ReportHistory, type ReportService, type StudyContext } from './report-archive.js';
 import {
   emptySections,
@@ -27,6 +27,8 @@ import {
 } from './report-model.js';
 import { peerReviewDataset, reportDataset, type DocumentContext, type ReportContent } from './report-sr.js';
 import { formatDateTime, renderReport, statusBanner } from './report-view.js';
+import { measurementText } from './measurement-text.js';
+import { renderSignCheck } from './sign-check-view.js';
 import { sectionsAtTemplateText, signBlock, type SignBlockedDetail, type SignOptions } from './sign-checks.js';
 import { styles } from './rad-report-panel.styles.js';
 import { BUILT_IN_TEMPLATES, chooseTemplate, type ReportTemplate } from './templates.js';
@@ -361,32 +363,13 @@ export class RadReportPanel extends RadElement {
   insertMeasurement(measurement: ReportMeasurement): void {
     const draft = this.draft;
     if (!draft) return;
-    // "Length: 42.46 mm", not "Length: length 42.46 mm"; "Ellipse ROI: mean 40 HU, SD 5 HU, …".
-    const named = (name: string) => (name.toLowerCase() === measurement.tool.toLowerCase() ? '' : `${name} `);
-    const values = measurement.values.map((v) => `${named(v.name)}${Number(v.value.toFixed(2))} ${v.unit}`).join(', ');
-    const calibration = measurement.calibration === 'patient' ? '' : ` [${measurement.calibration}]`;
-    const sentence = measurementSentence(`${measurement.tool}: ${values}${calibration}`, this.#imageNamed(measurement));
+    const sentence = measurementText(measurement, this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID));
     const findings = draft.sections.findings.trim() ? `${draft.sections.findings.trimEnd()}\n${sentence}` : sentence;
     this.#changeDraft({
       ...draft,
       sections: { ...draft.sections, findings },
       references: [...draft.references, { sopInstanceUID: measurement.sopInstanceUID, frame: measurement.frame }],
     });
-  }
-
-  /**
-   * Names a measurement's image as the reader finds it again: by its position in the stack the
-   * viewport shows ("series 2, image 1 of 24"), and the Instance Number only labelled as such,
-   * when it differs from that position or no position is known.
-   */
-  #imageNamed(measurement: ReportMeasurement): string {
-    const evidence = this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID);
-    const series = String(evidence?.seriesNumber ?? '?');
-    const instanceNumber = measurement.image?.instanceNumber ?? evidence?.instanceNumber;
-    const instance = instanceNumber === undefined ? undefined : instanceRef(`${instanceNumber}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
-    const { image } = measurement;
-    if (!image) return [seriesRef(series), instance].filter(Boolean).join(', ');
-    return [imageRef(series, image.position, image.count), image.position === instanceNumber ? undefined : instance].filter(Boolean).join(', ');
   }
 
   /** Appends a prior study to Comparison ("CT HEAD dated 1 Dec 2025."). */
@@ -424,7 +407,7 @@ export class RadReportPanel extends RadElement {
     this.blocked = block && { status, ...block };
     if (block) {
       this.emit<SignBlockedDetail>('rad-sign-blocked', { studyInstanceUID: this.studyUid, status, ...block });
-      if (block.reason === 'critical-communication') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('fieldset[part~="critical"] [name="recipient"]')?.focus());
+      if (block.reason === 'critical-communication') void this.updateComplete.then(() => this.#focusCommunicationForm());
       return Promise.resolve(undefined);
     }
     // A final read replaces the preliminary one; a second opinion on a final report stands beside it.
@@ -679,27 +662,15 @@ export class RadReportPanel extends RadElement {
         <button type="button" ?disabled=${disabled || !this.reader} @click=${() => this.signPreliminary()}>${this.storing ? t.signing : t.signPreliminary}</button>
         <button type="button" ?disabled=${disabled || !this.reader} @click=${() => this.signFinal()}>${this.storing ? t.signing : t.signFinal}</button>
       </div>
-      ${this.#renderSignCheck()}
+      ${renderSignCheck(this.blocked, {
+        toCommunicationForm: () => this.#focusCommunicationForm(),
+        signAnyway: () => void (this.blocked?.status === 'final' ? this.signFinal({ confirmTemplateText: true }) : this.signPreliminary({ confirmTemplateText: true })),
+      })}
     </form>`;
   }
 
-  /** Why signing waits, beside the buttons, with the way forward. */
-  #renderSignCheck() {
-    const blocked = this.blocked;
-    if (!blocked) return nothing;
-    const t = texts();
-    if (blocked.reason === 'critical-communication') {
-      const toForm = () => this.renderRoot.querySelector<HTMLInputElement>('fieldset[part~="critical"] [name="recipient"]')?.focus();
-      return html`<div part="sign-check alert" class="alert" role="alert">
-        ${t.criticalNeedsCommunication}
-        <button type="button" class="secondary" @click=${toForm}>${t.toCommunicationForm}</button>
-      </div>`;
-    }
-    const confirm = () => (blocked.status === 'final' ? this.signFinal({ confirmTemplateText: true }) : this.signPreliminary({ confirmTemplateText: true }));
-    return html`<div part="sign-check alert" class="alert" role="alert">
-      ${templateTextUnread(blocked.sections.map(sectionLabel).join(', '))}
-      <button type="button" @click=${confirm}>${blocked.status === 'final' ? t.signFinalAsIs : t.signPreliminaryAsIs}</button>
-    </div>`;
+  #focusCommunicationForm(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('fieldset[part~="critical"] [name="recipient"]')?.focus();
   }
 
   #templateOf(draft: ReportDraft): ReportTemplate | undefined {

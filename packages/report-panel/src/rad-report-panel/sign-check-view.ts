@@ -1,0 +1,27 @@
+// Why signing waits, shown beside the sign buttons with the way forward: the communication form
+// for a critical finding, or signing the listed template text after all.
+import { html, nothing } from 'lit';
+import { sectionLabel, templateTextUnread, texts } from './messages.js';
+import type { SignBlockedDetail } from './sign-checks.js';
+
+export interface SignCheckActions {
+  /** Takes the reader to the critical-result communication form. */
+  toCommunicationForm(): void;
+  /** Signs as first asked, the template text confirmed. */
+  signAnyway(): void;
+}
+
+export function renderSignCheck(blocked: Pick<SignBlockedDetail, 'status' | 'reason' | 'sections'> | undefined, actions: SignCheckActions) {
+  if (!blocked) return nothing;
+  const t = texts();
+  if (blocked.reason === 'critical-communication') {
+    return html`<div part="sign-check alert" class="alert" role="alert">
+      ${t.criticalNeedsCommunication}
+      <button type="button" class="secondary" @click=${() => actions.toCommunicationForm()}>${t.toCommunicationForm}</button>
+    </div>`;
+  }
+  return html`<div part="sign-check alert" class="alert" role="alert">
+    ${templateTextUnread(blocked.sections.map(sectionLabel).join(', '))}
+    <button type="button" @click=${() => actions.signAnyway()}>${blocked.status === 'final' ? t.signFinalAsIs : t.signPreliminaryAsIs}</button>
+  </div>`;
+}
