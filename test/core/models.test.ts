@@ -8,6 +8,7 @@ import {
   type ReportDocument,
   formatPersonName,
   foldAccents,
+  holdsImages,
   matchesWildcard,
   serverSafeWildcard,
   parseDicomDate,
@@ -184,6 +185,13 @@ describe('server-safe matching', () => {
       expect(filter(named('Miller^Jurgen')), typed).to.equal(false);
     }
     expect(clientSideTextFilter({ patientId: 'TRÜ-1' })!(toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100020': { vr: 'LO', Value: ['TRU-1'] } })), 'identifiers stay exact').to.equal(false);
+  });
+});
+
+describe('series that hold images', () => {
+  it('leaves out documents, presentation states, segmentations and signals; takes any other modality', () => {
+    expect(['SR', 'ko', 'PR', 'SEG', 'RTSTRUCT', 'ECG'].map(holdsImages)).to.deep.equal([false, false, false, false, false, false]);
+    expect(['CT', 'MR', 'PT', 'US', 'DX', 'XA', 'OT', undefined].map(holdsImages)).to.deep.equal([true, true, true, true, true, true, true, true]);
   });
 });
 

@@ -5,6 +5,7 @@ export { Tag, type TagKeyword } from './dicom/tags.js';
 export { formatPersonName, formatNameComponents, parsePersonName, type NameComponents, type PersonName } from './dicom/person-name.js';
 export { parseDicomDate, parseDicomTime, toDicomDate, toLocalDate } from './dicom/date-time.js';
 export { dicomDate, dicomTime, newUid, readPart10, studyIdentityOf, writePart10, type NaturalizedDataset } from './dicom/part10.js';
+export { holdsImages } from './dicom/modalities.js';
 export { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
 export {
   firstReportedAt,

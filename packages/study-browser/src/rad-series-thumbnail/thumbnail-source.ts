@@ -2,16 +2,13 @@
 // instance, asked once per series and service. A series the server cannot render (codecs or
 // photometric interpretations it lacks) stays "No preview" instead of being asked again each time
 // a strip or a worklist row is drawn; a series of no images is never asked at all.
-import { DicomWebError, type DicomWebService } from '@telerad/core';
+import { DicomWebError, holdsImages, type DicomWebService } from '@telerad/core';
 
 /** What a thumbnail needs of a DICOMweb service. */
 export type ThumbnailService = Pick<DicomWebService, 'searchInstances' | 'retrieveRenderedInstance'>;
 
-/** Modalities whose series hold documents, presentation states or signals: nothing to render. */
-const NON_IMAGE_MODALITIES = new Set(['SR', 'KO', 'PR', 'DOC', 'REG', 'FID', 'RWV', 'PLAN', 'RTPLAN', 'RTSTRUCT', 'RTRECORD', 'AU', 'ECG', 'HD', 'EPS', 'SMR']);
-
 /** Whether a series of this modality can have a rendered preview. */
-export const hasPreview = (modality: string | undefined) => !modality || !NON_IMAGE_MODALITIES.has(modality.toUpperCase());
+export const hasPreview = holdsImages;
 
 export interface ThumbnailRequest {
   studyInstanceUID: string;
@@ -20,6 +17,8 @@ export interface ThumbnailRequest {
 }
 
 const answers = new WeakMap<ThumbnailService, Map<string, Promise<Blob>>>();
+/** Answers kept per service (a few KB each): the oldest are let go past this many. */
+const KEPT_ANSWERS = 500;
 const isAbort = (error: unknown) => error instanceof DicomWebError && error.kind === 'aborted';
 
 async function render(service: ThumbnailService, { studyInstanceUID, seriesInstanceUID, size }: ThumbnailRequest, signal: AbortSignal): Promise<Blob> {
@@ -43,6 +42,7 @@ export function renderedThumbnail(service: ThumbnailService, request: ThumbnailR
     const attempt = render(service, request, signal);
     answer = attempt;
     known.set(key, attempt);
+    if (known.size > KEPT_ANSWERS) known.delete(known.keys().next().value as string);
     attempt.catch((error: unknown) => {
       if (isAbort(error) && known.get(key) === attempt) known.delete(key);
     });

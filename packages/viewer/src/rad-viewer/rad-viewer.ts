@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { dicomWebContext, DicomWebError, DicomWebService, errorMessage, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
+import { dicomWebContext, DicomWebError, DicomWebService, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
@@ -27,7 +27,6 @@ export interface SessionExpiredDetail {
 
 const SLOTS: Record<ViewerLayout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
 /** Series that hold no images to show. */
-const NON_IMAGE = new Set(['SR', 'KO', 'PR', 'DOC', 'REG', 'SEG', 'RWV']);
 const SERIES_TYPE = 'application/x-rad-series';
 /** Modalities whose values mean the same in two studies (HU, SUV): their windows are synchronised. */
 const CALIBRATED = new Set(['CT', 'PT']);
@@ -222,7 +221,7 @@ export class RadViewer extends RadElement {
     try {
       const [study] = await this.withAuthRetry('open-study', () => service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }));
       if (!study) throw new DicomWebError('not-found', 404, '', 'study not found');
-      const series = (await service.searchSeries(studyInstanceUID)).filter((s) => !NON_IMAGE.has(s.modality ?? ''));
+      const series = (await service.searchSeries(studyInstanceUID)).filter((s) => holdsImages(s.modality));
       series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
       this.study = study;
       this.series = series;
@@ -278,7 +277,7 @@ export class RadViewer extends RadElement {
       return;
     }
     const currentSeries = this.series.find((s) => s.seriesInstanceUID === current.seriesUid);
-    const priorSeries = (await service.searchSeries(this.prior.studyInstanceUID)).filter((s) => !NON_IMAGE.has(s.modality ?? ''));
+    const priorSeries = (await service.searchSeries(this.prior.studyInstanceUID)).filter((s) => holdsImages(s.modality));
     const match = priorSeries.find((s) => s.modality === currentSeries?.modality) ?? priorSeries[0];
     if (!match) return;
     this.#syncWindow = CALIBRATED.has(match.modality ?? '') && match.modality === currentSeries?.modality;
