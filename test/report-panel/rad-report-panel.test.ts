@@ -4,9 +4,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
 import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail, type SignBlockedDetail } from '@telerad/report-panel';
-import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { forgetDocumentsNotInCorpus, loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { button, panelFor, READER, signed } from './helpers.js';
 
-const READER: Reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042', subspecialty: 'Neuroradiology', organization: 'Telerad Reading Group' };
 const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
 
 /** SOP Instance UIDs of every SR the panel reported storing during the current test. */
@@ -17,24 +17,8 @@ afterEach(async () => {
   document.querySelectorAll('rad-report-panel').forEach((el) => el.remove());
   stored.splice(0);
   const { studies } = await loadManifest();
-  for (const touched of studies.filter((s) => ['ct-head-garcia', 'dx-chest-prior', 'pet-ct'].includes(s.key))) {
-    const corpus = new Set(touched.reports.map((r) => r.sopInstanceUID));
-    const found = (await (await fetch(`/dicom-web/studies/${touched.studyInstanceUID}/instances?Modality=SR`)).json()) as DicomJsonDataset[];
-    for (const uid of found.map((d) => stringValue(d, '00080018')!).filter((uid) => !corpus.has(uid))) await fetch(`/__test/forget/${uid}`, { method: 'POST' });
-  }
+  for (const touched of studies.filter((s) => ['ct-head-garcia', 'dx-chest-prior', 'pet-ct'].includes(s.key))) await forgetDocumentsNotInCorpus(touched);
 });
-
-async function panelFor(target: ManifestStudy, options: Partial<Pick<RadReportPanel, 'mode' | 'reader' | 'service' | 'draftStorage'>> = {}): Promise<RadReportPanel> {
-  const el = document.createElement('rad-report-panel');
-  el.service = options.service ?? new DicomWebService({ url: '/dicom-web' });
-  el.reader = 'reader' in options ? options.reader : READER;
-  if (options.mode) el.mode = options.mode;
-  if (options.draftStorage) el.draftStorage = options.draftStorage;
-  el.studyUid = target.studyInstanceUID;
-  document.body.append(el);
-  await el.loaded();
-  return el;
-}
 
 /** The SR as the archive holds it: WADO-RS metadata. */
 async function archived(studyUid: string, detail: ReportSignedDetail): Promise<DicomJsonDataset> {
@@ -55,8 +39,6 @@ const type = (area: HTMLTextAreaElement, text: string) => {
   area.value = text;
   area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 };
-const button = (el: RadReportPanel, label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
-const signed = (el: RadReportPanel) => new Promise<ReportSignedDetail>((resolve) => el.addEventListener('rad-report-signed', (e) => resolve(e.detail), { once: true }));
 
 describe('<rad-report-panel> lifecycle', () => {
   it('drafts from the matching template, signs preliminary, then final, then an addendum — each SR read back and dciodvfy-clean', async function () {

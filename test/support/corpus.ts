@@ -1,5 +1,5 @@
 // The corpus manifest written by scripts/corpus/build.mjs: the single source of truth for tests.
-import type { DicomJsonPersonName } from '@telerad/core';
+import { stringValue, type DicomJsonDataset, type DicomJsonPersonName } from '@telerad/core';
 
 export interface ManifestSeries {
   seriesInstanceUID: string;
@@ -75,3 +75,10 @@ export function loadManifest(): Promise<Manifest> {
 }
 
 export const sortedUids = (studies: { studyInstanceUID: string }[]) => studies.map((s) => s.studyInstanceUID).sort();
+
+/** Deletes every SR of `study` that the corpus did not bring (documents a test stored), reported or not. */
+export async function forgetDocumentsNotInCorpus(study: ManifestStudy): Promise<void> {
+  const corpus = new Set(study.reports.map((r) => r.sopInstanceUID));
+  const found = (await (await fetch(`/dicom-web/studies/${study.studyInstanceUID}/instances?Modality=SR`)).json()) as DicomJsonDataset[];
+  for (const uid of found.map((d) => stringValue(d, '00080018')!).filter((uid) => !corpus.has(uid))) await fetch(`/__test/forget/${uid}`, { method: 'POST' });
+}

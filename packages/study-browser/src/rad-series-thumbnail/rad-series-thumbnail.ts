@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { msg } from '@lit/localize';
 import { initialState, Task } from '@lit/task';
-import { dicomWebContext, RadElement, tokens, type DicomWebService } from '@telerad/core';
+import { dicomWebContext, holdsImages, RadElement, tokens, type DicomWebService } from '@telerad/core';
 import { css, html } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 
-import { hasPreview, renderedThumbnail, type ThumbnailService } from './thumbnail-source.js';
+import { renderedThumbnail, type ThumbnailService } from './thumbnail-source.js';
 
 export type { ThumbnailService };
 
@@ -67,7 +67,7 @@ export class RadSeriesThumbnail extends RadElement {
 
   #image = new Task(this, {
     task: async ([service, studyInstanceUID, seriesInstanceUID, size, visible, modality], { signal }) => {
-      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID || !hasPreview(modality)) return initialState;
+      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID || !holdsImages(modality)) return initialState;
       const blob = await renderedThumbnail(service, { studyInstanceUID, seriesInstanceUID, size }, signal);
       this.#revoke();
       this.#objectUrl = URL.createObjectURL(blob);
@@ -102,7 +102,7 @@ export class RadSeriesThumbnail extends RadElement {
 
   protected override render() {
     const placeholder = (text: string) => html`<span part="placeholder">${text}</span>`;
-    if (!hasPreview(this.modality)) return placeholder(msg('No preview', { id: 'thumbnail.none' }));
+    if (!holdsImages(this.modality)) return placeholder(msg('No preview', { id: 'thumbnail.none' }));
     return this.#image.render({
       initial: () => placeholder(''),
       pending: () => placeholder('…'),

@@ -2,13 +2,10 @@
 // instance, asked once per series and service. A series the server cannot render (codecs or
 // photometric interpretations it lacks) stays "No preview" instead of being asked again each time
 // a strip or a worklist row is drawn; a series of no images is never asked at all.
-import { DicomWebError, holdsImages, type DicomWebService } from '@telerad/core';
+import { DicomWebError, type DicomWebService } from '@telerad/core';
 
 /** What a thumbnail needs of a DICOMweb service. */
 export type ThumbnailService = Pick<DicomWebService, 'searchInstances' | 'retrieveRenderedInstance'>;
-
-/** Whether a series of this modality can have a rendered preview. */
-export const hasPreview = holdsImages;
 
 export interface ThumbnailRequest {
   studyInstanceUID: string;
