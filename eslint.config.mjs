@@ -23,12 +23,16 @@ export default tseslint.config(
   },
   {
     // Its page functions run in Chromium.
-    files: ['scripts/screenshots.mjs'],
+    files: ['scripts/screenshots.mjs', 'scripts/lib/host-apps/drive.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['examples/**/*.js'],
+    files: ['examples/**/*.js', 'test/hosts/app/**/*.js'],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['test/hosts/webpack/*.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['test/**/*.ts'],

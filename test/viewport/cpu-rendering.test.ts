@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { windowed } from '@telerad/viewport';
 import { loadManifest } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, rendered, voiLutOf } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, rendered, sizeImageArea, voiLutOf } from './helpers.js';
 import { DicomWebService } from '@telerad/core';
 
 describe('<rad-viewport> CPU rendering', () => {
@@ -14,7 +14,7 @@ describe('<rad-viewport> CPU rendering', () => {
     el.cpuRendering = true;
     el.codecBasePath = CODEC_BASE_PATH;
     el.service = new DicomWebService({ url: '/dicom-web' });
-    el.style.cssText = 'width: 258px; height: auto; grid-template-rows: auto 256px auto';
+    sizeImageArea(el, 256);
     [el.studyUid, el.seriesUid] = [ct.studyInstanceUID, ct.series[0].seriesInstanceUID];
     const first = oneEvent(el, 'rad-image-rendered');
     document.body.append(el);

@@ -8,13 +8,27 @@ export const CODEC_BASE_PATH = '/cornerstone-codecs/';
 const service = new DicomWebService({ url: '/dicom-web' });
 
 /**
+ * Gives `el` an image area of exactly size × size CSS pixels, as a host would: through the
+ * `viewport` part (the host has a 1 px border).
+ */
+export function sizeImageArea(el: RadViewport, size: number): void {
+  if (!document.querySelector('style[data-image-area]')) {
+    const style = document.createElement('style');
+    style.dataset.imageArea = '';
+    style.textContent = 'rad-viewport[data-image-size]::part(viewport) { flex: none; height: var(--test-image-size); }';
+    document.head.append(style);
+  }
+  el.dataset.imageSize = '';
+  el.style.cssText = `width: ${size + 2}px; height: auto; --test-image-size: ${size}px`;
+}
+
+/**
  * A viewport showing a series of the corpus, its first image rendered. Not a @open-wc fixture
  * (those are removed after each test): the caller removes it, so a suite can share one.
  */
 export async function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512): Promise<RadViewport> {
   const el = document.createElement('rad-viewport');
-  // An image area of exactly size × size CSS pixels (the host has a 1 px border).
-  el.style.cssText = `width: ${size + 2}px; height: auto; grid-template-rows: auto ${size}px auto`;
+  sizeImageArea(el, size);
   el.service = service;
   el.codecBasePath = CODEC_BASE_PATH;
   el.studyUid = study.studyInstanceUID;

@@ -6,7 +6,7 @@ import { DicomWebService, numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadMeasurement, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { studyAsListed } from '../support/qido.js';
-import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, viewportFor, voiLutOf } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, sizeImageArea, viewportFor, voiLutOf } from './helpers.js';
 
 interface Region {
   name: string;
@@ -411,7 +411,7 @@ describe('<rad-viewport> projection radiography and errors', () => {
     const [series] = head.series;
     const markers = series.truth.markers as { centersPx: [number, number][]; distanceMm: number };
     const el = document.createElement('rad-viewport');
-    el.style.cssText = 'width: 258px; height: auto; grid-template-rows: auto 256px auto';
+    sizeImageArea(el, 256);
     el.codecBasePath = CODEC_BASE_PATH;
     el.imageIds = series.files.map((file) => `wadouri:${location.origin}/corpus/${file}`);
     const first = oneEvent(el, 'rad-image-rendered');

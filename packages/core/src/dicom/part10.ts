@@ -1,6 +1,19 @@
 // DICOM Part 10 files written and read with dcmjs, imported on first use so that elements which
 // never write DICOM do not download it.
+import { ViewerError } from '../dicomweb/errors.js';
 import type { DicomJsonDataset } from './json.js';
+
+/**
+ * dcmjs, loaded once. A module that does not load (a host bundle's chunk refused by its CSP, a
+ * network error) is the viewer's failure, never the archive's.
+ */
+const loadDcmjs = async () => {
+  try {
+    return (await import('dcmjs')).default;
+  } catch (error) {
+    throw ViewerError.client(error);
+  }
+};
 
 /** A data set keyed by DICOM keyword, as dcmjs naturalizes it. */
 export type NaturalizedDataset = Record<string, unknown>;
@@ -18,7 +31,7 @@ export const dicomTime = (d: Date): string => `${pad(d.getHours())}${pad(d.getMi
 
 /** A naturalized data set as a Part 10 file (explicit VR little endian). */
 export async function writePart10(dataset: NaturalizedDataset): Promise<ArrayBuffer> {
-  const { default: dcmjs } = await import('dcmjs');
+  const dcmjs = await loadDcmjs();
   const { DicomDict, DicomMetaDictionary } = dcmjs.data;
   const meta = {
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
@@ -34,7 +47,7 @@ export async function writePart10(dataset: NaturalizedDataset): Promise<ArrayBuf
 
 /** The naturalized data set of a Part 10 file. */
 export async function readPart10(file: ArrayBuffer): Promise<NaturalizedDataset> {
-  const { default: dcmjs } = await import('dcmjs');
+  const dcmjs = await loadDcmjs();
   const { DicomMessage, DicomMetaDictionary } = dcmjs.data;
   return DicomMetaDictionary.naturalizeDataset(DicomMessage.readFile(file).dict);
 }
@@ -65,7 +78,7 @@ const STUDY_LEVEL_TAGS = [
  * name keeps its ideographic and phonetic groups, a sequence its items).
  */
 export async function studyIdentityOf(metadata: DicomJsonDataset): Promise<NaturalizedDataset> {
-  const { default: dcmjs } = await import('dcmjs');
+  const dcmjs = await loadDcmjs();
   const present = STUDY_LEVEL_TAGS.filter((tag) => metadata[tag]?.Value?.length);
   const identity = dcmjs.data.DicomMetaDictionary.naturalizeDataset(Object.fromEntries(present.map((tag) => [tag, metadata[tag]])));
   delete identity._vrMap;

@@ -73,3 +73,37 @@ function pathWithoutQuery(url: string): string {
     return url.split('?')[0];
   }
 }
+
+/** Failures of the viewer itself, never of the archive: its own code, the image engine, the page's layout. */
+export type ViewerErrorKind =
+  /** An exception in the element's code or in the engine it runs (Cornerstone3D). */
+  | 'client'
+  /** The element's image area has no size (the host's CSS gives it no height or width). */
+  | 'no-size';
+
+/**
+ * A failure on the viewer's side, kept apart from `DicomWebError` so that a host never takes a bug
+ * or a layout problem for an archive fault. `status` is always 0 and `path` empty.
+ */
+export class ViewerError extends Error {
+  override name = 'ViewerError';
+  readonly kind: ViewerErrorKind;
+  readonly status = 0;
+  readonly path = '';
+  /** What was thrown, for developers (the exception's name and message; never patient data). */
+  readonly detail?: string;
+  readonly retryable = false;
+
+  constructor(kind: ViewerErrorKind, detail?: string) {
+    super(kind === 'client' ? `The viewer could not start: ${detail ?? 'unknown error'}` : 'The image area has no size.');
+    this.kind = kind;
+    this.detail = detail;
+  }
+
+  /** A client error for whatever `thrown` is (an Error's name and message, cut to 200 characters). */
+  static client(thrown: unknown): ViewerError {
+    if (thrown instanceof ViewerError) return thrown;
+    const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    return new ViewerError('client', text.slice(0, 200));
+  }
+}

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { DicomWebError, type DicomWebErrorKind } from '../dicomweb/errors.js';
+import { DicomWebError, ViewerError, type DicomWebErrorKind } from '../dicomweb/errors.js';
 
 const errorKindMessage = (kind: DicomWebErrorKind): string =>
   ({
@@ -18,6 +18,12 @@ const errorKindMessage = (kind: DicomWebErrorKind): string =>
 
 /** A user-facing, localized message for a failure (never patient data). */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ViewerError) {
+    const detail = error.detail ?? '';
+    return error.kind === 'no-size'
+      ? msg('The image area has no size. Give the element a height (for example 480px).', { id: 'error.no-size' })
+      : msg(str`The viewer could not start: ${detail}`, { id: 'error.client' });
+  }
   if (!(error instanceof DicomWebError)) return errorKindMessage('bad-response');
   const text = errorKindMessage(error.kind);
   return error.status ? msg(str`${text} (HTTP ${error.status})`, { id: 'error.with-status' }) : text;

@@ -1,9 +1,15 @@
 import { LitElement } from 'lit';
-import { DicomWebError } from '../dicomweb/errors.js';
+import { DicomWebError, ViewerError } from '../dicomweb/errors.js';
 
 /** `detail` of `rad-error`: the failure, safe to show and to log (no patient data). */
 export interface RadErrorDetail {
-  error: DicomWebError;
+  /**
+   * The failure: a `DicomWebError` when the archive failed (HTTP status, kind) or sent what could
+   * not be read, a `ViewerError` when the viewer itself did (its code, the engine, the layout).
+   */
+  error: DicomWebError | ViewerError;
+  /** Whose failure it is: `archive` for a `DicomWebError`, `viewer` for a `ViewerError`. */
+  source: 'archive' | 'viewer';
   /** What the element was doing, e.g. "search-studies". */
   operation: string;
 }
@@ -41,14 +47,18 @@ export class RadElement extends LitElement {
     }
   }
 
-  /** Normalises any failure into a DicomWebError and fires `rad-error` with it. */
-  protected emitError(error: unknown, operation: string): DicomWebError {
-    const dicomWebError =
-      error instanceof DicomWebError
+  /**
+   * Fires `rad-error` with the failure: a `DicomWebError` or `ViewerError` as it is, anything else
+   * as data that could not be read (`bad-response`; a caller that knows the viewer failed passes a
+   * `ViewerError`).
+   */
+  protected emitError(error: unknown, operation: string): DicomWebError | ViewerError {
+    const failure =
+      error instanceof DicomWebError || error instanceof ViewerError
         ? error
         : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
-    this.emit<RadErrorDetail>('rad-error', { error: dicomWebError, operation });
-    return dicomWebError;
+    this.emit<RadErrorDetail>('rad-error', { error: failure, operation, source: failure instanceof ViewerError ? 'viewer' : 'archive' });
+    return failure;
   }
 }
 

@@ -3,11 +3,13 @@ import { str } from '@lit/localize';
 
 export const templates = {
   'error.aborted': 'Die Anfrage wurde abgebrochen.',
+  'error.client': str`Der Viewer konnte nicht starten: ${0}`,
   'error.bad-response': 'Das Bildarchiv hat eine unlesbare Antwort gesendet.',
   'error.forbidden': 'Sie haben keine Berechtigung für diese Studien.',
   'error.http': 'Das Bildarchiv hat die Anfrage abgelehnt.',
   'error.network': 'Das Bildarchiv ist nicht erreichbar.',
   'error.not-configured': 'Es ist kein Bildarchiv konfiguriert.',
+  'error.no-size': 'Der Bildbereich hat keine Größe. Geben Sie dem Element eine Höhe (zum Beispiel 480px).',
   'error.not-found': 'Die angeforderten Daten wurden im Bildarchiv nicht gefunden.',
   'error.server': 'Das Bildarchiv meldet einen internen Fehler.',
   'error.timeout': 'Das Bildarchiv hat nicht rechtzeitig geantwortet.',

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { Task } from '@lit/task';
-import { dicomWebContext, DicomWebError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
+import { dicomWebContext, DicomWebError, ViewerError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -59,7 +59,10 @@ const reportDocument =
   };
 /** `detail` of `rad-report-error`: what failed; the text is still on screen when `draftKept`. */
 export interface ReportErrorDetail {
-  error: DicomWebError;
+  /** An archive failure (`DicomWebError`), or the viewer's own (`ViewerError`, e.g. a module that did not load). */
+  error: DicomWebError | ViewerError;
+  /** Whose failure it is: `archive` or `viewer`. */
+  source: 'archive' | 'viewer';
   operation: string;
   draftKept: boolean;
 }
@@ -154,7 +157,7 @@ export class RadReportPanel extends RadElement {
   @state() private draft?: ReportDraft;
   @state() private history: ReportHistory = { reports: [], reviews: [] };
   @state() private opened?: SignedReport;
-  @state() private failure?: { error: DicomWebError; operation: string };
+  @state() private failure?: { error: DicomWebError | ViewerError; operation: string };
   @state() private pending?: PendingStore;
   @state() private storing = false;
   @state() private conflict?: SignedReport;
@@ -572,9 +575,13 @@ export class RadReportPanel extends RadElement {
   }
 
   #fail(error: unknown, operation: string, draftKept: boolean): void {
-    const failure = error instanceof DicomWebError ? error : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
+    const failure =
+      error instanceof DicomWebError || error instanceof ViewerError
+        ? error
+        : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
     this.failure = { error: failure, operation };
-    this.emit<ReportErrorDetail>('rad-report-error', { error: failure, operation, draftKept });
+    const source = failure instanceof ViewerError ? 'viewer' : 'archive';
+    this.emit<ReportErrorDetail>('rad-report-error', { error: failure, operation, draftKept, source });
   }
 
   protected override render() {

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { dicomWebContext, DicomWebError, DicomWebService, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
+import { dicomWebContext, DicomWebError, DicomWebService, ViewerError, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
@@ -108,7 +108,7 @@ export class RadViewer extends RadElement {
   @state() private launchProblems: LaunchProblem[] = [];
   @state() private launchNotice?: string;
   @state() private launchStudies: Study[] = [];
-  @state() private failure?: DicomWebError;
+  @state() private failure?: DicomWebError | ViewerError;
   @state() private locked = false;
   /** The tool on the primary button of every viewport. */
   @state() private activeTool: ViewportTool = 'WindowLevel';

@@ -215,5 +215,11 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       createEngineSource,
     };
   })();
-  return runtime;
+  // A failed start (a module that did not load, an engine that did not initialise) is not kept:
+  // the next viewport tries again.
+  const attempt = runtime;
+  attempt.catch(() => {
+    if (runtime === attempt) runtime = undefined;
+  });
+  return attempt;
 }

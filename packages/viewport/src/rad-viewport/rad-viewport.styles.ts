@@ -1,10 +1,28 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The layout lives in .frame, not on the host: a host rule such as display: block or inline
+     must not take the image area's height away. */
   :host {
-    display: grid;
-    grid-template-rows: auto 1fr auto;
+    display: block;
     min-height: 240px;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .frame {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-height: inherit;
+  }
+  .frame > * {
+    flex: none;
+  }
+  .no-size {
+    padding: 0.4rem;
+    color: #fff;
+    background: color-mix(in srgb, var(--_danger) 35%, #000);
   }
   [part~='toolbar'] {
     display: flex;
@@ -42,6 +60,12 @@ export const styles = css`
   :is(button, select, input, [part~='viewport']):focus-visible {
     outline: var(--_focus);
     outline-offset: -2px;
+  }
+  /* Square when the host gives no height (display: block, inline), else whatever the height leaves. */
+  .frame > [part~='viewport'] {
+    flex: 1 1 auto;
+    aspect-ratio: 1;
+    max-height: 90vh;
   }
   [part~='viewport'] {
     position: relative;

@@ -17,6 +17,7 @@ import {
   studyIdentityOf,
   surface,
   tokens,
+  ViewerError,
   type DicomWebService,
   writePart10,
 } from '@telerad/core';
@@ -76,6 +77,10 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * cine, four-corner overlays, and measurements in calibrated units. Cornerstone is imported only
  * when a viewport connects.
  *
+ * Sizing: square (its width) and at least 240 px high without a height; give the host a height
+ * (or size `::part(viewport)`). Host rules such as `display: block` do not change the layout. An
+ * image area without size shows the `no-size` state and fires `rad-error` (`source: 'viewer'`).
+ *
  * @tag rad-viewport
  * @summary Shows and measures a DICOM series.
  *
@@ -85,7 +90,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-removed - A measurement was deleted.
- * @fires {CustomEvent<RadErrorDetail>} rad-error - The series could not be loaded or shown.
+ * @fires {CustomEvent<RadErrorDetail>} rad-error - The series could not be loaded or shown (`source: 'archive'`), the viewer failed (`source: 'viewer'`, kind `client`), or the image area has no size (kind `no-size`).
  *
  * @csspart toolbar - The default toolbar (replace it through the `toolbar` slot).
  * @csspart viewport - The image area.
@@ -93,6 +98,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * @csspart scrollbar - The image slider.
  * @csspart progress - The loading progress bar.
  * @csspart error - The error state.
+ * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
  * @csspart image-error - Said over the image area when the image scrolled to failed to load.
  *
  * @cssprop --rad-viewport-background - Background of the image area (default black).
@@ -149,7 +155,7 @@ export class RadViewport extends RadElement {
     changed: (detail) => this.emit<CineChangeDetail>('rad-cine-change', detail),
   });
   /** Why images of the series failed to load, by index. */
-  #imageErrors = new Map<number, DicomWebError>();
+  #imageErrors = new Map<number, DicomWebError | ViewerError>();
   #prefetch?: AbortController;
 
   #controller = new ViewportController(
@@ -166,6 +172,7 @@ export class RadViewport extends RadElement {
         if (failure) this.#imageErrors.set(index, failure);
       },
       measurementChanged: (change, measurement) => this.emit<MeasurementDetail>(`rad-measurement-${change}`, { measurement }),
+      sized: (width, height) => this.#sized(width, height),
     },
     () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
     () => this.renderingGroup,
@@ -178,7 +185,10 @@ export class RadViewport extends RadElement {
       this.pause();
       this.#prefetch?.abort();
       await this.updateComplete;
-      await this.#controller.ready();
+      // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
+      await this.#controller.ready().catch((error: unknown) => {
+        throw ViewerError.client(error);
+      });
       // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
       this.#controller.setPrimaryTool(this.activeTool);
       const { frames, suvUnavailable } = imageIds?.length
@@ -199,6 +209,22 @@ export class RadViewport extends RadElement {
   });
 
   #wasDisconnected = false;
+
+  /**
+   * Whether the image area has no size (a host rule such as `height: 0`): said in the element and
+   * with one `rad-error` each time it happens; the image appears once the area has a size. Set from
+   * a ResizeObserver, so the change waits for the next frame (no resize loop).
+   */
+  @state() private noSize = false;
+
+  #sized(width: number, height: number): void {
+    // A host that is not rendered at all (display: none, in a hidden tab) is waiting, not mis-sized.
+    const none = (width < 1 || height < 1) && this.getClientRects().length > 0;
+    requestAnimationFrame(() => {
+      if (none && !this.noSize) this.emitError(new ViewerError('no-size', `${Math.round(width)} × ${Math.round(height)} px`), 'layout');
+      this.noSize = none;
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -458,8 +484,9 @@ export class RadViewport extends RadElement {
   }
 
   protected override render() {
-    return html`
+    return html`<div class="frame">
       <slot name="toolbar">${this.#renderToolbar()}</slot>
+      ${this.noSize ? html`<div part="no-size" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
         ${this.view?.failed
@@ -471,7 +498,7 @@ export class RadViewport extends RadElement {
         ${this.#series.render({
           pending: () => html`<div class="state" role="status">${texts().loading}</div>`,
           error: (error) =>
-            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError ? error.kind : 'unknown'}>${errorMessage(error)}</div>`,
+            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError || error instanceof ViewerError ? error.kind : 'unknown'}>${errorMessage(error)}</div>`,
         })}
         ${this.progress && this.progress.loaded < this.progress.total
           ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
@@ -488,7 +515,7 @@ export class RadViewport extends RadElement {
             @input=${(e: Event) => this.showImage(Number((e.target as HTMLInputElement).value))}
           />`
         : nothing}
-    `;
+    </div>`;
   }
 
   #imageLabel(): string {

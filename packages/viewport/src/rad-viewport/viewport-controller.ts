@@ -20,6 +20,8 @@ export interface ViewportListener {
   /** Image `index` could not be loaded; `first` the first time it failed. */
   imageFailed(index: number, error: unknown, first: boolean): void;
   measurementChanged(change: 'added' | 'modified' | 'removed', measurement: RadMeasurement): void;
+  /** The image area's size in CSS pixels, whenever it changes (0 when the host's CSS gives it none). */
+  sized(width: number, height: number): void;
 }
 
 /** What the overlays show and tests read. */
@@ -124,6 +126,7 @@ export class ViewportController implements ReactiveController {
       if (!element) return reject(new Error('viewport element missing'));
       this.#resizeObserver = new ResizeObserver(([entry]) => {
         const { width, height } = entry.contentRect;
+        this.listener.sized(width, height);
         if (width === 0 || height === 0) return;
         if (!this.#viewport) {
           this.#create(element).then(resolve, reject);

@@ -1,0 +1,49 @@
+// How each host app is built, as its developer would: its own project (the tarballs and its
+// bundler), the bundler's own command and, where the bundler needs one, the smallest configuration
+// file a user writes. `build(project)` copies the sources from test/hosts and resolves to the
+// folder to serve.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyHostSources } from './workspace.mjs';
+
+const run = (project, command, args) =>
+  execFileSync(join(project, 'node_modules/.bin', command), args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+
+export const HOST_APPS = {
+  /** `vite build`, no configuration file. */
+  vite: {
+    packages: ['vite'],
+    build(project) {
+      copyHostSources(['app'], project);
+      run(project, 'vite', ['build', '--logLevel', 'error']);
+      return join(project, 'dist');
+    },
+  },
+  /** No bundler: the standalone bundle from the installed @telerad/viewer, by <script type="module">. */
+  standalone: {
+    packages: [],
+    build(project) {
+      const dist = join(project, 'dist');
+      rmSync(dist, { recursive: true, force: true });
+      mkdirSync(dist, { recursive: true });
+      copyHostSources(['app'], dist);
+      rmSync(join(dist, 'main.js'));
+      copyHostSources(['standalone'], dist);
+      cpSync(join(project, 'node_modules/@telerad/viewer/dist/standalone'), join(dist, 'telerad'), { recursive: true });
+      return dist;
+    },
+  },
+  /** webpack 5 with the smallest configuration: entry, output, the page copied (test/hosts/webpack). */
+  webpack: {
+    optIn: true,
+    packages: ['webpack', 'webpack-cli'],
+    /** The page's CSP allows webpack's own Trusted Types policy (its chunk loader sets script.src). */
+    trustedTypes: ['webpack'],
+    build(project) {
+      copyHostSources(['app', 'webpack'], project);
+      run(project, 'webpack', ['--no-stats']);
+      return join(project, 'dist');
+    },
+  },
+};
