@@ -1,6 +1,6 @@
 // `npm run test:hosts` (also a stage of `npm test`): what users install, tested as they use it. The
 // packages are built and packed, installed from their tarballs into host apps in a temporary folder
-// outside the repository, built by each app's own bundler, served under the README's CSP with
+// outside the repository (after publint, attw and npm publish --dry-run pass on them), built by each app's own bundler, served under the README's CSP with
 // /dicom-web proxied to a private Orthanc, and driven in Chromium (see lib/host-apps/drive.mjs).
 //   node scripts/host-apps.mjs [app…]      (default: every app in lib/host-apps/builders.mjs but the opt-in ones)
 import './setup.mjs';
@@ -16,6 +16,7 @@ const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { HOST_APPS } = await import('./lib/host-apps/builders.mjs');
 const { driveElementsPage } = await import('./lib/host-apps/drive.mjs');
 const { installHostProject, packPackages } = await import('./lib/host-apps/workspace.mjs');
+const { checkPackages } = await import('./lib/host-apps/package-checks.mjs');
 const { serveHostApp } = await import('./lib/host-apps/serve.mjs');
 const { HOST_CSP } = await import('./lib/dev-server.mjs');
 
@@ -47,6 +48,9 @@ if (!process.env.TELERAD_STANDALONE_BUILT || !existsSync(join(root, 'packages/vi
 }
 const tarballs = packPackages();
 console.log(`  ${tarballs.map((t) => `${t.name} ${(t.size / 1024).toFixed(0)} KB`).join(', ')} (${seconds(started)})`);
+started = Date.now();
+checkPackages(tarballs);
+console.log(`▶ publint (strict), attw (esm-only) and npm publish --dry-run: no problem (${seconds(started)})`);
 
 const { orthanc, manifest } = await startOrthancWithCorpus();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -63,12 +67,16 @@ try {
       started = Date.now();
       const dist = HOST_APPS[app].build(project);
       const built = seconds(started);
+      if (HOST_APPS[app].typesOnly) {
+        console.log(`  ✓ ${app}: strict tsc against the packed declarations, every @ts-expect-error caught (installed in ${installed}, checked in ${built})`);
+        continue;
+      }
       server = await serveHostApp(dist, orthanc.dicomWebUrl, { csp: [HOST_CSP, ...(HOST_APPS[app].trustedTypes ?? [])].join(' ') });
       const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
       const outcome = await driveElementsPage(context, `${server.url}/index.html`, study);
       await context.close();
       await deleteSigned(orthanc.url, outcome.signedUid);
-      results.push({ app, installed, built, shippedKB: Math.round(shippedBytes(dist) / 1024), ...outcome });
+      results.push({ app, installed, built, 'JS+wasm KB': Math.round(shippedBytes(dist) / 1024), ...outcome });
       console.log(`  ✓ ${app}: first image ${outcome.firstImageMs} ms, ${outcome.pixelsChecked} regions, ${outcome.measuredMm} mm, signed (installed in ${installed}, built in ${built})`);
     } catch (error) {
       failures++;

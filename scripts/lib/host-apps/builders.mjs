@@ -46,4 +46,14 @@ export const HOST_APPS = {
       return join(project, 'dist');
     },
   },
+  /** Not served: a strict TypeScript project type-checked against the packed declarations. */
+  types: {
+    packages: ['typescript'],
+    typesOnly: true,
+    build(project) {
+      copyHostSources(['types'], project);
+      run(project, 'tsc', ['-p', 'tsconfig.json']);
+      return undefined;
+    },
+  },
 };

@@ -124,7 +124,7 @@ export async function driveElementsPage(context, url, study) {
     const radErrors = await page.locator('#events li', { hasText: /^rad-(report-)?error/ }).allTextContents();
     const problems = [...violations.map((v) => `CSP: ${v}`), ...errors, ...pageErrors, ...radErrors];
     if (problems.length) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
-    return { firstImageMs: Math.round(firstImageMs), pixelsChecked, measuredMm, signedUid };
+    return { firstImageMs: Math.round(firstImageMs), pixelsChecked, measuredMm: Number(measuredMm.toFixed(2)), signedUid };
   } finally {
     await page.close();
   }
