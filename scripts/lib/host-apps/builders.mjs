@@ -3,7 +3,7 @@
 // file a user writes. `build(project)` copies the sources from test/hosts and resolves to the
 // folder to serve.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyHostSources } from './workspace.mjs';
 
@@ -29,7 +29,13 @@ export const HOST_APPS = {
       mkdirSync(dist, { recursive: true });
       copyHostSources(['app'], dist);
       rmSync(join(dist, 'main.js'));
-      copyHostSources(['standalone'], dist);
+      // The same page, with the standalone bundle by script tag where the bundled app imports packages.
+      const page = readFileSync(join(dist, 'index.html'), 'utf8').replace(
+        '<script type="module" src="./main.js"></script>',
+        '<script type="module" src="./telerad/telerad-elements.js"></script>\n    <script type="module" src="./listen.js"></script>',
+      );
+      if (!page.includes('telerad-elements.js')) throw new Error('test/hosts/app/index.html no longer loads ./main.js');
+      writeFileSync(join(dist, 'index.html'), page);
       cpSync(join(project, 'node_modules/@telerad/viewer/dist/standalone'), join(dist, 'telerad'), { recursive: true });
       return dist;
     },
