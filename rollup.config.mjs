@@ -13,6 +13,17 @@ const external = (pkg) => {
   return (id) => /^(@cornerstonejs\/|dicom-parser$)/.test(id) || names.some((name) => id === name || id.startsWith(`${name}/`));
 };
 
+/**
+ * The viewport's Cornerstone entry stays a separate module of the package, pre-built with
+ * Cornerstone inside by vite.cornerstone.config.mjs (run after this build, into the same folder).
+ */
+const prebuiltCornerstone = {
+  name: 'telerad-prebuilt-cornerstone',
+  resolveId(source) {
+    return source === './cornerstone-modules.js' ? { id: source, external: 'relative' } : null;
+  },
+};
+
 export default PACKAGES.map((name) => {
   const dir = `packages/${name}`;
   const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
@@ -22,6 +33,7 @@ export default PACKAGES.map((name) => {
     external: external(pkg),
     output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
     plugins: [
+      prebuiltCornerstone,
       typescript({
         tsconfig: `${dir}/tsconfig.json`,
         // JavaScript only: tsc -b has already type-checked and written the declarations.

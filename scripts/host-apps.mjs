@@ -39,9 +39,10 @@ async function deleteSigned(orthancUrl, sopInstanceUID) {
 
 const apps = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(HOST_APPS).filter((app) => !HOST_APPS[app].optIn);
 let started = Date.now();
-console.log('▶ Packages built (tsc -b, rollup) and packed');
+console.log('▶ Packages built (tsc -b, rollup, Cornerstone pre-built into the viewport) and packed');
 execFileSync(bin('tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
 execFileSync(bin('rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+execFileSync(bin('vite'), ['build', '-c', 'vite.cornerstone.config.mjs'], { cwd: root, stdio: 'inherit' });
 // The standalone bundle ships inside @telerad/viewer: built here, unless `npm test` has just built it.
 if (!process.env.TELERAD_STANDALONE_BUILT || !existsSync(join(root, 'packages/viewer/dist/standalone/telerad-elements.js'))) {
   execFileSync(bin('vite'), ['build', '-c', 'vite.standalone.config.mjs'], { cwd: root, stdio: 'inherit' });

@@ -20,6 +20,23 @@ export const HOST_APPS = {
       return join(project, 'dist');
     },
   },
+  /**
+   * esbuild from its command line (ES modules, code splitting). esbuild leaves
+   * `new URL('./file', import.meta.url)` alone, so the host copies the viewport's Cornerstone folder
+   * (decode worker, codecs) beside its bundle: the one step this bundler needs.
+   */
+  esbuild: {
+    packages: ['esbuild'],
+    build(project) {
+      copyHostSources(['app'], project);
+      const dist = join(project, 'dist');
+      rmSync(dist, { recursive: true, force: true });
+      run(project, 'esbuild', ['main.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=dist', '--log-level=error']);
+      for (const file of ['index.html', 'host.css']) cpSync(join(project, file), join(dist, file));
+      cpSync(join(project, 'node_modules/@telerad/viewport/dist/rad-viewport/cornerstone'), join(dist, 'cornerstone'), { recursive: true });
+      return dist;
+    },
+  },
   /** No bundler: the standalone bundle from the installed @telerad/viewer, by <script type="module">. */
   standalone: {
     packages: [],
@@ -42,7 +59,6 @@ export const HOST_APPS = {
   },
   /** webpack 5 with the smallest configuration: entry, output, the page copied (test/hosts/webpack). */
   webpack: {
-    optIn: true,
     packages: ['webpack', 'webpack-cli'],
     /** The page's CSP allows webpack's own Trusted Types policy (its chunk loader sets script.src). */
     trustedTypes: ['webpack'],

@@ -7,14 +7,12 @@ import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js'
 import { DicomWebError, stringValue } from '@telerad/core';
 import type { StackFrame } from './series-stack.js';
 
-type CoreModule = typeof import('@cornerstonejs/core');
-type ToolsModule = typeof import('@cornerstonejs/tools');
-type LoaderModule = typeof import('@cornerstonejs/dicom-image-loader');
+type CornerstoneModules = typeof import('./cornerstone-modules.js');
 
 export interface CornerstoneRuntime {
-  core: CoreModule;
-  tools: ToolsModule;
-  loader: LoaderModule['default'];
+  core: CornerstoneModules['core'];
+  tools: CornerstoneModules['tools'];
+  loader: CornerstoneModules['loader'];
   /**
    * The attributes the viewport reads (as DICOM JSON) of a loaded WADO-URI image (`wadouri:` id),
    * from the instance Cornerstone parsed; undefined until loaded.
@@ -96,18 +94,12 @@ export async function purgeImageCache(): Promise<void> {
 
 export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
   runtime ??= (async () => {
-    const [core, tools, loaderModule, parserModule] = await Promise.all([
-      import('@cornerstonejs/core'),
-      import('@cornerstonejs/tools'),
-      import('@cornerstonejs/dicom-image-loader'),
-      import('dicom-parser'),
-    ]);
+    const { core, tools, loader, dicomParser } = await import('./cornerstone-modules.js');
     if (options.cpuRendering) core.setUseCPURendering(true);
     // Two WebGL contexts per engine, not Cornerstone's seven: a browser keeps about sixteen per page,
     // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
     core.init({ rendering: { webGlContextCount: 2 } } as Parameters<typeof core.init>[0]);
     styleTextBoxesThroughCssom();
-    const loader = loaderModule.default;
     const workers = Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
     initDecodeWorkers(
       () => loader.init({ maxWebWorkers: workers, ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}) }),
@@ -116,8 +108,6 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     );
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
-    // dicom-parser is CommonJS: bundlers differ on whether its API is the namespace or `default`.
-    const dicomParser = (typeof parserModule.parseDicom === 'function' ? parserModule : (parserModule as unknown as { default: typeof parserModule }).default);
     const extractFrame: FrameExtractor = (part10, frame) => {
       // A copy: the frame readers slice `byteArray.buffer` from offsets relative to the array.
       const dataSet = dicomParser.parseDicom(part10.slice());

@@ -14,12 +14,12 @@ interface WorkerManager {
   registerWorker(name: string, create: () => Worker, options: { maxWorkerInstances: number; overwrite?: boolean }): void;
 }
 
-/** A Worker that records its script URL and never starts. */
-function recordingWorker(record: (url: string) => void): typeof Worker {
+/** A Worker that records its script URL and options and never starts. */
+function recordingWorker(record: (url: string, options?: WorkerOptions) => void): typeof Worker {
   return class extends EventTarget {
-    constructor(url: string | URL) {
+    constructor(url: string | URL, options?: WorkerOptions) {
       super();
-      record(String(url));
+      record(String(url), options);
     }
     postMessage(): void {}
     terminate(): void {}
@@ -32,8 +32,15 @@ function recordingWorker(record: (url: string) => void): typeof Worker {
  */
 export function initDecodeWorkers(initLoader: () => void, manager: WorkerManager, workers: number): void {
   let scriptUrl: string | undefined;
+  // The options as the bundler wrote them: a bundler that turned the module worker into a classic
+  // script (webpack loads its chunks with importScripts) says so here.
+  let workerOptions: WorkerOptions | undefined;
   const RealWorker = globalThis.Worker;
-  globalThis.Worker = recordingWorker((url) => (scriptUrl ??= url));
+  globalThis.Worker = recordingWorker((url, options) => {
+    if (scriptUrl) return;
+    scriptUrl = url;
+    workerOptions = options;
+  });
   try {
     initLoader();
   } finally {
@@ -54,5 +61,5 @@ export function initDecodeWorkers(initLoader: () => void, manager: WorkerManager
     policy = undefined;
   }
   const scriptURL = (policy?.createScriptURL(url) ?? url) as string;
-  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, { type: 'module' }), { maxWorkerInstances: workers, overwrite: true });
+  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, workerOptions), { maxWorkerInstances: workers, overwrite: true });
 }

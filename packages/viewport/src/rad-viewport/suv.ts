@@ -36,7 +36,7 @@ function instanceMetadata(d: DicomJsonDataset): InstanceMetadata {
  */
 export async function suvScaling(instances: DicomJsonDataset[]): Promise<SuvScaling> {
   // Imported with the rest of Cornerstone: only when a PET series is shown.
-  const { calculateSUVScalingFactors } = await import('@cornerstonejs/calculate-suv');
+  const { calculateSUVScalingFactors } = await import('./cornerstone-modules.js');
   try {
     return { factors: calculateSUVScalingFactors(instances.map(instanceMetadata)).map((f) => f.suvbw) };
   } catch (error) {
