@@ -14,7 +14,7 @@ const { chromium } = await import('playwright-core');
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./lib/chromium.mjs');
 const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { HOST_APPS } = await import('./lib/host-apps/builders.mjs');
-const { driveElementsPage } = await import('./lib/host-apps/drive.mjs');
+const { driveElementsPage, driveViewerPage } = await import('./lib/host-apps/drive.mjs');
 const { installHostProject, packPackages } = await import('./lib/host-apps/workspace.mjs');
 const { checkPackages } = await import('./lib/host-apps/package-checks.mjs');
 const { serveHostApp } = await import('./lib/host-apps/serve.mjs');
@@ -70,6 +70,21 @@ try {
       const built = seconds(started);
       if (HOST_APPS[app].typesOnly) {
         console.log(`  ✓ ${app}: strict tsc against the packed declarations, every @ts-expect-error caught (installed in ${installed}, checked in ${built})`);
+        continue;
+      }
+      if (HOST_APPS[app].pages) {
+        for (const { path, trustedTypes = [] } of HOST_APPS[app].pages) {
+          const pageServer = await serveHostApp(dist, orthanc.dicomWebUrl, { csp: [HOST_CSP, ...trustedTypes].join(' ') });
+          try {
+            const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+            const outcome = await driveViewerPage(context, `${pageServer.url}/${path}`, manifest);
+            await context.close();
+            results.push({ app: `${app}: ${path.split('/')[0]}`, installed, built, 'JS+wasm KB': Math.round(shippedBytes(dist) / 1024), ...outcome });
+            console.log(`  ✓ ${app} ${path}: first image ${outcome.firstImageMs} ms, ${outcome.pixelsChecked} regions, audit rendered by the framework`);
+          } finally {
+            await pageServer.close();
+          }
+        }
         continue;
       }
       server = await serveHostApp(dist, orthanc.dicomWebUrl, { csp: [HOST_CSP, ...(HOST_APPS[app].trustedTypes ?? [])].join(' ') });

@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyHostSources } from './workspace.mjs';
+import { copyHostSources, HOST_SOURCES } from './workspace.mjs';
+
+const examplesDir = join(HOST_SOURCES, '../../examples');
 
 const run = (project, command, args) =>
   execFileSync(join(project, 'node_modules/.bin', command), args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
@@ -76,6 +78,21 @@ export const HOST_APPS = {
       copyHostSources(['types'], project);
       run(project, 'tsc', ['-p', 'tsconfig.json']);
       return undefined;
+    },
+  },
+  /**
+   * The React 19, Vue 3 and Angular 21 examples (examples/) built by one Vite app against the
+   * installed packages; each page is driven as <rad-viewer> (referring mode, opened by an IID link).
+   */
+  frameworks: {
+    packages: ['vite', 'react', 'react-dom', 'vue', '@analogjs/vite-plugin-angular', '@angular/build', '@angular/common', '@angular/compiler', '@angular/compiler-cli', '@angular/core', '@angular/platform-browser', 'rxjs', 'tslib', 'typescript'],
+    pages: [{ path: 'react/index.html' }, { path: 'vue/index.html', trustedTypes: ['vue'] }, { path: 'angular/index.html' }],
+    build(project) {
+      for (const framework of ['react', 'vue', 'angular']) cpSync(join(examplesDir, framework), join(project, framework), { recursive: true });
+      copyHostSources(['frameworks'], project);
+      cpSync(join(project, 'angular-tsconfig.json'), join(project, 'angular/tsconfig.json'));
+      run(project, 'vite', ['build']);
+      return join(project, 'dist');
     },
   },
 };

@@ -5,6 +5,8 @@
 /** Before the page's scripts: CSP violations, uncaught errors and the first rendering, with times. */
 function instrument({ studyUid, seriesUid }) {
   window.__host = { violations: [], errors: [], firstImageMs: undefined, signed: undefined };
+  // The viewport a host page shows: its own, or the first of a <rad-viewer>.
+  window.__viewport = () => document.querySelector('rad-viewport') ?? document.querySelector('rad-viewer')?.viewports?.[0];
   document.addEventListener('securitypolicyviolation', (e) => window.__host.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   window.addEventListener('error', (e) => window.__host.errors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => window.__host.errors.push(String(e.reason?.stack ?? e.reason)));
@@ -35,7 +37,7 @@ function linearGrey(value, { center, width }) {
 async function greysAt(page, index, points) {
   return page.evaluate(
     async ({ index, points }) => {
-      const viewport = document.querySelector('rad-viewport');
+      const viewport = window.__viewport();
       await viewport.showImage(index);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const canvas = viewport.canvas;
@@ -62,7 +64,7 @@ async function checkPixels(page, series) {
 async function measureMarkers(page, series) {
   const [from, to] = series.truth.markers.centersPx;
   const points = await page.evaluate(([from, to]) => {
-    const viewport = document.querySelector('rad-viewport');
+    const viewport = window.__viewport();
     const box = viewport.canvas.getBoundingClientRect();
     return [from, to].map((p) => viewport.imageToCanvas(p)).map(([x, y]) => [box.left + x, box.top + y]);
   }, [from, to]);
@@ -99,6 +101,41 @@ const fail = async (page, what) => {
   return new Error(`${what}; page state: ${JSON.stringify(state)}`);
 };
 
+/** Resolves to the problems the page reported: CSP violations, uncaught errors, `rad-*error` events heard. */
+async function problemsOf(page, pageErrors) {
+  const { violations, errors } = await page.evaluate(() => window.__host);
+  const radErrors = await page.locator('#events li', { hasText: /^rad-(report-)?error/ }).allTextContents();
+  return [...violations.map((v) => `CSP: ${v}`), ...errors, ...pageErrors, ...radErrors];
+}
+
+/**
+ * A framework example (examples/<framework>): <rad-viewer> launched by an IID link in referring
+ * mode, its audit events rendered by the framework. Resolves to { firstImageMs, pixelsChecked }.
+ */
+export async function driveViewerPage(context, url, manifest) {
+  const page = await context.newPage();
+  await page.addInitScript(instrument, {});
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__host.firstImageMs !== undefined && window.__viewport()?.frames.length, null, { timeout: 60_000 }).catch(async () => {
+      throw await fail(page, 'the viewer never drew an image');
+    });
+    const seriesUid = await page.evaluate(() => window.__viewport().seriesUid);
+    const series = manifest.studies.flatMap((s) => s.series).find((s) => s.seriesInstanceUID === seriesUid);
+    const pixelsChecked = await checkPixels(page, series);
+    await page.waitForFunction(() => document.querySelector('#audits')?.textContent.includes('study-opened'), null, { timeout: 15_000 }).catch(async () => {
+      throw await fail(page, 'the framework never rendered the audit event');
+    });
+    const problems = await problemsOf(page, pageErrors);
+    if (problems.length) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
+    return { firstImageMs: Math.round(await page.evaluate(() => window.__host.firstImageMs)), pixelsChecked };
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * The elements page (test/hosts/app): worklist, viewport and report panel in one <rad-dicomweb>.
  * Resolves to { firstImageMs, pixelsChecked, measuredMm, signedUid }.
@@ -120,9 +157,8 @@ export async function driveElementsPage(context, url, study) {
     const pixelsChecked = await checkPixels(page, series);
     const measuredMm = await measureMarkers(page, series);
     const signedUid = await signReport(page);
-    const { violations, errors, firstImageMs } = await page.evaluate(() => window.__host);
-    const radErrors = await page.locator('#events li', { hasText: /^rad-(report-)?error/ }).allTextContents();
-    const problems = [...violations.map((v) => `CSP: ${v}`), ...errors, ...pageErrors, ...radErrors];
+    const { firstImageMs } = await page.evaluate(() => window.__host);
+    const problems = await problemsOf(page, pageErrors);
     if (problems.length) throw new Error(`the page reported problems: ${problems.join(' | ')}`);
     return { firstImageMs: Math.round(firstImageMs), pixelsChecked, measuredMm: Number(measuredMm.toFixed(2)), signedUid };
   } finally {
