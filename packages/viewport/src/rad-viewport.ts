@@ -1,5 +1,9 @@
 // Side-effect entry point: registers <rad-viewport> and <rad-rendering-group>. Cornerstone3D itself
 // is imported only when a viewport connects.
+// <rad-dicomweb> first: a bundler may split side-effect modules into chunks that run in another
+// order than the page imported them, and a consumer defined before its provider asks for the
+// service before anyone can answer (@lit/context has no replay without a ContextRoot).
+import '@telerad/core/rad-dicomweb.js';
 import { registerTranslations } from '@telerad/core';
 import { RadRenderingGroup } from './rad-rendering-group/rad-rendering-group.js';
 import { RadViewport } from './rad-viewport/rad-viewport.js';
