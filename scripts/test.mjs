@@ -28,7 +28,7 @@ step('Translations complete', process.execPath, ['scripts/check-translations.mjs
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
 // The packages as users install them: packed, installed into host apps outside the repository.
 process.env.TELERAD_STANDALONE_BUILT = '1';
-step('Packed packages in host apps (Vite, standalone; own Orthanc and Chromium)', process.execPath, ['scripts/host-apps.mjs']);
+step('Packed packages in host apps (Vite, esbuild, standalone, webpack, strict TypeScript, React/Vue/Angular; own Orthanc and Chromium)', process.execPath, ['scripts/host-apps.mjs']);
 step('Framework examples (React, Vue) built as applications', bin('vite'), ['build', '-c', 'vite.examples.config.mjs']);
 step('Demo portals as a production build (npm start serves it)', bin('vite'), ['build', '-c', 'vite.demo.config.mjs']);
 step('Element manifests (custom-elements.json, for the Storybook docs pages)', 'npm', ['run', '--silent', 'analyze']);
