@@ -107,3 +107,12 @@ export class ViewerError extends Error {
     return new ViewerError('client', text.slice(0, 200));
   }
 }
+
+/** A failure as the elements report it: either error as it is, anything else as data that could not be read. */
+export function asFailure(error: unknown): DicomWebError | ViewerError {
+  if (error instanceof DicomWebError || error instanceof ViewerError) return error;
+  return new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
+}
+
+/** Whose failure it is, as `rad-error` and `rad-report-error` say it. */
+export const failureSource = (failure: DicomWebError | ViewerError): 'archive' | 'viewer' => (failure instanceof ViewerError ? 'viewer' : 'archive');

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { DicomWebError, ViewerError } from '../dicomweb/errors.js';
+import { asFailure, DicomWebError, failureSource, type ViewerError } from '../dicomweb/errors.js';
 
 /** `detail` of `rad-error`: the failure, safe to show and to log (no patient data). */
 export interface RadErrorDetail {
@@ -53,11 +53,8 @@ export class RadElement extends LitElement {
    * `ViewerError`).
    */
   protected emitError(error: unknown, operation: string): DicomWebError | ViewerError {
-    const failure =
-      error instanceof DicomWebError || error instanceof ViewerError
-        ? error
-        : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
-    this.emit<RadErrorDetail>('rad-error', { error: failure, operation, source: failure instanceof ViewerError ? 'viewer' : 'archive' });
+    const failure = asFailure(error);
+    this.emit<RadErrorDetail>('rad-error', { error: failure, operation, source: failureSource(failure) });
     return failure;
   }
 }

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { Task } from '@lit/task';
-import { dicomWebContext, DicomWebError, ViewerError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
+import { asFailure, dicomWebContext, DicomWebError, failureSource, type ViewerError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -575,13 +575,9 @@ export class RadReportPanel extends RadElement {
   }
 
   #fail(error: unknown, operation: string, draftKept: boolean): void {
-    const failure =
-      error instanceof DicomWebError || error instanceof ViewerError
-        ? error
-        : new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
+    const failure = asFailure(error);
     this.failure = { error: failure, operation };
-    const source = failure instanceof ViewerError ? 'viewer' : 'archive';
-    this.emit<ReportErrorDetail>('rad-report-error', { error: failure, operation, draftKept, source });
+    this.emit<ReportErrorDetail>('rad-report-error', { error: failure, operation, draftKept, source: failureSource(failure) });
   }
 
   protected override render() {
