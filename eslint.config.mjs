@@ -23,15 +23,15 @@ export default tseslint.config(
   },
   {
     // Its page functions run in Chromium.
-    files: ['scripts/screenshots.mjs', 'scripts/lib/host-apps/drive.mjs'],
+    files: ['scripts/screenshots.mjs', 'scripts/lib/host-apps/drive.mjs', 'scripts/bench/navigation.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['examples/**/*.js', 'test/hosts/app/**/*.js'],
+    files: ['examples/**/*.js', 'test/hosts/app/**/*.js', 'scripts/bench/navigation/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['test/hosts/webpack/*.js'],
+    files: ['test/hosts/webpack/*.js', 'scripts/bench/navigation/vite.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

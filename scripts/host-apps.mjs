@@ -4,24 +4,20 @@
 // /dicom-web proxied to a private Orthanc, and driven in Chromium (see lib/host-apps/drive.mjs).
 //   node scripts/host-apps.mjs [app…]      (default: every app in lib/host-apps/builders.mjs)
 import './setup.mjs';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { chromium } = await import('playwright-core');
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./lib/chromium.mjs');
 const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { HOST_APPS } = await import('./lib/host-apps/builders.mjs');
 const { driveElementsPage, driveViewerPage } = await import('./lib/host-apps/drive.mjs');
-const { installHostProject, packPackages } = await import('./lib/host-apps/workspace.mjs');
+const { buildAndPackPackages, installHostProject } = await import('./lib/host-apps/workspace.mjs');
 const { checkPackages } = await import('./lib/host-apps/package-checks.mjs');
 const { serveHostApp } = await import('./lib/host-apps/serve.mjs');
 const { HOST_CSP } = await import('./lib/dev-server.mjs');
 
-const bin = (name) => join(root, 'node_modules/.bin', name);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** KB of JavaScript and WebAssembly a build emitted (what a host ships), raw and gzipped. */
@@ -46,14 +42,7 @@ async function deleteSigned(orthancUrl, sopInstanceUID) {
 function packChecked() {
   let started = Date.now();
   console.log('▶ Packages built (tsc -b, rollup, Cornerstone pre-built into the viewport) and packed');
-  execFileSync(bin('tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
-  execFileSync(bin('rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-  execFileSync(bin('vite'), ['build', '-c', 'vite.cornerstone.config.mjs'], { cwd: root, stdio: 'inherit' });
-  // The standalone bundle ships inside @telerad/viewer: built here, unless `npm test` has just built it.
-  if (!process.env.TELERAD_STANDALONE_BUILT || !existsSync(join(root, 'packages/viewer/dist/standalone/telerad-elements.js'))) {
-    execFileSync(bin('vite'), ['build', '-c', 'vite.standalone.config.mjs'], { cwd: root, stdio: 'inherit' });
-  }
-  const tarballs = packPackages();
+  const tarballs = buildAndPackPackages({ standaloneBuilt: Boolean(process.env.TELERAD_STANDALONE_BUILT) });
   console.log(`  ${tarballs.map((t) => `${t.name} ${(t.size / 1024).toFixed(0)} KB`).join(', ')} (${seconds(started)})`);
   started = Date.now();
   checkPackages(tarballs);

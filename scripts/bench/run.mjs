@@ -1,5 +1,6 @@
 // `npm run bench`: each element measured against a baseline doing the same job bare, in the same
-// page and the same Chromium, reported as ratios (element ÷ baseline; 1.0 = no overhead).
+// page and the same Chromium, reported as ratios (element ÷ baseline; 1.0 = no overhead); then the
+// navigation benchmark (navigation.mjs): what a user waits for from page navigation, cold.
 import '../setup.mjs';
 
 const { chromium } = await import('playwright-core');
@@ -8,7 +9,12 @@ const { startPageServer } = await import('../lib/page-server.mjs');
 const { freePort } = await import('../lib/orthanc.mjs');
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
 
-const { orthanc } = await startOrthancWithCorpus();
+const { buildBenchPages, navigationTable, runNavigationBench } = await import('./navigation.mjs');
+const { mkdirSync, writeFileSync } = await import('node:fs');
+
+// Built first (packing the packages), so that no page server or Orthanc waits on it.
+const navigationPages = buildBenchPages();
+const { orthanc, manifest } = await startOrthancWithCorpus();
 const server = await startPageServer(orthanc.dicomWebUrl, await freePort());
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 const benchmarks = [
@@ -26,6 +32,13 @@ try {
       console.log(`  ${r.name.padEnd(64)} baseline ${r.baseline.toFixed(2).padStart(8)} ${r.unit}   element ${r.element.toFixed(2).padStart(8)} ${r.unit}   ratio ${(r.element / r.baseline).toFixed(2)}`);
     }
   }
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const study = manifest.studies.find((s) => s.key === 'ct-phantom');
+  const results = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, study, runs, dist: navigationPages });
+  const table = navigationTable(results, { runs, frames: study.series[0].instanceCount });
+  console.log(`\nFrom navigation, cold (each page built by Vite against the packed packages)\n${table}`);
+  mkdirSync(new URL('../../.cache/bench/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../../.cache/bench/navigation.json', import.meta.url), `${JSON.stringify({ runs, results, table }, null, 2)}\n`);
 } finally {
   await browser.close();
   await server.stop();

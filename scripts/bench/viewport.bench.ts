@@ -86,7 +86,8 @@ class BareStack implements ShownSeries {
 
 async function radViewport({ studyUid, seriesUid }: Series): Promise<RadViewport> {
   const el = document.createElement('rad-viewport');
-  el.style.cssText = `width: ${SIZE + 2}px; height: auto; grid-template-rows: auto ${SIZE}px auto`;
+  // A square image area of SIZE CSS pixels: the viewport is as high as it is wide (1 px border).
+  el.style.cssText = `width: ${SIZE + 2}px`;
   el.service = service;
   el.codecBasePath = '/cornerstone-codecs/';
   el.studyUid = studyUid;

@@ -16,7 +16,7 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-/** Starts the server for `root` on a free port; resolves to `{ url, close() }`. */
+/** Starts the server for `root` on a free port (no CSP header when `csp` is empty); resolves to `{ url, close() }`. */
 export function serveHostApp(root, dicomWebUrl, { csp = HOST_CSP } = {}) {
   const proxy = createProxyMiddleware({ target: new URL(dicomWebUrl).origin, changeOrigin: false, xfwd: false });
   const server = createServer((request, response) => {
@@ -27,7 +27,7 @@ export function serveHostApp(root, dicomWebUrl, { csp = HOST_CSP } = {}) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void response.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? { 'content-security-policy': csp } : {}) });
+    response.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') && csp ? { 'content-security-policy': csp } : {}) });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => {

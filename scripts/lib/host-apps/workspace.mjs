@@ -2,7 +2,7 @@
 // packages installed from their `npm pack` tarballs, plus public registry packages (bundlers,
 // frameworks) at the versions this repository uses — nothing resolved from the workspace.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,21 @@ export const HOST_SOURCES = join(root, 'test/hosts');
 const HOST_ONLY_VERSIONS = { webpack: '~5.113.0', 'webpack-cli': '~7.3.1', esbuild: '~0.28.2' };
 
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+/**
+ * Builds the packages as they are published (tsc -b, rollup, Cornerstone pre-built into the
+ * viewport, the standalone bundle unless `standaloneBuilt`) and packs them; resolves to the tarballs.
+ */
+export function buildAndPackPackages({ standaloneBuilt = false } = {}) {
+  const build = (command, args) => execFileSync(bin(command), args, { cwd: root, stdio: 'inherit' });
+  build('tsc', ['-b']);
+  build('rollup', ['-c', '--silent']);
+  build('vite', ['build', '-c', 'vite.cornerstone.config.mjs']);
+  if (!standaloneBuilt || !existsSync(join(root, 'packages/viewer/dist/standalone/telerad-elements.js'))) build('vite', ['build', '-c', 'vite.standalone.config.mjs']);
+  return packPackages();
+}
 
 /** Packs every workspace package (their `dist` must be built) into `HOSTS_DIR/packs`; resolves to the tarball paths. */
 export function packPackages() {

@@ -1,0 +1,139 @@
+// `npm run bench` (second part): what a user waits for, from page navigation, cold. Each page is
+// built as an app builds it (Vite, against the packed packages installed outside the repository),
+// opened in a fresh browser context, pages alternated run by run; medians with min–max, ratios
+// against bare Cornerstone3D within the run. Writes .cache/bench/navigation.json.
+//   node scripts/bench/navigation.mjs [runs]     (default 5)
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { buildAndPackPackages, installHostProject } = await import('../lib/host-apps/workspace.mjs');
+const { serveHostApp } = await import('../lib/host-apps/serve.mjs');
+
+/** The pages, as the table names them; `cornerstone` is the baseline of the ratios. */
+export const PAGES = {
+  raw: 'raw fetch of the frames, 6 at once (bytes only)',
+  cornerstone: 'bare Cornerstone3D 5.14 (stack viewport, wadors: ids)',
+  element: '<rad-viewport> in <rad-dicomweb> (installed package)',
+};
+const BENCH_PACKAGES = ['vite', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
+
+/** Builds the benchmark pages against the tarballs; resolves to the folder to serve. */
+export function buildBenchPages() {
+  const project = installHostProject('bench', buildAndPackPackages(), BENCH_PACKAGES);
+  cpSync(join(root, 'scripts/bench/navigation'), project, { recursive: true });
+  execFileSync(join(project, 'node_modules/.bin/vite'), ['build'], { cwd: project, stdio: 'inherit' });
+  return join(project, 'dist');
+}
+
+/** One cold visit of `url`: the page's figures, its JS heap after loading, the JS/wasm it fetched before the first image. */
+async function visit(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.done, null, { timeout: 180_000 });
+    const figures = await page.evaluate(() => {
+      const { firstImageMs, allLoadedMs, frames, scroll = [] } = window.__bench;
+      const resources = performance.getEntriesByType('resource');
+      const code = resources.filter((e) => /\.(m?js|wasm)(\?|$)/.test(e.name) && e.responseEnd <= firstImageMs);
+      // The most frame requests on the wire at one time (from when each was sent, not queued).
+      const edges = resources.filter((e) => e.name.includes('/frames/')).flatMap((e) => [[e.requestStart || e.startTime, 1], [e.responseEnd, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let open = 0;
+      let inFlight = 0;
+      for (const [, step] of edges) inFlight = Math.max(inFlight, (open += step));
+      const sorted = [...scroll].sort((a, b) => a - b);
+      const percentile = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+      return { firstImageMs, allLoadedMs, frames, codeKB: code.reduce((sum, e) => sum + e.encodedBodySize, 0) / 1024, inFlight, scrollP50: percentile(0.5), scrollP95: percentile(0.95) };
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    // The JS heap with the ArrayBuffers it holds (decoded pixels live there).
+    const { usedSize, backingStorageSize = 0 } = await cdp.send('Runtime.getHeapUsage');
+    return { ...figures, framesPerSecond: (figures.frames * 1000) / (figures.allLoadedMs - figures.firstImageMs), heapMB: (usedSize + backingStorageSize) / 2 ** 20 };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs every page `runs` times, alternating; resolves to { page: { figure: { median, min, max } } }. */
+export async function runNavigationBench({ browser, dicomWebUrl, study, runs = 5, dist = buildBenchPages() }) {
+  const server = await serveHostApp(dist, dicomWebUrl, { csp: '' });
+  const samples = Object.fromEntries(Object.keys(PAGES).map((page) => [page, []]));
+  try {
+    const hash = `#study=${study.studyInstanceUID}&series=${study.series[0].seriesInstanceUID}`;
+    for (let run = 0; run < runs; run++) {
+      for (const page of Object.keys(PAGES)) samples[page].push(await visit(browser, `${server.url}/${page}.html${hash}`));
+    }
+  } finally {
+    await server.close();
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([page, visits]) => [
+      page,
+      Object.fromEntries(Object.keys(visits[0]).map((figure) => {
+        const values = visits.map((v) => v[figure]).filter((v) => Number.isFinite(v));
+        return [figure, values.length ? { median: median(values), min: Math.min(...values), max: Math.max(...values) } : undefined];
+      })),
+    ]),
+  );
+}
+
+const FIGURES = [
+  ['firstImageMs', 'first image (ms)', 0],
+  ['allLoadedMs', 'all loaded (ms)', 0],
+  ['framesPerSecond', 'load frames/s', 0],
+  ['scrollP50', 'cached scroll p50 (ms/image)', 1],
+  ['scrollP95', 'p95', 1],
+  ['heapMB', 'JS heap incl. buffers (MB)', 0],
+  ['inFlight', 'frame requests in flight (max)', 0],
+  ['codeKB', 'JS+wasm before first image (KB)', 0],
+];
+
+/** The results as a Markdown table (medians, min–max) with ratios against bare Cornerstone3D. */
+export function navigationTable(results, { runs, frames }) {
+  const cell = (figure, digits) => (figure ? `${figure.median.toFixed(digits)} (${figure.min.toFixed(digits)}–${figure.max.toFixed(digits)})` : '—');
+  const ratio = (page, key) => {
+    const own = results[page][key]?.median;
+    const base = results.cornerstone[key]?.median;
+    return own !== undefined && base ? ` ×${(own / base).toFixed(2)}` : '';
+  };
+  const lines = [
+    `${frames} × 512² CT, uncompressed; ${runs} cold visits per page, alternated; medians (min–max); ×: ratio to bare Cornerstone3D`,
+    '',
+    `| page | ${FIGURES.map(([, title]) => title).join(' | ')} |`,
+    `|---|${FIGURES.map(() => '---').join('|')}|`,
+    ...Object.entries(PAGES).map(([page, title]) => `| ${title} | ${FIGURES.map(([key, , digits]) => `${cell(results[page][key], digits)}${page === 'cornerstone' ? '' : ratio(page, key)}`).join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await import('../setup.mjs');
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
+  const { startOrthancWithCorpus } = await import('../lib/corpus-server.mjs');
+  const runs = Number(process.argv[2] ?? 5);
+  const dist = buildBenchPages();
+  const { orthanc, manifest } = await startOrthancWithCorpus();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const study = manifest.studies.find((s) => s.key === 'ct-phantom');
+    const results = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, study, runs, dist });
+    const table = navigationTable(results, { runs, frames: study.series[0].instanceCount });
+    console.log(`\nNavigation benchmark\n${table}`);
+    mkdirSync(join(root, '.cache/bench'), { recursive: true });
+    writeFileSync(join(root, '.cache/bench/navigation.json'), `${JSON.stringify({ runs, results, table }, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await orthanc.stop();
+  }
+}
