@@ -66,6 +66,12 @@ function instanceNumberOf(frame: StackFrame): { instanceNumber?: number } {
 export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 /**
+ * Images loaded at once while prefetching a series: the six connections a browser opens to one
+ * origin over HTTP/1.1 (four left two idle; `npm run bench` measures the difference).
+ */
+const PREFETCH_LOADS = 6;
+
+/**
  * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
  * resized by a debounced ResizeObserver, disposed on disconnect (tool group, viewport, listeners;
  * the page's rendering engine and its WebGL context go with the last viewport).
@@ -348,7 +354,7 @@ export class ViewportController implements ReactiveController {
         onSettled(++settled);
       }
     };
-    await Promise.all([worker(), worker(), worker(), worker()]);
+    await Promise.all(Array.from({ length: PREFETCH_LOADS }, worker));
   }
 
   #markFailed(index: number, error: unknown): void {
