@@ -128,6 +128,7 @@ export class ViewportController implements ReactiveController {
   /** Creates the viewport once the target has a non-zero size; resolves when it exists. */
   ready(): Promise<void> {
     this.#ready ??= new Promise<void>((resolve, reject) => {
+      let creating = false;
       const element = this.target();
       if (!element) return reject(new Error('viewport element missing'));
       this.#resizeObserver = new ResizeObserver(([entry]) => {
@@ -135,7 +136,11 @@ export class ViewportController implements ReactiveController {
         this.listener.sized(width, height);
         if (width === 0 || height === 0) return;
         if (!this.#viewport) {
-          this.#create(element).then(resolve, reject);
+          if (creating) return;
+          creating = true;
+          // Not inside the observer's callback: creating the viewport lays out what it observes
+          // (the browser would report a ResizeObserver loop).
+          requestAnimationFrame(() => this.#create(element).then(resolve, reject));
         } else {
           clearTimeout(this.#resizeTimer);
           this.#resizeTimer = setTimeout(() => this.#resizeEngine(), 60);
