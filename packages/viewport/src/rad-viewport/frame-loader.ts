@@ -35,27 +35,8 @@ export function frameImageId(instanceUrl: string, frame: number, storedTransferS
   return imageId;
 }
 
-/** Answers fetched before Cornerstone asked for them (`fetchEarly`), by image id; each is taken once. */
-const early = new Map<string, Promise<Response>>();
-
 export function forgetFrames(imageIds: readonly string[]): void {
-  for (const id of imageIds) {
-    sources.delete(id);
-    early.delete(id);
-  }
-}
-
-/**
- * Starts fetching a frame now, before the engine that will decode it has loaded (the first image of
- * a series: its bytes arrive while Cornerstone starts); `loadFrame` takes the answer.
- */
-export function fetchEarly(imageId: string): void {
-  const source = sources.get(imageId);
-  if (!source || early.has(imageId)) return;
-  const pending = request(imageId.slice(FRAME_SCHEME.length + 1), source.accept, source);
-  // A failure is loadFrame's to report, when it takes the answer.
-  pending.catch(() => undefined);
-  early.set(imageId, pending);
+  for (const id of imageIds) sources.delete(id);
 }
 
 const indexOf = (haystack: Uint8Array, needle: Uint8Array, from = 0): number => {
@@ -121,9 +102,7 @@ export async function loadFrame(imageId: string, extract: FrameExtractor): Promi
   const url = imageId.slice(FRAME_SCHEME.length + 1);
   const source = sources.get(imageId);
   if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
-  const fetched = early.get(imageId);
-  early.delete(imageId);
-  let response = await (fetched ?? request(url, source.accept, source));
+  let response = await request(url, source.accept, source);
   if (response.status >= 500 && source.accept === ANY_SYNTAX) {
     response = await request(url, DEFAULT_SYNTAX, source);
     if (response.ok) source.accept = DEFAULT_SYNTAX;

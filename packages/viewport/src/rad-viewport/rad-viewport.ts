@@ -26,7 +26,6 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { ref } from 'lit/directives/ref.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
-import { fetchEarly } from './frame-loader.js';
 import { calibrationOf } from './calibration.js';
 import { actionLabels, calibrationLabel, imageFailedLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
 import { edgeLabels, scaleBarLength } from './orientation.js';
@@ -185,15 +184,6 @@ export class RadViewport extends RadElement {
       if (!imageIds?.length && !service) throw new DicomWebError('not-configured', 0, '');
       this.pause();
       this.#prefetch?.abort();
-      // The series' metadata and its first frame are fetched while the engine loads, not after.
-      const stack = imageIds?.length
-        ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined })
-        : loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal }).then((loaded) => {
-            if (loaded.frames[0]) fetchEarly(loaded.frames[0].imageId);
-            return loaded;
-          });
-      // Reported below, after the engine's own failure if both fail.
-      stack.catch(() => undefined);
       await this.updateComplete;
       // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
       await this.#controller.ready().catch((error: unknown) => {
@@ -201,7 +191,9 @@ export class RadViewport extends RadElement {
       });
       // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
       this.#controller.setPrimaryTool(this.activeTool);
-      const { frames, suvUnavailable } = await stack;
+      const { frames, suvUnavailable } = imageIds?.length
+        ? { frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined }
+        : await loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       this.#controller.runtime?.registerFrames(frames);
       this.suvUnavailable = suvUnavailable;
       this.progress = { loaded: 0, total: frames.length };
