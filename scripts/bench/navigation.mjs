@@ -20,10 +20,27 @@ export const PAGES = {
 };
 const BENCH_PACKAGES = ['vite', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
 
+/** The HTML of a benchmark page: its script, and what it draws into. */
+const pageHtml = (page) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Navigation benchmark: ${page}</title>
+    <link rel="icon" href="data:," />
+    <link rel="stylesheet" href="./bench.css" />
+    <script type="module" src="./${page}.js"></script>
+  </head>
+  <body>
+    ${page === 'element' ? '<rad-dicomweb url="/dicom-web"><rad-viewport></rad-viewport></rad-dicomweb>' : '<div id="image"></div>'}
+  </body>
+</html>
+`;
+
 /** Builds the benchmark pages against the tarballs; resolves to the folder to serve. */
 export function buildBenchPages() {
   const project = installHostProject('bench', buildAndPackPackages(), BENCH_PACKAGES);
   cpSync(join(root, 'scripts/bench/navigation'), project, { recursive: true });
+  for (const page of Object.keys(PAGES)) writeFileSync(join(project, `${page}.html`), pageHtml(page));
   execFileSync(join(project, 'node_modules/.bin/vite'), ['build'], { cwd: project, stdio: 'inherit' });
   return join(project, 'dist');
 }
