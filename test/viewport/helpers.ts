@@ -72,20 +72,24 @@ export function hasContent(el: RadViewport): boolean {
 }
 
 /**
- * A 300 px viewport (in the page, not a fixture) asked for a series that should fail, with the
- * `rad-error` details it fires; the caller removes it.
+ * A viewport in the page (not a fixture) asked for a series of the archive at `url`, styled by
+ * `style` (none: sized by the page's stylesheets), with the `rad-error` details it fires; the caller
+ * removes it.
  */
-export function failingViewport(url: string, studyUid: string, seriesUid: string): { el: RadViewport; errors: RadErrorDetail[] } {
+export function pageViewport(url: string, studyUid: string, seriesUid: string, style = ''): { el: RadViewport; errors: RadErrorDetail[] } {
   const errors: RadErrorDetail[] = [];
   const el = document.createElement('rad-viewport');
   el.addEventListener('rad-error', (e) => errors.push(e.detail));
-  el.style.cssText = 'width: 300px; height: 300px';
+  el.style.cssText = style;
   el.service = new DicomWebService({ url });
   el.codecBasePath = CODEC_BASE_PATH;
   [el.studyUid, el.seriesUid] = [studyUid, seriesUid];
   document.body.append(el);
   return { el, errors };
 }
+
+/** A 300 px viewport in the page asked for a series that should fail (see `pageViewport`). */
+export const failingViewport = (url: string, studyUid: string, seriesUid: string) => pageViewport(url, studyUid, seriesUid, 'width: 300px; height: 300px');
 
 /** Waits for the error state of a viewport and returns its part. */
 export async function errorState(el: RadViewport, timeout = 10_000): Promise<HTMLElement> {

@@ -2,28 +2,20 @@
 // inline, no height) never take the image away; an image area without size is said, with an event,
 // and the image comes once it has one; a failure of the viewer itself is never an archive fault.
 import { expect, waitUntil } from '@open-wc/testing';
-import { DicomWebService, ViewerError, type RadErrorDetail } from '@telerad/core';
+import { ViewerError, type RadErrorDetail } from '@telerad/core';
 import '@telerad/viewport/rad-viewport.js';
 import type { RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
-import { CODEC_BASE_PATH, errorState, hasContent, imageArea } from './helpers.js';
-
-const service = new DicomWebService({ url: '/dicom-web' });
+import { errorState, hasContent, imageArea, pageViewport } from './helpers.js';
 
 /** A viewport on the CT head under the host rule `css`, in the page; with the `rad-error`s it fires. */
 function hostedViewport(study: ManifestStudy, css: string): { el: RadViewport; errors: RadErrorDetail[] } {
   const style = document.createElement('style');
   style.textContent = `rad-viewport.hosted { ${css} }`;
   document.head.append(style);
-  const el = document.createElement('rad-viewport');
-  el.className = 'hosted';
-  const errors: RadErrorDetail[] = [];
-  el.addEventListener('rad-error', (e) => errors.push(e.detail));
-  el.service = service;
-  el.codecBasePath = CODEC_BASE_PATH;
-  [el.studyUid, el.seriesUid] = [study.studyInstanceUID, study.series[0].seriesInstanceUID];
-  document.body.append(el);
-  return { el, errors };
+  const hosted = pageViewport('/dicom-web', study.studyInstanceUID, study.series[0].seriesInstanceUID);
+  hosted.el.className = 'hosted';
+  return hosted;
 }
 
 afterEach(() => {

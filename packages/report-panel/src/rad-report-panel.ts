@@ -1,7 +1,5 @@
 // Side-effect entry point: registers <rad-report-panel>.
-// <rad-dicomweb> first: a bundler may split side-effect modules into chunks that run in another
-// order than the page imported them, and a consumer defined before its provider asks for the
-// service before anyone can answer (@lit/context has no replay without a ContextRoot).
+// <rad-dicomweb> before this element, in whatever order a bundle runs its chunks (see that module).
 import '@telerad/core/rad-dicomweb.js';
 import { registerTranslations } from '@telerad/core';
 import { RadReportPanel } from './rad-report-panel/rad-report-panel.js';

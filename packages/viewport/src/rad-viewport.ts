@@ -1,8 +1,6 @@
 // Side-effect entry point: registers <rad-viewport> and <rad-rendering-group>. Cornerstone3D itself
 // is imported only when a viewport connects.
-// <rad-dicomweb> first: a bundler may split side-effect modules into chunks that run in another
-// order than the page imported them, and a consumer defined before its provider asks for the
-// service before anyone can answer (@lit/context has no replay without a ContextRoot).
+// <rad-dicomweb> before this element, in whatever order a bundle runs its chunks (see that module).
 import '@telerad/core/rad-dicomweb.js';
 import { registerTranslations } from '@telerad/core';
 import { RadRenderingGroup } from './rad-rendering-group/rad-rendering-group.js';

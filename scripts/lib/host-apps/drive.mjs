@@ -4,14 +4,13 @@
 
 /** Before the page's scripts: CSP violations, uncaught errors and the first rendering, with times. */
 function instrument({ studyUid, seriesUid }) {
-  window.__host = { violations: [], errors: [], firstImageMs: undefined, signed: undefined };
+  window.__host = { violations: [], errors: [], firstImageMs: undefined };
   // The viewport a host page shows: its own, or the first of a <rad-viewer>.
   window.__viewport = () => document.querySelector('rad-viewport') ?? document.querySelector('rad-viewer')?.viewports?.[0];
   document.addEventListener('securitypolicyviolation', (e) => window.__host.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   window.addEventListener('error', (e) => window.__host.errors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => window.__host.errors.push(String(e.reason?.stack ?? e.reason)));
   document.addEventListener('rad-image-rendered', () => (window.__host.firstImageMs ??= performance.now()));
-  document.addEventListener('rad-report-signed', (e) => (window.__host.signed = e.detail));
   // What the host's own script would do once the page is parsed: open a series, name the reader.
   if (!studyUid) return;
   document.addEventListener('DOMContentLoaded', () => {

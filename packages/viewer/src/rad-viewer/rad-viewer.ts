@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { dicomWebContext, DicomWebError, DicomWebService, ViewerError, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
+import { dicomWebContext, DicomWebError, DicomWebService, type ViewerError, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
