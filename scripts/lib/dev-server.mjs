@@ -129,12 +129,19 @@ export const FRESH_TOKEN = 'fresh-token';
  *  - stow-refused      STOW-RS answers 500 and stores nothing
  *  - stow-stored-late  STOW-RS stores, then answers 5 s later (after a client timeout)
  *  - corrupt-frames    frames answer 200 with bytes that are no image of the declared syntax; as
- *                      corrupt-frames~<SOPInstanceUID>, only that instance's frames
+ *                      corrupt-frames~<SOPInstanceUID>, only that instance's frames; a series is
+ *                      refused as no-series-retrieval does, so its frames are asked one by one
+ *  - no-series-retrieval  a whole series (WADO-RS series retrieval) answers 406 Not Acceptable
  */
 /** PS3.18 Table 6.7.1-2a: what a study search returns without includefield. */
 const QIDO_STUDY_DEFAULTS = new Set(
   '00080005 00080020 00080030 00080050 00080056 00080061 00080090 00080201 00081190 00100010 00100020 00100030 00100040 0020000D 00200010 00201206 00201208'.split(' '),
 );
+
+/** A series retrieval (…/series/{uid}, nothing after it) refused as a server without it refuses it. */
+function refuseSeriesRetrieval(params, headers, path) {
+  return /\/series\/[0-9.]+$/.test(path) ? { status: 406, body: '' } : undefined;
+}
 
 const QUIRKS = {
   'backslash-lists': {
@@ -181,7 +188,9 @@ const QUIRKS = {
       return answer;
     },
   },
+  'no-series-retrieval': { request: refuseSeriesRetrieval },
   'corrupt-frames': {
+    request: refuseSeriesRetrieval,
     response(answer, requestUrl, instanceUid) {
       if (!requestUrl.includes('/frames/') || (instanceUid && !requestUrl.includes(`/instances/${instanceUid}/`))) return answer;
       const boundary = 'corrupt';
@@ -217,7 +226,7 @@ export function quirkyServerMiddleware(dicomWebUrl) {
     }
     if (!quirk || ctx.method !== 'GET') return next();
     const params = new URLSearchParams(ctx.querystring);
-    const refused = quirk.request?.(params, ctx.headers);
+    const refused = quirk.request?.(params, ctx.headers, match[3]);
     let answer = refused;
     if (!answer) {
       const query = [...params].map(([k, v]) => `${k}=${encodeURIComponent(v).replaceAll('%2C', ',').replaceAll('%3F', '?')}`).join('&');

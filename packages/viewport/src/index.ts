@@ -4,6 +4,7 @@ export { RadViewport, type ImageRenderedDetail, type LoadProgressDetail, type Me
 export { calibrationOf, distance, type Calibration, type CalibrationKind } from './rad-viewport/calibration.js';
 export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset } from './rad-viewport/presets.js';
 export { type CineChangeDetail } from './rad-viewport/cine-controller.js';
+export { type FirstImageDetail } from './rad-viewport/first-image-controller.js';
 export { MEASUREMENT_TOOLS, measuredValues, type MeasuredValue, type StackPosition, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './rad-viewport/measurements.js';
 export type { ViewportTool, ViewState } from './rad-viewport/viewport-controller.js';
 export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';

@@ -1,12 +1,14 @@
 // <rad-viewport> in <rad-dicomweb>, from the installed package as a host app builds it: the series
-// set by attribute, first image when its pixels are on the canvas, all loaded when the element says so.
+// set by attribute, first image when its pixels are on the canvas that shows it (the early one, or
+// the engine's), all loaded when the element says so.
 import '@telerad/core/rad-dicomweb.js';
 import '@telerad/viewport/rad-viewport.js';
 import { hasPixels, record, scrollTimes, target } from './measure.js';
 
 const viewport = document.querySelector('rad-viewport');
-viewport.addEventListener('rad-image-rendered', () => {
-  if (window.__bench.firstImageMs === undefined && viewport.canvas && hasPixels(viewport.canvas)) record({ firstImageMs: performance.now() });
+const firstImageCanvas = (early) => (early ? viewport.shadowRoot.querySelector('[part~="first-image"]') : viewport.canvas);
+viewport.addEventListener('rad-first-image', (e) => {
+  if (hasPixels(firstImageCanvas(e.detail.early))) record({ firstImageMs: performance.now(), early: e.detail.early });
 });
 const drawn = () => new Promise((resolve) => viewport.addEventListener('rad-image-rendered', resolve, { once: true }));
 viewport.addEventListener('rad-load-progress', async (e) => {

@@ -19,9 +19,15 @@ export interface ServerQuirks {
    * trusts the server.
    */
   paging: 'auto' | 'server' | 'client';
+  /**
+   * How a viewport loads a whole series: `series` retrieves it in one request (WADO-RS series
+   * retrieval, Part 10 instances as stored) and falls back to single frames, for the rest of the
+   * page, on a server that refuses; `frames` asks frame by frame from the start.
+   */
+  seriesRetrieval: 'series' | 'frames';
 }
 
-export const STANDARD_QUIRKS: ServerQuirks = { listSeparator: ',', paging: 'auto' };
+export const STANDARD_QUIRKS: ServerQuirks = { listSeparator: ',', paging: 'auto', seriesRetrieval: 'series' };
 
 /** One page of results; `hasMore` tells whether a next page exists. */
 export interface Page<T> {

@@ -6,6 +6,7 @@ import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { DicomWebError, stringValue } from '@telerad/core';
 import type { StackFrame } from './series-stack.js';
+import type { RetrievedInstance } from './series-retrieve.js';
 
 type CornerstoneModules = typeof import('./cornerstone-modules.js');
 
@@ -18,6 +19,8 @@ export interface CornerstoneRuntime {
    * from the instance Cornerstone parsed; undefined until loaded.
    */
   parsedInstanceMetadata(imageId: string): StackFrame['metadata'] | undefined;
+  /** Cuts a Part 10 file of a series retrieved at once into its frames. */
+  splitInstance(part10: Uint8Array): RetrievedInstance;
   /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
   registerFrames(frames: readonly StackFrame[]): void;
   /** The page's shared engine: used by viewports outside any `<rad-rendering-group>`. */
@@ -85,6 +88,13 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The frame's bytes move to the decode worker rather than being copied (an option the loader reads
+ * but does not declare): nothing reads them afterwards, and each frame owns its buffer. A new
+ * object each time: image creation writes its scaling into the options it is given.
+ */
+const movePixelData = () => ({ transferPixelData: true }) as object;
+
 let runtime: Promise<CornerstoneRuntime> | undefined;
 
 /** Drops every decoded image from Cornerstone's cache, if Cornerstone was ever loaded (e.g. on idle logoff). */
@@ -100,7 +110,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
     core.init({ rendering: { webGlContextCount: 2 } } as Parameters<typeof core.init>[0]);
     styleTextBoxesThroughCssom();
-    const workers = Math.max(1, Math.min(4, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+    const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     initDecodeWorkers(
       () => loader.init({ maxWebWorkers: workers, ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}) }),
       core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
@@ -108,14 +118,24 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     );
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
+    const { wadouri } = loader;
+    /** A parsed instance's frame `index` (0-based) as the frame readers cut it. */
+    const frameOf = (dataSet: ReturnType<typeof dicomParser.parseDicom>, index: number) =>
+      dataSet.elements.x7fe00010?.encapsulatedPixelData ? wadouri.getEncapsulatedImageFrame(dataSet, index) : wadouri.getUncompressedImageFrame(dataSet, index);
+    const syntaxOf = (dataSet: ReturnType<typeof dicomParser.parseDicom>) => dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1';
     const extractFrame: FrameExtractor = (part10, frame) => {
       // A copy: the frame readers slice `byteArray.buffer` from offsets relative to the array.
       const dataSet = dicomParser.parseDicom(part10.slice());
-      const encapsulated = Boolean(dataSet.elements.x7fe00010?.encapsulatedPixelData);
-      const { wadouri } = loader;
+      return { bytes: frameOf(dataSet, frame - 1), transferSyntax: syntaxOf(dataSet) };
+    };
+    const splitInstance = (part10: Uint8Array): RetrievedInstance => {
+      const dataSet = dicomParser.parseDicom(part10.byteOffset === 0 ? part10 : part10.slice());
+      const transferSyntax = syntaxOf(dataSet);
+      const count = Math.max(1, dataSet.intString('x00280008') ?? 1);
       return {
-        bytes: encapsulated ? wadouri.getEncapsulatedImageFrame(dataSet, frame - 1) : wadouri.getUncompressedImageFrame(dataSet, frame - 1),
-        transferSyntax: dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1',
+        sopInstanceUID: dataSet.string('x00080018') ?? '',
+        // Each frame its own buffer when there are several: a frame's buffer moves to the decoder.
+        frames: Array.from({ length: count }, (_, index) => ({ bytes: count > 1 ? frameOf(dataSet, index).slice() : frameOf(dataSet, index), transferSyntax })),
       };
     };
     // Cornerstone 5.14 leaves a chain of its own on every failed image load without a handler:
@@ -143,7 +163,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)
-        .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS))
+        .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, movePixelData()), DECODE_DEADLINE_MS))
         .catch((error: unknown) => {
           throw frameFailure(imageId, error);
         }),
@@ -189,6 +209,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core,
       tools,
       loader,
+      splitInstance,
       parsedInstanceMetadata(imageId) {
         const instance = core.metaData.get(core.Enums.MetadataModules.NATURALIZED, imageId) as Record<string, unknown> | undefined;
         return instance && dicomJsonOf(instance);

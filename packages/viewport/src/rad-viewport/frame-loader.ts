@@ -14,7 +14,7 @@ const ASK_AS_DEFAULT = new Set(['1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']
 const ANY_SYNTAX = 'multipart/related; type="application/octet-stream"; transfer-syntax=*';
 const DEFAULT_SYNTAX = 'multipart/related; type="application/octet-stream"';
 
-interface FrameSource {
+export interface FrameSource {
   auth: AuthPolicy;
   timeoutMs: number;
   /** The Accept header: any syntax, or the default where the server cannot send the stored one. */
@@ -35,8 +35,55 @@ export function frameImageId(instanceUrl: string, frame: number, storedTransferS
   return imageId;
 }
 
+/** A frame's bytes as the server sent them, and their transfer syntax. */
+export interface LoadedFrame {
+  bytes: Uint8Array;
+  transferSyntax: string;
+}
+
+/**
+ * Frames fetched by other means (a series retrieved at once, the first image fetched before the
+ * engine loaded), each taken once by `loadFrame`; undefined where it must fetch the frame itself.
+ */
+const delivered = new Map<string, Promise<LoadedFrame | undefined>>();
+
+/** How a known frame is fetched (credentials, timeout), or undefined. */
+export const frameSource = (imageId: string): FrameSource | undefined => sources.get(imageId);
+
 export function forgetFrames(imageIds: readonly string[]): void {
-  for (const id of imageIds) sources.delete(id);
+  for (const id of imageIds) {
+    sources.delete(id);
+    delivered.delete(id);
+  }
+}
+
+/** Hands `loadFrame` the bytes of a frame that arrived by other means (a bulk retrieval). */
+export function deliverFrame(imageId: string, frame: LoadedFrame): void {
+  if (sources.has(imageId)) delivered.set(imageId, Promise.resolve(frame));
+}
+
+/**
+ * Fetches a frame now, before the engine that decodes it has loaded (the first image of a series);
+ * `use` sees its bytes before `loadFrame` takes them (they then move to a decoder). Resolves to the
+ * frame, or undefined where the server's answer needs the engine (the whole instance sent instead).
+ */
+export function fetchAhead(imageId: string, use: (frame: LoadedFrame) => void): Promise<LoadedFrame | undefined> {
+  const noParserYet: FrameExtractor = () => {
+    throw new TypeError('the instance parser is not loaded yet');
+  };
+  const fetched = loadFrame(imageId, noParserYet).then(
+    (frame) => {
+      try {
+        use(frame);
+      } catch {
+        // Not drawn early: the engine draws it.
+      }
+      return frame;
+    },
+    () => undefined,
+  );
+  if (sources.has(imageId)) delivered.set(imageId, fetched);
+  return fetched;
 }
 
 const indexOf = (haystack: Uint8Array, needle: Uint8Array, from = 0): number => {
@@ -71,9 +118,10 @@ export function firstPart(body: Uint8Array, contentType: string): { bytes: Uint8
   return { bytes: body.subarray(headerEnd + 4, end), transferSyntax: param(headers, 'transfer-syntax') };
 }
 
-async function request(url: string, accept: string, source: FrameSource): Promise<Response> {
+/** A GET with credentials for allowlisted URLs; by default the whole answer must come within the timeout. */
+export async function request(url: string, accept: string, source: Pick<FrameSource, 'auth' | 'timeoutMs'>, signal = AbortSignal.timeout(source.timeoutMs)): Promise<Response> {
   try {
-    return await fetch(url, { headers: { Accept: accept, ...(await source.auth.headersFor(url)) }, signal: AbortSignal.timeout(source.timeoutMs) });
+    return await fetch(url, { headers: { Accept: accept, ...(await source.auth.headersFor(url)) }, signal });
   } catch (error) {
     throw new DicomWebError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network', 0, url);
   }
@@ -84,13 +132,13 @@ async function request(url: string, accept: string, source: FrameSource): Promis
  * allowlisted URLs.
  */
 export async function loadBulkData(uri: string, auth: AuthPolicy, timeoutMs: number): Promise<Uint8Array> {
-  const response = await request(uri, 'multipart/related; type="application/octet-stream"', { auth, timeoutMs, accept: '' });
+  const response = await request(uri, 'multipart/related; type="application/octet-stream"', { auth, timeoutMs });
   if (!response.ok) throw DicomWebError.fromStatus(response.status, uri);
   return read(response, uri, (part) => ({ bytes: part.bytes, transferSyntax: '' })).then((f) => f.bytes);
 }
 
 /** Cuts frame `frame` (1-based) out of a Part 10 file; supplied by the runtime (dicom-parser). */
-export type FrameExtractor = (part10: Uint8Array, frame: number) => { bytes: Uint8Array; transferSyntax: string };
+export type FrameExtractor = (part10: Uint8Array, frame: number) => LoadedFrame;
 
 /**
  * Fetches one frame (WADO-RS) with credentials for allowlisted URLs, a timeout and typed errors.
@@ -98,10 +146,14 @@ export type FrameExtractor = (part10: Uint8Array, frame: number) => { bytes: Uin
  * metadata did not tell) is asked again for the default syntax, which it must support; one that
  * cannot cut frames at all (Orthanc, for YBR_FULL_422) sends the whole instance instead.
  */
-export async function loadFrame(imageId: string, extract: FrameExtractor): Promise<{ bytes: Uint8Array; transferSyntax: string }> {
+export async function loadFrame(imageId: string, extract: FrameExtractor): Promise<LoadedFrame> {
   const url = imageId.slice(FRAME_SCHEME.length + 1);
   const source = sources.get(imageId);
   if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
+  const arriving = delivered.get(imageId);
+  delivered.delete(imageId);
+  const arrived = await arriving;
+  if (arrived) return arrived;
   let response = await request(url, source.accept, source);
   if (response.status >= 500 && source.accept === ANY_SYNTAX) {
     response = await request(url, DEFAULT_SYNTAX, source);
@@ -120,8 +172,8 @@ export async function loadFrame(imageId: string, extract: FrameExtractor): Promi
 async function read(
   response: Response,
   url: string,
-  toFrame: (part: { bytes: Uint8Array; transferSyntax?: string }) => { bytes: Uint8Array; transferSyntax: string },
-): Promise<{ bytes: Uint8Array; transferSyntax: string }> {
+  toFrame: (part: { bytes: Uint8Array; transferSyntax?: string }) => LoadedFrame,
+): Promise<LoadedFrame> {
   const body = new Uint8Array(await response.arrayBuffer());
   try {
     const frame = toFrame(firstPart(body, response.headers.get('content-type') ?? ''));

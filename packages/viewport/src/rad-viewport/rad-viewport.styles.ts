@@ -77,6 +77,20 @@ export const styles = css`
     position: absolute;
     inset: 0;
   }
+  /* The first image drawn before the engine loaded: over the engine's canvas until it draws. */
+  [part~='first-image'] {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+    background: #000;
+    pointer-events: none;
+    visibility: hidden;
+  }
+  [part~='first-image'][data-shown] {
+    visibility: visible;
+  }
   /* The canvas still holds the previous image: never show it as the failed one. */
   .cornerstone[data-stale] {
     visibility: hidden;

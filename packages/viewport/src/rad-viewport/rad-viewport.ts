@@ -31,10 +31,13 @@ import { actionLabels, calibrationLabel, imageFailedLabel, imageLabel, imagePres
 import { edgeLabels, scaleBarLength } from './orientation.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import { CineController, type CineChangeDetail } from './cine-controller.js';
+import { FirstImageController, type FirstImageDetail } from './first-image-controller.js';
+import { drawableEarly } from './first-image.js';
 import { MEASUREMENT_TOOLS, type MeasurementInput, type RadMeasurement } from './measurements.js';
 import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
-import { loadSeriesStack, type SeriesService, type StackFrame } from './series-stack.js';
+import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
+import { SeriesRetrieval } from './series-retrieve.js';
 import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
@@ -85,6 +88,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * @summary Shows and measures a DICOM series.
  *
  * @fires {CustomEvent<LoadProgressDetail>} rad-load-progress - Images of the series loaded so far.
+ * @fires {CustomEvent<FirstImageDetail>} rad-first-image - The series' first image is on screen: drawn early (its bytes drawn exactly, before the engine had loaded; `early: true`) or by the engine.
  * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
  * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine started, paused (by the user, or by a measuring tool pressed on the image) or changed rate.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
@@ -98,6 +102,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * @csspart scrollbar - The image slider.
  * @csspart progress - The loading progress bar.
  * @csspart error - The error state.
+ * @csspart first-image - The series' first image drawn before the engine loaded, until the engine draws it.
  * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
  * @csspart image-error - Said over the image area when the image scrolled to failed to load.
  *
@@ -165,6 +170,7 @@ export class RadViewport extends RadElement {
       rendered: (view) => {
         this.view = view;
         const frame = this.#controller.frames[view.index];
+        this.#firstImage.engineDrew(frame);
         if (frame) this.emit<ImageRenderedDetail>('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
       },
       imageFailed: (index, error, first) => {
@@ -178,28 +184,48 @@ export class RadViewport extends RadElement {
     () => this.renderingGroup,
   );
 
+  #firstImage = new FirstImageController(
+    this,
+    () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="first-image"]'),
+    (detail) => this.emit<FirstImageDetail>('rad-first-image', detail),
+  );
+
   #series = new Task(this, {
     task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
       if (!imageIds?.length && (!studyUid || !seriesUid)) return undefined;
       if (!imageIds?.length && !service) throw new DicomWebError('not-configured', 0, '');
       this.pause();
       this.#prefetch?.abort();
+      this.#firstImage.reset();
+      // The series' metadata and first frame are fetched before the engine loads, not after it.
+      const stack = imageIds?.length
+        ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined })
+        : loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       await this.updateComplete;
+      const { frames, suvUnavailable } = await stack;
+      const prefetch = new AbortController();
+      // The first frame alone (the quickest way to a first image), and the whole series at once.
+      const first = imageIds?.length ? undefined : this.#firstImage.fetch(frames[0]);
+      // An image drawn early comes first: the engine's download and start would delay it.
+      if (first && drawableEarly(frames[0].metadata)) await first;
       // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
-      await this.#controller.ready().catch((error: unknown) => {
+      const engine = this.#controller.ready().catch((error: unknown) => {
         throw ViewerError.client(error);
       });
+      const location = imageIds?.length || frames.length < 2 ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
+      // After the first frame: the series' bytes would otherwise compete with it.
+      const retrieval = location && first?.then(() => new SeriesRetrieval(location, frames[0].imageId, AbortSignal.any([prefetch.signal, signal])));
+      await engine;
       // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
       this.#controller.setPrimaryTool(this.activeTool);
-      const { frames, suvUnavailable } = imageIds?.length
-        ? { frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined }
-        : await loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       this.#controller.runtime?.registerFrames(frames);
       this.suvUnavailable = suvUnavailable;
       this.progress = { loaded: 0, total: frames.length };
       this.#imageErrors.clear();
-      await this.#controller.setStack(frames, 0);
-      this.#startPrefetch(frames.length);
+      const shown = this.#controller.setStack(frames, 0);
+      // The rest of the series loads while the first image is decoded and drawn.
+      this.#startPrefetch(frames.length, prefetch, await retrieval);
+      await shown;
       return frames;
     },
     args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
@@ -244,15 +270,14 @@ export class RadViewport extends RadElement {
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
   }
 
-  #startPrefetch(total: number): void {
-    const controller = new AbortController();
+  #startPrefetch(total: number, controller: AbortController, retrieval?: SeriesRetrieval): void {
     this.#prefetch = controller;
     this.emit<LoadProgressDetail>('rad-load-progress', { loaded: 0, total });
     void this.#controller
       .prefetch((loaded) => {
         this.progress = { loaded, total };
         this.emit<LoadProgressDetail>('rad-load-progress', { loaded, total });
-      }, controller.signal)
+      }, controller.signal, retrieval)
       .catch((error: unknown) => this.emitError(error, 'prefetch'));
   }
 
@@ -489,6 +514,7 @@ export class RadViewport extends RadElement {
       ${this.noSize ? html`<div part="no-size" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
+        <canvas part="first-image" aria-hidden="true"></canvas>
         ${this.view?.failed
           ? html`<div part="image-error" class="state" role="alert">
               ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
@@ -621,6 +647,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'rad-load-progress': CustomEvent<LoadProgressDetail>;
+    'rad-first-image': CustomEvent<FirstImageDetail>;
     'rad-image-rendered': CustomEvent<ImageRenderedDetail>;
     'rad-measurement-added': CustomEvent<MeasurementDetail>;
     'rad-cine-change': CustomEvent<CineChangeDetail>;

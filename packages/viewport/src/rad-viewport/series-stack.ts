@@ -1,5 +1,6 @@
-import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions } from '@telerad/core';
+import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions, type ServerQuirks } from '@telerad/core';
 import { frameImageId, loadBulkData } from './frame-loader.js';
+import type { SeriesLocation } from './series-retrieve.js';
 import { suvScaling } from './suv.js';
 
 /** One displayable frame of a series. */
@@ -19,7 +20,13 @@ export interface SeriesStack {
   suvUnavailable?: string;
 }
 
-export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'url' | 'auth' | 'timeoutMs'>;
+export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'url' | 'auth' | 'timeoutMs'> & { quirks?: Pick<ServerQuirks, 'seriesRetrieval'> };
+
+/** Where a series can be retrieved at once, unless its server's quirks say to ask frame by frame. */
+export function seriesLocationOf(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string): SeriesLocation | undefined {
+  if (service.quirks?.seriesRetrieval === 'frames') return undefined;
+  return { seriesUrl: `${service.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}`, serverUrl: service.url };
+}
 
 const numbers = (dataset: DicomJsonDataset, tag: string): number[] => (dataset[tag]?.Value ?? []).map(Number);
 

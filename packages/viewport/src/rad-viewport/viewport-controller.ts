@@ -4,7 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
-import { forgetFrames } from './frame-loader.js';
+import { deliverFrame, forgetFrames } from './frame-loader.js';
+import type { RetrievedInstance, SeriesRetrieval } from './series-retrieve.js';
 import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import type { StackFrame } from './series-stack.js';
@@ -70,6 +71,9 @@ export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool
  * origin over HTTP/1.1 (four left two idle; `npm run bench` measures the difference).
  */
 const PREFETCH_LOADS = 6;
+
+/** Frames of a series retrieved at once that wait for a decoder at most (bounds the bytes held). */
+const DECODES_QUEUED = 12;
 
 /**
  * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
@@ -264,12 +268,14 @@ export class ViewportController implements ReactiveController {
 
   /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed. */
   async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
-    await this.ready();
-    if (!this.#viewport) return;
-    forgetFrames(this.#frames.filter((f) => !frames.includes(f)).map((f) => f.imageId));
+    // The frames are this viewport's at once (a prefetch started right after loads these).
+    const kept = new Set(frames.map((f) => f.imageId));
+    forgetFrames(this.#frames.filter((f) => !kept.has(f.imageId)).map((f) => f.imageId));
     this.#frames = frames;
     this.#failures.clear();
     this.#reported.clear();
+    await this.ready();
+    if (!this.#viewport) return;
     await this.#viewport.setStack(
       frames.map((f) => f.imageId),
       initialIndex,
@@ -342,24 +348,64 @@ export class ViewportController implements ReactiveController {
     frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
   }
 
-  /** Loads every frame into Cornerstone's cache, reporting each settled one; a failure is marked, not fatal. */
-  async prefetch(onSettled: (settled: number) => void, signal: AbortSignal): Promise<void> {
+  /**
+   * Loads every frame into Cornerstone's cache, reporting each settled one; a failure is marked, not
+   * fatal. A series retrieved in one request (`retrieval`) is decoded as its instances arrive;
+   * frames that did not come that way are then fetched one by one.
+   */
+  async prefetch(onSettled: (settled: number) => void, signal: AbortSignal, retrieval?: SeriesRetrieval): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime) return;
-    let settled = 0;
-    const queue = this.#frames.map((frame, index) => ({ frame, index }));
-    const worker = async () => {
-      for (let next = queue.shift(); next && !signal.aborted; next = queue.shift()) {
-        try {
-          await runtime.core.imageLoader.loadAndCacheImage(next.frame.imageId);
-          this.#describe(next.frame);
-        } catch (error) {
-          if (!signal.aborted) this.#markFailed(next.index, error);
-        }
-        onSettled(++settled);
+    const settled = new Set<number>();
+    const load = async (index: number) => {
+      const frame = this.#frames[index];
+      try {
+        await runtime.core.imageLoader.loadAndCacheImage(frame.imageId);
+        this.#describe(frame);
+      } catch (error) {
+        if (!signal.aborted) this.#markFailed(index, error);
+      }
+      if (!signal.aborted && !settled.has(index)) {
+        settled.add(index);
+        onSettled(settled.size);
       }
     };
+    if (retrieval) await this.#retrieveSeries(retrieval, load, signal);
+    const queue = this.#frames.map((_, index) => index).filter((index) => !settled.has(index));
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined && !signal.aborted; next = queue.shift()) await load(next);
+    };
     await Promise.all(Array.from({ length: PREFETCH_LOADS }, worker));
+  }
+
+  /** The series in one request: each frame handed to the loader and decoded as its instance arrives. */
+  async #retrieveSeries(retrieval: SeriesRetrieval, load: (index: number) => Promise<void>, signal: AbortSignal): Promise<void> {
+    const runtime = this.#runtime;
+    if (!runtime) return;
+    const indexes = new Map(this.#frames.map((frame, index) => [`${frame.sopInstanceUID}/${frame.frame}`, index]));
+    const decoding = new Set<Promise<void>>();
+    for await (const part10 of retrieval.instances()) {
+      if (signal.aborted) break;
+      let instance: RetrievedInstance;
+      try {
+        instance = runtime.splitInstance(part10);
+      } catch {
+        // Not an instance the parser reads (a deflated one): its frames are asked one by one.
+        continue;
+      }
+      for (const [offset, frame] of instance.frames.entries()) {
+        const index = indexes.get(`${instance.sopInstanceUID}/${offset + 1}`);
+        if (index === undefined) continue;
+        const { imageId } = this.#frames[index];
+        // One already loaded (the image first shown) or loading keeps its own bytes.
+        if (!runtime.core.cache.getImageLoadObject(imageId)) deliverFrame(imageId, frame);
+        const decode = load(index).finally(() => decoding.delete(decode));
+        decoding.add(decode);
+      }
+      // Frames wait for a decoder in the answer's bytes, not as copies handed to the workers.
+      while (decoding.size >= DECODES_QUEUED) await Promise.race(decoding);
+    }
+    await Promise.all(decoding);
   }
 
   #markFailed(index: number, error: unknown): void {

@@ -1,0 +1,105 @@
+import type { LoadedFrame } from './frame-loader.js';
+import { frameSource, request } from './frame-loader.js';
+import { MultipartError, readMultipart } from './multipart-stream.js';
+
+/** An instance of a series retrieved at once: its UID and every frame, cut from its Part 10 file. */
+export interface RetrievedInstance {
+  sopInstanceUID: string;
+  frames: LoadedFrame[];
+}
+
+/** The Accept header of a series retrieval: Part 10 instances as stored (no transcoding asked). */
+const PART10_AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+
+/**
+ * Bytes read ahead of the decoders at most: beyond this the answer is read only as fast as they
+ * take instances (a 1,000-slice series is not held twice).
+ */
+const READ_AHEAD_BYTES = 96 * 2 ** 20;
+
+/**
+ * DICOMweb servers (by base URL) that could not answer a series retrieval: for the rest of the
+ * page's life they are asked frame by frame, without trying again.
+ */
+const framesOnly = new Set<string>();
+
+/** Where a series is retrieved: its WADO-RS URL and the server's base URL. */
+export interface SeriesLocation {
+  /** `…/studies/{study}/series/{series}`. */
+  seriesUrl: string;
+  /** The server's base URL, under which a failure is remembered. */
+  serverUrl: string;
+}
+
+/**
+ * A whole series retrieved in one request (WADO-RS series retrieval, PS3.18 10.4): far fewer round
+ * trips than one request per frame, which is what bounds loading a series from a server such as
+ * Orthanc. Reading starts at once, before anything can decode (the engine may still be loading);
+ * instances wait in memory, up to READ_AHEAD_BYTES, for `instances()`. A server that refuses, or
+ * answers something unreadable, is remembered and asked per frame from then on; a series cut
+ * short (a timeout, an abort) is not held against it. What did not arrive is loaded frame by frame.
+ */
+export class SeriesRetrieval {
+  readonly #parts: Uint8Array[] = [];
+  #queuedBytes = 0;
+  #finished = false;
+  /** Wakes the reader (room freed) or the consumer (a part arrived, or the end). */
+  #wake?: () => void;
+
+  constructor(location: SeriesLocation, imageId: string, signal: AbortSignal) {
+    const source = frameSource(imageId);
+    if (!source || framesOnly.has(location.serverUrl)) {
+      this.#finished = true;
+      return;
+    }
+    void this.#read(location, source, signal).finally(() => {
+      this.#finished = true;
+      this.#notify();
+    });
+  }
+
+  async #read(location: SeriesLocation, source: NonNullable<ReturnType<typeof frameSource>>, signal: AbortSignal): Promise<void> {
+    // The frame timeout applies to silence, not to the whole series: it restarts with every instance.
+    const stalled = new AbortController();
+    let timer = setTimeout(() => stalled.abort(), source.timeoutMs);
+    const both = AbortSignal.any([signal, stalled.signal]);
+    try {
+      const response = await request(location.seriesUrl, PART10_AS_STORED, source, both);
+      if (!response.ok) return void framesOnly.add(location.serverUrl);
+      await readMultipart(response, async ({ body }) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => stalled.abort(), source.timeoutMs);
+        this.#parts.push(body);
+        this.#queuedBytes += body.length;
+        this.#notify();
+        while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted) await new Promise<void>((resolve) => (this.#wake = resolve));
+      });
+    } catch (error) {
+      if (error instanceof MultipartError) framesOnly.add(location.serverUrl);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  /** Each instance's Part 10 bytes as they arrive, until the answer ends (or was never possible). */
+  async *instances(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      const part = this.#parts.shift();
+      if (part) {
+        this.#queuedBytes -= part.length;
+        this.#notify();
+        yield part;
+      } else if (this.#finished) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (this.#wake = resolve));
+      }
+    }
+  }
+}
