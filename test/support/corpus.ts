@@ -74,6 +74,9 @@ export function loadManifest(): Promise<Manifest> {
   return manifest;
 }
 
+/** A study of the corpus by its manifest key. */
+export const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
+
 export const sortedUids = (studies: { studyInstanceUID: string }[]) => studies.map((s) => s.studyInstanceUID).sort();
 
 /** Deletes every SR of `study` that the corpus did not bring (documents a test stored), reported or not. */

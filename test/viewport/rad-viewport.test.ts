@@ -4,7 +4,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { DicomWebService, numberValue, setRadLocale } from '@telerad/core';
 import { windowed, type MeasurementDetail, type RadMeasurement, type RadViewport } from '@telerad/viewport';
-import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { study, type ManifestStudy } from '../support/corpus.js';
 import { studyAsListed } from '../support/qido.js';
 import { CODEC_BASE_PATH, displayedAt, displayedColourAt, drag, errorState, failingViewport, hasContent, rendered, sizeImageArea, viewportFor, voiLutOf } from './helpers.js';
 
@@ -15,7 +15,6 @@ interface Region {
   radiusPx: number;
 }
 
-const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
 /** Truth coordinates are continuous (pixel i spans [i, i+1]); image coordinates index pixel centres. */
 const toImage = ([x, y]: readonly number[]): [number, number] => [x - 0.5, y - 0.5];
 

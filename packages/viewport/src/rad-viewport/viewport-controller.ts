@@ -168,10 +168,13 @@ export class ViewportController implements ReactiveController {
     const resized = engine
       .getViewports()
       .filter(({ canvas, element }) => canvas.width !== Math.round(element.clientWidth * devicePixelRatio) || canvas.height !== Math.round(element.clientHeight * devicePixelRatio))
-      .map((viewport) => ({ viewport, presentation: viewport.getViewPresentation() }));
+      // Only a viewport showing an image has a presentation to keep: one still loading its first
+      // image (a resize right after the stack was set) is fitted when the image arrives, and its
+      // presentation read now would be a meaningless one.
+      .map((viewport) => ({ viewport, presentation: (viewport as Types.IStackViewport).getImageData?.() ? viewport.getViewPresentation() : undefined }));
     engine.resize(true, true);
     for (const { viewport, presentation } of resized) {
-      viewport.setViewPresentation(presentation);
+      if (presentation) viewport.setViewPresentation(presentation);
       viewport.render();
     }
   }
@@ -189,6 +192,8 @@ export class ViewportController implements ReactiveController {
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
     this.#setUpTools(runtime, engine.id);
     const onRendered = () => {
+      // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
+      if (!this.#viewport?.getImageData()) return;
       if (this.#redrawVoiLut()) this.#viewport?.render();
       else this.listener.rendered(this.state());
     };

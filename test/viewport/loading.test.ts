@@ -1,0 +1,118 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { DicomWebService } from '@telerad/core';
+import type { FirstImageDetail, RadViewport } from '@telerad/viewport';
+import '@telerad/viewport/rad-viewport.js';
+import { study } from '../support/corpus.js';
+import { CODEC_BASE_PATH, displayedAt, sizeImageArea } from './helpers.js';
+
+/** A viewport on `url` asked for a series; resolves with its first-image detail and, if early, the early canvas' greys then. */
+async function open(url: string, studyUid: string, seriesUid: string) {
+  const el = document.createElement('rad-viewport');
+  sizeImageArea(el, 256);
+  el.service = new DicomWebService({ url });
+  el.codecBasePath = CODEC_BASE_PATH;
+  [el.studyUid, el.seriesUid] = [studyUid, seriesUid];
+  const events: FirstImageDetail[] = [];
+  let early: ImageData | undefined;
+  el.addEventListener('rad-first-image', (e) => {
+    events.push(e.detail);
+    const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('[part~="first-image"]')!;
+    // Read at once: what the reader saw before the engine drew.
+    if (e.detail.early) early = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  });
+  const engineDrew = oneEvent(el, 'rad-image-rendered');
+  document.body.append(el);
+  await el.loaded();
+  await engineDrew;
+  return { el, events, early: () => early };
+}
+
+/** Resolves once every image of the series has settled (the progress bar is gone). */
+const allLoaded = (el: RadViewport) => waitUntil(() => el.frames.length > 0 && !el.shadowRoot!.querySelector('[part~="progress"]'), 'series loaded', { timeout: 30_000 });
+
+/** Resource entries of a URL prefix: series retrievals and frame requests. */
+function requests(prefix: string) {
+  const entries = performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes(prefix));
+  return { series: entries.filter((name) => /\/series\/[0-9.]+$/.test(name)).length, frames: entries.filter((name) => name.includes('/frames/')).length };
+}
+
+describe('<rad-viewport> loading: early first image, series retrieved at once', () => {
+  beforeEach(() => {
+    performance.setResourceTimingBufferSize(10_000);
+    performance.clearResourceTimings();
+  });
+
+  it('draws an uncompressed first image before the engine, with the greys the engine then shows, and hands over', async () => {
+    const ct = await study('ct-phantom');
+    const { el, events, early } = await open('/dicom-web', ct.studyInstanceUID, ct.series[0].seriesInstanceUID);
+    try {
+      expect(events.map((e) => [e.early, e.sopInstanceUID])).to.deep.equal([[true, el.frames[0].sopInstanceUID]]);
+      const image = early()!;
+      expect([image.width, image.height]).to.deep.equal([512, 512]);
+      // Water, air and the water's edge region of slice 1, at pixel centres well inside each.
+      for (const [column, row] of [[256, 256], [20, 20], [256, 120], [120, 256], [400, 400]] as const) {
+        const earlyGrey = image.data[(row * image.width + column) * 4];
+        expect(Math.abs(earlyGrey - displayedAt(el, [column + 0.5, row + 0.5])), `grey at ${column},${row}`).to.be.at.most(2);
+      }
+      const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>('[part~="first-image"]')!;
+      expect(getComputedStyle(canvas).visibility, 'the early canvas gives way to the engine').to.equal('hidden');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('leaves a compressed first image to the engine, and says so', async () => {
+    const compressed = await study('ct-compression');
+    const series = compressed.series.find((s) => s.transferSyntax === 'jpegLsLossless')!;
+    const { el, events } = await open('/dicom-web', compressed.studyInstanceUID, series.seriesInstanceUID);
+    try {
+      expect(events.map((e) => e.early)).to.deep.equal([false]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('retrieves the series in one request, and frame by frame from a server that refuses it, with the same pixels', async () => {
+    const ct = await study('ct-phantom');
+    const seriesUid = ct.series[0].seriesInstanceUID;
+    const at = ['/dicom-web', '/__quirks/no-series-retrieval/dicom-web'];
+    const [bulk, frames] = await Promise.all(at.map((url) => open(url, ct.studyInstanceUID, seriesUid).then(({ el }) => el)));
+    try {
+      await Promise.all([allLoaded(bulk), allLoaded(frames)]);
+      const count = ct.series[0].instanceCount;
+      const origin = location.origin;
+      expect(requests(`${origin}/dicom-web/studies/${ct.studyInstanceUID}`), 'one series request, the first frame alone').to.deep.equal({ series: 1, frames: 1 });
+      expect(requests(`${origin}/__quirks/no-series-retrieval/`), 'refused once, then every frame').to.deep.equal({ series: 1, frames: count });
+      for (const index of [10, 50, 99]) {
+        await Promise.all([bulk.showImage(index), frames.showImage(index)]);
+        for (const point of [[153.6, 358.4], [358.4, 153.6], [256, 256], [176.5, 256.5]] as const) {
+          expect(displayedAt(bulk, point), `image ${index} at ${point}`).to.equal(displayedAt(frames, point));
+        }
+      }
+      // The refusal is remembered for that server: a second series there is not asked for at once.
+      const again = await open(at[1], ct.studyInstanceUID, seriesUid);
+      await allLoaded(again.el);
+      again.el.remove();
+      expect(requests(`${origin}/__quirks/no-series-retrieval/`).series).to.equal(1);
+    } finally {
+      bulk.remove();
+      frames.remove();
+    }
+  });
+
+  it('asks frame by frame where the quirks say so', async () => {
+    const mr = await study('mr-brain');
+    const el = document.createElement('rad-viewport');
+    sizeImageArea(el, 128);
+    el.service = new DicomWebService({ url: '/__quirks/relative-bulkdata/dicom-web', quirks: { seriesRetrieval: 'frames' } });
+    [el.studyUid, el.seriesUid] = [mr.studyInstanceUID, mr.series[0].seriesInstanceUID];
+    document.body.append(el);
+    try {
+      await el.loaded();
+      await allLoaded(el);
+      expect(requests(`${location.origin}/__quirks/relative-bulkdata/`)).to.deep.equal({ series: 0, frames: mr.series[0].instanceCount });
+    } finally {
+      el.remove();
+    }
+  });
+});
