@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { MultipartError, readMultipart, type MultipartPart } from '../../packages/viewport/src/rad-viewport/multipart-stream.js';
+
+const BOUNDARY = 'b0undary-7f3a';
+const encoder = new TextEncoder();
+
+/** A multipart/related body of `parts`, as a server writes it. */
+function body(parts: Uint8Array[]): Uint8Array {
+  const pieces = parts.flatMap((part) => [encoder.encode(`--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n`), part, encoder.encode('\r\n')]);
+  pieces.push(encoder.encode(`--${BOUNDARY}--\r\n`));
+  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    all.set(piece, offset);
+    offset += piece.length;
+  }
+  return all;
+}
+
+/** A Response streaming `bytes` cut at `cuts` (the chunks a network hands over). */
+function streamed(bytes: Uint8Array, cuts: number[]): Response {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let from = 0;
+      for (const to of [...points, bytes.length]) {
+        if (to > from) controller.enqueue(bytes.slice(from, to));
+        from = to;
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${BOUNDARY}` } });
+}
+
+async function partsOf(response: Response): Promise<MultipartPart[]> {
+  const parts: MultipartPart[] = [];
+  await readMultipart(response, (part) => void parts.push(part));
+  return parts;
+}
+
+/** Bytes with line breaks, dashes and pieces of the boundary in them: what a naive search trips on. */
+const trickyBytes = fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(encoder.encode('\r\n--'), encoder.encode(`\r\n--${BOUNDARY.slice(0, 6)}`), encoder.encode('\r\n\r\n'))), { maxLength: 12 }).map((pieces) => {
+  const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    all.set(piece, offset);
+    offset += piece.length;
+  }
+  return all;
+});
+
+describe('readMultipart', () => {
+  it('hands over every part, byte for byte, however the answer is cut into chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(trickyBytes, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), async (parts, cuts) => {
+        const read = await partsOf(streamed(body(parts), cuts));
+        expect(read.map((p) => [...p.body])).to.deep.equal(parts.map((p) => [...p]));
+        expect(read.every((p) => p.headers === 'Content-Type: application/dicom')).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects an answer cut short or without a boundary as malformed', async () => {
+    const whole = body([new Uint8Array([1, 2, 3])]);
+    let error: unknown;
+    await partsOf(streamed(whole.slice(0, whole.length - 10), [])).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(MultipartError);
+    error = undefined;
+    await readMultipart(new Response('x', { headers: { 'content-type': 'application/dicom' } }), () => undefined).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(MultipartError);
+  });
+});
