@@ -88,13 +88,6 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-/**
- * The frame's bytes move to the decode worker rather than being copied (an option the loader reads
- * but does not declare): nothing reads them afterwards, and each frame owns its buffer. A new
- * object each time: image creation writes its scaling into the options it is given.
- */
-const movePixelData = () => ({ transferPixelData: true }) as object;
-
 let runtime: Promise<CornerstoneRuntime> | undefined;
 
 /** Drops every decoded image from Cornerstone's cache, if Cornerstone was ever loaded (e.g. on idle logoff). */
@@ -134,8 +127,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       const count = Math.max(1, dataSet.intString('x00280008') ?? 1);
       return {
         sopInstanceUID: dataSet.string('x00080018') ?? '',
-        // Each frame its own buffer when there are several: a frame's buffer moves to the decoder.
-        frames: Array.from({ length: count }, (_, index) => ({ bytes: count > 1 ? frameOf(dataSet, index).slice() : frameOf(dataSet, index), transferSyntax })),
+        frames: Array.from({ length: count }, (_, index) => ({ bytes: frameOf(dataSet, index), transferSyntax })),
       };
     };
     // Cornerstone 5.14 leaves a chain of its own on every failed image load without a handler:
@@ -163,7 +155,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)
-        .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, movePixelData()), DECODE_DEADLINE_MS))
+        .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS))
         .catch((error: unknown) => {
           throw frameFailure(imageId, error);
         }),

@@ -64,7 +64,7 @@ export function deliverFrame(imageId: string, frame: LoadedFrame): void {
 
 /**
  * Fetches a frame now, before the engine that decodes it has loaded (the first image of a series);
- * `use` sees its bytes before `loadFrame` takes them (they then move to a decoder). Resolves to the
+ * `use` sees its bytes before `loadFrame` hands them to a decoder. Resolves to the
  * frame, or undefined where the server's answer needs the engine (the whole instance sent instead).
  */
 export function fetchAhead(imageId: string, use: (frame: LoadedFrame) => void): Promise<LoadedFrame | undefined> {
