@@ -16,9 +16,17 @@ const { serveHostApp } = await import('../lib/host-apps/serve.mjs');
 export const PAGES = {
   raw: 'raw fetch of the frames, 6 at once (bytes only)',
   cornerstone: 'bare Cornerstone3D 5.14 (stack viewport, wadors: ids)',
+  dwv: 'dwv 0.36 (whole instances)',
   element: '<rad-viewport> in <rad-dicomweb> (installed package)',
+  viewer: '<rad-viewer>, IID launch, referring mode (installed package)',
 };
-const BENCH_PACKAGES = ['vite', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
+const BENCH_PACKAGES = ['vite', 'dwv', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
+
+/** What a page draws into, where it is not a plain box. */
+const BODIES = {
+  element: '<rad-dicomweb url="/dicom-web"><rad-viewport></rad-viewport></rad-dicomweb>',
+  viewer: '<rad-viewer url="/dicom-web" mode="referring"></rad-viewer>',
+};
 
 /** The HTML of a benchmark page: its script, and what it draws into. */
 const pageHtml = (page) => `<!doctype html>
@@ -31,7 +39,7 @@ const pageHtml = (page) => `<!doctype html>
     <script type="module" src="./${page}.js"></script>
   </head>
   <body>
-    ${page === 'element' ? '<rad-dicomweb url="/dicom-web"><rad-viewport></rad-viewport></rad-dicomweb>' : '<div id="image"></div>'}
+    ${BODIES[page] ?? '<div id="image"></div>'}
   </body>
 </html>
 `;
@@ -82,17 +90,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs every page `runs` times, alternating; resolves to { page: { figure: { median, min, max } } }. */
-export async function runNavigationBench({ browser, dicomWebUrl, study, runs = 5, dist = buildBenchPages() }) {
-  const server = await serveHostApp(dist, dicomWebUrl, { csp: '' });
+/** Runs every page `runs` times on one series, alternating; resolves to { page: { figure: { median, min, max } } }. */
+async function benchSeries(browser, serverUrl, series, runs) {
   const samples = Object.fromEntries(Object.keys(PAGES).map((page) => [page, []]));
-  try {
-    const hash = `#study=${study.studyInstanceUID}&series=${study.series[0].seriesInstanceUID}`;
-    for (let run = 0; run < runs; run++) {
-      for (const page of Object.keys(PAGES)) samples[page].push(await visit(browser, `${server.url}/${page}.html${hash}`));
-    }
-  } finally {
-    await server.close();
+  const hash = `#study=${series.studyInstanceUID}&series=${series.seriesInstanceUID}`;
+  for (let run = 0; run < runs; run++) {
+    for (const page of Object.keys(PAGES)) samples[page].push(await visit(browser, `${serverUrl}/${page}.html${hash}`));
   }
   return Object.fromEntries(
     Object.entries(samples).map(([page, visits]) => [
@@ -103,6 +106,43 @@ export async function runNavigationBench({ browser, dicomWebUrl, study, runs = 5
       })),
     ]),
   );
+}
+
+/**
+ * Runs the pages on each series (`{ key, title, studyInstanceUID, seriesInstanceUID, runs? }`);
+ * resolves to { key: { title, runs, results } }.
+ */
+export async function runNavigationBench({ browser, dicomWebUrl, series, runs = 5, dist = buildBenchPages() }) {
+  const server = await serveHostApp(dist, dicomWebUrl, { csp: '' });
+  try {
+    const out = {};
+    for (const s of series) {
+      const seriesRuns = Math.min(runs, s.runs ?? runs);
+      out[s.key] = { title: s.title, runs: seriesRuns, results: await benchSeries(browser, server.url, s, seriesRuns) };
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+/** The corpus' 100-slice CT and the benchmark's own series, as runNavigationBench takes them. */
+export async function benchTargets(manifest, dicomWebUrl) {
+  const { storeBenchSeries } = await import('./series.mjs');
+  const ct = manifest.studies.find((s) => s.key === 'ct-phantom');
+  const extra = await storeBenchSeries(dicomWebUrl);
+  return [
+    { key: 'ct-100', title: '100 × 512² CT, uncompressed', studyInstanceUID: ct.studyInstanceUID, seriesInstanceUID: ct.series[0].seriesInstanceUID },
+    // Each visit of the long series loads half a gigabyte: fewer runs.
+    ...extra.map((s) => ({ ...s, ...(s.instanceCount > 100 ? { runs: 3 } : {}) })),
+  ];
+}
+
+/** Every series' table, under its title. */
+export function navigationTables(benchmarks) {
+  return Object.values(benchmarks)
+    .map(({ title, runs, results }) => navigationTable(results, { runs, title }))
+    .join('\n\n');
 }
 
 const FIGURES = [
@@ -117,7 +157,7 @@ const FIGURES = [
 ];
 
 /** The results as a Markdown table (medians, min–max) with ratios against bare Cornerstone3D. */
-export function navigationTable(results, { runs, frames }) {
+export function navigationTable(results, { runs, title }) {
   const cell = (figure, digits) => (figure ? `${figure.median.toFixed(digits)} (${figure.min.toFixed(digits)}–${figure.max.toFixed(digits)})` : '—');
   const ratio = (page, key) => {
     const own = results[page][key]?.median;
@@ -125,7 +165,7 @@ export function navigationTable(results, { runs, frames }) {
     return own !== undefined && base ? ` ×${(own / base).toFixed(2)}` : '';
   };
   const lines = [
-    `${frames} × 512² CT, uncompressed; ${runs} cold visits per page, alternated; medians (min–max); ×: ratio to bare Cornerstone3D`,
+    `${title}; ${runs} cold visits per page, alternated; medians (min–max); ×: ratio to bare Cornerstone3D`,
     '',
     `| page | ${FIGURES.map(([, title]) => title).join(' | ')} |`,
     `|---|${FIGURES.map(() => '---').join('|')}|`,
@@ -144,12 +184,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { orthanc, manifest } = await startOrthancWithCorpus();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
-    const study = manifest.studies.find((s) => s.key === 'ct-phantom');
-    const results = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, study, runs, dist });
-    const table = navigationTable(results, { runs, frames: study.series[0].instanceCount });
-    console.log(`\nNavigation benchmark\n${table}`);
+    const benchmarks = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, series: await benchTargets(manifest, orthanc.dicomWebUrl), runs, dist });
+    const tables = navigationTables(benchmarks);
+    console.log(`\nNavigation benchmark\n${tables}`);
     mkdirSync(join(root, '.cache/bench'), { recursive: true });
-    writeFileSync(join(root, '.cache/bench/navigation.json'), `${JSON.stringify({ runs, results, table }, null, 2)}\n`);
+    writeFileSync(join(root, '.cache/bench/navigation.json'), `${JSON.stringify({ benchmarks, tables }, null, 2)}\n`);
   } finally {
     await browser.close();
     await orthanc.stop();

@@ -9,7 +9,7 @@ const { startPageServer } = await import('../lib/page-server.mjs');
 const { freePort } = await import('../lib/orthanc.mjs');
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
 
-const { buildBenchPages, navigationTable, runNavigationBench } = await import('./navigation.mjs');
+const { benchTargets, buildBenchPages, navigationTables, runNavigationBench } = await import('./navigation.mjs');
 const { mkdirSync, writeFileSync } = await import('node:fs');
 
 // Built first (packing the packages), so that no page server or Orthanc waits on it.
@@ -33,12 +33,11 @@ try {
     }
   }
   const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const study = manifest.studies.find((s) => s.key === 'ct-phantom');
-  const results = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, study, runs, dist: navigationPages });
-  const table = navigationTable(results, { runs, frames: study.series[0].instanceCount });
-  console.log(`\nFrom navigation, cold (each page built by Vite against the packed packages)\n${table}`);
+  const benchmarks = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, series: await benchTargets(manifest, orthanc.dicomWebUrl), runs, dist: navigationPages });
+  const tables = navigationTables(benchmarks);
+  console.log(`\nFrom navigation, cold (each page built by Vite against the packed packages)\n${tables}`);
   mkdirSync(new URL('../../.cache/bench/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('../../.cache/bench/navigation.json', import.meta.url), `${JSON.stringify({ runs, results, table }, null, 2)}\n`);
+  writeFileSync(new URL('../../.cache/bench/navigation.json', import.meta.url), `${JSON.stringify({ benchmarks, tables }, null, 2)}\n`);
 } finally {
   await browser.close();
   await server.stop();

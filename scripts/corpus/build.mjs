@@ -24,7 +24,8 @@ const CODEC_COMMANDS = {
 
 const TS_NAMES = Object.fromEntries(Object.entries(TRANSFER_SYNTAX).map(([name, uid]) => [uid, name]));
 
-function scriptsHash() {
+/** A hash of the corpus scripts: files built from them are rebuilt when it changes. */
+export function corpusScriptsHash() {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   for (const file of ['build.mjs', 'dicom-writer.mjs', 'phantoms.mjs', 'plan.mjs', 'reports.mjs']) hash.update(readFileSync(join(dir, file)));
@@ -90,7 +91,8 @@ function studyIdentity(study, patient) {
   };
 }
 
-function writeSynthetic(series, identity, dir, scratch) {
+/** Writes a generated series (`series.generate`, `series.codec`) into `dir`; resolves to its files and truth. */
+export function writeSynthetic(series, identity, dir, scratch) {
   const { instances, truth } = series.generate();
   const frameOfReference = newUid();
   const target = series.codec ? scratch : dir;
@@ -237,7 +239,7 @@ function describeSeries(series, files, truth) {
 }
 
 export function buildCorpus({ force = false } = {}) {
-  const hash = scriptsHash();
+  const hash = corpusScriptsHash();
   if (!force && existsSync(MANIFEST_PATH)) {
     const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8'));
     if (manifest.buildHash === hash) return manifest;

@@ -14,10 +14,11 @@ function multipartBody(parts, boundary) {
   return Buffer.concat(chunks);
 }
 
-async function storeFiles(dicomWebUrl, study, files, what) {
+/** Stores `files` (paths relative to `dir`) of a study in one STOW-RS request; throws on any refusal. */
+export async function storeFiles(dicomWebUrl, study, files, what, dir = CORPUS_DIR) {
   const boundary = `telerad-${randomUUID()}`;
   const body = multipartBody(
-    files.map((f) => readFileSync(join(CORPUS_DIR, f))),
+    files.map((f) => readFileSync(join(dir, f))),
     boundary,
   );
   const response = await fetch(`${dicomWebUrl}/studies/${study.studyInstanceUID}`, {

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { DicomWebService } from '@telerad/core';
-import type { FirstImageDetail, RadViewport } from '@telerad/viewport';
+import { DEFAULT_CACHE_MB, imageCacheUsage, type FirstImageDetail, type LoadProgressDetail, type RadViewport } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
 import { study } from '../support/corpus.js';
 import { CODEC_BASE_PATH, displayedAt, sizeImageArea } from './helpers.js';
@@ -112,6 +112,47 @@ describe('<rad-viewport> loading: early first image, series retrieved at once', 
       await allLoaded(el);
       expect(requests(`${location.origin}/__quirks/relative-bulkdata/`)).to.deep.equal({ series: 0, frames: mr.series[0].instanceCount });
     } finally {
+      el.remove();
+    }
+  });
+
+  it("keeps the page's decoded images within cache-size: loads ahead what fits, scrolls end to end, brings back what it dropped", async () => {
+    const ct = await study('ct-phantom');
+    const series = ct.series[0];
+    const bound = 4 * 2 ** 20;
+    const el = document.createElement('rad-viewport');
+    sizeImageArea(el, 128);
+    el.cacheSize = 4;
+    el.service = new DicomWebService({ url: '/dicom-web' });
+    [el.studyUid, el.seriesUid] = [ct.studyInstanceUID, series.seriesInstanceUID];
+    const progress: LoadProgressDetail[] = [];
+    el.addEventListener('rad-load-progress', (e) => progress.push(e.detail));
+    document.body.append(el);
+    try {
+      await el.loaded();
+      await allLoaded(el);
+      // 512² signed 16-bit: 512 KiB each, so seven fit in nine tenths of 4 MiB.
+      expect(progress.at(-1)).to.deep.equal({ loaded: 7, total: 7 });
+      expect((await imageCacheUsage()).maxBytes).to.equal(bound);
+      const centre = [256, 256] as const;
+      const waterGrey = displayedAt(el, centre);
+      let most = 0;
+      for (let index = 1; index < series.instanceCount; index++) {
+        await el.showImage(index);
+        expect([el.viewState.index, el.viewState.failed], `image ${index}`).to.deep.equal([index, false]);
+        most = Math.max(most, (await imageCacheUsage()).usedBytes);
+      }
+      expect(most, 'never above the bound').to.be.at.most(bound);
+      expect(most, 'the bound was reached').to.be.greaterThan(bound - 2 * 512 * 1024);
+      // The bone insert of a middle slice, then the first image again: both loaded anew.
+      await el.showImage(50);
+      const bone = (series.truth as { regions: { name: string; centerPx: [number, number] }[] }).regions.find((r) => r.name === 'bone')!.centerPx;
+      expect(displayedAt(el, bone)).to.equal(255);
+      await el.showImage(0);
+      expect(displayedAt(el, centre)).to.equal(waterGrey);
+    } finally {
+      el.cacheSize = DEFAULT_CACHE_MB;
+      await el.updateComplete;
       el.remove();
     }
   });

@@ -12,7 +12,7 @@ export const HOSTS_DIR = join(tmpdir(), 'telerad-host-apps');
 export const HOST_SOURCES = join(root, 'test/hosts');
 
 /** Versions of the public packages host apps add: the repository's own ranges, or these. */
-const HOST_ONLY_VERSIONS = { webpack: '~5.113.0', 'webpack-cli': '~7.3.1', esbuild: '~0.28.2' };
+const HOST_ONLY_VERSIONS = { webpack: '~5.113.0', 'webpack-cli': '~7.3.1', esbuild: '~0.28.2', dwv: '~0.36.4' };
 
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 

@@ -90,6 +90,19 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 let runtime: Promise<CornerstoneRuntime> | undefined;
 
+/**
+ * Megabytes of decoded images a page keeps by default: a 1,000-slice 512² CT and its prior. Beyond
+ * the bound, the images shown least recently are dropped (and loaded again when shown).
+ */
+export const DEFAULT_CACHE_MB = 1024;
+
+/** How full the page's image cache is, in bytes; zero before Cornerstone is loaded. */
+export async function imageCacheUsage(): Promise<{ usedBytes: number; maxBytes: number }> {
+  if (!runtime) return { usedBytes: 0, maxBytes: DEFAULT_CACHE_MB * 2 ** 20 };
+  const { cache } = (await runtime).core;
+  return { usedBytes: cache.getCacheSize(), maxBytes: cache.getMaxCacheSize() };
+}
+
 /** Drops every decoded image from Cornerstone's cache, if Cornerstone was ever loaded (e.g. on idle logoff). */
 export async function purgeImageCache(): Promise<void> {
   if (runtime) (await runtime).core.cache.purgeCache();
@@ -102,6 +115,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // Two WebGL contexts per engine, not Cornerstone's seven: a browser keeps about sixteen per page,
     // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
     core.init({ rendering: { webGlContextCount: 2 } } as Parameters<typeof core.init>[0]);
+    core.cache.setMaxCacheSize(DEFAULT_CACHE_MB * 2 ** 20);
     styleTextBoxesThroughCssom();
     const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     initDecodeWorkers(

@@ -38,11 +38,13 @@ import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import { SeriesRetrieval } from './series-retrieve.js';
+import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
 export interface LoadProgressDetail {
   loaded: number;
+  /** Images loaded ahead: the whole series, or as many as the page's image cache holds (`cache-size`). */
   total: number;
 }
 
@@ -133,6 +135,13 @@ export class RadViewport extends RadElement {
   /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
   @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
 
+  /**
+   * Megabytes of decoded images the page keeps: one bound for all its viewports (the last value set
+   * applies). Images shown least recently are dropped first and load again when shown; a series
+   * larger than the bound is loaded ahead only as far as it fits. Default 1024.
+   */
+  @property({ type: Number, attribute: 'cache-size' }) cacheSize = DEFAULT_CACHE_MB;
+
   /** Render on the CPU (no WebGL). Takes effect for the first viewport of a page. */
   @property({ type: Boolean, attribute: 'cpu-rendering' }) cpuRendering = false;
 
@@ -218,13 +227,13 @@ export class RadViewport extends RadElement {
       await engine;
       // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
       this.#controller.setPrimaryTool(this.activeTool);
+      this.#controller.setCacheSize(this.cacheSize);
       this.#controller.runtime?.registerFrames(frames);
       this.suvUnavailable = suvUnavailable;
-      this.progress = { loaded: 0, total: frames.length };
       this.#imageErrors.clear();
       const shown = this.#controller.setStack(frames, 0);
       // The rest of the series loads while the first image is decoded and drawn.
-      this.#startPrefetch(frames.length, prefetch, await retrieval);
+      this.#startPrefetch(prefetch, await retrieval);
       await shown;
       return frames;
     },
@@ -266,12 +275,15 @@ export class RadViewport extends RadElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
+    if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
   }
 
-  #startPrefetch(total: number, controller: AbortController, retrieval?: SeriesRetrieval): void {
+  #startPrefetch(controller: AbortController, retrieval?: SeriesRetrieval): void {
     this.#prefetch = controller;
+    const total = this.#controller.loadAheadCount();
+    this.progress = { loaded: 0, total };
     this.emit<LoadProgressDetail>('rad-load-progress', { loaded: 0, total });
     void this.#controller
       .prefetch((loaded) => {
@@ -362,7 +374,7 @@ export class RadViewport extends RadElement {
     this.#controller.reset();
   }
 
-  /** Shows image `index` (0-based) of the series. */
+  /** Shows image `index` (0-based) of the series; resolves once it is drawn. */
   async showImage(index: number): Promise<void> {
     await this.#controller.scrollTo(index);
     // A failed image draws nothing, so no render event brings its state.

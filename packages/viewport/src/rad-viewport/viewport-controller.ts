@@ -4,8 +4,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
-import { deliverFrame, forgetFrames } from './frame-loader.js';
-import type { RetrievedInstance, SeriesRetrieval } from './series-retrieve.js';
+import { forgetFrames } from './frame-loader.js';
+import type { SeriesRetrieval } from './series-retrieve.js';
+import { framesThatFit, prefetchSeries } from './series-prefetch.js';
 import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import type { StackFrame } from './series-stack.js';
@@ -65,15 +66,6 @@ function instanceNumberOf(frame: StackFrame): { instanceNumber?: number } {
 }
 
 export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
-
-/**
- * Images loaded at once while prefetching a series: the six connections a browser opens to one
- * origin over HTTP/1.1 (four left two idle; `npm run bench` measures the difference).
- */
-const PREFETCH_LOADS = 6;
-
-/** Frames of a series retrieved at once that wait for a decoder at most (bounds the bytes held). */
-const DECODES_QUEUED = 12;
 
 /**
  * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
@@ -261,6 +253,15 @@ export class ViewportController implements ReactiveController {
     group.addViewport(this.viewportId, engineId);
   }
 
+  /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored). */
+  setCacheSize(megabytes: number): void {
+    const cache = this.#runtime?.core.cache;
+    if (!cache || !Number.isFinite(megabytes) || megabytes <= 0) return;
+    cache.setMaxCacheSize(megabytes * 2 ** 20);
+    // A smaller bound holds at once, not only when the next image arrives.
+    cache.decacheIfNecessaryUntilBytesAvailable(0);
+  }
+
   /** Makes `tool` the primary-button tool; measurement tools keep their annotations editable. */
   setPrimaryTool(tool: ViewportTool): void {
     const group = this.#runtime?.tools.ToolGroupManager.getToolGroup(this.viewportId);
@@ -353,64 +354,31 @@ export class ViewportController implements ReactiveController {
     frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
   }
 
+  /** Frames `prefetch` loads: the whole series, or as many as the image cache holds. */
+  loadAheadCount(): number {
+    return this.#runtime ? framesThatFit(this.#frames, this.#runtime.core.cache.getMaxCacheSize()) : this.#frames.length;
+  }
+
   /**
-   * Loads every frame into Cornerstone's cache, reporting each settled one; a failure is marked, not
-   * fatal. A series retrieved in one request (`retrieval`) is decoded as its instances arrive;
-   * frames that did not come that way are then fetched one by one.
+   * Loads every frame that fits into Cornerstone's cache, reporting each settled one; a failure is
+   * marked, not fatal (see `prefetchSeries`).
    */
   async prefetch(onSettled: (settled: number) => void, signal: AbortSignal, retrieval?: SeriesRetrieval): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime) return;
-    const settled = new Set<number>();
-    const load = async (index: number) => {
-      const frame = this.#frames[index];
-      try {
-        await runtime.core.imageLoader.loadAndCacheImage(frame.imageId);
-        this.#describe(frame);
-      } catch (error) {
-        if (!signal.aborted) this.#markFailed(index, error);
-      }
-      if (!signal.aborted && !settled.has(index)) {
-        settled.add(index);
-        onSettled(settled.size);
-      }
-    };
-    if (retrieval) await this.#retrieveSeries(retrieval, load, signal);
-    const queue = this.#frames.map((_, index) => index).filter((index) => !settled.has(index));
-    const worker = async () => {
-      for (let next = queue.shift(); next !== undefined && !signal.aborted; next = queue.shift()) await load(next);
-    };
-    await Promise.all(Array.from({ length: PREFETCH_LOADS }, worker));
-  }
-
-  /** The series in one request: each frame handed to the loader and decoded as its instance arrives. */
-  async #retrieveSeries(retrieval: SeriesRetrieval, load: (index: number) => Promise<void>, signal: AbortSignal): Promise<void> {
-    const runtime = this.#runtime;
-    if (!runtime) return;
-    const indexes = new Map(this.#frames.map((frame, index) => [`${frame.sopInstanceUID}/${frame.frame}`, index]));
-    const decoding = new Set<Promise<void>>();
-    for await (const part10 of retrieval.instances()) {
-      if (signal.aborted) break;
-      let instance: RetrievedInstance;
-      try {
-        instance = runtime.splitInstance(part10);
-      } catch {
-        // Not an instance the parser reads (a deflated one): its frames are asked one by one.
-        continue;
-      }
-      for (const [offset, frame] of instance.frames.entries()) {
-        const index = indexes.get(`${instance.sopInstanceUID}/${offset + 1}`);
-        if (index === undefined) continue;
-        const { imageId } = this.#frames[index];
-        // One already loaded (the image first shown) or loading keeps its own bytes.
-        if (!runtime.core.cache.getImageLoadObject(imageId)) deliverFrame(imageId, frame);
-        const decode = load(index).finally(() => decoding.delete(decode));
-        decoding.add(decode);
-      }
-      // Frames wait for a decoder in the answer's bytes, not as copies handed to the workers.
-      while (decoding.size >= DECODES_QUEUED) await Promise.race(decoding);
-    }
-    await Promise.all(decoding);
+    await prefetchSeries(
+      {
+        runtime,
+        frames: this.#frames,
+        capacity: this.loadAheadCount(),
+        start: this.#viewport?.getCurrentImageIdIndex() ?? 0,
+        loaded: (index) => this.#describe(this.#frames[index]),
+        failed: (index, error) => this.#markFailed(index, error),
+      },
+      onSettled,
+      signal,
+      retrieval,
+    );
   }
 
   #markFailed(index: number, error: unknown): void {
@@ -508,17 +476,46 @@ export class ViewportController implements ReactiveController {
     viewport.render();
   }
 
-  /** Shows image `index`; one that fails to load is marked failed (and tried again next time). */
+  /**
+   * Shows image `index`, resolving once it is drawn (Cornerstone draws in the next animation frame
+   * after the image is set); one that fails to load is marked failed (and tried again next time).
+   */
   async scrollTo(index: number): Promise<void> {
     const viewport = this.#viewport;
     if (!viewport || this.#frames.length === 0) return;
     const target = Math.max(0, Math.min(this.#frames.length - 1, index));
+    // Already shown: nothing will be drawn again.
+    const drawn = viewport.getCurrentImageIdIndex() === target && viewport.getImageData() ? undefined : this.#drawn(target);
     try {
       await viewport.setImageIdIndex(target);
+      await drawn?.promise;
     } catch (error) {
       // A later scroll has moved on: only the image still wanted is marked.
       if (viewport.getCurrentImageIdIndex() === target) this.#markFailed(target, error);
+    } finally {
+      drawn?.cancel();
     }
+  }
+
+  /** Resolves when image `index` is next drawn, or after a second (a scroll that moved on, a lost frame). */
+  #drawn(index: number): { promise: Promise<void>; cancel(): void } {
+    const element = this.#element;
+    const rendered = this.#runtime?.core.Enums.Events.IMAGE_RENDERED;
+    let cancel = (): void => undefined;
+    const promise = new Promise<void>((resolve) => {
+      if (!element || !rendered) return resolve();
+      const timer = setTimeout(() => cancel(), 1_000);
+      const onRendered = () => {
+        if (this.#viewport?.getCurrentImageIdIndex() === index) cancel();
+      };
+      cancel = () => {
+        clearTimeout(timer);
+        element.removeEventListener(rendered, onRendered);
+        resolve();
+      };
+      element.addEventListener(rendered, onRendered);
+    });
+    return { promise, cancel: () => cancel() };
   }
 
   /** Canvas pixel (CSS px, relative to the viewport element) of an image point [column, row]. */
