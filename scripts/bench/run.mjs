@@ -9,8 +9,7 @@ const { startPageServer } = await import('../lib/page-server.mjs');
 const { freePort } = await import('../lib/orthanc.mjs');
 const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../lib/chromium.mjs');
 
-const { benchTargets, buildBenchPages, navigationTables, runNavigationBench } = await import('./navigation.mjs');
-const { mkdirSync, writeFileSync } = await import('node:fs');
+const { benchFromNavigation, buildBenchPages } = await import('./navigation.mjs');
 
 // Built first (packing the packages), so that no page server or Orthanc waits on it.
 const navigationPages = buildBenchPages();
@@ -32,12 +31,7 @@ try {
       console.log(`  ${r.name.padEnd(64)} baseline ${r.baseline.toFixed(2).padStart(8)} ${r.unit}   element ${r.element.toFixed(2).padStart(8)} ${r.unit}   ratio ${(r.element / r.baseline).toFixed(2)}`);
     }
   }
-  const runs = Number(process.env.BENCH_RUNS ?? 5);
-  const benchmarks = await runNavigationBench({ browser, dicomWebUrl: orthanc.dicomWebUrl, series: await benchTargets(manifest, orthanc.dicomWebUrl), runs, dist: navigationPages });
-  const tables = navigationTables(benchmarks);
-  console.log(`\nFrom navigation, cold (each page built by Vite against the packed packages)\n${tables}`);
-  mkdirSync(new URL('../../.cache/bench/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('../../.cache/bench/navigation.json', import.meta.url), `${JSON.stringify({ benchmarks, tables }, null, 2)}\n`);
+  await benchFromNavigation({ browser, orthanc, manifest, runs: Number(process.env.BENCH_RUNS ?? 5), dist: navigationPages });
 } finally {
   await browser.close();
   await server.stop();

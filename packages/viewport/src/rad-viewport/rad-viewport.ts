@@ -38,6 +38,7 @@ import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import { SeriesRetrieval } from './series-retrieve.js';
+import { framesThatFit } from './series-prefetch.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
 
@@ -221,7 +222,9 @@ export class RadViewport extends RadElement {
       const engine = this.#controller.ready().catch((error: unknown) => {
         throw ViewerError.client(error);
       });
-      const location = imageIds?.length || frames.length < 2 ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
+      // At once only what the image cache holds whole (a longer series is loaded ahead as far as it fits).
+      const whole = frames.length > 1 && framesThatFit(frames, this.cacheSize * 2 ** 20) >= frames.length;
+      const location = imageIds?.length || !whole ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
       // After the first frame: the series' bytes would otherwise compete with it.
       const retrieval = location && first?.then(() => new SeriesRetrieval(location, frames[0].imageId, AbortSignal.any([prefetch.signal, signal])));
       await engine;
