@@ -213,13 +213,16 @@ export class RadViewport extends RadElement {
         : loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       await this.updateComplete;
       const { frames, suvUnavailable } = await stack;
+      // Whatever loads ahead stops with the next series, a disconnect or a failed start.
       const prefetch = new AbortController();
+      this.#prefetch = prefetch;
       // The first frame alone (the quickest way to a first image), and the whole series at once.
       const first = imageIds?.length ? undefined : this.#firstImage.fetch(frames[0]);
       // An image drawn early comes first: the engine's download and start would delay it.
       if (first && drawableEarly(frames[0].metadata)) await first;
       // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
       const engine = this.#controller.ready().catch((error: unknown) => {
+        prefetch.abort();
         throw ViewerError.client(error);
       });
       // At once only what the image cache holds whole (a longer series is loaded ahead as far as it fits).
@@ -237,7 +240,11 @@ export class RadViewport extends RadElement {
       const shown = this.#controller.setStack(frames, 0);
       // The rest of the series loads while the first image is decoded and drawn.
       this.#startPrefetch(prefetch, await retrieval);
-      await shown;
+      await shown.catch((error: unknown) => {
+        // A series whose first image cannot be shown is not loaded further.
+        prefetch.abort();
+        throw error;
+      });
       return frames;
     },
     args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
@@ -284,7 +291,6 @@ export class RadViewport extends RadElement {
   }
 
   #startPrefetch(controller: AbortController, retrieval?: SeriesRetrieval): void {
-    this.#prefetch = controller;
     const total = this.#controller.loadAheadCount();
     this.progress = { loaded: 0, total };
     this.emit<LoadProgressDetail>('rad-load-progress', { loaded: 0, total });

@@ -1,5 +1,4 @@
-import type { LoadedFrame } from './frame-loader.js';
-import { frameSource, request } from './frame-loader.js';
+import { frameSource, request, type LoadedFrame } from './frame-loader.js';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** An instance of a series retrieved at once: its UID and every frame, cut from its Part 10 file. */
