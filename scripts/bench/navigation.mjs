@@ -18,6 +18,7 @@ export const PAGES = {
   cornerstone: 'bare Cornerstone3D 5.14 (stack viewport, wadors: ids)',
   dwv: 'dwv 0.36 (whole instances)',
   element: '<rad-viewport> in <rad-dicomweb> (installed package)',
+  'element-cpu': '<rad-viewport cpu-rendering> in <rad-dicomweb> (installed package)',
   viewer: '<rad-viewer>, IID launch, referring mode (installed package)',
 };
 const BENCH_PACKAGES = ['vite', 'dwv', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
@@ -25,6 +26,7 @@ const BENCH_PACKAGES = ['vite', 'dwv', '@cornerstonejs/core', '@cornerstonejs/di
 /** What a page draws into, where it is not a plain box. */
 const BODIES = {
   element: '<rad-dicomweb url="/dicom-web"><rad-viewport></rad-viewport></rad-dicomweb>',
+  'element-cpu': '<rad-dicomweb url="/dicom-web"><rad-viewport cpu-rendering></rad-viewport></rad-dicomweb>',
   viewer: '<rad-viewer url="/dicom-web" mode="referring" iid></rad-viewer>',
 };
 
