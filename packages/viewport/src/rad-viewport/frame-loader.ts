@@ -1,4 +1,5 @@
 import { DicomWebError, type AuthPolicy } from '@telerad/core';
+import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** Image ids of our frames: `radwado:<WADO-RS frame URL>`. */
 export const FRAME_SCHEME = 'radwado';
@@ -86,36 +87,19 @@ export function fetchAhead(imageId: string, use: (frame: LoadedFrame) => void): 
   return fetched;
 }
 
-const indexOf = (haystack: Uint8Array, needle: Uint8Array, from = 0): number => {
-  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-};
-
-const lastIndexOf = (haystack: Uint8Array, needle: Uint8Array): number => {
-  outer: for (let i = haystack.length - needle.length; i >= 0; i--) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
-};
-
 const param = (header: string, name: string) => new RegExp(`${name}="?([^";\\s]+)"?`, 'i').exec(header)?.[1];
 
-/** The first part of a multipart/related answer (PS3.18 8.7.3.5) and its transfer syntax. */
-export function firstPart(body: Uint8Array, contentType: string): { bytes: Uint8Array; transferSyntax?: string } {
-  const boundary = param(contentType, 'boundary');
-  if (!boundary) return { bytes: body, transferSyntax: param(contentType, 'transfer-syntax') };
-  const encoder = new TextEncoder();
-  const start = indexOf(body, encoder.encode(`--${boundary}`));
-  const headerEnd = indexOf(body, encoder.encode('\r\n\r\n'), start);
-  if (start < 0 || headerEnd < 0) throw new TypeError('malformed multipart answer');
-  const headers = new TextDecoder().decode(body.subarray(start, headerEnd));
-  const next = indexOf(body, encoder.encode(`\r\n--${boundary}`), headerEnd + 4);
-  const end = next >= 0 ? next : lastIndexOf(body, encoder.encode(`--${boundary}--`));
-  return { bytes: body.subarray(headerEnd + 4, end), transferSyntax: param(headers, 'transfer-syntax') };
+/**
+ * The first part of a multipart/related answer (PS3.18 8.7.3.5), or a single-part answer whole,
+ * with its transfer syntax.
+ */
+async function firstPart(response: Response): Promise<{ bytes: Uint8Array; transferSyntax?: string }> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!param(contentType, 'boundary')) return { bytes: new Uint8Array(await response.arrayBuffer()), transferSyntax: param(contentType, 'transfer-syntax') };
+  let first: { bytes: Uint8Array; transferSyntax?: string } | undefined;
+  await readMultipart(response, ({ headers, body }) => void (first ??= { bytes: body, transferSyntax: param(headers, 'transfer-syntax') }));
+  if (!first) throw new MultipartError('multipart answer without a part');
+  return first;
 }
 
 /** A GET with credentials for allowlisted URLs; by default the whole answer must come within the timeout. */
@@ -174,12 +158,14 @@ async function read(
   url: string,
   toFrame: (part: { bytes: Uint8Array; transferSyntax?: string }) => LoadedFrame,
 ): Promise<LoadedFrame> {
-  const body = new Uint8Array(await response.arrayBuffer());
   try {
-    const frame = toFrame(firstPart(body, response.headers.get('content-type') ?? ''));
+    const frame = toFrame(await firstPart(response));
     if (frame.bytes.length === 0) throw new TypeError('empty frame');
     return frame;
   } catch (error) {
+    // The body cut off by the timeout or the caller is not a malformed answer.
+    const name = (error as Error).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new DicomWebError(name === 'TimeoutError' ? 'timeout' : 'aborted', 0, url);
     throw new DicomWebError('bad-response', response.status, url, (error as Error).message);
   }
 }
