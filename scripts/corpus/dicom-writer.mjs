@@ -38,6 +38,8 @@ export function writeDicom(path, dataset) {
     ImplementationVersionName: 'TELERAD_CORPUS',
   };
   const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));
-  dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
+  // `_raw`: elements already in DICOM JSON form (repeating groups such as overlays, 60xx).
+  const { _raw, ...naturalized } = dataset;
+  dict.dict = { ...DicomMetaDictionary.denaturalizeDataset(naturalized), ..._raw };
   writeFileSync(path, Buffer.from(dict.write()));
 }

@@ -49,7 +49,7 @@ const centreInPixels = (xMm, yMm, rows, cols, spacing) => [cols / 2 + xMm / spac
  * The Image Pixel module for native (uncompressed) pixels; bits allocated follow the typed array,
  * bits stored default to all of them, RGB is colour-by-pixel.
  */
-function imagePixel({ pixels, rows, cols, bitsStored, signed = false, photometric = 'MONOCHROME2' }) {
+export function imagePixel({ pixels, rows, cols, bitsStored, signed = false, photometric = 'MONOCHROME2' }) {
   const bitsAllocated = pixels.BYTES_PER_ELEMENT * 8;
   const stored = bitsStored ?? bitsAllocated;
   const rgb = photometric === 'RGB';

@@ -1,6 +1,7 @@
 // The corpus plan: who the patients are, which studies they had, and where each series comes from.
 // Dates spread over two years; some patients have priors; one study has no accession number.
 // `priority` is the Requested Procedure Priority; `reports` are SR documents (see reports.mjs).
+import { DISPLAY_SERIES } from './display-phantoms.mjs';
 import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, paletteQuadrants, petPhantom, usCine } from './phantoms.mjs';
 
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
@@ -248,5 +249,15 @@ export const STUDIES = [
     referring: 'Ramos^Pedro',
     priority: 'STAT',
     series: [{ number: 2, description: 'Axial 5 mm phantom', ...synthetic(() => ctPhantom({ rows: 256, spacing: 0.9375, slices: 24, thickness: 5 })) }],
+  },
+  {
+    key: 'display-rules',
+    patient: 'okafor',
+    date: '20260505',
+    time: '160000',
+    accession: 'ACC-26-0420',
+    description: 'DISPLAY RULES PHANTOMS (MONOCHROME1, OVERLAYS)',
+    referring: 'Okonkwo^Chidi',
+    series: DISPLAY_SERIES.map(([description, generate], i) => ({ number: i + 1, description, ...synthetic(generate) })),
   },
 ];

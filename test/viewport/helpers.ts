@@ -26,8 +26,9 @@ export function sizeImageArea(el: RadViewport, size: number): void {
  * A viewport showing a series of the corpus, its first image rendered. Not a @open-wc fixture
  * (those are removed after each test): the caller removes it, so a suite can share one.
  */
-export async function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512): Promise<RadViewport> {
+export async function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
   const el = document.createElement('rad-viewport');
+  el.cpuRendering = cpuRendering;
   sizeImageArea(el, size);
   el.service = service;
   el.codecBasePath = CODEC_BASE_PATH;

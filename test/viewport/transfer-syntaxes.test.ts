@@ -80,7 +80,8 @@ describe('<rad-viewport> transfer syntaxes', () => {
         let min = Infinity;
         let max = -Infinity;
         for (let i = 0; i < pixels.length; i += 7) [min, max] = [Math.min(min, pixels[i]), Math.max(max, pixels[i])];
-        expect(max, `${series.description} is not blank`).to.be.greaterThan(min);
+        // The display-rule phantoms of one value are uniform on purpose.
+        if (!series.description.includes('uniform')) expect(max, `${series.description} is not blank`).to.be.greaterThan(min);
         seen.add(series.transferSyntax);
       }
     }

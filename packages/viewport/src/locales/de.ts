@@ -11,6 +11,8 @@ export const templates = {
   'viewport.action.higher-title': 'Level höher (.)',
   'viewport.action.invert': 'Invertieren',
   'viewport.action.invert-title': 'Invertieren (i)',
+  'viewport.action.overlay-planes': 'Overlays',
+  'viewport.action.overlay-planes-title': 'Overlay-Ebenen des Bildes (o)',
   'viewport.action.lower': 'Level −',
   'viewport.action.lower-title': 'Level tiefer (,)',
   'viewport.action.narrower': 'Fenster −',

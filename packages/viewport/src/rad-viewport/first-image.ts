@@ -3,6 +3,7 @@
 // invisible. Only images whose display needs nothing beyond the modality rescale and a linear
 // window are drawn this way; any other image waits for the engine, which draws everything.
 import { numberValue, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { rangeOfValues, voiRangeOf, type VoiRange } from './voi-range.js';
 
 /** Uncompressed little-endian syntaxes: the frame's bytes are its pixels. */
 const NATIVE_SYNTAXES = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
@@ -78,29 +79,25 @@ export function earlyImage(metadata: DicomJsonDataset, bytes: Uint8Array, transf
 }
 
 /**
- * The VOI range Cornerstone3D derives (its `toLowHighRange`): the file's window, else one spanning
- * the image's values as its image creation computes it.
+ * The VOI range the engine shows the image with (see voi-range.ts): the file's window, else one
+ * spanning the image's values.
  */
-export function voiRangeOf(image: EarlyImage): { lower: number; upper: number } {
-  let window = image.window;
-  if (!window) {
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < image.pixels.length; i++) {
-      const value = image.pixels[i] * image.slope + image.intercept;
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
-    window = { center: (max + min) / 2, width: max - min, exact: false };
+export function earlyVoiRange(image: EarlyImage): VoiRange {
+  if (image.window) return voiRangeOf(image.window, image.window.exact);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < image.pixels.length; i++) {
+    const value = image.pixels[i] * image.slope + image.intercept;
+    if (value < min) min = value;
+    if (value > max) max = value;
   }
-  const { center, width, exact } = window;
-  return exact ? { lower: center - width / 2, upper: center + width / 2 } : { lower: center - 0.5 - (width - 1) / 2, upper: center - 0.5 + (width - 1) / 2 };
+  return rangeOfValues(min, max);
 }
 
 /** The image's greys (RGBA), through the modality rescale and the linear VOI range. */
 function greys(image: EarlyImage): ImageData {
-  const { lower, upper } = voiRangeOf(image);
-  const span = Math.max(upper - lower, Number.EPSILON);
+  const { lower, upper } = earlyVoiRange(image);
+  const span = upper - lower;
   const data = new ImageData(image.columns, image.rows);
   const rgba = new Uint32Array(data.data.buffer);
   for (let i = 0; i < rgba.length; i++) {

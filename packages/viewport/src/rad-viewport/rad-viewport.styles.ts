@@ -78,6 +78,19 @@ export const styles = css`
     inset: 0;
   }
   /* The first image drawn before the engine loaded: over the engine's canvas until it draws. */
+  /* At the image's own size, laid on it by a transform (see OverlayController). */
+  [part~='overlay-planes'] {
+    position: absolute;
+    left: 0;
+    top: 0;
+    transform-origin: 0 0;
+    image-rendering: pixelated;
+    pointer-events: none;
+    visibility: hidden;
+  }
+  [part~='overlay-planes'][data-shown] {
+    visibility: visible;
+  }
   [part~='first-image'] {
     position: absolute;
     inset: 0;

@@ -37,6 +37,9 @@ import { MEASUREMENT_TOOLS, type MeasurementInput, type RadMeasurement } from '.
 import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
+import { loadBulkData } from './frame-loader.js';
+import { OverlayController } from './overlay-controller.js';
+import { overlayPlanesOf } from './overlay-planes.js';
 import { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit } from './series-prefetch.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
@@ -105,6 +108,7 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
  * @csspart scrollbar - The image slider.
  * @csspart progress - The loading progress bar.
  * @csspart error - The error state.
+ * @csspart overlay-planes - The image's overlay planes, drawn over it pixel for pixel.
  * @csspart first-image - The series' first image drawn before the engine loaded, until the engine draws it.
  * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
  * @csspart image-error - Said over the image area when the image scrolled to failed to load.
@@ -148,6 +152,15 @@ export class RadViewport extends RadElement {
 
   /** Show the four-corner overlays. */
   @property({ type: Boolean, reflect: true }) overlays = true;
+
+  /**
+   * Draw the image's overlay planes (PS3.3 C.9.2: graphics and text the modality or a workstation
+   * burnt into groups 6000–601E), as a display is expected to. On by default; the toolbar and the
+   * `o` key toggle it.
+   */
+  @property({ type: Boolean, attribute: 'overlay-planes', reflect: true }) overlayPlanes = true;
+  /** Whether the image shown has overlay planes (the toolbar offers the toggle only then). */
+  @state() private hasOverlayPlanes = false;
   /** Cine rate in frames per second; unset: the series' Frame Time (or Recommended Display Frame Rate), else 10. */
   @property({ type: Number, attribute: 'cine-fps' }) cineFps?: number;
 
@@ -181,6 +194,7 @@ export class RadViewport extends RadElement {
         this.view = view;
         const frame = this.#controller.frames[view.index];
         this.#firstImage.engineDrew(frame);
+        this.#showOverlayPlanes(frame);
         if (frame) this.emit<ImageRenderedDetail>('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
       },
       imageFailed: (index, error, first) => {
@@ -199,6 +213,20 @@ export class RadViewport extends RadElement {
     () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="first-image"]'),
     (detail) => this.emit<FirstImageDetail>('rad-first-image', detail),
   );
+
+  #overlayPlanes = new OverlayController(this, () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="overlay-planes"]'), {
+    imageToCanvas: (point) => this.#controller.imageToCanvas(point),
+    loadBulkData: (uri) => {
+      const service = this.service ?? this.contextService;
+      return service ? loadBulkData(uri, service.auth, service.timeoutMs) : Promise.resolve(new Uint8Array());
+    },
+  });
+
+  #showOverlayPlanes(frame: StackFrame | undefined): void {
+    this.hasOverlayPlanes = Boolean(frame && overlayPlanesOf(frame.metadata).length);
+    if (this.overlayPlanes) void this.#overlayPlanes.show(frame);
+    else this.#overlayPlanes.clear();
+  }
 
   #series = new Task(this, {
     task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
@@ -286,6 +314,7 @@ export class RadViewport extends RadElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
     if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
+    if (changed.has('overlayPlanes') && this.view) this.#showOverlayPlanes(this.#controller.frames[this.view.index]);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
   }
@@ -506,6 +535,7 @@ export class RadViewport extends RadElement {
       '+': () => this.zoomBy(1.25),
       '-': () => this.zoomBy(0.8),
       i: () => this.invert(),
+      o: () => (this.overlayPlanes = !this.overlayPlanes),
       r: () => this.rotate(90),
       h: () => this.flip('horizontal'),
       v: () => this.flip('vertical'),
@@ -535,6 +565,7 @@ export class RadViewport extends RadElement {
       ${this.noSize ? html`<div part="no-size" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
+        <canvas part="overlay-planes" aria-hidden="true"></canvas>
         <canvas part="first-image" aria-hidden="true"></canvas>
         ${this.view?.failed
           ? html`<div part="image-error" class="state" role="alert">
@@ -594,6 +625,11 @@ export class RadViewport extends RadElement {
       ${action(labels.invert, () => this.invert())} ${action(labels.zoomIn, () => this.zoomBy(1.25))} ${action(labels.zoomOut, () => this.zoomBy(0.8))}
       ${action(labels.rotate, () => this.rotate(90))} ${action(labels.flipH, () => this.flip('horizontal'))} ${action(labels.flipV, () => this.flip('vertical'))}
       ${action(labels.reset, () => this.reset())}
+      ${this.hasOverlayPlanes
+        ? html`<button type="button" aria-pressed=${this.overlayPlanes ? 'true' : 'false'} title=${labels.overlayPlanes[1]} @click=${() => (this.overlayPlanes = !this.overlayPlanes)}>
+            ${labels.overlayPlanes[0]}
+          </button>`
+        : nothing}
       ${this.view && this.view.count > 1
         ? html`<button
             type="button"

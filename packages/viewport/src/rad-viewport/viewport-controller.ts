@@ -10,7 +10,8 @@ import { framesThatFit, prefetchSeries } from './series-prefetch.js';
 import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import type { StackFrame } from './series-stack.js';
-import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, type VoiLut } from './voi-lut.js';
+import { atLeastThreshold, voiRangeOf, windowOfRange } from './voi-range.js';
+import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, restoreCpuInversion, type VoiLut } from './voi-lut.js';
 
 /** Tools the controller registers: navigation plus the measurement tools. */
 const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
@@ -82,6 +83,8 @@ export class ViewportController implements ReactiveController {
   #discarded = new Set<string>();
   #resizeObserver?: ResizeObserver;
   #resizeTimer?: ReturnType<typeof setTimeout>;
+  /** Mended grey mappings since the last drawing that needed none (see #mendDegenerateVoi). */
+  #mendsInARow = 0;
   #ready?: Promise<void>;
   #connected = false;
   #cleanups: (() => void)[] = [];
@@ -186,8 +189,9 @@ export class ViewportController implements ReactiveController {
     const onRendered = () => {
       // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
       if (!this.#viewport?.getImageData()) return;
-      if (this.#redrawVoiLut()) this.#viewport?.render();
-      else this.listener.rendered(this.state());
+      if (this.#redrawVoiLut() || this.#mendDegenerateVoi()) return this.#viewport?.render();
+      this.#mendsInARow = 0;
+      this.listener.rendered(this.state());
     };
     element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
@@ -290,6 +294,8 @@ export class ViewportController implements ReactiveController {
     // Cornerstone reports some failures (an image its renderer cannot take) only to its log.
     if (!this.#viewport.getImageData()) throw new DicomWebError('unsupported', 0, frames[initialIndex]?.imageId ?? '', 'the image could not be drawn');
     this.#showDefaultVoi();
+    this.#mendsInARow = 0;
+    this.#mendDegenerateVoi();
     this.#viewport.render();
   }
 
@@ -317,6 +323,26 @@ export class ViewportController implements ReactiveController {
     const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
     this.#voiLutIndex = undefined;
     if (frame && !frame.metadata['00281050']?.Value?.length && this.voiLuts().length) this.showVoiLut(0);
+  }
+
+  /**
+   * Cornerstone gives a window of width 1, and an image of one value without a window, a ramp with
+   * no span (or a reversed one) that each renderer draws its own way, and its GPU path keeps a grey
+   * mapping of one node from it (every later window then draws one grey). The standard's threshold
+   * replaces it (see voi-range.ts), with both ends written. True if it did (the image must be drawn
+   * again); at most twice in a row, as the CPU path recomputes its window once after a reset.
+   */
+  #mendDegenerateVoi(): boolean {
+    const viewport = this.#viewport;
+    const range = viewport?.getProperties().voiRange;
+    if (!viewport || !range || this.#voiLutIndex !== undefined || this.#mendsInARow >= 2) return false;
+    const mended = atLeastThreshold(range);
+    const mapping = greyMappingOf(viewport) as { getSize?(): number } | undefined;
+    if (mended.upper === range.upper && (mapping?.getSize?.() ?? 2) >= 2) return false;
+    this.#mendsInARow++;
+    viewport.setProperties({ voiRange: mended });
+    drawVoiLut(viewport, undefined, mended, Boolean(viewport.getProperties().invert));
+    return true;
   }
 
   #currentVoiLut(): VoiLut | undefined {
@@ -413,7 +439,7 @@ export class ViewportController implements ReactiveController {
       index: viewport.getCurrentImageIdIndex(),
       count: this.#frames.length,
       failed: this.#failures.has(viewport.getCurrentImageIdIndex()),
-      window: { center: (lower + upper) / 2, width: upper - lower },
+      window: windowOfRange({ lower, upper }),
       ...(this.#voiLutIndex !== undefined ? { voiLut: { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation } } : {}),
       invert: Boolean(properties.invert),
       zoom: viewport.getZoom(),
@@ -423,8 +449,8 @@ export class ViewportController implements ReactiveController {
     };
   }
 
-  setWindow({ center, width }: WindowLevel): void {
-    const range = { lower: center - width / 2, upper: center + width / 2 };
+  setWindow(window: WindowLevel): void {
+    const range = voiRangeOf(window);
     if (this.#voiLutIndex !== undefined) this.#leaveVoiLut(range);
     this.#viewport?.setProperties({ voiRange: range });
     this.#viewport?.render();
@@ -471,8 +497,16 @@ export class ViewportController implements ReactiveController {
     const viewport = this.#viewport;
     if (!viewport) return;
     viewport.resetCamera();
-    viewport.resetProperties();
+    try {
+      viewport.resetProperties();
+    } catch {
+      // Cornerstone's GPU reset fails after the window and inversion when the grey mapping it made
+      // for the image had one node (an image of one value): the mapping is written again below.
+    }
+    restoreCpuInversion(viewport);
     this.#showDefaultVoi();
+    this.#mendsInARow = 0;
+    this.#mendDegenerateVoi();
     viewport.render();
   }
 

@@ -48,7 +48,16 @@ interface RgbTransferFunction {
 /** What Cornerstone's stack viewport holds for each renderer (the CPU one is not public API). */
 interface StackInternals {
   getDefaultActor?(): { actor: { getProperty?(): { getRGBTransferFunction(index: number): RgbTransferFunction | null } } } | undefined;
-  _cpuFallbackEnabledElement?: { viewport?: { voiLUT?: { firstValueMapped: number; lut: readonly number[] } } };
+  _cpuFallbackEnabledElement?: { viewport?: { voiLUT?: { firstValueMapped: number; lut: readonly number[] }; invert?: boolean }; image?: { invert?: boolean } };
+}
+
+/**
+ * Cornerstone's CPU path shows MONOCHROME1 inverted through its image's `invert`, which its reset
+ * overwrites with the viewport's initial (uninverted) state: the image's own inversion is put back.
+ */
+export function restoreCpuInversion(viewport: object): void {
+  const cpu = (viewport as StackInternals)._cpuFallbackEnabledElement;
+  if (cpu?.viewport && cpu.image) cpu.viewport.invert = Boolean(cpu.image.invert);
 }
 
 /** Where a stack viewport keeps its grey mapping: the CPU renderer's viewport, or the GPU's transfer function. */

@@ -1,0 +1,5 @@
+// Display rules with Cornerstone's CPU renderer (display-rules.test.ts: WebGL).
+import { monochromeDisplayTests, overlayPlaneTests } from './display-rules.js';
+
+monochromeDisplayTests(true);
+overlayPlaneTests(true);
