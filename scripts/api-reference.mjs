@@ -9,11 +9,19 @@ const cell = (text = '') => String(text).replaceAll('|', '\\|').replaceAll('\n',
 const table = (head, rows) => (rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''] : []);
 const publicMembers = (d, kind) => (d.members ?? []).filter((m) => m.kind === kind && !m.privacy && !m.static && !m.name.startsWith('#') && !m.inheritedFrom);
 
+/** Lifecycle and rendering members every Lit element has: the platform's, not the element's API. */
+const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'firstUpdated', 'updated', 'willUpdate', 'update', 'render', 'shouldUpdate', 'createRenderRoot', 'styles']);
+/** Public members without a description: they would be missing from the reference. */
+const undocumented = [];
+
 const lines = ['# Element reference', '', 'Generated from each package\'s `custom-elements.json` by `scripts/api-reference.mjs`; do not edit.', ''];
 for (const pkg of PACKAGES) {
   const manifest = JSON.parse(readFileSync(`packages/${pkg}/custom-elements.json`, 'utf8'));
   for (const d of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).sort((a, b) => a.tagName.localeCompare(b.tagName))) {
     lines.push(`## \`<${d.tagName}>\` (\`@telerad/${pkg}\`)`, '', d.summary ?? '', '');
+    for (const m of [...publicMembers(d, 'field'), ...publicMembers(d, 'method')]) {
+      if (!m.description && !LIFECYCLE.has(m.name) && !d.attributes?.some((a) => a.fieldName === m.name && a.description)) undocumented.push(`<${d.tagName}>.${m.name}`);
+    }
     const attributes = d.attributes ?? [];
     lines.push(...table(['attribute', 'property', 'type', 'default', 'description'], attributes.map((a) => [`\`${a.name}\``, a.fieldName ?? '', a.type?.text ?? '', a.default ?? '', a.description ?? ''])));
     const attributeFields = new Set(attributes.map((a) => a.fieldName));
@@ -26,6 +34,10 @@ for (const pkg of PACKAGES) {
     lines.push(...table(['part', 'description'], (d.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description ?? ''])));
     lines.push(...table(['CSS custom property', 'description'], (d.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description ?? ''])));
   }
+}
+if (undocumented.length) {
+  console.error(`public members without a JSDoc description (document them, or make them private):\n  ${undocumented.join('\n  ')}`);
+  process.exit(1);
 }
 const text = `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 if (process.argv.includes('--check')) {

@@ -1,5 +1,6 @@
 // Display rules with Cornerstone's CPU renderer (display-rules.test.ts: WebGL).
-import { monochromeDisplayTests, overlayPlaneTests } from './display-rules.js';
+import { interpolationTests, monochromeDisplayTests, overlayPlaneTests } from './display-rules.js';
 
 monochromeDisplayTests(true);
 overlayPlaneTests(true);
+interpolationTests(true);

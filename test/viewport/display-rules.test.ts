@@ -1,5 +1,6 @@
 // Display rules with Cornerstone's WebGL renderer (display-rules-cpu.test.ts: the CPU renderer).
-import { monochromeDisplayTests, overlayPlaneTests } from './display-rules.js';
+import { interpolationTests, monochromeDisplayTests, overlayPlaneTests } from './display-rules.js';
 
 monochromeDisplayTests(false);
 overlayPlaneTests(false);
+interpolationTests(false);

@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { RadViewport } from '@telerad/viewport';
 import { study, type ManifestSeries } from '../support/corpus.js';
-import { displayedAt, rendered, viewportFor } from './helpers.js';
+import { displayedAt, imageArea, rendered, viewportFor } from './helpers.js';
 
 interface GreyRegion {
   name: string;
@@ -150,6 +150,58 @@ export function overlayPlaneTests(cpuRendering: boolean): void {
           if (frame === 1 || frame === 4) expect(overlayCanvas(el).hasAttribute('data-shown'), `frame ${frame}: no overlay`).to.equal(false);
           else await expectOverlayBits(el, truth, frame);
         }
+      } finally {
+        el.remove();
+      }
+    });
+  });
+}
+
+/** The 64 × 64 pattern at 4× (a 256 px image area), every displayed pixel. */
+export function interpolationTests(cpuRendering: boolean): void {
+  describe(`interpolation (${cpuRendering ? 'CPU' : 'WebGL'} rendering)`, () => {
+    it('interpolation="nearest" shows a 64 × 64 image at 4× as blocks of its exact greys; linear blends them', async () => {
+      const rules = await study('display-rules');
+      const series = rules.series.find((s) => (s.truth as { kind?: string }).kind === 'small-matrix')!;
+      const pattern = (r: number, c: number) => (r * 37 + c * 101 + ((r + c) % 2) * 128) % 256;
+      const el = await viewportFor(rules, series, 256, { cpuRendering });
+      try {
+        const differing = () => {
+          const canvas = el.canvas!;
+          const ratio = canvas.width / canvas.getBoundingClientRect().width;
+          // Where the image lies on the canvas (the element's own mapping), in canvas pixels.
+          const [left, top] = el.imageToCanvas([0, 0])!.map((v) => v * ratio);
+          const [right] = el.imageToCanvas([64, 64])!.map((v) => v * ratio);
+          const perPixel = (right - left) / 64;
+          const { data } = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+          let count = 0;
+          for (let y = 0; y < canvas.height; y++) {
+            for (let x = 0; x < canvas.width; x++) {
+              const [column, row] = [Math.floor((x + 0.5 - left) / perPixel), Math.floor((y + 0.5 - top) / perPixel)];
+              if (column < 0 || row < 0 || column > 63 || row > 63) continue;
+              if (Math.abs(data[(y * canvas.width + x) * 4] - pattern(row, column)) > 1) count++;
+            }
+          }
+          return count;
+        };
+        expect(el.interpolation).to.equal('linear');
+        expect(differing(), 'linear: blended pixels').to.be.greaterThan(1000);
+        await rendered(el, () => el.setAttribute('interpolation', 'nearest'));
+        expect(differing(), 'nearest: pixels not of their image pixel').to.equal(0);
+        await rendered(el, () => el.reset());
+        expect(differing(), 'nearest kept after reset').to.equal(0);
+        expect(el.viewState.zoom, 'the fitted image is zoom 1').to.be.closeTo(1, 0.01);
+        // A measurement's line is drawn from pixel centre to pixel centre, as the element maps them.
+        const handles: [number, number][] = [[10.5, 20.5], [50.5, 40.5]];
+        await el.setMeasurements([{ tool: 'Length', handles, sopInstanceUID: el.frames[0].sopInstanceUID }]);
+        await waitUntil(() => imageArea(el).querySelector('svg line'), 'the line drawn');
+        const line = imageArea(el).querySelector('svg line')!;
+        const drawn = [[line.getAttribute('x1'), line.getAttribute('y1')], [line.getAttribute('x2'), line.getAttribute('y2')]].map((p) => p.map(Number));
+        handles.forEach((handle, i) => {
+          const [x, y] = el.imageToCanvas(handle)!;
+          expect(drawn[i][0], `handle ${i} x`).to.be.closeTo(x, 0.5);
+          expect(drawn[i][1], `handle ${i} y`).to.be.closeTo(y, 0.5);
+        });
       } finally {
         el.remove();
       }

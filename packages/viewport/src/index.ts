@@ -6,8 +6,9 @@ export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset }
 export { type CineChangeDetail } from './rad-viewport/cine-controller.js';
 export { type FirstImageDetail } from './rad-viewport/first-image-controller.js';
 export { MEASUREMENT_TOOLS, measuredValues, type MeasuredValue, type StackPosition, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './rad-viewport/measurements.js';
-export type { ViewportTool, ViewState } from './rad-viewport/viewport-controller.js';
+export type { Interpolation, ViewportTool, ViewState } from './rad-viewport/viewport-controller.js';
 export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';
 export { DEFAULT_CACHE_MB, imageCacheUsage, purgeImageCache } from './rad-viewport/cornerstone-runtime.js';
 export { toolLabel } from './rad-viewport/messages.js';
 export { TRUSTED_TYPES_POLICY } from './rad-viewport/decode-workers.js';
+export type { ModalityValue } from './rad-viewport/modality-value.js';

@@ -134,6 +134,7 @@ export class RadReportPanel extends RadElement {
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: ReportService;
+  /** Study Instance UID of the study reported on. */
   @property({ attribute: 'study-uid', reflect: true }) studyUid = '';
   /** author (default), referring (read-only latest report) or peer-review. */
   @property({ reflect: true }) mode: ReportPanelMode = 'author';

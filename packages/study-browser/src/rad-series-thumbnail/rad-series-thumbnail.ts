@@ -49,7 +49,9 @@ export class RadSeriesThumbnail extends RadElement {
 
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: ThumbnailService;
+  /** Study Instance UID of the series. */
   @property({ attribute: 'study-uid' }) studyUid = '';
+  /** Series Instance UID: the series whose thumbnail is shown. */
   @property({ attribute: 'series-uid' }) seriesUid = '';
   /** Largest edge, in pixels, asked of the server. */
   @property({ type: Number }) size = 128;

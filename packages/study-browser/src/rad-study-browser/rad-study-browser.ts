@@ -121,6 +121,7 @@ export class RadStudyBrowser extends RadElement {
   /** Column to sort by (a column id); priority first is the radiologist's default. */
   @property({ attribute: 'sort-by', reflect: true }) sortBy: string = 'priority';
 
+  /** `ascending` or `descending`, for the `sort-by` column. */
   @property({ attribute: 'sort-direction', reflect: true }) sortDirection: SortDirection = 'ascending';
 
   /**
@@ -229,6 +230,7 @@ export class RadStudyBrowser extends RadElement {
     if (study) this.#series.expand(study);
   }
 
+  /** Hides the series of a study that `expandStudy` (or the user) opened. */
   collapseStudy(studyInstanceUID: string): void {
     this.#series.collapse(studyInstanceUID);
   }

@@ -73,12 +73,15 @@ export class RadViewer extends RadElement {
   @property({ reflect: true }) mode: ViewerMode = 'radiologist';
   /** DICOMweb root; or give `service`, or place the viewer in a `<rad-dicomweb>`. */
   @property() url = '';
+  /** Gives each DICOMweb request its bearer token (allowlisted origins only), with `url`. */
   @property({ attribute: false }) tokenProvider?: TokenProvider;
+  /** A DICOMweb service to use instead of `url` or an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: DicomWebService;
   /** Read an IHE IID launch from the page URL (or from `launch`). */
   @property({ type: Boolean }) iid = false;
   /** An IID launch as a query string ("requestType=STUDY&studyUID=…"), instead of the page URL. */
   @property() launch = '';
+  /** Viewports side by side: '1x1', '1x2' or '2x2'. */
   @property({ reflect: true }) layout: ViewerLayout = '1x1';
   /** Show the worklist (radiologist mode only). */
   @property({ type: Boolean }) worklist = true;
@@ -88,6 +91,7 @@ export class RadViewer extends RadElement {
   @property({ attribute: false }) reader?: Reader;
   /** Where unsigned drafts go (kept across an idle lock); in memory unless the host gives one. */
   @property({ attribute: false }) draftStore?: DraftStore;
+  /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
   @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
 
   @consume({ context: dicomWebContext, subscribe: true })

@@ -18,6 +18,7 @@ export class RadRenderingGroup extends LitElement {
     }
   `;
 
+  /** The engine the viewports inside share, provided to them through context. */
   @provide({ context: renderingContext })
   readonly group = new RenderingGroup();
 

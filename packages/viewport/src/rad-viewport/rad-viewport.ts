@@ -38,12 +38,13 @@ import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import { loadBulkData } from './frame-loader.js';
+import type { ModalityValue } from './modality-value.js';
 import { OverlayController } from './overlay-controller.js';
 import { overlayPlanesOf } from './overlay-planes.js';
 import { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit } from './series-prefetch.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
-import { hasStatistics, ViewportController, type ViewportTool, type ViewState } from './viewport-controller.js';
+import { hasStatistics, ViewportController, type Interpolation, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
 export interface LoadProgressDetail {
@@ -125,7 +126,9 @@ export class RadViewport extends RadElement {
   /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
   @property({ attribute: false }) service?: SeriesService;
 
+  /** Study Instance UID of the series shown. */
   @property({ attribute: 'study-uid' }) studyUid = '';
+  /** Series Instance UID: the series shown (from the DICOMweb service). */
   @property({ attribute: 'series-uid' }) seriesUid = '';
 
   /**
@@ -146,6 +149,12 @@ export class RadViewport extends RadElement {
    * larger than the bound is loaded ahead only as far as it fits. Default 1024.
    */
   @property({ type: Number, attribute: 'cache-size' }) cacheSize = DEFAULT_CACHE_MB;
+
+  /**
+   * How images are resampled on screen: `linear` (the default) or `nearest`, which shows each image
+   * pixel as a block of one grey, for small matrices and pixel-exact reading.
+   */
+  @property({ reflect: true }) interpolation: Interpolation = 'linear';
 
   /** Render on the CPU (no WebGL). Takes effect for the first viewport of a page. */
   @property({ type: Boolean, attribute: 'cpu-rendering' }) cpuRendering = false;
@@ -314,6 +323,7 @@ export class RadViewport extends RadElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
     if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
+    if (changed.has('interpolation')) this.#controller.setInterpolation(this.interpolation === 'nearest' ? 'nearest' : 'linear');
     if (changed.has('overlayPlanes') && this.view) this.#showOverlayPlanes(this.#controller.frames[this.view.index]);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
@@ -347,6 +357,10 @@ export class RadViewport extends RadElement {
     await this.#series.taskComplete;
   }
 
+  /**
+   * Sets the window (PS3.3 C.11.2.1.2.1, linear; width 1 is a threshold at center − 0.5), leaving a
+   * VOI LUT the image was shown through.
+   */
   setWindow(window: WindowLevel): void {
     this.#controller.setWindow(window);
   }
@@ -388,26 +402,32 @@ export class RadViewport extends RadElement {
     this.#controller.undo();
   }
 
+  /** Inverts the greys (or puts them back). */
   invert(): void {
     this.#controller.setInvert(!this.#controller.state().invert);
   }
 
+  /** Zooms by `factor` (2: twice as large) about the image area's centre. */
   zoomBy(factor: number): void {
     this.#controller.zoomBy(factor);
   }
 
+  /** Moves the image by `dx`, `dy` CSS pixels. */
   panBy(dx: number, dy: number): void {
     this.#controller.panBy(dx, dy);
   }
 
+  /** Rotates the image clockwise by `degrees` (default 90). */
   rotate(degrees = 90): void {
     this.#controller.rotateBy(degrees);
   }
 
+  /** Mirrors the image left–right (`horizontal`) or top–bottom (`vertical`). */
   flip(direction: 'horizontal' | 'vertical'): void {
     this.#controller.flip(direction);
   }
 
+  /** Back to the image as loaded: fitted, unrotated, the default window. */
   reset(): void {
     this.#controller.reset();
   }
@@ -433,6 +453,7 @@ export class RadViewport extends RadElement {
     this.#cine.play(fps);
   }
 
+  /** Stops the cine loop on the frame shown. */
   pause(): void {
     this.#cine.pause();
   }
@@ -505,8 +526,19 @@ export class RadViewport extends RadElement {
     return this.setMeasurements(measurementsFromReport(await readPart10(part10)));
   }
 
+  /** Removes every measurement of the series. */
   clearMeasurements(): void {
     for (const m of this.getMeasurements()) this.#controller.removeMeasurement(m.id);
+  }
+
+  /**
+   * The decoded value of the pixel at image point [column, row] of the image shown (0-based; a
+   * fractional point picks the pixel it falls in), in modality units after the rescale: HU for CT,
+   * SUVbw for PET with SUV, else the Rescale Type (or 'US', unspecified). Undefined outside the
+   * image, for colour images and before the image has loaded.
+   */
+  modalityValueAt(point: readonly [number, number]): ModalityValue | undefined {
+    return this.#controller.modalityValueAt(point);
   }
 
   /** Canvas position (CSS px within the image area) of image point [column, row]; for hosts and tests. */

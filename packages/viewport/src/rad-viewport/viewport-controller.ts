@@ -2,6 +2,8 @@ import type { Types } from '@cornerstonejs/core';
 import { DicomWebError, numberValue, stringValue } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
+import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
+import { modalityUnitOf, modalityValueOf, type DecodedImage, type ModalityValue } from './modality-value.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
 import { forgetFrames } from './frame-loader.js';
@@ -9,6 +11,9 @@ import type { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit, prefetchSeries } from './series-prefetch.js';
 import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
+
+/** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
+export type Interpolation = 'linear' | 'nearest';
 import type { StackFrame } from './series-stack.js';
 import { atLeastThreshold, voiRangeOf, windowOfRange } from './voi-range.js';
 import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, restoreCpuInversion, type VoiLut } from './voi-lut.js';
@@ -83,6 +88,7 @@ export class ViewportController implements ReactiveController {
   #discarded = new Set<string>();
   #resizeObserver?: ResizeObserver;
   #resizeTimer?: ReturnType<typeof setTimeout>;
+  #interpolation: Interpolation = 'linear';
   /** Mended grey mappings since the last drawing that needed none (see #mendDegenerateVoi). */
   #mendsInARow = 0;
   #ready?: Promise<void>;
@@ -185,11 +191,12 @@ export class ViewportController implements ReactiveController {
     engine.enableElement({ viewportId: this.viewportId, element: element as HTMLDivElement, type: core.Enums.ViewportType.STACK });
     this.#element = element;
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
+    if (core.getShouldUseCPURendering()) alignCpuGeometry(this.#viewport);
     this.#setUpTools(runtime, engine.id);
     const onRendered = () => {
       // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
       if (!this.#viewport?.getImageData()) return;
-      if (this.#redrawVoiLut() || this.#mendDegenerateVoi()) return this.#viewport?.render();
+      if (this.#redrawVoiLut() || this.#mendDegenerateVoi() || this.#applyInterpolation()) return this.#viewport?.render();
       this.#mendsInARow = 0;
       this.listener.rendered(this.state());
     };
@@ -258,6 +265,23 @@ export class ViewportController implements ReactiveController {
   }
 
   /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored). */
+  /** How images are resampled for display: kept through new images and resets. */
+  setInterpolation(interpolation: Interpolation): void {
+    this.#interpolation = interpolation;
+    if (this.#applyInterpolation()) this.#viewport?.render();
+  }
+
+  /** Writes the interpolation asked for where Cornerstone has another (a new image, a reset); true if it did. */
+  #applyInterpolation(): boolean {
+    const viewport = this.#viewport;
+    const types = this.#runtime?.core.Enums.InterpolationType;
+    if (!viewport || !types) return false;
+    const wanted = this.#interpolation === 'nearest' ? types.NEAREST : types.LINEAR;
+    if (viewport.getProperties().interpolationType === wanted) return false;
+    viewport.setProperties({ interpolationType: wanted });
+    return true;
+  }
+
   setCacheSize(megabytes: number): void {
     const cache = this.#runtime?.core.cache;
     if (!cache || !Number.isFinite(megabytes) || megabytes <= 0) return;
@@ -296,6 +320,7 @@ export class ViewportController implements ReactiveController {
     this.#showDefaultVoi();
     this.#mendsInARow = 0;
     this.#mendDegenerateVoi();
+    this.#applyInterpolation();
     this.#viewport.render();
   }
 
@@ -442,7 +467,7 @@ export class ViewportController implements ReactiveController {
       window: windowOfRange({ lower, upper }),
       ...(this.#voiLutIndex !== undefined ? { voiLut: { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation } } : {}),
       invert: Boolean(properties.invert),
-      zoom: viewport.getZoom(),
+      zoom: this.#runtime?.core.getShouldUseCPURendering() ? fittedZoom(viewport, viewport.getViewPresentation().rotation ?? 0) : viewport.getZoom(),
       rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
       flipHorizontal: Boolean(camera.flipHorizontal),
       flipVertical: Boolean(camera.flipVertical),
@@ -507,6 +532,7 @@ export class ViewportController implements ReactiveController {
     this.#showDefaultVoi();
     this.#mendsInARow = 0;
     this.#mendDegenerateVoi();
+    this.#applyInterpolation();
     viewport.render();
   }
 
@@ -660,14 +686,16 @@ export class ViewportController implements ReactiveController {
     };
   }
 
-  /** The modality value (HU, SUV… as Cornerstone scaled it) of the pixel at an image point. */
-  #modalityValue(frame: StackFrame, [x, y]: readonly number[]): number | undefined {
+  /** The modality value and its unit of the pixel at image point [column, row] of the image shown. */
+  modalityValueAt(point: readonly [number, number]): ModalityValue | undefined {
+    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
+    const value = frame && this.#modalityValue(frame, point);
+    return value === undefined ? undefined : { value, unit: modalityUnitOf(frame.metadata, frame.suvbw) };
+  }
+
+  #modalityValue(frame: StackFrame, point: readonly number[]): number | undefined {
     const image = this.#runtime?.core.cache.getImage(frame.imageId);
-    if (!image) return undefined;
-    const [column, row] = [Math.round(x), Math.round(y)];
-    if (column < 0 || row < 0 || column >= image.columns || row >= image.rows) return undefined;
-    const stored = (image.getPixelData() as ArrayLike<number>)[row * image.columns + column];
-    return image.preScale?.scaled ? stored : stored * image.slope + image.intercept;
+    return image ? modalityValueOf(image as unknown as DecodedImage, point) : undefined;
   }
 
   dispose(): void {
