@@ -427,7 +427,7 @@ describe('<rad-viewport> projection radiography and errors', () => {
     expect(length.values[0].value).to.be.closeTo(markers.distanceMm, 0.5 * 0.9375);
   });
 
-  it('shows an error state, not an exception in the page, when frames do not decode', async () => {
+  it('shows an error state (the file at fault, not the archive), not an exception in the page, when frames do not decode', async () => {
     const head = await study('ct-head-garcia');
     const unhandled: unknown[] = [];
     // Reported to the page (console, host handlers) unless a handler before ours took it.
@@ -435,8 +435,8 @@ describe('<rad-viewport> projection radiography and errors', () => {
     window.addEventListener('unhandledrejection', onUnhandled);
     const { el, errors } = failingViewport('/__quirks/corrupt-frames/dicom-web', head.studyInstanceUID, head.series[0].seriesInstanceUID);
     try {
-      expect((await errorState(el, 15_000)).dataset.kind).to.equal('unsupported');
-      expect(errors.map((e) => e.error.kind)).to.include('unsupported');
+      expect((await errorState(el, 15_000)).dataset.kind).to.equal('bad-file');
+      expect(errors.map((e) => [e.error.kind, e.source])).to.deep.include(['bad-file', 'file']);
       await new Promise((r) => setTimeout(r, 300));
       expect(unhandled, 'no unhandled rejection reached the page').to.deep.equal([]);
     } finally {
@@ -458,7 +458,7 @@ describe('<rad-viewport> projection radiography and errors', () => {
       const index = el.frames.findIndex((f) => f.sopInstanceUID === broken);
       expect(index).to.be.greaterThan(0);
       await waitUntil(() => errors.length > 0 && !el.shadowRoot!.querySelector('[part~="progress"]'), 'prefetch settled', { timeout: 15_000 });
-      expect(errors.map((e) => [e.operation, e.error.kind])).to.deep.equal([['load-image', 'unsupported']]);
+      expect(errors.map((e) => [e.operation, e.error.kind])).to.deep.equal([['load-image', 'bad-file']]);
       const area = el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
 
       await el.showImage(index);

@@ -18,7 +18,7 @@ export {
   type ReportDocument,
 } from './dicom/report-document.js';
 export { AuthPolicy, type TokenProvider } from './dicomweb/auth.js';
-export { asFailure, DicomWebError, failureSource, ViewerError, type DicomWebErrorKind, type ViewerErrorKind } from './dicomweb/errors.js';
+export { asFailure, DicomWebError, failureSource, fileFault, ViewerError, type DicomWebErrorKind, type FailureSource, type ViewerErrorKind } from './dicomweb/errors.js';
 export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type StoreResult } from './dicomweb/dicomweb-service.js';
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, foldAccents, matchesWildcard, serverSafeWildcard, type MatchOptions, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';

@@ -10,6 +10,7 @@ export type DicomWebErrorKind =
   | 'server'
   | 'http'
   | 'bad-response'
+  | 'bad-file'
   | 'unsupported';
 
 const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
@@ -23,6 +24,7 @@ const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
   server: 'The image archive reported an internal error.',
   http: 'The image archive refused the request.',
   'bad-response': 'The image archive sent a response that could not be read.',
+  'bad-file': 'The image file is damaged or is not valid DICOM.',
   unsupported: 'This data cannot be displayed.',
 };
 
@@ -114,5 +116,18 @@ export function asFailure(error: unknown): DicomWebError | ViewerError {
   return new DicomWebError('bad-response', 0, '', error instanceof Error ? error.message : String(error));
 }
 
+/** Whose failure it is: the archive's answer, the viewer's own code, or a file that cannot be read or decoded. */
+export type FailureSource = 'archive' | 'viewer' | 'file';
+
 /** Whose failure it is, as `rad-error` and `rad-report-error` say it. */
-export const failureSource = (failure: DicomWebError | ViewerError): 'archive' | 'viewer' => (failure instanceof ViewerError ? 'viewer' : 'archive');
+export const failureSource = (failure: DicomWebError | ViewerError): FailureSource => (failure instanceof ViewerError ? 'viewer' : failure.kind === 'bad-file' ? 'file' : 'archive');
+
+/**
+ * A failure to parse or decode an image (a damaged file, pixel data that does not match its
+ * attributes) as the file's fault; errors that already say whose they are stay as they are.
+ */
+export function fileFault(error: unknown, url: string): DicomWebError | ViewerError {
+  if (error instanceof DicomWebError || error instanceof ViewerError) return error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new DicomWebError('bad-file', 0, url, text.slice(0, 200));
+}

@@ -13,6 +13,7 @@ const errorKindMessage = (kind: DicomWebErrorKind): string =>
     server: msg('The image archive reported an internal error.', { id: 'error.server' }),
     http: msg('The image archive refused the request.', { id: 'error.http' }),
     'bad-response': msg('The image archive sent a response that could not be read.', { id: 'error.bad-response' }),
+    'bad-file': msg('The image file is damaged or is not valid DICOM.', { id: 'error.bad-file' }),
     unsupported: msg('This data cannot be displayed.', { id: 'error.unsupported' }),
   })[kind];
 

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { asFailure, DicomWebError, failureSource, type ViewerError } from '../dicomweb/errors.js';
+import { asFailure, DicomWebError, failureSource, type FailureSource, type ViewerError } from '../dicomweb/errors.js';
 
 /** `detail` of `rad-error`: the failure, safe to show and to log (no patient data). */
 export interface RadErrorDetail {
@@ -9,7 +9,7 @@ export interface RadErrorDetail {
    */
   error: DicomWebError | ViewerError;
   /** Whose failure it is: `archive` for a `DicomWebError`, `viewer` for a `ViewerError`. */
-  source: 'archive' | 'viewer';
+  source: FailureSource;
   /** What the element was doing, e.g. "search-studies". */
   operation: string;
 }

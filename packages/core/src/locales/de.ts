@@ -14,6 +14,7 @@ export const templates = {
   'error.server': 'Das Bildarchiv meldet einen internen Fehler.',
   'error.timeout': 'Das Bildarchiv hat nicht rechtzeitig geantwortet.',
   'error.unsupported': 'Diese Daten können nicht angezeigt werden.',
+  'error.bad-file': 'Die Bilddatei ist beschädigt oder kein gültiges DICOM.',
   'error.unauthorized': 'Für das Bildarchiv ist eine Anmeldung erforderlich.',
   'error.with-status': str`${0} (HTTP ${1})`,
 };

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
 import { Task } from '@lit/task';
-import { asFailure, dicomWebContext, DicomWebError, failureSource, type ViewerError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
+import { asFailure, dicomWebContext, DicomWebError, failureSource, type FailureSource, type ViewerError, buttons, errorMessage, newUid, RadElement, surface, tokens, type NaturalizedDataset, type Study } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -62,7 +62,7 @@ export interface ReportErrorDetail {
   /** An archive failure (`DicomWebError`), or the viewer's own (`ViewerError`, e.g. a module that did not load). */
   error: DicomWebError | ViewerError;
   /** Whose failure it is: `archive` or `viewer`. */
-  source: 'archive' | 'viewer';
+  source: FailureSource;
   operation: string;
   draftKept: boolean;
 }

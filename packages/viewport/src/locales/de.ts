@@ -12,7 +12,7 @@ export const templates = {
   'viewport.action.invert': 'Invertieren',
   'viewport.action.invert-title': 'Invertieren (i)',
   'viewport.action.overlay-planes': 'Overlays',
-  'viewport.action.overlay-planes-title': 'Overlay-Ebenen des Bildes (o)',
+  'viewport.action.overlay-planes-title': 'Overlay-Ebenen des Bildes (g)',
   'viewport.action.lower': 'Level −',
   'viewport.action.lower-title': 'Level tiefer (,)',
   'viewport.action.narrower': 'Fenster −',

@@ -8,6 +8,7 @@ import * as dicomParserModule from 'dicom-parser';
 export * as core from '@cornerstonejs/core';
 export * as tools from '@cornerstonejs/tools';
 export { default as loader } from '@cornerstonejs/dicom-image-loader';
+export * as metadata from '@cornerstonejs/metadata';
 export { calculateSUVScalingFactors } from '@cornerstonejs/calculate-suv';
 
 /** dicom-parser is CommonJS: bundlers differ on whether its API is the namespace or `default`. */

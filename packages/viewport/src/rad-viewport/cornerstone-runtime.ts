@@ -4,7 +4,9 @@
 import { styleTextBoxesThroughCssom } from './csp-compat.js';
 import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
-import { DicomWebError, stringValue } from '@telerad/core';
+import { fileFault, stringValue } from '@telerad/core';
+import { attributesOfJson, checkFrame, checkImage } from './image-checks.js';
+import { registerCheckedPart10Loader } from './part10-loader.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance } from './series-retrieve.js';
 
@@ -21,6 +23,8 @@ export interface CornerstoneRuntime {
   parsedInstanceMetadata(imageId: string): StackFrame['metadata'] | undefined;
   /** Cuts a Part 10 file of a series retrieved at once into its frames. */
   splitInstance(part10: Uint8Array): RetrievedInstance;
+  /** Drops what Cornerstone's metadata keeps of host-given Part 10 images (`wadouri:`…) no longer shown. */
+  forgetInstances(imageIds: readonly string[]): void;
   /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
   registerFrames(frames: readonly StackFrame[]): void;
   /** The page's shared engine: used by viewports outside any `<rad-rendering-group>`. */
@@ -110,7 +114,7 @@ export async function purgeImageCache(): Promise<void> {
 
 export function loadCornerstone(options: RuntimeOptions = {}): Promise<CornerstoneRuntime> {
   runtime ??= (async () => {
-    const { core, tools, loader, dicomParser } = await import('./cornerstone-modules.js');
+    const { core, tools, loader, metadata, dicomParser } = await import('./cornerstone-modules.js');
     if (options.cpuRendering) core.setUseCPURendering(true);
     // Two WebGL contexts per engine, not Cornerstone's seven: a browser keeps about sixteen per page,
     // and a portal with a few engines (rendering groups, a viewer beside a worklist) would lose some.
@@ -123,6 +127,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
       workers,
     );
+    const forgetInstances = registerCheckedPart10Loader({ core, loader, metadata, dicomParser });
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
     const { wadouri } = loader;
@@ -160,15 +165,25 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       if (typeof event.reason === 'object' && event.reason !== null && frameErrors.has(event.reason as object)) event.preventDefault();
     });
     const frameFailure = (imageId: string, error: unknown) => {
-      const failure =
-        error instanceof DicomWebError
-          ? error
-          : new DicomWebError('unsupported', 200, imageId.slice(FRAME_SCHEME.length + 1), `decoding failed: ${(error as Error)?.message ?? String(error)}`);
+      // What does not parse or decode is the file's fault, not the archive's.
+      const failure = fileFault(error, imageId.slice(FRAME_SCHEME.length + 1));
       frameErrors.add(failure);
       return failure;
     };
+    const metadataByImageId = new Map<string, StackFrame['metadata']>();
+    /** The frame's attributes and bytes checked before decoding (image-checks.ts). */
+    const checked = (imageId: string, frame: { bytes: Uint8Array; transferSyntax: string }) => {
+      const metadata = metadataByImageId.get(imageId);
+      if (metadata) {
+        const attributes = attributesOfJson(metadata);
+        checkImage(attributes);
+        checkFrame(attributes, frame.bytes, frame.transferSyntax, imageId.slice(FRAME_SCHEME.length + 1));
+      }
+      return frame;
+    };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)
+        .then((frame) => checked(imageId, frame))
         .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS))
         .catch((error: unknown) => {
           throw frameFailure(imageId, error);
@@ -178,7 +193,6 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // scaled), and the VOI module: Cornerstone 5.14's own provider gives VOI LUT Function as a
     // string, of which image creation then takes the first letter.
     const suvByImageId = new Map<string, number>();
-    const metadataByImageId = new Map<string, StackFrame['metadata']>();
     core.metaData.addProvider((type: string, imageId: string) => {
       if (type === core.Enums.MetadataModules.SCALING) {
         const suvbw = suvByImageId.get(imageId);
@@ -228,6 +242,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
           if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);
         }
       },
+      forgetInstances,
       pageEngine: createEngineSource(),
       createEngineSource,
     };

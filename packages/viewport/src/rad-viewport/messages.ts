@@ -53,7 +53,7 @@ export const actionLabels = () => ({
   lower: [msg('Level −', { id: 'viewport.action.lower' }), msg('Lower level (,)', { id: 'viewport.action.lower-title' })],
   higher: [msg('Level +', { id: 'viewport.action.higher' }), msg('Higher level (.)', { id: 'viewport.action.higher-title' })],
   invert: [msg('Invert', { id: 'viewport.action.invert' }), msg('Invert (i)', { id: 'viewport.action.invert-title' })],
-  overlayPlanes: [msg('Overlays', { id: 'viewport.action.overlay-planes' }), msg('Overlay planes of the image (o)', { id: 'viewport.action.overlay-planes-title' })],
+  overlayPlanes: [msg('Overlays', { id: 'viewport.action.overlay-planes' }), msg('Overlay planes of the image (g)', { id: 'viewport.action.overlay-planes-title' })],
   zoomIn: [msg('Zoom in', { id: 'viewport.action.zoom-in' }), msg('Zoom in (+)', { id: 'viewport.action.zoom-in-title' })],
   zoomOut: [msg('Zoom out', { id: 'viewport.action.zoom-out' }), msg('Zoom out (−)', { id: 'viewport.action.zoom-out-title' })],
   rotate: [msg('Rotate', { id: 'viewport.action.rotate' }), msg('Rotate 90° (r)', { id: 'viewport.action.rotate-title' })],

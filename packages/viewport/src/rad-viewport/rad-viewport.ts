@@ -165,7 +165,7 @@ export class RadViewport extends RadElement {
   /**
    * Draw the image's overlay planes (PS3.3 C.9.2: graphics and text the modality or a workstation
    * burnt into groups 6000–601E), as a display is expected to. On by default; the toolbar and the
-   * `o` key toggle it.
+   * `g` key toggle it.
    */
   @property({ type: Boolean, attribute: 'overlay-planes', reflect: true }) overlayPlanes = true;
   /** Whether the image shown has overlay planes (the toolbar offers the toggle only then). */
@@ -286,7 +286,9 @@ export class RadViewport extends RadElement {
     },
     args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
     onError: (error) => {
-      if (!(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'load-series');
+      // An image that failed was announced as it failed: its series failing with it is not news.
+      const announced = [...this.#imageErrors.values()].includes(error as DicomWebError);
+      if (!announced && !(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'load-series');
     },
   });
 
@@ -567,7 +569,7 @@ export class RadViewport extends RadElement {
       '+': () => this.zoomBy(1.25),
       '-': () => this.zoomBy(0.8),
       i: () => this.invert(),
-      o: () => (this.overlayPlanes = !this.overlayPlanes),
+      g: () => (this.overlayPlanes = !this.overlayPlanes),
       r: () => this.rotate(90),
       h: () => this.flip('horizontal'),
       v: () => this.flip('vertical'),

@@ -1,5 +1,5 @@
 import type { Types } from '@cornerstonejs/core';
-import { DicomWebError, numberValue, stringValue } from '@telerad/core';
+import { DicomWebError, fileFault, numberValue, stringValue, type ViewerError } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { calibrationOf } from './calibration.js';
 import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
@@ -101,6 +101,8 @@ export class ViewportController implements ReactiveController {
   #voiLutDrawn?: { target: object; lut: VoiLut };
   /** Images (by index) whose last load failed, and those whose failure was reported. */
   #failures = new Set<number>();
+  /** Each failed image's failure as first reported (an image that failed at once fails its series with it). */
+  #firstFailures = new Map<number, DicomWebError | ViewerError>();
   #reported = new Set<number>();
 
   constructor(
@@ -304,10 +306,11 @@ export class ViewportController implements ReactiveController {
   async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
     // The frames are this viewport's at once (a prefetch started right after loads these).
     const kept = new Set(frames.map((f) => f.imageId));
-    forgetFrames(this.#frames.filter((f) => !kept.has(f.imageId)).map((f) => f.imageId));
+    this.#forget(this.#frames.filter((f) => !kept.has(f.imageId)).map((f) => f.imageId));
     this.#frames = frames;
     this.#failures.clear();
     this.#reported.clear();
+    this.#firstFailures.clear();
     await this.ready();
     if (!this.#viewport) return;
     await this.#viewport.setStack(
@@ -315,8 +318,9 @@ export class ViewportController implements ReactiveController {
       initialIndex,
     );
     this.#describe(frames[initialIndex]);
-    // Cornerstone reports some failures (an image its renderer cannot take) only to its log.
-    if (!this.#viewport.getImageData()) throw new DicomWebError('unsupported', 0, frames[initialIndex]?.imageId ?? '', 'the image could not be drawn');
+    // Cornerstone reports some failures only to its log (an image its renderer cannot take), others
+    // only to the loading ahead: the image's own failure where it had one.
+    if (!this.#viewport.getImageData()) throw await this.#whyNotShown(frames[initialIndex], initialIndex);
     this.#showDefaultVoi();
     this.#mendsInARow = 0;
     this.#mendDegenerateVoi();
@@ -432,11 +436,29 @@ export class ViewportController implements ReactiveController {
     );
   }
 
+  /** Why image `index` was not drawn: its load's failure (asked again where Cornerstone kept it to itself), else unsupported. */
+  async #whyNotShown(frame: StackFrame | undefined, index: number): Promise<DicomWebError | ViewerError> {
+    const known = this.#firstFailures.get(index);
+    if (known || !frame) return known ?? new DicomWebError('unsupported', 0, '', 'no image');
+    const failure: unknown = await this.#runtime?.core.imageLoader.loadAndCacheImage(frame.imageId).then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('the image did not load'),
+    );
+    if (failure === undefined) return new DicomWebError('unsupported', 0, frame.imageId, 'the image could not be drawn');
+    this.#markFailed(index, failure);
+    return this.#firstFailures.get(index) as DicomWebError | ViewerError;
+  }
+
   #markFailed(index: number, error: unknown): void {
     const first = !this.#reported.has(index);
+    // A file that cannot be parsed or decoded is the file's fault, not the archive's (Cornerstone's
+    // own loaders reject with { error }).
+    const cause = error instanceof Error ? error : ((error as { error?: unknown } | undefined)?.error ?? error);
+    const failure = fileFault(cause, this.#frames[index]?.imageId ?? '');
     this.#failures.add(index);
     this.#reported.add(index);
-    this.listener.imageFailed(index, error, first);
+    if (first) this.#firstFailures.set(index, failure);
+    this.listener.imageFailed(index, failure, first);
   }
 
   state(): ViewState {
@@ -698,6 +720,12 @@ export class ViewportController implements ReactiveController {
     return image ? modalityValueOf(image as unknown as DecodedImage, point) : undefined;
   }
 
+  /** Frames this viewport lets go of: their loading state and what Cornerstone keeps of their files. */
+  #forget(imageIds: readonly string[]): void {
+    forgetFrames(imageIds);
+    this.#runtime?.forgetInstances(imageIds);
+  }
+
   dispose(): void {
     clearTimeout(this.#resizeTimer);
     this.#resizeObserver?.disconnect();
@@ -712,7 +740,7 @@ export class ViewportController implements ReactiveController {
       this.#engineSource?.release();
       this.#engineSource = undefined;
     }
-    forgetFrames(this.#frames.map((f) => f.imageId));
+    this.#forget(this.#frames.map((f) => f.imageId));
     this.#frames = [];
     this.#viewport = undefined;
     this.#element = undefined;

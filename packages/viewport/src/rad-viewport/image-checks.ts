@@ -1,0 +1,200 @@
+// What an image must declare before anything decodes it. Cornerstone trusts a file's attributes:
+// a palette without its tables, three samples called MONOCHROME2, 65,535 × 65,535 pixels or pixel
+// data shorter than its frame make it throw inside its own promise chains (the page sees an
+// uncaught rejection, the image never settles) or allocate gigabytes. Checked here first, each
+// refusal says what is wrong with the file.
+import { DicomWebError, numberValue, stringValue, type DicomJsonDataset } from '@telerad/core';
+
+/** A file whose attributes contradict each other or its pixel data: the file's fault. */
+export class InvalidImage extends Error {
+  override name = 'InvalidImage';
+}
+
+/** Largest decoded frame accepted (bytes): a 16k × 16k RGB frame is 768 MB, a 4k × 4k one 48 MB. */
+export const MAX_FRAME_BYTES = 256 * 2 ** 20;
+
+/** The attributes of the Image Pixel module (PS3.3 C.7.6.3) the checks read. */
+export interface ImageAttributes {
+  rows: number;
+  columns: number;
+  samplesPerPixel: number;
+  photometric: string;
+  bitsAllocated: number;
+  bitsStored: number;
+  highBit: number;
+  pixelRepresentation: number;
+  frames: number;
+  /** PALETTE COLOR: each table's descriptor (entries, first mapped, bits) and its data's length in bytes. */
+  palette?: { descriptor: number[]; dataBytes: number }[];
+}
+
+const SAMPLES: Record<string, number> = {
+  MONOCHROME1: 1,
+  MONOCHROME2: 1,
+  'PALETTE COLOR': 1,
+  RGB: 3,
+  YBR_FULL: 3,
+  YBR_FULL_422: 3,
+  YBR_PARTIAL_420: 3,
+  YBR_PARTIAL_422: 3,
+  YBR_ICT: 3,
+  YBR_RCT: 3,
+};
+
+/** Transfer syntaxes whose pixel data is native (deflate is inflated by the parser). */
+const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99']);
+/** Encapsulated syntaxes the codecs decode: JPEG baseline, extended, lossless; JPEG-LS; JPEG 2000; HTJ2K; RLE. */
+const ENCAPSULATED = new Set(['.4.50', '.4.51', '.4.57', '.4.70', '.4.80', '.4.81', '.4.90', '.4.91', '.4.201', '.4.202', '.4.203', '.5'].map((s) => `1.2.840.10008.1.2${s}`));
+
+/** How a transfer syntax stores pixel data, or 'unknown' where no codec here reads it. */
+export const pixelEncoding = (transferSyntax: string): 'native' | 'encapsulated' | 'unknown' =>
+  NATIVE.has(transferSyntax) ? 'native' : ENCAPSULATED.has(transferSyntax) ? 'encapsulated' : 'unknown';
+
+const integer = (value: number, low: number, high: number) => Number.isInteger(value) && value >= low && value <= high;
+
+/** Samples stored per pixel where chrominance is subsampled (PS3.3 C.7.6.3.1.2): two per pixel in 4:2:2, one and a half in 4:2:0. */
+const STORED_SAMPLES: Record<string, number> = { YBR_FULL_422: 2, YBR_PARTIAL_422: 2, YBR_PARTIAL_420: 1.5 };
+
+/** Bytes of one frame as its attributes declare it stored natively. */
+export const declaredFrameBytes = ({ rows, columns, samplesPerPixel, bitsAllocated, photometric }: ImageAttributes) =>
+  bitsAllocated === 1 ? Math.ceil((rows * columns) / 8) : rows * columns * (STORED_SAMPLES[photometric] ?? samplesPerPixel) * (bitsAllocated / 8);
+
+/** Throws InvalidImage where the attributes cannot describe a displayable image. */
+export function checkImage(a: ImageAttributes): void {
+  const fail = (why: string): never => {
+    throw new InvalidImage(why);
+  };
+  if (!integer(a.rows, 1, 65535) || !integer(a.columns, 1, 65535)) fail(`${a.rows} × ${a.columns} pixels`);
+  const samples = SAMPLES[a.photometric];
+  if (samples === undefined) fail(`Photometric Interpretation "${a.photometric}"`);
+  if (a.samplesPerPixel !== samples) fail(`${a.samplesPerPixel} samples per pixel for ${a.photometric}`);
+  if (![1, 8, 16, 32].includes(a.bitsAllocated) || (a.bitsAllocated === 1 && samples !== 1)) fail(`${a.bitsAllocated} bits allocated`);
+  if (!integer(a.bitsStored, 1, a.bitsAllocated) || !integer(a.highBit, a.bitsStored - 1, a.bitsAllocated - 1)) fail(`${a.bitsStored} bits stored, high bit ${a.highBit}`);
+  if (a.pixelRepresentation !== 0 && a.pixelRepresentation !== 1) fail(`Pixel Representation ${a.pixelRepresentation}`);
+  if (!integer(a.frames, 1, 100_000)) fail(`${a.frames} frames`);
+  if (declaredFrameBytes(a) > MAX_FRAME_BYTES) fail(`a frame of ${Math.round(declaredFrameBytes(a) / 2 ** 20)} MB (at most ${MAX_FRAME_BYTES / 2 ** 20} MB)`);
+  if (a.photometric === 'PALETTE COLOR') checkPalette(a, fail);
+}
+
+function checkPalette(a: ImageAttributes, fail: (why: string) => never): void {
+  if (a.bitsAllocated !== 8 && a.bitsAllocated !== 16) fail(`a palette image of ${a.bitsAllocated} bits`);
+  if (a.palette?.length !== 3) fail('a palette image without its red, green and blue tables');
+  for (const { descriptor, dataBytes } of a.palette ?? []) {
+    const [entries = 0, , bits = 0] = descriptor;
+    const count = entries === 0 ? 65536 : entries;
+    if (![8, 16].includes(bits) || dataBytes < count * (bits === 16 ? 2 : 1)) fail(`a palette table of ${dataBytes} bytes for ${count} entries of ${bits} bits`);
+  }
+}
+
+/** The first bytes each codec's data begins with: a frame without them is not of its transfer syntax. */
+const JPEG_SOI = [0xff, 0xd8];
+const J2K_SOC = [0xff, 0x4f, 0xff, 0x51];
+const JP2_SIGNATURE = [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20];
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** The RLE header (PS3.5 G.3.1): one segment per byte of each sample, the first right after the 64-byte header. */
+function rleHeaderFits(a: ImageAttributes, bytes: Uint8Array): boolean {
+  if (bytes.length < 64) return false;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, 64);
+  const segments = view.getUint32(0, true);
+  if (segments !== a.samplesPerPixel * Math.ceil(a.bitsAllocated / 8) || view.getUint32(4, true) !== 64) return false;
+  for (let i = 2; i <= segments; i++) {
+    const offset = view.getUint32(4 * i, true);
+    if (offset <= view.getUint32(4 * (i - 1), true) || offset >= bytes.length) return false;
+  }
+  return true;
+}
+
+/**
+ * Throws where a frame cannot be what its attributes and transfer syntax declare: native bytes
+ * shorter than the frame, compressed data that does not begin as its codec's does (a file
+ * labelled with the wrong transfer syntax), or a transfer syntax no codec here reads.
+ */
+export function checkFrame(a: ImageAttributes, bytes: Uint8Array, transferSyntax: string, url: string): void {
+  const fail = (why: string): never => {
+    throw new InvalidImage(why);
+  };
+  if (NATIVE.has(transferSyntax)) {
+    if (bytes.length < declaredFrameBytes(a)) fail(`${bytes.length} bytes of pixel data for a frame of ${declaredFrameBytes(a)}`);
+    return;
+  }
+  if (!ENCAPSULATED.has(transferSyntax)) throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
+  if (bytes.length === 0) fail('an empty compressed frame');
+  const family = transferSyntax.endsWith('.5') ? 'RLE' : /\.4\.(9[01]|20[123])$/.test(transferSyntax) ? 'JPEG 2000' : 'JPEG';
+  const fits = family === 'RLE' ? rleHeaderFits(a, bytes) : family === 'JPEG 2000' ? startsWith(bytes, J2K_SOC) || startsWith(bytes, JP2_SIGNATURE) : startsWith(bytes, JPEG_SOI);
+  if (!fits) fail(`a frame that is not ${family} data, in a file that says it is`);
+}
+
+/** A frame's pixel data as Cornerstone's parsers hand it over (one buffer, a view, or fragments), as bytes. */
+export function frameBytes(pixelData: unknown): Uint8Array {
+  if (pixelData instanceof Uint8Array) return pixelData;
+  if (pixelData instanceof ArrayBuffer) return new Uint8Array(pixelData);
+  if (ArrayBuffer.isView(pixelData)) return new Uint8Array(pixelData.buffer, pixelData.byteOffset, pixelData.byteLength);
+  return Array.isArray(pixelData) ? concatBytes(pixelData.map(frameBytes)) : new Uint8Array();
+}
+
+/** Byte arrays one after another, in one. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+const PALETTE_TAGS = [
+  ['00281101', '00281201'],
+  ['00281102', '00281202'],
+  ['00281103', '00281203'],
+];
+const PALETTE_KEYWORDS = ['Red', 'Green', 'Blue'].map((c) => [`${c}PaletteColorLookupTableDescriptor`, `${c}PaletteColorLookupTableData`]);
+
+/** The checked attributes of an image described in DICOM JSON (lookup table data inline, as the series loader leaves it). */
+export function attributesOfJson(metadata: DicomJsonDataset): ImageAttributes {
+  const n = (tag: string, fallback = NaN) => numberValue(metadata, tag) ?? fallback;
+  const palette = PALETTE_TAGS.filter(([descriptor]) => metadata[descriptor]).map(([descriptor, data]) => {
+    const element = metadata[data];
+    const dataBytes = element?.Value ? element.Value.length * 2 : Math.floor(((element?.InlineBinary?.length ?? 0) * 3) / 4);
+    return { descriptor: (metadata[descriptor]?.Value ?? []).map(Number), dataBytes };
+  });
+  return {
+    rows: n('00280010'),
+    columns: n('00280011'),
+    samplesPerPixel: n('00280002', 1),
+    photometric: stringValue(metadata, '00280004') ?? 'MONOCHROME2',
+    bitsAllocated: n('00280100'),
+    bitsStored: n('00280101', n('00280100')),
+    highBit: n('00280102', n('00280101', n('00280100')) - 1),
+    pixelRepresentation: n('00280103', 0),
+    frames: n('00280008', 1),
+    ...(palette.length ? { palette } : {}),
+  };
+}
+
+export const byteLengthOf = (value: unknown): number => {
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
+  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + (typeof v === 'number' ? 2 : byteLengthOf(v)), 0);
+  return 0;
+};
+
+/** The checked attributes of an image parsed into a naturalized data set (keywords, as dcmjs names them). */
+export function attributesOfNaturalized(instance: Record<string, unknown>): ImageAttributes {
+  const n = (keyword: string, fallback = NaN) => {
+    const value = Array.isArray(instance[keyword]) ? (instance[keyword] as unknown[])[0] : instance[keyword];
+    return value === undefined || value === null || value === '' ? fallback : Number(value);
+  };
+  const palette = PALETTE_KEYWORDS.filter(([descriptor]) => instance[descriptor]).map(([descriptor, data]) => ({
+    descriptor: ([] as unknown[]).concat(instance[descriptor]).map(Number),
+    dataBytes: byteLengthOf(instance[data]),
+  }));
+  return {
+    rows: n('Rows'),
+    columns: n('Columns'),
+    samplesPerPixel: n('SamplesPerPixel', 1),
+    photometric: String(instance.PhotometricInterpretation ?? 'MONOCHROME2'),
+    bitsAllocated: n('BitsAllocated'),
+    bitsStored: n('BitsStored', n('BitsAllocated')),
+    highBit: n('HighBit', n('BitsStored', n('BitsAllocated')) - 1),
+    pixelRepresentation: n('PixelRepresentation', 0),
+    frames: n('NumberOfFrames', 1),
+    ...(palette.length ? { palette } : {}),
+  };
+}
