@@ -54,6 +54,12 @@ export function hostCspMiddleware() {
 /** Koa middleware serving the corpus manifest at /corpus/manifest.json and its files under /corpus/files/. */
 export function manifestMiddleware() {
   return async (ctx, next) => {
+    // The fuzz run's size and seed (test/fuzz): FUZZ_COUNT mutants from FUZZ_SEED (fixed unless given).
+    if (ctx.path === '/__fuzz/config') {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify({ count: Number(process.env.FUZZ_COUNT ?? 2000), seed: Number(process.env.FUZZ_SEED ?? 20261206) });
+      return;
+    }
     if (ctx.path === '/corpus/manifest.json') {
       ctx.type = 'application/json';
       ctx.body = readFileSync(MANIFEST_PATH, 'utf8');
