@@ -27,7 +27,7 @@ if (viewport) {
 
 document.addEventListener('rad-error', (e) => {
   const detail: RadErrorDetail = e.detail;
-  const whose: 'archive' | 'viewer' = detail.source;
+  const whose: 'archive' | 'viewer' | 'file' = detail.source;
   if (detail.error instanceof ViewerError) void (detail.error.kind satisfies 'client' | 'no-size');
   if (detail.error instanceof DicomWebError) void (detail.error.status satisfies number);
   // @ts-expect-error: no such property on the detail
