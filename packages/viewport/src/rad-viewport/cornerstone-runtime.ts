@@ -5,7 +5,7 @@ import { styleTextBoxesThroughCssom } from './csp-compat.js';
 import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { fileFault, stringValue } from '@telerad/core';
-import { attributesOfJson, checkFrame, checkImage } from './image-checks.js';
+import { checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
 import { registerCheckedPart10Loader } from './part10-loader.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance } from './series-retrieve.js';
@@ -175,7 +175,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     const checked = (imageId: string, frame: { bytes: Uint8Array; transferSyntax: string }) => {
       const metadata = metadataByImageId.get(imageId);
       if (metadata) {
-        const attributes = attributesOfJson(metadata);
+        const attributes = imageAttributes(jsonReader(metadata));
         checkImage(attributes);
         checkFrame(attributes, frame.bytes, frame.transferSyntax, imageId.slice(FRAME_SCHEME.length + 1));
       }

@@ -140,61 +140,77 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-const PALETTE_TAGS = [
-  ['00281101', '00281201'],
-  ['00281102', '00281202'],
-  ['00281103', '00281203'],
-];
-const PALETTE_KEYWORDS = ['Red', 'Green', 'Blue'].map((c) => [`${c}PaletteColorLookupTableDescriptor`, `${c}PaletteColorLookupTableData`]);
+/** The Image Pixel attributes the checks read, by tag, and (for dcmjs' naturalized data sets) by keyword. */
+const TAGS = {
+  rows: ['00280010', 'Rows'],
+  columns: ['00280011', 'Columns'],
+  samplesPerPixel: ['00280002', 'SamplesPerPixel'],
+  photometric: ['00280004', 'PhotometricInterpretation'],
+  bitsAllocated: ['00280100', 'BitsAllocated'],
+  bitsStored: ['00280101', 'BitsStored'],
+  highBit: ['00280102', 'HighBit'],
+  pixelRepresentation: ['00280103', 'PixelRepresentation'],
+  frames: ['00280008', 'NumberOfFrames'],
+} as const;
+/** Each palette table's descriptor and data (PS3.3 C.7.6.3.1.5, C.7.6.3.1.6): tags and keywords. */
+const PALETTE = ['Red', 'Green', 'Blue'].map((colour, i) => ({
+  descriptor: [`0028110${i + 1}`, `${colour}PaletteColorLookupTableDescriptor`] as const,
+  data: [`0028120${i + 1}`, `${colour}PaletteColorLookupTableData`] as const,
+}));
 
-/** The checked attributes of an image described in DICOM JSON (lookup table data inline, as the series loader leaves it). */
-export function attributesOfJson(metadata: DicomJsonDataset): ImageAttributes {
-  const n = (tag: string, fallback = NaN) => numberValue(metadata, tag) ?? fallback;
-  const palette = PALETTE_TAGS.filter(([descriptor]) => metadata[descriptor]).map(([descriptor, data]) => {
-    const element = metadata[data];
-    const dataBytes = element?.Value ? element.Value.length * 2 : Math.floor(((element?.InlineBinary?.length ?? 0) * 3) / 4);
-    return { descriptor: (metadata[descriptor]?.Value ?? []).map(Number), dataBytes };
-  });
+/** How a parser's data set answers for an attribute, given its tag and keyword. */
+export interface AttributeReader {
+  number(tag: string, keyword: string): number | undefined;
+  text(tag: string, keyword: string): string | undefined;
+  numbers(tag: string, keyword: string): number[];
+  /** Bytes of a binary element's value (0 when absent). */
+  byteLength(tag: string, keyword: string): number;
+}
+
+/** The checked attributes, from any parser's data set; absent attributes take their defined defaults. */
+export function imageAttributes(read: AttributeReader): ImageAttributes {
+  const n = ([tag, keyword]: readonly [string, string], fallback = NaN) => read.number(tag, keyword) ?? fallback;
+  const bitsAllocated = n(TAGS.bitsAllocated);
+  const bitsStored = n(TAGS.bitsStored, bitsAllocated);
+  const palette = PALETTE.filter(({ descriptor }) => read.numbers(...descriptor).length).map(({ descriptor, data }) => ({ descriptor: read.numbers(...descriptor), dataBytes: read.byteLength(...data) }));
   return {
-    rows: n('00280010'),
-    columns: n('00280011'),
-    samplesPerPixel: n('00280002', 1),
-    photometric: stringValue(metadata, '00280004') ?? 'MONOCHROME2',
-    bitsAllocated: n('00280100'),
-    bitsStored: n('00280101', n('00280100')),
-    highBit: n('00280102', n('00280101', n('00280100')) - 1),
-    pixelRepresentation: n('00280103', 0),
-    frames: n('00280008', 1),
+    rows: n(TAGS.rows),
+    columns: n(TAGS.columns),
+    samplesPerPixel: n(TAGS.samplesPerPixel, 1),
+    photometric: read.text(...TAGS.photometric) ?? 'MONOCHROME2',
+    bitsAllocated,
+    bitsStored,
+    highBit: n(TAGS.highBit, bitsStored - 1),
+    pixelRepresentation: n(TAGS.pixelRepresentation, 0),
+    frames: n(TAGS.frames, 1),
     ...(palette.length ? { palette } : {}),
   };
 }
 
-export const byteLengthOf = (value: unknown): number => {
+/** A data set in DICOM JSON (lookup table data inline, as the series loader leaves it). */
+export const jsonReader = (metadata: DicomJsonDataset): AttributeReader => ({
+  number: (tag) => numberValue(metadata, tag),
+  text: (tag) => stringValue(metadata, tag),
+  numbers: (tag) => (metadata[tag]?.Value ?? []).map(Number),
+  byteLength: (tag) => {
+    const element = metadata[tag];
+    return element?.Value ? element.Value.length * 2 : Math.floor(((element?.InlineBinary?.length ?? 0) * 3) / 4);
+  },
+});
+
+const byteLengthOf = (value: unknown): number => {
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
   if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + (typeof v === 'number' ? 2 : byteLengthOf(v)), 0);
   return 0;
 };
 
-/** The checked attributes of an image parsed into a naturalized data set (keywords, as dcmjs names them). */
-export function attributesOfNaturalized(instance: Record<string, unknown>): ImageAttributes {
-  const n = (keyword: string, fallback = NaN) => {
-    const value = Array.isArray(instance[keyword]) ? (instance[keyword] as unknown[])[0] : instance[keyword];
-    return value === undefined || value === null || value === '' ? fallback : Number(value);
-  };
-  const palette = PALETTE_KEYWORDS.filter(([descriptor]) => instance[descriptor]).map(([descriptor, data]) => ({
-    descriptor: ([] as unknown[]).concat(instance[descriptor]).map(Number),
-    dataBytes: byteLengthOf(instance[data]),
-  }));
+/** A naturalized data set (dcmjs keywords). */
+export const naturalizedReader = (instance: Record<string, unknown>): AttributeReader => {
+  const values = (keyword: string) => ([] as unknown[]).concat(instance[keyword] ?? []).filter((v) => v !== null && v !== '');
   return {
-    rows: n('Rows'),
-    columns: n('Columns'),
-    samplesPerPixel: n('SamplesPerPixel', 1),
-    photometric: String(instance.PhotometricInterpretation ?? 'MONOCHROME2'),
-    bitsAllocated: n('BitsAllocated'),
-    bitsStored: n('BitsStored', n('BitsAllocated')),
-    highBit: n('HighBit', n('BitsStored', n('BitsAllocated')) - 1),
-    pixelRepresentation: n('PixelRepresentation', 0),
-    frames: n('NumberOfFrames', 1),
-    ...(palette.length ? { palette } : {}),
+    number: (_, keyword) => (values(keyword).length ? Number(values(keyword)[0]) : undefined),
+    text: (_, keyword) => (values(keyword).length ? String(values(keyword)[0]) : undefined),
+    numbers: (_, keyword) => values(keyword).map(Number),
+    byteLength: (_, keyword) => byteLengthOf(instance[keyword]),
   };
-}
+};

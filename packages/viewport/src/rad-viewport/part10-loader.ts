@@ -2,7 +2,7 @@
 // behind the checks of image-checks.ts. The file is parsed (as Cornerstone's loader would, into
 // its naturalized metadata) and its attributes and the frame's bytes checked before any decoding.
 import { DicomWebError } from '@telerad/core';
-import { attributesOfNaturalized, checkFrame, checkImage, concatBytes, frameBytes, InvalidImage, pixelEncoding, type ImageAttributes } from './image-checks.js';
+import { checkFrame, checkImage, concatBytes, frameBytes, imageAttributes, InvalidImage, naturalizedReader, pixelEncoding, type AttributeReader } from './image-checks.js';
 
 type Modules = typeof import('./cornerstone-modules.js');
 type ParsedDataSet = ReturnType<Modules['dicomParser']['parseDicom']>;
@@ -27,26 +27,17 @@ async function inflateRaw(deflated: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-/** The checked attributes as dicom-parser read them (explicit or implicit VR, either byte order). */
-function attributesOfParsed(dataSet: ParsedDataSet): ImageAttributes {
-  const us = (tag: string, fallback = NaN) => (dataSet.elements[tag] ? (dataSet.uint16(tag) ?? fallback) : fallback);
-  const palette = ['Red', 'Green', 'Blue']
-    .map((_, i) => [`x0028110${i + 1}`, `x0028120${i + 1}`])
-    .filter(([descriptor]) => dataSet.elements[descriptor])
-    .map(([descriptor, data]) => ({ descriptor: [0, 1, 2].map((k) => dataSet.uint16(descriptor, k) ?? 0), dataBytes: dataSet.elements[data]?.length ?? 0 }));
+/** A data set as dicom-parser read it (explicit or implicit VR, either byte order; IS as text). */
+const parsedReader = (dataSet: ParsedDataSet): AttributeReader => {
+  const element = (tag: string) => dataSet.elements[`x${tag.toLowerCase()}`];
+  const isText = (tag: string) => tag === '00280008';
   return {
-    rows: us('x00280010'),
-    columns: us('x00280011'),
-    samplesPerPixel: us('x00280002', 1),
-    photometric: dataSet.string('x00280004') ?? 'MONOCHROME2',
-    bitsAllocated: us('x00280100'),
-    bitsStored: us('x00280101', us('x00280100')),
-    highBit: us('x00280102', us('x00280101', us('x00280100')) - 1),
-    pixelRepresentation: us('x00280103', 0),
-    frames: dataSet.elements.x00280008 ? (dataSet.intString('x00280008') ?? NaN) : 1,
-    ...(palette.length ? { palette } : {}),
+    number: (tag) => (element(tag) ? (isText(tag) ? dataSet.intString(`x${tag}`) : dataSet.uint16(`x${tag}`)) : undefined),
+    text: (tag) => (element(tag) ? dataSet.string(`x${tag}`) : undefined),
+    numbers: (tag) => (element(tag) ? [0, 1, 2].map((i) => dataSet.uint16(`x${tag}`, i) ?? 0) : []),
+    byteLength: (tag) => element(tag)?.length ?? 0,
   };
-}
+};
 
 const PART10_SCHEMES = ['wadouri', 'dicomweb', 'dicomfile'];
 
@@ -95,7 +86,7 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     }
     // And what it read is checked before the metadata parser reads it its own way: that parser
     // takes any pixel data of an encapsulated syntax as fragments, and their lengths on trust.
-    const attributes = attributesOfParsed(dataSet);
+    const attributes = imageAttributes(parsedReader(dataSet));
     checkImage(attributes);
     const transferSyntax = dataSet.string('x00020010') ?? '';
     const encoding = pixelEncoding(transferSyntax);
@@ -137,7 +128,7 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     await parse(imageId, scheme, url);
     const instance = core.metaData.get(NATURALIZED, imageId) as Record<string, unknown> | undefined;
     if (!instance) throw new InvalidImage('not a DICOM file');
-    const attributes = attributesOfNaturalized(instance);
+    const attributes = imageAttributes(naturalizedReader(instance));
     checkImage(attributes);
     const frame = core.metaData.getTyped(metadata.Enums.MetadataModules.COMPRESSED_FRAME_DATA, imageId, { frameIndex: pixelDataFrame ?? 0 }) as
       | { pixelData?: unknown; transferSyntaxUid?: string }
