@@ -1,4 +1,4 @@
-import { DicomWebError, type AuthPolicy } from '@telerad/core';
+import { DicomWebError, type AuthPolicy, type DicomJsonElement } from '@telerad/core';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** Image ids of our frames: `radwado:<WADO-RS frame URL>`. */
@@ -109,6 +109,15 @@ export async function request(url: string, accept: string, source: Pick<FrameSou
   } catch (error) {
     throw new DicomWebError((error as Error).name === 'TimeoutError' ? 'timeout' : 'network', 0, url);
   }
+}
+
+/** A binary element's bytes (PS3.18 F.2.7): its Value as given, InlineBinary (base64), or by its BulkDataURI (`load`). */
+export async function binaryValue(element: DicomJsonElement, load: (uri: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const [value] = element.Value ?? [];
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (element.BulkDataURI) return load(element.BulkDataURI);
+  return Uint8Array.from(atob(element.InlineBinary ?? ''), (c) => c.charCodeAt(0));
 }
 
 /**

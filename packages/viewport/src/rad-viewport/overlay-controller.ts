@@ -1,6 +1,7 @@
 import type { DicomJsonElement } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { overlayBytes, overlayFrameOn, overlayPlanesOf, paintOverlays } from './overlay-planes.js';
+import { binaryValue } from './frame-loader.js';
+import { overlayFrameOn, overlayPlanesOf, paintOverlays } from './overlay-planes.js';
 import type { StackFrame } from './series-stack.js';
 
 /** Where the overlay layer learns what is shown and how the image lies on the canvas. */
@@ -50,7 +51,12 @@ export class OverlayController implements ReactiveController {
     const drawing = ++this.#drawing;
     const rows = Number(frame?.metadata['00280010']?.Value?.[0] ?? 0);
     const columns = Number(frame?.metadata['00280011']?.Value?.[0] ?? 0);
-    const planes = frame ? overlayPlanesOf(frame.metadata).flatMap((plane) => ((index) => (index === undefined ? [] : [{ plane, index }]))(overlayFrameOn(plane, frame.frame))) : [];
+    const planes = frame
+      ? overlayPlanesOf(frame.metadata).flatMap((plane) => {
+          const index = overlayFrameOn(plane, frame.frame);
+          return index === undefined ? [] : [{ plane, index }];
+        })
+      : [];
     const canvas = this.canvas();
     if (!canvas || planes.length === 0 || rows < 1 || columns < 1) return this.clear();
     const loaded = await Promise.all(planes.map(async ({ plane, index }) => ({ plane, index, bytes: await this.#bytesOf(plane.data) })));
@@ -69,7 +75,7 @@ export class OverlayController implements ReactiveController {
   #bytesOf(element: DicomJsonElement): Promise<Uint8Array> {
     let bytes = this.#bytes.get(element);
     if (!bytes) {
-      bytes = overlayBytes(element, (uri) => this.view.loadBulkData(uri)).catch(() => new Uint8Array());
+      bytes = binaryValue(element, (uri) => this.view.loadBulkData(uri)).catch(() => new Uint8Array());
       this.#bytes.set(element, bytes);
     }
     return bytes;

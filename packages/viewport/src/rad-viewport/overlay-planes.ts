@@ -54,16 +54,6 @@ export function overlayFrameOn(plane: OverlayPlane, frame: number): number | und
   return index >= 0 && index < plane.frames ? index : undefined;
 }
 
-/** Overlay Data's bytes, from Value, InlineBinary or its BulkDataURI (`load`). */
-export async function overlayBytes(element: DicomJsonElement, load: (uri: string) => Promise<Uint8Array>): Promise<Uint8Array> {
-  const [value] = element.Value ?? [];
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (element.InlineBinary) return Uint8Array.from(atob(element.InlineBinary), (c) => c.charCodeAt(0));
-  if (element.BulkDataURI) return load(element.BulkDataURI);
-  return new Uint8Array();
-}
-
 /**
  * Paints frame `index` of each plane's bits (packed from the low bit of each byte, frames in a row)
  * into RGBA pixels of an image `columns` wide and `rows` high, at the plane's origin; bits outside

@@ -100,31 +100,22 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     checkFrame(attributes, firstFrame, transferSyntax, url);
   };
 
-  /**
-   * A file is not kept once no viewport shows it: the metadata cache holds what the parser made of
-   * it (whole files, and for damaged ones what their lengths claimed) under every module derived
-   * from it, not only the naturalized one.
-   */
-  const cached = (metadata.utilities as unknown as { CacheData?: { mapCacheData?: Map<string, Map<string, unknown>> } }).CacheData?.mapCacheData;
+  /** What the metadata parser made of a file (the whole file, and for a damaged one what its lengths claimed) is not kept. */
   const forget = (imageId: string, scheme: string, url: string) => {
-    for (const query of [imageId, `${scheme}:${url}`]) {
-      metadata.metaData.clearQuery(NATURALIZED, query);
-      for (const byQuery of cached?.values() ?? []) byQuery.delete(query);
-    }
+    for (const query of [imageId, `${scheme}:${url}`]) metadata.metaData.clearQuery(NATURALIZED, query);
   };
 
   const load = async (imageId: string, options: Record<string, unknown>) => {
-    const { scheme, url } = wadouri.parseImageId(imageId);
+    const parsed = wadouri.parseImageId(imageId);
     try {
-      return await checkedLoad(imageId, options);
+      return await checkedLoad(imageId, parsed, options);
     } catch (error) {
-      forget(imageId, scheme, url);
+      forget(imageId, parsed.scheme, parsed.url);
       throw error;
     }
   };
 
-  const checkedLoad = async (imageId: string, options: Record<string, unknown>) => {
-    const { scheme, url, pixelDataFrame } = wadouri.parseImageId(imageId);
+  const checkedLoad = async (imageId: string, { scheme, url, pixelDataFrame }: ReturnType<typeof wadouri.parseImageId>, options: Record<string, unknown>) => {
     await parse(imageId, scheme, url);
     const instance = core.metaData.get(NATURALIZED, imageId) as Record<string, unknown> | undefined;
     if (!instance) throw new InvalidImage('not a DICOM file');
@@ -139,8 +130,8 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
   };
 
   for (const scheme of PART10_SCHEMES) core.registerImageLoader(scheme, ((imageId: string, options: Record<string, unknown> = {}) => ({ promise: load(imageId, options) })) as never);
-  // What the metadata parser and the image cache keep of files no viewport shows any more: the
-  // parser keeps whole files, and a cached image keeps what the parser made of its file.
+  // Files no viewport shows any more: their parsed metadata goes, and with it their cached images
+  // (shown again from the cache, an image would find no metadata; loaded again, it is parsed again).
   return (imageIds) => {
     for (const imageId of imageIds.filter((id) => PART10_SCHEMES.includes(id.split(':')[0]))) {
       const { scheme, url } = wadouri.parseImageId(imageId);

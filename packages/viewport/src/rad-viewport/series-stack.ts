@@ -1,5 +1,5 @@
 import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions, type ServerQuirks } from '@telerad/core';
-import { frameImageId, loadBulkData } from './frame-loader.js';
+import { binaryValue, frameImageId, loadBulkData } from './frame-loader.js';
 import type { SeriesLocation } from './series-retrieve.js';
 import { suvScaling } from './suv.js';
 
@@ -69,9 +69,7 @@ async function inlineLookupTables(service: SeriesService, datasets: DicomJsonDat
   await Promise.all(
     elements.map(async (element) => {
       if (!element) return;
-      const bytes = element.BulkDataURI
-        ? await loadBulkData(element.BulkDataURI, service.auth, service.timeoutMs)
-        : Uint8Array.from(atob(element.InlineBinary ?? ''), (c) => c.charCodeAt(0));
+      const bytes = await binaryValue(element, (uri) => loadBulkData(uri, service.auth, service.timeoutMs));
       const copy = bytes.slice();
       element.Value = Array.from(new Uint16Array(copy.buffer, 0, Math.floor(copy.byteLength / 2)));
     }),

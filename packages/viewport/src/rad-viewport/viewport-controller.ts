@@ -321,10 +321,7 @@ export class ViewportController implements ReactiveController {
     // Cornerstone reports some failures only to its log (an image its renderer cannot take), others
     // only to the loading ahead: the image's own failure where it had one.
     if (!this.#viewport.getImageData()) throw await this.#whyNotShown(frames[initialIndex], initialIndex);
-    this.#showDefaultVoi();
-    this.#mendsInARow = 0;
-    this.#mendDegenerateVoi();
-    this.#applyInterpolation();
+    this.#showAsLoaded();
     this.#viewport.render();
   }
 
@@ -345,6 +342,14 @@ export class ViewportController implements ReactiveController {
     viewport.setProperties({ voiRange: lutRange(lut) });
     this.#redrawVoiLut();
     viewport.render();
+  }
+
+  /** The image's own grey mapping (mended where degenerate) and the interpolation asked for: as loaded, and after a reset. */
+  #showAsLoaded(): void {
+    this.#showDefaultVoi();
+    this.#mendsInARow = 0;
+    this.#mendDegenerateVoi();
+    this.#applyInterpolation();
   }
 
   /** PS3.3 C.11.2.1.2: the file's window when it has one, else its first VOI LUT. */
@@ -551,10 +556,7 @@ export class ViewportController implements ReactiveController {
       // for the image had one node (an image of one value): the mapping is written again below.
     }
     restoreCpuInversion(viewport);
-    this.#showDefaultVoi();
-    this.#mendsInARow = 0;
-    this.#mendDegenerateVoi();
-    this.#applyInterpolation();
+    this.#showAsLoaded();
     viewport.render();
   }
 
