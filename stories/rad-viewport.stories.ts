@@ -70,6 +70,7 @@ const answering = (metadata: () => ReturnType<SeriesService['retrieveSeriesMetad
   url: archive.url,
   auth: archive.auth,
   timeoutMs: archive.timeoutMs,
+  urlOf: (ref) => archive.urlOf(ref),
   retrieveSeriesMetadata: metadata,
 });
 const failing = (error: DicomWebError) => answering(() => Promise.reject(error));

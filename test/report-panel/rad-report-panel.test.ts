@@ -379,8 +379,21 @@ describe('<rad-report-panel> writing aids, review and reading', () => {
     const head = await study('ct-head-garcia');
     const el = await panelFor(head);
     const [series] = head.series;
-    const measurement = { id: 'm1', tool: 'Length', values: [{ name: 'length', value: 42.456, unit: 'mm' }], calibration: 'patient', sopInstanceUID: series.sopInstanceUIDs[4], frame: 1, handles: [] };
-    document.body.dispatchEvent(new CustomEvent('rad-measurement-added', { detail: { measurement }, bubbles: true, composed: true }));
+    const measurement = {
+      id: 'm1',
+      tool: 'Length',
+      values: [{ name: 'length', value: 42.456, unit: 'mm' }],
+      calibration: 'patient',
+      studyInstanceUID: head.studyInstanceUID,
+      seriesInstanceUID: series.seriesInstanceUID,
+      sopInstanceUID: series.sopInstanceUIDs[4],
+      sopClassUID: '1.2.840.10008.5.1.4.1.1.2',
+      frame: 1,
+      handles: [],
+    };
+    // One of another study (a prior shown beside) on the same page is not offered.
+    const ofPrior = { ...measurement, id: 'm2', studyInstanceUID: '2.25.1', sopInstanceUID: '2.25.2' };
+    for (const m of [ofPrior, measurement]) document.body.dispatchEvent(new CustomEvent('rad-measurement-added', { detail: { measurement: m }, bubbles: true, composed: true }));
     expect(el.availableMeasurements.map((m) => m.sopInstanceUID)).to.deep.equal([measurement.sopInstanceUID]);
     el.insertMeasurement(el.availableMeasurements[0]);
     await el.updateComplete;

@@ -5,6 +5,7 @@ import type { AuditEventDetail, RadViewer } from '@telerad/viewer';
 import '@telerad/viewer/rad-viewer.js';
 import { slicePosition, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
+import { everythingKnownOf } from '../support/cornerstone-metadata.js';
 import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
 
 const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
@@ -200,6 +201,34 @@ describe('<rad-viewer> grid', function () {
     await waitUntil(() => prior.viewState.window.center === 60 && prior.viewState.window.width === 200, 'the prior on the reader’s window');
   });
 
+  it("offers the report only its own study's measurements: not the prior's, not another viewer's", async () => {
+    const { el } = await openedWithPrior('ct-head-garcia');
+    await el.compareWithPrior(true);
+    const [current, prior] = await drawn(el, 2);
+    const other = viewer();
+    document.body.append(other);
+    await other.openStudy((await study('ct-phantom')).studyInstanceUID);
+    const [elsewhere] = await drawn(other, 1);
+    const length = (v: RadViewport) => v.setMeasurements([{ tool: 'Length', handles: [[60, 128], [196, 128]], sopInstanceUID: v.frames[0].sopInstanceUID }]);
+    await length(prior);
+    await length(elsewhere);
+    await length(current);
+    const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
+    const otherPanel = other.shadowRoot!.querySelector('rad-report-panel')!;
+    await Promise.all([panel.loaded(), otherPanel.loaded()]);
+    await waitUntil(() => panel.availableMeasurements.length > 0 && otherPanel.availableMeasurements.length > 0, 'measurements offered');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(panel.availableMeasurements.map((m) => m.sopInstanceUID)).to.deep.equal([current.frames[0].sopInstanceUID]);
+    expect(otherPanel.availableMeasurements.map((m) => m.sopInstanceUID)).to.deep.equal([elsewhere.frames[0].sopInstanceUID]);
+    // A prior's measurement given by hand is not inserted either; the current one carries its SOP class.
+    const [offered] = panel.availableMeasurements;
+    panel.insertMeasurement({ ...offered, studyInstanceUID: prior.studyUid, sopInstanceUID: prior.frames[0].sopInstanceUID });
+    panel.insertMeasurement(offered);
+    const { references, sections } = panel.getDraft()!;
+    expect(references).to.deep.equal([{ sopInstanceUID: offered.sopInstanceUID, frame: 1, sopClassUID: '1.2.840.10008.5.1.4.1.1.2' }]);
+    expect(sections.findings).to.not.contain('series ?');
+  });
+
   it('follows the slice position of an MR prior but leaves its window alone (MR values have no common scale)', async () => {
     const prior = await study('mr-brain-prior');
     const { el } = await openedWithPrior('mr-brain');
@@ -255,7 +284,10 @@ describe('<rad-viewer> session and modes', function () {
     el.reader = { name: 'Okoye^Daniel^^Dr', id: 'R-0042' };
     document.body.append(el);
     await el.openStudy(head.studyInstanceUID);
-    await drawn(el, 1);
+    const [shown] = await drawn(el, 1);
+    const imageIds = shown.frames.map((f) => f.imageId);
+    const patientName = head.patientName!.Alphabetic!.split('^')[0];
+    expect(everythingKnownOf(imageIds[0]), 'Cornerstone knows the patient while shown').to.contain(patientName);
     const panel = el.shadowRoot!.querySelector('rad-report-panel')!;
     await panel.loaded();
     panel.setSection('findings', 'Unsigned words');
@@ -266,6 +298,8 @@ describe('<rad-viewer> session and modes', function () {
     expect(el.shadowRoot!.querySelector('[part~="locked"]')).to.exist;
     expect(el.shadowRoot!.querySelectorAll('rad-viewport, rad-report-panel, [part~="series-strip"]')).to.have.length(0);
     expect(el.shadowRoot!.textContent).to.not.contain(head.description);
+    for (const imageId of imageIds) expect(everythingKnownOf(imageId), 'no patient attribute left in Cornerstone').to.not.contain(patientName).and.not.contain(head.patientId);
+    expect(el.openStudyUid, 'the viewer keeps no study open').to.equal(undefined);
 
     el.idleMinutes = 0;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="locked"] button')!.click();

@@ -1,4 +1,4 @@
-export { dicomWebContext } from './context.js';
+export { dicomWebContext, requestDicomWebAgain } from './context.js';
 export type { DicomJsonDataset, DicomJsonElement, DicomJsonPersonName } from './dicom/json.js';
 export { firstValue, numberValue, personNameValue, sequenceItems, stringValue, stringValues } from './dicom/json.js';
 export { Tag, type TagKeyword } from './dicom/tags.js';
@@ -7,6 +7,7 @@ export { parseDicomDate, parseDicomTime, toDicomDate, toLocalDate } from './dico
 export { dicomDate, dicomTime, newUid, readPart10, studyIdentityOf, writePart10, type NaturalizedDataset } from './dicom/part10.js';
 export { holdsImages } from './dicom/modalities.js';
 export { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
+export { MEASUREMENT_EVENTS, type MeasuredImage, type Measurement, type MeasurementDetail, type MeasurementEventName, type MeasurementValue, type StackPosition } from './dicom/measurement.js';
 export {
   firstReportedAt,
   isDiagnosticReport,
@@ -19,7 +20,7 @@ export {
 } from './dicom/report-document.js';
 export { AuthPolicy, type TokenProvider } from './dicomweb/auth.js';
 export { asFailure, DicomWebError, failureSource, fileFault, ViewerError, type DicomWebErrorKind, type FailureSource, type ViewerErrorKind } from './dicomweb/errors.js';
-export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type StoreResult } from './dicomweb/dicomweb-service.js';
+export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type ResourceRef, type StoreResult } from './dicomweb/dicomweb-service.js';
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, foldAccents, matchesWildcard, serverSafeWildcard, type MatchOptions, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
 export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';

@@ -48,6 +48,14 @@ export interface InstanceRef {
   sopInstanceUID: string;
 }
 
+/** A study, or a series, instance or frame (1-based) within it: what a WADO-RS URL addresses. */
+export interface ResourceRef {
+  studyInstanceUID: string;
+  seriesInstanceUID?: string;
+  sopInstanceUID?: string;
+  frame?: number;
+}
+
 /** The outcome of a STOW-RS request (PS3.18 10.5.3). */
 export interface StoreResult {
   /** SOP Instance UIDs the server stored. */
@@ -117,6 +125,25 @@ export class DicomWebService {
     this.#client = new DICOMwebClient.api.DICOMwebClient({ url: this.url, verbose: false, singlepart: false }) as unknown as DicomWebClientApi;
   }
 
+  /**
+   * The WADO-RS URL of a study, series, instance or frame (PS3.18 10.4.1): the one place these URLs
+   * are built. Each level is included only with the levels above it.
+   */
+  urlOf(ref: ResourceRef): string {
+    const levels: [string, string | number | undefined][] = [
+      ['studies', ref.studyInstanceUID],
+      ['series', ref.seriesInstanceUID],
+      ['instances', ref.sopInstanceUID],
+      ['frames', ref.frame],
+    ];
+    let url = this.url;
+    for (const [level, id] of levels) {
+      if (id === undefined || id === '') break;
+      url += `/${level}/${id}`;
+    }
+    return url;
+  }
+
   /** All studies matching `query` (no paging). */
   async searchStudies(query: StudyQuery = {}, options: RequestOptions = {}): Promise<Study[]> {
     const queryParams = studyQueryParams(query, this.quirks.listSeparator);
@@ -164,13 +191,13 @@ export class DicomWebService {
 
   /** WADO-RS series metadata: one DICOM JSON data set per instance, BulkDataURIs made absolute. */
   async retrieveSeriesMetadata(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<DicomJsonDataset[]> {
-    const url = `${this.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}/metadata`;
+    const url = `${this.urlOf({ studyInstanceUID, seriesInstanceUID })}/metadata`;
     return resolveBulkDataURIs(await this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request })), url);
   }
 
   /** WADO-RS instance metadata, BulkDataURIs made absolute. */
   async retrieveInstanceMetadata(instance: InstanceRef, options: RequestOptions = {}): Promise<DicomJsonDataset> {
-    const url = `${this.url}/studies/${instance.studyInstanceUID}/series/${instance.seriesInstanceUID}/instances/${instance.sopInstanceUID}/metadata`;
+    const url = `${this.urlOf(instance)}/metadata`;
     const [dataset] = await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request }));
     if (!dataset) throw new DicomWebError('bad-response', 200, url, 'empty metadata');
     return resolveBulkDataURIs([dataset], url)[0];

@@ -27,6 +27,7 @@ import {
 } from './report-model.js';
 import { peerReviewDataset, reportDataset, type DocumentContext, type ReportContent } from './report-sr.js';
 import { formatDateTime, renderReport, statusBanner } from './report-view.js';
+import { MeasurementInbox } from './measurement-inbox.js';
 import { measurementText } from './measurement-text.js';
 import { renderSignCheck } from './sign-check-view.js';
 import { sectionsAtTemplateText, signBlock, type SignBlockedDetail, type SignOptions } from './sign-checks.js';
@@ -146,6 +147,11 @@ export class RadReportPanel extends RadElement {
   @property({ attribute: false }) templates: readonly ReportTemplate[] = [];
   /** Measurements to offer for insertion, besides those `<rad-viewport>` events report. */
   @property({ attribute: false }) measurements: readonly ReportMeasurement[] = [];
+  /**
+   * Where the panel hears `rad-measurement-*` events: by default its own tree (the shadow root of
+   * the `<rad-viewer>` it is part of, or the page). Only the panel's study's measurements are taken.
+   */
+  @property({ attribute: false }) measurementSource?: EventTarget;
   /** Keep drafts in session storage (opt-in: report text is patient data). */
   @property({ attribute: 'draft-storage' }) draftStorage: 'memory' | 'session' = 'memory';
   /** A store of the host's for drafts; overrides `draft-storage`. */
@@ -169,7 +175,11 @@ export class RadReportPanel extends RadElement {
   #memoryDrafts = memoryDraftStore();
   #dirty = false;
   #knownReports = new Set<string>();
-  #viewportMeasurements = new Map<string, ReportMeasurement & { id: string }>();
+  #viewportMeasurements = new MeasurementInbox(
+    this,
+    () => this.measurementSource,
+    () => this.studyUid,
+  );
   #context?: StudyContext;
   #storing?: Promise<SignedReport | undefined>;
   /** What signing anyway does, after a conflict stopped it. */
@@ -227,13 +237,11 @@ export class RadReportPanel extends RadElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.#onBeforeUnload);
-    for (const type of ['rad-measurement-added', 'rad-measurement-modified', 'rad-measurement-removed']) document.addEventListener(type, this.#onMeasurement);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
-    for (const type of ['rad-measurement-added', 'rad-measurement-modified', 'rad-measurement-removed']) document.removeEventListener(type, this.#onMeasurement);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -259,13 +267,6 @@ export class RadReportPanel extends RadElement {
     if (!this.#dirty && !this.pending) return;
     event.preventDefault();
     event.returnValue = '';
-  };
-
-  #onMeasurement = (event: Event) => {
-    const { measurement } = (event as CustomEvent<{ measurement: ReportMeasurement & { id: string } }>).detail;
-    if (event.type === 'rad-measurement-removed') this.#viewportMeasurements.delete(measurement.id);
-    else this.#viewportMeasurements.set(measurement.id, measurement);
-    this.requestUpdate();
   };
 
   /** Draft of the study: the stored one, else the preliminary read to finalise, else the template. */
@@ -360,19 +361,22 @@ export class RadReportPanel extends RadElement {
 
   /** The measurements on offer: the `measurements` property and those viewports reported. */
   get availableMeasurements(): ReportMeasurement[] {
-    return [...this.measurements, ...this.#viewportMeasurements.values()];
+    return [...this.measurements, ...this.#viewportMeasurements.measurements];
   }
 
-  /** Appends a measurement to Findings as a sentence with value, unit, calibration and image. */
+  /**
+   * Appends a measurement to Findings as a sentence with value, unit, calibration and image. One
+   * of another study (a prior's) is not inserted.
+   */
   insertMeasurement(measurement: ReportMeasurement): void {
     const draft = this.draft;
-    if (!draft) return;
+    if (!draft || (measurement.studyInstanceUID && measurement.studyInstanceUID !== this.studyUid)) return;
     const sentence = measurementText(measurement, this.#context?.evidence.find((e) => e.sopInstanceUID === measurement.sopInstanceUID));
     const findings = draft.sections.findings.trim() ? `${draft.sections.findings.trimEnd()}\n${sentence}` : sentence;
     this.#changeDraft({
       ...draft,
       sections: { ...draft.sections, findings },
-      references: [...draft.references, { sopInstanceUID: measurement.sopInstanceUID, frame: measurement.frame }],
+      references: [...draft.references, { sopInstanceUID: measurement.sopInstanceUID, frame: measurement.frame, ...(measurement.sopClassUID ? { sopClassUID: measurement.sopClassUID } : {}) }],
     });
   }
 

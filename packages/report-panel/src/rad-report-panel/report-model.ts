@@ -1,7 +1,7 @@
 // What a radiology report is, independent of how it is stored: sections of text, its reader, its
 // place in the lifecycle (draft → preliminary → final → amended by addenda), a critical-result
 // record, and RADPEER peer reviews of it.
-import { formatPersonName, parsePersonName } from '@telerad/core';
+import { formatPersonName, parsePersonName, type Measurement } from '@telerad/core';
 
 /** The sections every template has, in report order. */
 export const SECTION_IDS = ['clinical', 'technique', 'comparison', 'findings', 'impression'] as const;
@@ -35,6 +35,8 @@ export interface CriticalCommunication {
 /** An image the report refers to (a measured one). */
 export interface ImageReference {
   sopInstanceUID: string;
+  /** Its SOP Class UID, where the measurement named it (else the study's evidence does). */
+  sopClassUID?: string;
   /** 1-based frame of a multi-frame instance. */
   frame: number;
 }
@@ -90,16 +92,13 @@ export interface PeerReview {
   reviewedReportUID: string;
 }
 
-/** A measurement to put into words: what `<rad-viewport>` reports in its `rad-measurement-*` events. */
-export interface ReportMeasurement {
-  tool: string;
-  values: readonly { name: string; value: number; unit: string }[];
-  calibration: string;
-  sopInstanceUID: string;
-  frame: number;
-  /** Its place in the viewport's stack ("image 3 of 24") and its Instance Number. */
-  image?: { position: number; count: number; instanceNumber?: number };
-}
+/**
+ * A measurement to put into words: core's `Measurement`, as `<rad-viewport>` reports it in its
+ * `rad-measurement-*` events. A host's own may leave out the study, series and SOP class (the
+ * study's evidence supplies them); one of another study is not taken.
+ */
+export type ReportMeasurement = Omit<Measurement, 'id' | 'studyInstanceUID' | 'seriesInstanceUID' | 'sopClassUID'> &
+  Partial<Pick<Measurement, 'studyInstanceUID' | 'seriesInstanceUID' | 'sopClassUID'>>;
 
 export const emptySections = (): ReportSections => ({ clinical: '', technique: '', comparison: '', findings: '', impression: '' });
 

@@ -197,7 +197,7 @@ export function reportDataset(report: ReportContent, context: DocumentContext): 
   const studyUID = context.identity.StudyInstanceUID;
   const imageItems = report.references.map((r) =>
     item('CONTAINS', 'IMAGE', SECTION_CODES.findings.text, {
-      ReferencedSOPSequence: [{ ReferencedSOPClassUID: sopClassOf(context, r.sopInstanceUID), ReferencedSOPInstanceUID: r.sopInstanceUID, ...(r.frame > 1 ? { ReferencedFrameNumber: r.frame } : {}) }],
+      ReferencedSOPSequence: [{ ReferencedSOPClassUID: r.sopClassUID || sopClassOf(context, r.sopInstanceUID), ReferencedSOPInstanceUID: r.sopInstanceUID, ...(r.frame > 1 ? { ReferencedFrameNumber: r.frame } : {}) }],
     }),
   );
   const sections = SECTION_IDS.filter((id) => report.sections[id].trim()).map((id) =>

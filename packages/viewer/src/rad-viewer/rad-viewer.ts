@@ -127,6 +127,8 @@ export class RadViewer extends RadElement {
   #sync?: ViewportSync;
   /** Whether the compared series' values share a scale, so their windows follow each other. */
   #syncWindow = false;
+  /** What was open when the viewer locked (UIDs only), opened again on unlock. */
+  #reopen?: { studyInstanceUID: string; slots: (Slot | undefined)[]; comparing: boolean };
   #idle = new IdleController(this, () => this.idleMinutes, () => this.#lock());
 
   /** The service the viewer and its elements use. */
@@ -298,24 +300,39 @@ export class RadViewer extends RadElement {
     this.#sync = wanted ? new ViewportSync([a, b], this.#syncWindow) : undefined;
   }
 
-  /** Locks after inactivity: drafts stay in the draft store; images, caches, tokens and reports go. */
+  /**
+   * Locks after inactivity: drafts stay in the draft store; images, caches, tokens, reports and
+   * every patient attribute go (the viewports let go of their frames, and Cornerstone's metadata of
+   * them with it). Only the UIDs of what was open are kept, to open it again on unlock.
+   */
   #lock(): void {
     this.locked = true;
+    const study = this.study;
+    this.#reopen = study && { studyInstanceUID: study.studyInstanceUID, slots: this.slots, comparing: this.comparing };
+    this.close();
+    this.launchStudies = [];
     this.#launchToken = undefined;
     this.#ownService = undefined;
     void purgeImageCache();
     this.emit<SessionExpiredDetail>('rad-session-expired', { idleMinutes: this.idleMinutes });
   }
 
-  /** Unlocks (after the host re-authenticated): the open study is shown again. */
-  unlock(): void {
+  /** Unlocks (after the host re-authenticated): the open study is shown again, as it was laid out. */
+  async unlock(): Promise<void> {
     this.locked = false;
     this.#idle.restart();
+    const reopen = this.#reopen;
+    this.#reopen = undefined;
+    if (!reopen) return;
+    await this.openStudy(reopen.studyInstanceUID);
+    if (this.study?.studyInstanceUID !== reopen.studyInstanceUID) return;
+    this.slots = reopen.slots;
+    this.comparing = reopen.comparing;
   }
 
   #resume(): void {
     const event = new CustomEvent('rad-session-resume', { bubbles: true, composed: true, cancelable: true });
-    if (this.dispatchEvent(event)) this.unlock();
+    if (this.dispatchEvent(event)) void this.unlock();
   }
 
   #audit(action: AuditAction, reportUID?: string): void {

@@ -4,6 +4,7 @@
 import { styleTextBoxesThroughCssom } from './csp-compat.js';
 import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
+import { frameRegistry } from './frame-registry.js';
 import { fileFault, stringValue } from '@telerad/core';
 import { checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
 import { registerCheckedPart10Loader } from './part10-loader.js';
@@ -23,9 +24,7 @@ export interface CornerstoneRuntime {
   parsedInstanceMetadata(imageId: string): StackFrame['metadata'] | undefined;
   /** Cuts a Part 10 file of a series retrieved at once into its frames. */
   splitInstance(part10: Uint8Array): RetrievedInstance;
-  /** Drops what Cornerstone's metadata keeps of host-given Part 10 images (`wadouri:`…) no longer shown. */
-  forgetInstances(imageIds: readonly string[]): void;
-  /** Hands Cornerstone the metadata (and PET SUV factors) of frames before they are shown. */
+  /** Hands Cornerstone the metadata of frames before they are shown (those still held: frame-registry.ts). */
   registerFrames(frames: readonly StackFrame[]): void;
   /** The page's shared engine: used by viewports outside any `<rad-rendering-group>`. */
   pageEngine: EngineSource;
@@ -128,6 +127,16 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       workers,
     );
     const forgetInstances = registerCheckedPart10Loader({ core, loader, metadata, dicomParser });
+    // What Cornerstone keeps of a frame no viewport shows goes with it: patient attributes included.
+    frameRegistry.whenForgotten((imageIds) => {
+      forgetInstances(imageIds);
+      for (const imageId of imageIds) {
+        loader.wadors.metaDataManager.remove(imageId);
+        // An image still being decoded would be made without its metadata (no window, no spacing)
+        // and kept so in the cache: dropped now, made again when shown. Decoded ones stay cached.
+        if (core.cache.getImageLoadObject(imageId) && !core.cache.getImage(imageId)) core.cache.removeImageLoadObject(imageId, { force: true });
+      }
+    });
     // Frames are fetched by our loader (credentials allowlist, per-series Accept) and decoded by
     // Cornerstone's codecs.
     const { wadouri } = loader;
@@ -170,10 +179,9 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       frameErrors.add(failure);
       return failure;
     };
-    const metadataByImageId = new Map<string, StackFrame['metadata']>();
     /** The frame's attributes and bytes checked before decoding (image-checks.ts). */
     const checked = (imageId: string, frame: { bytes: Uint8Array; transferSyntax: string }) => {
-      const metadata = metadataByImageId.get(imageId);
+      const metadata = frameRegistry.frame(imageId)?.metadata;
       if (metadata) {
         const attributes = imageAttributes(jsonReader(metadata));
         checkImage(attributes);
@@ -192,19 +200,22 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // Ahead of Cornerstone's own providers: SUV factors of PET frames (read when pixel values are
     // scaled), and the VOI module: Cornerstone 5.14's own provider gives VOI LUT Function as a
     // string, of which image creation then takes the first letter.
-    const suvByImageId = new Map<string, number>();
     core.metaData.addProvider((type: string, imageId: string) => {
+      if (!imageId?.startsWith(`${FRAME_SCHEME}:`)) return undefined;
       if (type === core.Enums.MetadataModules.SCALING) {
-        const suvbw = suvByImageId.get(imageId);
+        const suvbw = frameRegistry.frame(imageId)?.suvbw;
         return suvbw === undefined ? undefined : { suvbw };
       }
-      const metadata = type === core.Enums.MetadataModules.VOI_LUT ? metadataByImageId.get(imageId) : undefined;
+      const metadata = type === core.Enums.MetadataModules.VOI_LUT ? frameRegistry.frame(imageId)?.metadata : undefined;
       return metadata && voiModule(metadata);
     }, 10_000);
     tools.init();
     // Destroying an engine releases its WebGL context, which Cornerstone logs as "context lost"
     // for every engine we dispose of (one per layout change): expected, so not a warning.
     core.utilities.logger.coreLog.getLogger('RenderingEngine', 'attachWebGLContextEvents').setLevel('error');
+    // Likewise the cache's warning for an image dropped while it decoded (a frame no viewport shows
+    // any more: see the registry's forget listener above).
+    core.utilities.logger.coreLog.getLogger('cache').setLevel('error');
     let created = 0;
     const createEngineSource = (): EngineSource => {
       let engine: import('@cornerstonejs/core').RenderingEngine | undefined;
@@ -235,14 +246,12 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
         return instance && dicomJsonOf(instance);
       },
       registerFrames(frames) {
-        // Other schemes (wadouri: from a host) bring their own metadata provider.
-        for (const frame of frames.filter((f) => f.imageId.startsWith(`${FRAME_SCHEME}:`))) {
+        // Other schemes (wadouri: from a host) bring their own metadata provider. A frame let go
+        // of while the engine loaded is not given: nothing would forget it.
+        for (const frame of frames.filter((f) => f.imageId.startsWith(`${FRAME_SCHEME}:`) && frameRegistry.has(f.imageId))) {
           loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
-          metadataByImageId.set(frame.imageId, frame.metadata);
-          if (frame.suvbw !== undefined) suvByImageId.set(frame.imageId, frame.suvbw);
         }
       },
-      forgetInstances,
       pageEngine: createEngineSource(),
       createEngineSource,
     };

@@ -1,4 +1,5 @@
 import { DicomWebError, type AuthPolicy, type DicomJsonElement } from '@telerad/core';
+import { frameRegistry } from './frame-registry.js';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** Image ids of our frames: `radwado:<WADO-RS frame URL>`. */
@@ -22,18 +23,13 @@ export interface FrameSource {
   accept: string;
 }
 
-const sources = new Map<string, FrameSource>();
+/** The image id of a frame of ours, by its WADO-RS URL (`DicomWebService.urlOf`). */
+export const frameImageId = (frameUrl: string): string => `${FRAME_SCHEME}:${frameUrl}`;
 
-/** The image id of frame `frame` (1-based) of an instance, remembering how to fetch it. */
-export function frameImageId(instanceUrl: string, frame: number, storedTransferSyntax: string | undefined, auth: AuthPolicy, timeoutMs: number): string {
-  const imageId = `${FRAME_SCHEME}:${instanceUrl}/frames/${frame}`;
+/** How the frames of an instance stored in `storedTransferSyntax` are fetched. */
+export function frameSourceFor(storedTransferSyntax: string | undefined, auth: AuthPolicy, timeoutMs: number): FrameSource {
   const anySyntax = !storedTransferSyntax || !ASK_AS_DEFAULT.has(storedTransferSyntax);
-  sources.set(imageId, {
-    auth,
-    timeoutMs,
-    accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX,
-  });
-  return imageId;
+  return { auth, timeoutMs, accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX };
 }
 
 /** A frame's bytes as the server sent them, and their transfer syntax. */
@@ -42,25 +38,9 @@ export interface LoadedFrame {
   transferSyntax: string;
 }
 
-/**
- * Frames fetched by other means (a series retrieved at once, the first image fetched before the
- * engine loaded), each taken once by `loadFrame`; undefined where it must fetch the frame itself.
- */
-const delivered = new Map<string, Promise<LoadedFrame | undefined>>();
-
-/** How a known frame is fetched (credentials, timeout), or undefined. */
-export const frameSource = (imageId: string): FrameSource | undefined => sources.get(imageId);
-
-export function forgetFrames(imageIds: readonly string[]): void {
-  for (const id of imageIds) {
-    sources.delete(id);
-    delivered.delete(id);
-  }
-}
-
 /** Hands `loadFrame` the bytes of a frame that arrived by other means (a bulk retrieval). */
 export function deliverFrame(imageId: string, frame: LoadedFrame): void {
-  if (sources.has(imageId)) delivered.set(imageId, Promise.resolve(frame));
+  frameRegistry.deliver(imageId, Promise.resolve(frame));
 }
 
 /**
@@ -83,7 +63,7 @@ export function fetchAhead(imageId: string, use: (frame: LoadedFrame) => void): 
     },
     () => undefined,
   );
-  if (sources.has(imageId)) delivered.set(imageId, fetched);
+  frameRegistry.deliver(imageId, fetched);
   return fetched;
 }
 
@@ -141,11 +121,9 @@ export type FrameExtractor = (part10: Uint8Array, frame: number) => LoadedFrame;
  */
 export async function loadFrame(imageId: string, extract: FrameExtractor): Promise<LoadedFrame> {
   const url = imageId.slice(FRAME_SCHEME.length + 1);
-  const source = sources.get(imageId);
+  const source = frameRegistry.source(imageId);
   if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
-  const arriving = delivered.get(imageId);
-  delivered.delete(imageId);
-  const arrived = await arriving;
+  const arrived = await frameRegistry.takeDelivered(imageId);
   if (arrived) return arrived;
   let response = await request(url, source.accept, source);
   if (response.status >= 500 && source.accept === ANY_SYNTAX) {

@@ -1,3 +1,4 @@
+import { stringValue, Tag, type Measurement, type StackPosition } from '@telerad/core';
 import { calibrationOf, distance, type Calibration, type CalibrationKind } from './calibration.js';
 import type { StackFrame } from './series-stack.js';
 
@@ -12,32 +13,22 @@ export interface MeasuredValue {
   unit: string;
 }
 
-/** A measurement as the viewport reports it: values with units, where, and how calibrated. */
-export interface RadMeasurement {
-  id: string;
+/**
+ * A measurement as the viewport reports it: values with units, how calibrated, and its image
+ * (study, series, instance, SOP class, frame; `image`: its place in the stack as the counter shows
+ * it, by position in slice order, and its Instance Number, which may run the other way).
+ */
+export interface RadMeasurement extends Measurement {
   tool: MeasurementTool;
   values: MeasuredValue[];
   calibration: CalibrationKind;
-  sopInstanceUID: string;
-  /** 1-based frame of a multi-frame instance. */
-  frame: number;
-  /**
-   * Where the image sits in the viewport's stack, as its counter shows it ("image 3 of 24", by
-   * position in slice order), and its Instance Number, which may run the other way.
-   */
-  image?: StackPosition;
   /** Handle positions in image coordinates: [column, row], pixel centres at integers + 0.5. */
   handles: [number, number][];
   /** Free text (arrow annotations). */
   text?: string;
 }
 
-/** An image's place in the stack shown: 1-based position of `count`, and its Instance Number. */
-export interface StackPosition {
-  position: number;
-  count: number;
-  instanceNumber?: number;
-}
+export type { StackPosition };
 
 /** What `setMeasurements` needs of a measurement: the values are computed again. */
 export type MeasurementInput = Pick<RadMeasurement, 'tool' | 'handles' | 'sopInstanceUID' | 'text'> & { frame?: number };
@@ -134,4 +125,16 @@ export function isDegenerate(tool: MeasurementTool, handles: readonly (readonly 
     case 'ArrowAnnotate':
       return false;
   }
+}
+
+/** The image a measurement on `frame` was made on, as core's contract names it. */
+export function measuredImageOf(frame: StackFrame): Pick<RadMeasurement, 'studyInstanceUID' | 'seriesInstanceUID' | 'sopInstanceUID' | 'sopClassUID' | 'frame'> {
+  const uid = (tag: string) => stringValue(frame.metadata, tag) ?? '';
+  return {
+    studyInstanceUID: uid(Tag.StudyInstanceUID),
+    seriesInstanceUID: uid(Tag.SeriesInstanceUID),
+    sopInstanceUID: frame.sopInstanceUID,
+    sopClassUID: uid(Tag.SOPClassUID),
+    frame: frame.frame,
+  };
 }

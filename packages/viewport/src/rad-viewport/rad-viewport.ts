@@ -13,12 +13,14 @@ import {
   personNameValue,
   RadElement,
   readPart10,
+  requestDicomWebAgain,
   stringValue,
   studyIdentityOf,
   surface,
   tokens,
   ViewerError,
   type DicomWebService,
+  type MeasurementDetail as CoreMeasurementDetail,
   writePart10,
 } from '@telerad/core';
 import { html, nothing } from 'lit';
@@ -38,6 +40,7 @@ import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './
 import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import { loadBulkData } from './frame-loader.js';
+import { HeldFrames } from './frame-registry.js';
 import type { ModalityValue } from './modality-value.js';
 import { OverlayController } from './overlay-controller.js';
 import { overlayPlanesOf } from './overlay-planes.js';
@@ -59,13 +62,14 @@ export interface ImageRenderedDetail extends ViewState {
   frame: number;
 }
 
-/** `detail` of `rad-measurement-added`, `-modified` and `-removed`. */
-export interface MeasurementDetail {
-  measurement: RadMeasurement;
-}
+/** `detail` of `rad-measurement-added`, `-modified` and `-removed` (core's contract, with the viewport's handles). */
+export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
 
 /** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
 const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
+
+/** Resolves after the next frame has been drawn (or at once in a page that draws none, hidden). */
+const afterAFrame = () => new Promise<void>((resolve) => (document.visibilityState === 'hidden' ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve))));
 
 /**
  * The toolbar's tools and their keys. The Scroll tool lets one finger page through images on a
@@ -217,6 +221,9 @@ export class RadViewport extends RadElement {
     () => this.renderingGroup,
   );
 
+  /** After the controller: the Cornerstone viewport is gone before its frames are let go of. */
+  #heldFrames = new HeldFrames(this);
+
   #firstImage = new FirstImageController(
     this,
     () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="first-image"]'),
@@ -240,16 +247,28 @@ export class RadViewport extends RadElement {
   #series = new Task(this, {
     task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
       if (!imageIds?.length && (!studyUid || !seriesUid)) return undefined;
-      if (!imageIds?.length && !service) throw new DicomWebError('not-configured', 0, '');
+      if (!imageIds?.length && !service) {
+        // An enclosing <rad-dicomweb> defined after this element connected: asked again after a frame.
+        await afterAFrame();
+        this.#stopLateService();
+        this.#stopLateService = requestDicomWebAgain(this, (late) => (this.contextService = late));
+        // An answer runs the series again (its service changed), superseding this run.
+        await this.updateComplete;
+        if (signal.aborted) return undefined;
+        throw new DicomWebError('not-configured', 0, '');
+      }
       this.pause();
       this.#prefetch?.abort();
       this.#firstImage.reset();
       // The series' metadata and first frame are fetched before the engine loads, not after it.
       const stack = imageIds?.length
-        ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), suvUnavailable: undefined })
+        ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), sources: undefined, suvUnavailable: undefined })
         : loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
       await this.updateComplete;
-      const { frames, suvUnavailable } = await stack;
+      const { frames, sources, suvUnavailable } = await stack;
+      // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
+      if (!this.isConnected) throw new DicomWebError('aborted', 0, '');
+      const held = this.#heldFrames.hold(frames, sources);
       // Whatever loads ahead stops with the next series, a disconnect or a failed start.
       const prefetch = new AbortController();
       this.#prefetch = prefetch;
@@ -277,11 +296,13 @@ export class RadViewport extends RadElement {
       const shown = this.#controller.setStack(frames, 0);
       // The rest of the series loads while the first image is decoded and drawn.
       this.#startPrefetch(prefetch, await retrieval);
-      await shown.catch((error: unknown) => {
-        // A series whose first image cannot be shown is not loaded further.
-        prefetch.abort();
-        throw error;
-      });
+      await shown
+        .catch((error: unknown) => {
+          // A series whose first image cannot be shown is not loaded further.
+          prefetch.abort();
+          throw error;
+        })
+        .finally(() => this.#heldFrames.keepOnly(held));
       return frames;
     },
     args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
@@ -293,6 +314,8 @@ export class RadViewport extends RadElement {
   });
 
   #wasDisconnected = false;
+  /** Unsubscribes from a provider that answered late (see `requestDicomWebAgain`). */
+  #stopLateService = () => {};
 
   /**
    * Whether the image area has no size (a host rule such as `height: 0`): said in the element and
@@ -318,6 +341,7 @@ export class RadViewport extends RadElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopLateService();
     this.#wasDisconnected = true;
     this.#prefetch?.abort();
   }

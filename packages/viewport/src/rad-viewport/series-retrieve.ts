@@ -1,4 +1,5 @@
-import { frameSource, request, type LoadedFrame } from './frame-loader.js';
+import { request, type FrameSource, type LoadedFrame } from './frame-loader.js';
+import { frameRegistry } from './frame-registry.js';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** An instance of a series retrieved at once: its UID and every frame, cut from its Part 10 file. */
@@ -46,7 +47,7 @@ export class SeriesRetrieval {
   #wake?: () => void;
 
   constructor(location: SeriesLocation, imageId: string, signal: AbortSignal) {
-    const source = frameSource(imageId);
+    const source = frameRegistry.source(imageId);
     if (!source || framesOnly.has(location.serverUrl)) {
       this.#finished = true;
       return;
@@ -57,7 +58,7 @@ export class SeriesRetrieval {
     });
   }
 
-  async #read(location: SeriesLocation, source: NonNullable<ReturnType<typeof frameSource>>, signal: AbortSignal): Promise<void> {
+  async #read(location: SeriesLocation, source: FrameSource, signal: AbortSignal): Promise<void> {
     // The frame timeout applies to silence, not to the whole series: it restarts with every instance.
     const stalled = new AbortController();
     let timer = setTimeout(() => stalled.abort(), source.timeoutMs);

@@ -1,5 +1,5 @@
 import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions, type ServerQuirks } from '@telerad/core';
-import { binaryValue, frameImageId, loadBulkData } from './frame-loader.js';
+import { binaryValue, frameImageId, frameSourceFor, loadBulkData, type FrameSource } from './frame-loader.js';
 import type { SeriesLocation } from './series-retrieve.js';
 import { suvScaling } from './suv.js';
 
@@ -14,18 +14,19 @@ export interface StackFrame {
   suvbw?: number;
 }
 
-/** A loaded series: its frames, and for PET why SUV is unavailable, if it is. */
+/** A loaded series: its frames, how each is fetched, and for PET why SUV is unavailable, if it is. */
 export interface SeriesStack {
   frames: StackFrame[];
+  sources: Map<string, FrameSource>;
   suvUnavailable?: string;
 }
 
-export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'url' | 'auth' | 'timeoutMs'> & { quirks?: Pick<ServerQuirks, 'seriesRetrieval'> };
+export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'urlOf' | 'url' | 'auth' | 'timeoutMs'> & { quirks?: Pick<ServerQuirks, 'seriesRetrieval'> };
 
 /** Where a series can be retrieved at once, unless its server's quirks say to ask frame by frame. */
 export function seriesLocationOf(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string): SeriesLocation | undefined {
   if (service.quirks?.seriesRetrieval === 'frames') return undefined;
-  return { seriesUrl: `${service.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}`, serverUrl: service.url };
+  return { seriesUrl: service.urlOf({ studyInstanceUID, seriesInstanceUID }), serverUrl: service.url };
 }
 
 const numbers = (dataset: DicomJsonDataset, tag: string): number[] => (dataset[tag]?.Value ?? []).map(Number);
@@ -83,17 +84,17 @@ export async function loadSeriesStack(service: SeriesService, studyInstanceUID: 
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
   await inlineLookupTables(service, images);
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
+  const sources = new Map<string, FrameSource>();
   const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
     const count = numberValue(dataset, '00280008') ?? 1;
-    const url = `${service.url}/studies/${studyInstanceUID}/series/${seriesInstanceUID}/instances/${sopInstanceUID}`;
-    return Array.from({ length: count }, (_, i) => ({
-      imageId: frameImageId(url, i + 1, stringValue(dataset, '00020010'), service.auth, service.timeoutMs),
-      sopInstanceUID,
-      frame: i + 1,
-      metadata: dataset,
-      ...(suv && 'factors' in suv ? { suvbw: suv.factors[index] } : {}),
-    }));
+    // One source per instance: a fallback to the default syntax learnt on one frame serves them all.
+    const source = frameSourceFor(stringValue(dataset, '00020010'), service.auth, service.timeoutMs);
+    return Array.from({ length: count }, (_, i) => {
+      const imageId = frameImageId(service.urlOf({ studyInstanceUID, seriesInstanceUID, sopInstanceUID, frame: i + 1 }));
+      sources.set(imageId, source);
+      return { imageId, sopInstanceUID, frame: i + 1, metadata: dataset, ...(suv && 'factors' in suv ? { suvbw: suv.factors[index] } : {}) };
+    });
   });
-  return { frames, ...(suv && 'unavailable' in suv ? { suvUnavailable: suv.unavailable } : {}) };
+  return { frames, sources, ...(suv && 'unavailable' in suv ? { suvUnavailable: suv.unavailable } : {}) };
 }

@@ -6,10 +6,9 @@ import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
 import { modalityUnitOf, modalityValueOf, type DecodedImage, type ModalityValue } from './modality-value.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
-import { forgetFrames } from './frame-loader.js';
 import type { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit, prefetchSeries } from './series-prefetch.js';
-import { isDegenerate, MEASUREMENT_TOOLS, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import { isDegenerate, MEASUREMENT_TOOLS, measuredImageOf, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 
 /** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
@@ -304,9 +303,6 @@ export class ViewportController implements ReactiveController {
 
   /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed. */
   async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
-    // The frames are this viewport's at once (a prefetch started right after loads these).
-    const kept = new Set(frames.map((f) => f.imageId));
-    this.#forget(this.#frames.filter((f) => !kept.has(f.imageId)).map((f) => f.imageId));
     this.#frames = frames;
     this.#failures.clear();
     this.#reported.clear();
@@ -702,8 +698,7 @@ export class ViewportController implements ReactiveController {
       tool,
       values: measuredValues(tool, handles, frame, stats),
       calibration: calibrationOf(frame.metadata).kind,
-      sopInstanceUID: frame.sopInstanceUID,
-      frame: frame.frame,
+      ...measuredImageOf(frame),
       image: { position: this.#frames.indexOf(frame) + 1, count: this.#frames.length, ...instanceNumberOf(frame) },
       handles,
       ...(annotation.data.text ? { text: annotation.data.text } : {}),
@@ -722,12 +717,6 @@ export class ViewportController implements ReactiveController {
     return image ? modalityValueOf(image as unknown as DecodedImage, point) : undefined;
   }
 
-  /** Frames this viewport lets go of: their loading state and what Cornerstone keeps of their files. */
-  #forget(imageIds: readonly string[]): void {
-    forgetFrames(imageIds);
-    this.#runtime?.forgetInstances(imageIds);
-  }
-
   dispose(): void {
     clearTimeout(this.#resizeTimer);
     this.#resizeObserver?.disconnect();
@@ -742,7 +731,6 @@ export class ViewportController implements ReactiveController {
       this.#engineSource?.release();
       this.#engineSource = undefined;
     }
-    this.#forget(this.#frames.map((f) => f.imageId));
     this.#frames = [];
     this.#viewport = undefined;
     this.#element = undefined;
