@@ -1,7 +1,7 @@
 // <rad-report-panel> against Orthanc: every signed report is read back from the archive (flags,
 // observer, text, predecessor) and checked with dciodvfy; stored SRs are deleted after each test.
 import { expect, waitUntil } from '@open-wc/testing';
-import { DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { DicomWebError, DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
 import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail, type SignBlockedDetail } from '@telerad/report-panel';
 import { forgetDocumentsNotInCorpus, loadManifest, type ManifestStudy } from '../support/corpus.js';
@@ -305,6 +305,45 @@ describe('<rad-report-panel> never loses the text', () => {
     type(sectionText(opted, 'findings'), 'Kept for the tab');
     expect(JSON.parse(sessionStorage.getItem(`telerad-report-draft:${head.studyInstanceUID}`)!).sections.findings).to.equal('Kept for the tab');
     sessionStorage.clear();
+  });
+
+  it('says so when the check for a newer report fails, keeps the text and stores nothing (no unhandled rejection)', async function () {
+    this.timeout(30_000);
+    const head = await study('ct-head-garcia');
+    const real = new DicomWebService({ url: '/dicom-web' });
+    let archiveDown = false;
+    const service = reportServiceWith(real, {
+      searchReportDocuments: (uids, options) => (archiveDown ? Promise.reject(new DicomWebError('server', 500, '/dicom-web')) : real.searchReportDocuments(uids, options)),
+    });
+    const el = await panelFor(head, { service });
+    const errors: ReportErrorDetail[] = [];
+    el.addEventListener('rad-report-error', (e) => errors.push(e.detail));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      type(sectionText(el, 'findings'), 'Findings of my own.');
+      type(sectionText(el, 'impression'), 'Kept through an archive fault.');
+      archiveDown = true;
+      expect(await el.signFinal({ confirmTemplateText: true }), 'nothing signed').to.equal(undefined);
+      button(el, 'Sign final').click();
+      await waitUntil(() => errors.length === 2, 'both attempts said so');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(errors.map((e) => [e.operation, e.error.kind, e.draftKept, e.source])).to.deep.equal([
+        ['sign-final', 'server', true, 'archive'],
+        ['sign-final', 'server', true, 'archive'],
+      ]);
+      expect(unhandled).to.deep.equal([]);
+      expect(stored).to.deep.equal([]);
+      expect(sectionText(el, 'impression').value).to.equal('Kept through an archive fault.');
+      archiveDown = false;
+      const done = signed(el);
+      button(el, 'Sign final').click();
+      await done;
+      expect(stored).to.have.length(1);
+    } finally {
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
   });
 
   it('warns before signing over a report stored since the study was opened, and signs only when asked', async function () {

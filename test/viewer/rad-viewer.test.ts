@@ -138,6 +138,56 @@ describe('<rad-viewer> launch', function () {
   });
 });
 
+describe('<rad-viewer> opening', function () {
+  this.timeout(60_000);
+
+  /** Rejections no one handled, while `work` runs (and a moment after). */
+  async function unhandledDuring(work: () => Promise<unknown>): Promise<unknown[]> {
+    const reasons: unknown[] = [];
+    const record = (e: PromiseRejectionEvent) => reasons.push(e.reason);
+    window.addEventListener('unhandledrejection', record);
+    try {
+      await work();
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      window.removeEventListener('unhandledrejection', record);
+    }
+    return reasons;
+  }
+
+  it('opens the study asked for last when two are asked for at once; the first one’s requests stop', async () => {
+    const [a, b] = await Promise.all([study('ct-head-garcia'), study('mr-brain')]);
+    const el = viewer();
+    document.body.append(el);
+    const errors: unknown[] = [];
+    el.addEventListener('rad-error', (e) => errors.push(e.detail.error));
+    performance.clearResourceTimings();
+    const unhandled = await unhandledDuring(() => Promise.all([el.openStudy(a.studyInstanceUID), el.openStudy(b.studyInstanceUID)]));
+    expect(el.openStudyUid).to.equal(b.studyInstanceUID);
+    const [shown] = await drawn(el, 1);
+    expect(shown.studyUid).to.equal(b.studyInstanceUID);
+    const asked = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(asked.filter((url) => url.includes(`/studies/${a.studyInstanceUID}/series`)), "the first study's series never asked for").to.deep.equal([]);
+    expect(errors, 'a superseded opening is not an error').to.deep.equal([]);
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('says what failed, without an unhandled rejection, when there is no archive or the study is unknown', async () => {
+    const el = document.createElement('rad-viewer');
+    el.worklist = false;
+    document.body.append(el);
+    const kinds: string[] = [];
+    el.addEventListener('rad-error', (e) => kinds.push(e.detail.error.kind));
+    expect(await unhandledDuring(() => el.openStudy('2.25.1')), 'no archive').to.deep.equal([]);
+    el.url = '/dicom-web';
+    await el.updateComplete;
+    expect(await unhandledDuring(() => el.openStudy('2.25.1')), 'unknown study').to.deep.equal([]);
+    await el.updateComplete;
+    expect(kinds).to.deep.equal(['not-configured', 'not-found']);
+    expect(el.shadowRoot!.querySelector('[role="alert"][data-kind="not-found"]'), 'said in the element').to.exist;
+  });
+});
+
 describe('<rad-viewer> grid', function () {
   this.timeout(90_000);
 

@@ -502,7 +502,14 @@ export class RadReportPanel extends RadElement {
     if (!this.reader || !service || !context) return undefined;
     if (!this.pending || this.pending.operation !== operation) {
       if (!force) {
-        const conflict = await this.#newerReport(service);
+        let conflict: SignedReport | undefined;
+        try {
+          conflict = await this.withAuthRetry(operation, () => this.#newerReport(service));
+        } catch (error) {
+          // Nothing was built or sent: the reader signs again once the archive answers.
+          this.#fail(error, operation, true);
+          return undefined;
+        }
         if (conflict) {
           this.conflict = conflict;
           this.#signAnyway = () => this.#store(operation, true, build);

@@ -6,6 +6,7 @@ import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
 import { purgeImageCache, toolLabel, type RadViewport, type ViewportTool } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -30,6 +31,9 @@ const SLOTS: Record<ViewerLayout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
 const SERIES_TYPE = 'application/x-rad-series';
 /** Modalities whose values mean the same in two studies (HU, SUV): their windows are synchronised. */
 const CALIBRATED = new Set(['CT', 'PT']);
+
+/** A run superseded (its signal aborted) or a request it aborted: not a failure to show. */
+const isAbort = (error: unknown) => (error instanceof DicomWebError && error.kind === 'aborted') || (error instanceof DOMException && error.name === 'AbortError');
 /** The shared toolbar's tools per mode: all viewports take the chosen one. */
 const MODE_TOOLS: Record<ViewerMode, ViewportTool[]> = {
   radiologist: ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'Length', 'Angle', 'Bidirectional', 'EllipticalROI', 'Probe', 'ArrowAnnotate'],
@@ -219,30 +223,46 @@ export class RadViewer extends RadElement {
     }
   }
 
-  /** Opens a study: its first image series in the first viewport, its report beside. */
-  async openStudy(studyInstanceUID: string): Promise<void> {
-    const service = this.archive;
-    if (!service) throw new DicomWebError('not-configured', 0, '');
-    this.failure = undefined;
-    try {
-      const [study] = await this.withAuthRetry('open-study', () => service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }));
+  /**
+   * Opening a study, one at a time: a second `openStudy` aborts the first (its requests, and
+   * whatever it would have shown), so the study asked for last is the one shown. Never rejects: a
+   * failure is shown in the element and announced with `rad-error`.
+   */
+  #opening = new Task(this, {
+    autoRun: false,
+    task: async ([studyInstanceUID]: [string], { signal }) => {
+      const service = this.archive;
+      if (!service) throw new DicomWebError('not-configured', 0, '');
+      this.failure = undefined;
+      const [study] = await this.withAuthRetry('open-study', () => service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }, { signal }));
       if (!study) throw new DicomWebError('not-found', 404, '', 'study not found');
-      const series = (await service.searchSeries(studyInstanceUID)).filter((s) => holdsImages(s.modality));
+      const series = (await service.searchSeries(studyInstanceUID, { signal })).filter((s) => holdsImages(s.modality));
+      signal.throwIfAborted();
       series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
-      this.study = study;
-      this.series = series;
-      this.worklistShown = false;
-      this.comparing = false;
-      this.prior = undefined;
-      this.activeSlot = 0;
-      this.slots = this.slots.map((_, i) => (series[i] ? { studyUid: studyInstanceUID, seriesUid: series[i].seriesInstanceUID } : undefined));
-      this.#audit('study-opened');
+      this.#show(study, series);
       void this.#findPrior(service, study);
       await this.updateComplete;
       void this.#auditReportView();
-    } catch (error) {
-      this.failure = this.emitError(error, 'open-study');
-    }
+    },
+    onError: (error) => {
+      if (!isAbort(error)) this.failure = this.emitError(error, 'open-study');
+    },
+  });
+
+  /** Opens a study: its first image series in the first viewport, its report beside. */
+  async openStudy(studyInstanceUID: string): Promise<void> {
+    await this.#opening.run([studyInstanceUID]);
+  }
+
+  #show(study: Study, series: Series[]): void {
+    this.study = study;
+    this.series = series;
+    this.worklistShown = false;
+    this.comparing = false;
+    this.prior = undefined;
+    this.activeSlot = 0;
+    this.slots = this.slots.map((_, i) => (series[i] ? { studyUid: study.studyInstanceUID, seriesUid: series[i].seriesInstanceUID } : undefined));
+    this.#audit('study-opened');
   }
 
   /** Shows a series of the open study in the active viewport. */
@@ -266,6 +286,8 @@ export class RadViewer extends RadElement {
     if (!study.patientId) return;
     try {
       const studies = await service.searchStudies({ patientId: study.patientId, ...(study.issuerOfPatientId ? { issuerOfPatientId: study.issuerOfPatientId } : {}) });
+      // A study opened since has priors of its own.
+      if (this.study !== study) return;
       const older = studies.filter((s) => s.studyInstanceUID !== study.studyInstanceUID && `${s.studyDate}` <= `${study.studyDate}`);
       this.prior = older.sort((a, b) => `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`))[0];
     } catch {
