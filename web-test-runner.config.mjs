@@ -14,6 +14,7 @@ import {
 } from './scripts/lib/dev-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
+import { faultControlMiddleware } from './scripts/lib/fault-injection.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 import { wheelPlugin } from './scripts/lib/input-plugin.mjs';
 
@@ -55,6 +56,7 @@ export default {
     misbehavingServerMiddleware(),
     quirkyServerMiddleware(dicomWebUrl),
     archiveTestMiddleware(orthancUrl),
+    faultControlMiddleware(),
     codecMiddleware(),
     dciodvfyMiddleware(),
   ],

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { join } from 'node:path';
 import { CORPUS_DIR, MANIFEST_PATH } from '../corpus/build.mjs';
+import { answerAsFault, injectedFault } from './fault-injection.mjs';
 
 /** Koa middleware proxying `/dicom-web/*` to `dicomWebUrl` (the Host header is kept, so Orthanc's
  *  retrieve URLs point back through the proxy). */
@@ -138,6 +139,8 @@ export const FRESH_TOKEN = 'fresh-token';
  *                      corrupt-frames~<SOPInstanceUID>, only that instance's frames; a series is
  *                      refused as no-series-retrieval does, so its frames are asked one by one
  *  - no-series-retrieval  a whole series (WADO-RS series retrieval) answers 406 Not Acceptable
+ *  - faults            the faults a test set with PUT /__test/faults (fault-injection.mjs); a series
+ *                      is refused as no-series-retrieval does, so its frames are asked one by one
  */
 /** PS3.18 Table 6.7.1-2a: what a study search returns without includefield. */
 const QIDO_STUDY_DEFAULTS = new Set(
@@ -195,6 +198,7 @@ const QUIRKS = {
     },
   },
   'no-series-retrieval': { request: refuseSeriesRetrieval },
+  faults: { request: (params, headers, path) => refuseSeriesRetrieval(params, headers, path) ?? injectedFault(path, headers) },
   'corrupt-frames': {
     request: refuseSeriesRetrieval,
     response(answer, requestUrl, instanceUid) {
@@ -244,6 +248,7 @@ export function quirkyServerMiddleware(dicomWebUrl) {
       answer = { status: upstream.status, type, body: /json/.test(type) ? await upstream.text() : Buffer.from(await upstream.arrayBuffer()) };
       answer = quirk.response?.(answer, ctx.href, match[2]) ?? answer;
     }
+    if (await answerAsFault(ctx, answer)) return;
     ctx.status = answer.status;
     if (answer.status === 204) return;
     ctx.type = answer.type ?? 'application/dicom+json';

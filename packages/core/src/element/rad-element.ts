@@ -40,11 +40,16 @@ export class RadElement extends LitElement {
       return await request();
     } catch (error) {
       if (!(error instanceof DicomWebError && error.kind === 'unauthorized')) throw error;
-      const refreshes: Promise<unknown>[] = [];
-      this.emit<AuthRequiredDetail>('rad-auth-required', { operation, waitUntil: (refresh) => void refreshes.push(refresh) });
-      await Promise.allSettled(refreshes);
+      await this.askForFreshToken(operation);
       return request();
     }
+  }
+
+  /** Fires `rad-auth-required` and resolves once the refreshes the host passed to `waitUntil` have settled. */
+  protected async askForFreshToken(operation: string): Promise<void> {
+    const refreshes: Promise<unknown>[] = [];
+    this.emit<AuthRequiredDetail>('rad-auth-required', { operation, waitUntil: (refresh) => void refreshes.push(refresh) });
+    await Promise.allSettled(refreshes);
   }
 
   /**

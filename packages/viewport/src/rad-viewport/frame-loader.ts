@@ -1,4 +1,5 @@
 import { DicomWebError, type AuthPolicy, type DicomJsonElement } from '@telerad/core';
+import type { AuthRefresh } from './auth-refresh.js';
 import { frameRegistry } from './frame-registry.js';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
@@ -21,15 +22,17 @@ export interface FrameSource {
   timeoutMs: number;
   /** The Accept header: any syntax, or the default where the server cannot send the stored one. */
   accept: string;
+  /** Where a 401 (a token expired mid-series) gets the host's fresh token; without it, the frame fails. */
+  reauthorize?: Pick<AuthRefresh, 'generation' | 'after'>;
 }
 
 /** The image id of a frame of ours, by its WADO-RS URL (`DicomWebService.urlOf`). */
 export const frameImageId = (frameUrl: string): string => `${FRAME_SCHEME}:${frameUrl}`;
 
 /** How the frames of an instance stored in `storedTransferSyntax` are fetched. */
-export function frameSourceFor(storedTransferSyntax: string | undefined, auth: AuthPolicy, timeoutMs: number): FrameSource {
+export function frameSourceFor(storedTransferSyntax: string | undefined, auth: AuthPolicy, timeoutMs: number, reauthorize?: FrameSource['reauthorize']): FrameSource {
   const anySyntax = !storedTransferSyntax || !ASK_AS_DEFAULT.has(storedTransferSyntax);
-  return { auth, timeoutMs, accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX };
+  return { auth, timeoutMs, accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX, ...(reauthorize ? { reauthorize } : {}) };
 }
 
 /** A frame's bytes as the server sent them, and their transfer syntax. */
@@ -91,6 +94,15 @@ export async function request(url: string, accept: string, source: Pick<FrameSou
   }
 }
 
+/** A frame request that, refused with 401, waits for the host's fresh token (one refresh for all) and is sent again. */
+async function authorizedRequest(url: string, accept: string, source: FrameSource): Promise<Response> {
+  const sentIn = source.reauthorize?.generation ?? 0;
+  const response = await request(url, accept, source);
+  if (response.status !== 401 || !source.reauthorize) return response;
+  await source.reauthorize.after(sentIn);
+  return request(url, accept, source);
+}
+
 /** A binary element's bytes (PS3.18 F.2.7): its Value as given, InlineBinary (base64), or by its BulkDataURI (`load`). */
 export async function binaryValue(element: DicomJsonElement, load: (uri: string) => Promise<Uint8Array>): Promise<Uint8Array> {
   const [value] = element.Value ?? [];
@@ -125,14 +137,14 @@ export async function loadFrame(imageId: string, extract: FrameExtractor): Promi
   if (!source) throw new DicomWebError('not-configured', 0, url, 'unknown frame');
   const arrived = await frameRegistry.takeDelivered(imageId);
   if (arrived) return arrived;
-  let response = await request(url, source.accept, source);
+  let response = await authorizedRequest(url, source.accept, source);
   if (response.status >= 500 && source.accept === ANY_SYNTAX) {
-    response = await request(url, DEFAULT_SYNTAX, source);
+    response = await authorizedRequest(url, DEFAULT_SYNTAX, source);
     if (response.ok) source.accept = DEFAULT_SYNTAX;
   }
   const [instanceUrl, frame] = url.split('/frames/');
   if (response.status === 400 || response.status === 406 || response.status >= 500) {
-    const instance = await request(instanceUrl, 'multipart/related; type="application/dicom"; transfer-syntax=*', source);
+    const instance = await authorizedRequest(instanceUrl, 'multipart/related; type="application/dicom"; transfer-syntax=*', source);
     if (instance.ok) return read(instance, url, (part) => extract(part.bytes, Number(frame)));
   }
   if (!response.ok) throw DicomWebError.fromStatus(response.status, url);

@@ -41,6 +41,7 @@ import { styles } from './rad-viewport.styles.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import { loadBulkData } from './frame-loader.js';
 import { HeldFrames } from './frame-registry.js';
+import { AuthRefresh } from './auth-refresh.js';
 import type { ModalityValue } from './modality-value.js';
 import { OverlayController } from './overlay-controller.js';
 import { overlayPlanesOf } from './overlay-planes.js';
@@ -221,6 +222,9 @@ export class RadViewport extends RadElement {
     () => this.renderingGroup,
   );
 
+  /** A token that expires while frames load is refreshed once, then the frames are asked again. */
+  #authRefresh = new AuthRefresh(() => this.askForFreshToken('load-image'));
+
   /** After the controller: the Cornerstone viewport is gone before its frames are let go of. */
   #heldFrames = new HeldFrames(this);
 
@@ -263,7 +267,7 @@ export class RadViewport extends RadElement {
       // The series' metadata and first frame are fetched before the engine loads, not after it.
       const stack = imageIds?.length
         ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), sources: undefined, suvUnavailable: undefined })
-        : loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal });
+        : this.withAuthRetry('load-series', () => loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal, reauthorize: this.#authRefresh }));
       await this.updateComplete;
       const { frames, sources, suvUnavailable } = await stack;
       // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).

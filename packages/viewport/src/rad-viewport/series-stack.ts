@@ -78,8 +78,13 @@ async function inlineLookupTables(service: SeriesService, datasets: DicomJsonDat
 }
 
 /** The frames of a series from its WADO-RS metadata, ordered for scrolling; SUV factors for PET. */
-export async function loadSeriesStack(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<SeriesStack> {
-  const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, options);
+export async function loadSeriesStack(
+  service: SeriesService,
+  studyInstanceUID: string,
+  seriesInstanceUID: string,
+  options: RequestOptions & { reauthorize?: FrameSource['reauthorize'] } = {},
+): Promise<SeriesStack> {
+  const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, { signal: options.signal });
   const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
   if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
   await inlineLookupTables(service, images);
@@ -89,7 +94,7 @@ export async function loadSeriesStack(service: SeriesService, studyInstanceUID: 
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
     const count = numberValue(dataset, '00280008') ?? 1;
     // One source per instance: a fallback to the default syntax learnt on one frame serves them all.
-    const source = frameSourceFor(stringValue(dataset, '00020010'), service.auth, service.timeoutMs);
+    const source = frameSourceFor(stringValue(dataset, '00020010'), service.auth, service.timeoutMs, options.reauthorize);
     return Array.from({ length: count }, (_, i) => {
       const imageId = frameImageId(service.urlOf({ studyInstanceUID, seriesInstanceUID, sopInstanceUID, frame: i + 1 }));
       sources.set(imageId, source);
