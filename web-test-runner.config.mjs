@@ -15,6 +15,7 @@ import {
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
 import { faultControlMiddleware } from './scripts/lib/fault-injection.mjs';
+import { fuzzArchiveMiddleware } from './scripts/lib/fuzz-archive.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 import { wheelPlugin } from './scripts/lib/input-plugin.mjs';
 
@@ -57,6 +58,7 @@ export default {
     quirkyServerMiddleware(dicomWebUrl),
     archiveTestMiddleware(orthancUrl),
     faultControlMiddleware(),
+    fuzzArchiveMiddleware(),
     codecMiddleware(),
     dciodvfyMiddleware(),
   ],

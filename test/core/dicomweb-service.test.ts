@@ -91,6 +91,26 @@ describe('DicomWebService against Orthanc', () => {
     expect(error.kind).to.equal('bad-response');
   });
 
+  it('hands on WADO-RS metadata shaped as PS3.18 F.2 says, whatever the server sent (Value arrays, sequences of data sets)', async () => {
+    const metadata = [
+      {
+        '00080018': { vr: 'UI', Value: 'not an array' },
+        '00100010': 'not an element',
+        '00280010': { vr: 'US', Value: [64] },
+        '00283010': { vr: 'SQ', Value: [null, 'text', [1], { '00283002': { vr: 'US', Value: { 0: 1 } }, '00283003': { vr: 'LO', Value: ['kept'] } }] },
+      },
+      null,
+    ];
+    await fetch('/__fuzz/wado/well-formed', { method: 'PUT', body: JSON.stringify({ metadata, frame: '', transferSyntax: '' }) });
+    const [dataset, ...rest] = await new DicomWebService({ url: '/__fuzz/wado/well-formed/dicom-web' }).retrieveSeriesMetadata('2.25.1', '2.25.2');
+    expect(rest, 'what is not a data set goes').to.deep.equal([]);
+    expect(dataset).to.deep.equal({
+      '00080018': { vr: 'UI' },
+      '00280010': { vr: 'US', Value: [64] },
+      '00283010': { vr: 'SQ', Value: [{ '00283002': { vr: 'US' }, '00283003': { vr: 'LO', Value: ['kept'] } }] },
+    });
+  });
+
   it('returns an empty list for no match', async () => {
     expect(await orthanc().searchStudies({ patientId: 'NO-SUCH-PATIENT' })).to.deep.equal([]);
   });

@@ -82,7 +82,7 @@ const TAGS = {
 };
 
 type Recipe = (bytes: Uint8Array, next: () => number) => Uint8Array;
-const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
+export const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)];
 const find = (bytes: Uint8Array, tag: number) => elementsOf(bytes).find((e) => e.tag === tag);
 const withElement = (tag: number, change: (bytes: Uint8Array, e: Element, next: () => number) => Uint8Array): Recipe => (bytes, next) => {
   const element = find(bytes, tag);
@@ -163,9 +163,9 @@ export const RECIPES: Record<string, Recipe> = {
 export const RECIPE_NAMES = Object.keys(RECIPES);
 
 /** Mutant `index` of a run: its recipe and seed follow from the run's seed, so it can be made again alone. */
-export function mutantPlan(runSeed: number, index: number, sources: number): { recipe: string; seed: number; source: number } {
+export function mutantPlan(runSeed: number, index: number, sources: number, recipes: readonly string[] = RECIPE_NAMES): { recipe: string; seed: number; source: number } {
   const next = random(runSeed * 1_000_003 + index);
-  return { recipe: pick(next, RECIPE_NAMES), seed: Math.floor(next() * 2 ** 31), source: Math.floor(next() * sources) };
+  return { recipe: pick(next, recipes), seed: Math.floor(next() * 2 ** 31), source: Math.floor(next() * sources) };
 }
 
 /** The mutant itself. */

@@ -15,6 +15,27 @@ export interface DicomJsonPersonName {
   Phonetic?: string;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Data sets as PS3.18 F.2 shapes them, whatever a server sent: an element that is not an object
+ * goes, a `Value` that is not an array goes, and a sequence keeps only the items that are data
+ * sets (recursively). Code reading the result may then trust `Value` to be an array.
+ */
+export function wellFormed(datasets: unknown[]): DicomJsonDataset[] {
+  return datasets.filter(isObject).map((dataset) => {
+    for (const [tag, element] of Object.entries(dataset)) {
+      if (!isObject(element)) {
+        delete dataset[tag];
+        continue;
+      }
+      if ('Value' in element && !Array.isArray(element.Value)) delete element.Value;
+      else if (element.vr === 'SQ' && Array.isArray(element.Value)) element.Value = wellFormed(element.Value);
+    }
+    return dataset as DicomJsonDataset;
+  });
+}
+
 export function firstValue(dataset: DicomJsonDataset, tag: string): unknown {
   return dataset[tag]?.Value?.[0];
 }

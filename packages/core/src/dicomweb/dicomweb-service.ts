@@ -1,5 +1,5 @@
 import * as DICOMwebClient from 'dicomweb-client';
-import { sequenceItems, stringValue, type DicomJsonDataset } from '../dicom/json.js';
+import { sequenceItems, stringValue, wellFormed, type DicomJsonDataset } from '../dicom/json.js';
 import { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from '../dicom/models.js';
 import { toReportDocument, type ReportDocument } from '../dicom/report-document.js';
 import { Tag } from '../dicom/tags.js';
@@ -192,13 +192,13 @@ export class DicomWebService {
   /** WADO-RS series metadata: one DICOM JSON data set per instance, BulkDataURIs made absolute. */
   async retrieveSeriesMetadata(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<DicomJsonDataset[]> {
     const url = `${this.urlOf({ studyInstanceUID, seriesInstanceUID })}/metadata`;
-    return resolveBulkDataURIs(await this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request })), url);
+    return resolveBulkDataURIs(wellFormed(await this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request }))), url);
   }
 
   /** WADO-RS instance metadata, BulkDataURIs made absolute. */
   async retrieveInstanceMetadata(instance: InstanceRef, options: RequestOptions = {}): Promise<DicomJsonDataset> {
     const url = `${this.urlOf(instance)}/metadata`;
-    const [dataset] = await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request }));
+    const [dataset] = wellFormed(await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request })));
     if (!dataset) throw new DicomWebError('bad-response', 200, url, 'empty metadata');
     return resolveBulkDataURIs([dataset], url)[0];
   }

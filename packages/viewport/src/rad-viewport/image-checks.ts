@@ -13,6 +13,9 @@ export class InvalidImage extends Error {
 /** Largest decoded frame accepted (bytes): a 16k × 16k RGB frame is 768 MB, a 4k × 4k one 48 MB. */
 export const MAX_FRAME_BYTES = 256 * 2 ** 20;
 
+/** Most frames an instance may declare (Number of Frames); more is taken as damage. */
+export const MAX_FRAMES = 100_000;
+
 /** The attributes of the Image Pixel module (PS3.3 C.7.6.3) the checks read. */
 export interface ImageAttributes {
   rows: number;
@@ -71,7 +74,7 @@ export function checkImage(a: ImageAttributes): void {
   if (![1, 8, 16, 32].includes(a.bitsAllocated) || (a.bitsAllocated === 1 && samples !== 1)) fail(`${a.bitsAllocated} bits allocated`);
   if (!integer(a.bitsStored, 1, a.bitsAllocated) || !integer(a.highBit, a.bitsStored - 1, a.bitsAllocated - 1)) fail(`${a.bitsStored} bits stored, high bit ${a.highBit}`);
   if (a.pixelRepresentation !== 0 && a.pixelRepresentation !== 1) fail(`Pixel Representation ${a.pixelRepresentation}`);
-  if (!integer(a.frames, 1, 100_000)) fail(`${a.frames} frames`);
+  if (!integer(a.frames, 1, MAX_FRAMES)) fail(`${a.frames} frames`);
   if (declaredFrameBytes(a) > MAX_FRAME_BYTES) fail(`a frame of ${Math.round(declaredFrameBytes(a) / 2 ** 20)} MB (at most ${MAX_FRAME_BYTES / 2 ** 20} MB)`);
   if (a.photometric === 'PALETTE COLOR') checkPalette(a, fail);
 }
@@ -108,9 +111,10 @@ function rleHeaderFits(a: ImageAttributes, bytes: Uint8Array): boolean {
 /**
  * Throws where a frame cannot be what its attributes and transfer syntax declare: native bytes
  * shorter than the frame, compressed data that does not begin as its codec's does (a file
- * labelled with the wrong transfer syntax), or a transfer syntax no codec here reads.
+ * labelled with the wrong transfer syntax), a JPEG-LS frame cut short, or a transfer syntax no
+ * codec here reads. `whole: false`: `bytes` are only the frame's first fragment.
  */
-export function checkFrame(a: ImageAttributes, bytes: Uint8Array, transferSyntax: string, url: string): void {
+export function checkFrame(a: ImageAttributes, bytes: Uint8Array, transferSyntax: string, url: string, { whole = true } = {}): void {
   const fail = (why: string): never => {
     throw new InvalidImage(why);
   };
@@ -123,6 +127,17 @@ export function checkFrame(a: ImageAttributes, bytes: Uint8Array, transferSyntax
   const family = transferSyntax.endsWith('.5') ? 'RLE' : /\.4\.(9[01]|20[123])$/.test(transferSyntax) ? 'JPEG 2000' : 'JPEG';
   const fits = family === 'RLE' ? rleHeaderFits(a, bytes) : family === 'JPEG 2000' ? startsWith(bytes, J2K_SOC) || startsWith(bytes, JP2_SIGNATURE) : startsWith(bytes, JPEG_SOI);
   if (!fits) fail(`a frame that is not ${family} data, in a file that says it is`);
+  // CharLS takes seconds to give up on a JPEG-LS stream cut short: one without its end-of-image
+  // marker (in its last bytes, before even-length padding) is refused at once.
+  if (whole && JPEG_LS.has(transferSyntax) && !endsWithEoi(bytes)) fail('a JPEG-LS frame cut short (no end-of-image marker)');
+}
+
+const JPEG_LS = new Set(['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
+
+/** Whether FF D9 (EOI) is among the last bytes, past at most a few padding bytes. */
+function endsWithEoi(bytes: Uint8Array): boolean {
+  for (let at = bytes.length - 2; at >= Math.max(0, bytes.length - 6); at--) if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+  return false;
 }
 
 /** A frame's pixel data as Cornerstone's parsers hand it over (one buffer, a view, or fragments), as bytes. */

@@ -97,7 +97,8 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     // The first frame's data as its codec's: that parser reads codec headers of its own too.
     const first = pixelData.fragments?.[0];
     const firstFrame = first ? dataSet.byteArray.subarray(first.position, first.position + first.length) : dataSet.byteArray.subarray(pixelData.dataOffset, pixelData.dataOffset + pixelData.length);
-    checkFrame(attributes, firstFrame, transferSyntax, url);
+    // Only the first fragment of a frame that may have several: its end is not the frame's.
+    checkFrame(attributes, firstFrame, transferSyntax, url, { whole: !first });
   };
 
   /** What the metadata parser made of a file (the whole file, and for a damaged one what its lengths claimed) is not kept. */

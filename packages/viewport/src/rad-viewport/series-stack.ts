@@ -1,5 +1,6 @@
 import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions, type ServerQuirks } from '@telerad/core';
 import { binaryValue, frameImageId, frameSourceFor, loadBulkData, type FrameSource } from './frame-loader.js';
+import { MAX_FRAMES } from './image-checks.js';
 import type { SeriesLocation } from './series-retrieve.js';
 import { suvScaling } from './suv.js';
 
@@ -85,14 +86,20 @@ export async function loadSeriesStack(
   options: RequestOptions & { reauthorize?: FrameSource['reauthorize'] } = {},
 ): Promise<SeriesStack> {
   const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, { signal: options.signal });
-  const images = order(metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010')));
-  if (images.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
+  const withPixels = metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010'));
+  if (withPixels.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
+  // An instance the metadata gives no SOP Instance UID cannot be asked for: the answer is unusable.
+  const images = order(withPixels.filter((d) => stringValue(d, '00080018')));
+  if (images.length === 0) throw new DicomWebError('bad-response', 200, service.url, 'the series metadata names no SOP Instance UID');
   await inlineLookupTables(service, images);
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const sources = new Map<string, FrameSource>();
   const frames = images.flatMap((dataset, index) => {
     const sopInstanceUID = stringValue(dataset, '00080018') ?? '';
-    const count = numberValue(dataset, '00280008') ?? 1;
+    // A frame count the metadata cannot mean (0, negative, billions) is not laid out: its one image
+    // fails its checks when shown, as damaged data, instead of the page allocating billions of frames.
+    const declared = numberValue(dataset, '00280008') ?? 1;
+    const count = Number.isInteger(declared) && declared >= 1 && declared <= MAX_FRAMES ? declared : 1;
     // One source per instance: a fallback to the default syntax learnt on one frame serves them all.
     const source = frameSourceFor(stringValue(dataset, '00020010'), service.auth, service.timeoutMs, options.reauthorize);
     return Array.from({ length: count }, (_, i) => {

@@ -15,9 +15,12 @@ export function voiLutsOf(metadata: DicomJsonDataset): VoiLut[] {
   const items = (metadata['00283010']?.Value ?? []) as DicomJsonDataset[];
   const signed = metadata['00280103']?.Value?.[0] === 1;
   return items.flatMap((item) => {
-    const [, first = 0, bits = 16] = (item['00283002']?.Value ?? []).map(Number);
-    const data = (item['00283006']?.Value ?? []).map(Number);
-    if (!data.length) return [];
+    const [described = 0, first = 0, bits = 16] = (item['00283002']?.Value ?? []).map(Number);
+    // Entries: the descriptor's count, 0 meaning 65,536 (PS3.3 C.11.2.1.1.1); bits 8 to 16.
+    const entries = described === 0 ? 65_536 : described;
+    const data = (item['00283006']?.Value ?? []).slice(0, entries).map(Number);
+    // A table that does not match its descriptor is damaged: the image is shown without it.
+    if (!Number.isInteger(entries) || entries < 1 || entries > 65_536 || data.length !== entries || !Number.isInteger(bits) || bits < 8 || bits > 16) return [];
     // The descriptor's first value is SS for signed pixels, but often arrives read as US.
     const firstValueMapped = signed && first > 32767 ? first - 65536 : first;
     return [{ firstValueMapped, bits, data, explanation: stringValue(item, '00283003') }];
@@ -43,6 +46,8 @@ export function cachedVoiLuts(metadata: DicomJsonDataset): VoiLut[] {
 interface RgbTransferFunction {
   removeAllPoints(): void;
   addRGBPoint(x: number, r: number, g: number, b: number): number;
+  /** All nodes at once: one sort, where adding them one by one sorts (and serialises) them each time. */
+  setNodes(nodes: { x: number; r: number; g: number; b: number; midpoint: number; sharpness: number }[]): boolean;
 }
 
 /** What Cornerstone's stack viewport holds for each renderer (the CPU one is not public API). */
@@ -84,11 +89,13 @@ export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { l
   const shown = (grey: number) => (invert ? 1 - grey : grey);
   transferFunction.removeAllPoints();
   if (lut) {
-    lut.data.forEach((_, i) => {
+    // A 16-bit table has 65,536 entries: given as nodes at once (one by one, vtk.js sorts and serialises them each time).
+    const nodes = lut.data.map((_, i) => {
       const x = lut.firstValueMapped + i;
       const grey = shown(throughLut(lut, x));
-      transferFunction.addRGBPoint(x, grey, grey, grey);
+      return { x, r: grey, g: grey, b: grey, midpoint: 0.5, sharpness: 0 };
     });
+    transferFunction.setNodes(nodes);
   } else {
     transferFunction.addRGBPoint(range.lower, shown(0), shown(0), shown(0));
     transferFunction.addRGBPoint(range.upper, shown(1), shown(1), shown(1));

@@ -1,0 +1,75 @@
+// Hostile and broken input through the WADO-RS load path: seeded mutants of what the archive sends
+// for the corpus' instances (DICOM JSON metadata, frame bytes, the frame's transfer syntax label),
+// each served as a one-instance archive (scripts/lib/fuzz-archive.mjs) to a fresh <rad-viewport>,
+// one page for all. Judged as the image ids suite judges its mutants (fuzz-harness.ts).
+import { expect } from '@open-wc/testing';
+import { DicomWebService, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { readMultipart } from '../../packages/viewport/src/rad-viewport/multipart-stream.js';
+import { loadManifest } from '../support/corpus.js';
+import { mutantPlan } from '../support/mutate.js';
+import { mutateWado, WADO_RECIPE_NAMES, type WadoInstance } from '../support/mutate-wado.js';
+import { fuzz, fuzzConfig, runInViewport, type Mutant } from './fuzz-harness.js';
+
+interface Source extends WadoInstance {
+  name: string;
+  studyUid: string;
+  seriesUid: string;
+}
+
+/** The first instance of every image series of the corpus, as Orthanc sends it over WADO-RS (frames under 800 KB). */
+async function sources(): Promise<Source[]> {
+  const manifest = await loadManifest();
+  const series = manifest.studies.flatMap((study) => study.series.filter((s) => s.modality !== 'SR').map((s) => ({ study, series: s })));
+  const loaded = await Promise.all(
+    series.map(async ({ study, series: s }): Promise<Source | undefined> => {
+      const base = `/dicom-web/studies/${study.studyInstanceUID}/series/${s.seriesInstanceUID}`;
+      const [metadata] = (await (await fetch(`${base}/metadata`)).json()) as DicomJsonDataset[];
+      const answer = await fetch(`${base}/instances/${stringValue(metadata, '00080018')}/frames/1`, { headers: { Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*' } });
+      if (!answer.ok) return undefined;
+      let frame: WadoInstance | undefined;
+      await readMultipart(answer, ({ headers, body }) => void (frame ??= { metadata, frame: body, transferSyntax: /transfer-syntax=([^;\s]+)/.exec(headers)?.[1] ?? '1.2.840.10008.1.2.1' }));
+      return frame && frame.frame.length < 800_000 ? { ...frame, name: s.files[0], studyUid: study.studyInstanceUID, seriesUid: s.seriesInstanceUID } : undefined;
+    }),
+  );
+  return loaded.filter((s): s is Source => s !== undefined);
+}
+
+let mutantsServed = 0;
+
+/** Serves `instance` as a one-instance archive; the mutant shows its series from there. */
+async function served(source: Source, instance: WadoInstance, name: string): Promise<Mutant> {
+  const id = `m${++mutantsServed}`;
+  let binary = '';
+  for (let i = 0; i < instance.frame.length; i += 0x8000) binary += String.fromCharCode(...instance.frame.subarray(i, i + 0x8000));
+  const body = JSON.stringify({ metadata: [instance.metadata], frame: btoa(binary), transferSyntax: instance.transferSyntax, name });
+  await fetch(`/__fuzz/wado/${id}`, { method: 'PUT', body });
+  return {
+    name,
+    show: (el) => {
+      el.service = new DicomWebService({ url: `/__fuzz/wado/${id}/dicom-web` });
+      [el.studyUid, el.seriesUid] = [source.studyUid, source.seriesUid];
+    },
+  };
+}
+
+describe('fuzzed WADO-RS answers in <rad-viewport>', () => {
+  it('ends every mutant drawn or in a visible error state: no uncaught error, no hang', async function () {
+    const { count, seed } = await fuzzConfig();
+    const wadoCount = Math.ceil(count / 2);
+    this.timeout(60_000 + wadoCount * 6_000);
+    const files = await sources();
+    const unmutated = await served(files[0], files[0], files[0].name);
+    expect((await runInViewport(unmutated.show, [], 60_000)).outcome, 'an unmutated instance').to.equal('drawn');
+    const { tally, failures, keptMB } = await fuzz(
+      wadoCount,
+      async (i) => {
+        const { source, recipe, seed: mutantSeed } = mutantPlan(seed, i, files.length, WADO_RECIPE_NAMES);
+        return served(files[source], mutateWado(files[source], recipe, mutantSeed), `${files[source].name} "${recipe}" seed ${mutantSeed}`);
+      },
+      // What the archive sent cannot be shown: the data's fault (or unsupported), or an answer that could not be read.
+      /^(bad-file|unsupported|bad-response):/,
+    );
+    console.log(`fuzz (WADO-RS): ${wadoCount} mutants (seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; most JS heap kept ${keptMB} MB`);
+    expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
+  });
+});
