@@ -37,9 +37,8 @@ export const WADO_RECIPES: Record<string, Recipe> = {
   'frame syntax': (instance, next) => ({ ...instance, transferSyntax: pick(next, SYNTAXES) }),
   'stored syntax': ({ metadata, ...rest }, next) => ({ ...rest, metadata: set(metadata, '00020010', 'UI', [pick(next, SYNTAXES)]) }),
   'missing attribute': ({ metadata, ...rest }, next) => {
-    const copy = { ...metadata };
-    delete copy[pick(next, READ)];
-    return { ...rest, metadata: copy };
+    const gone = pick(next, READ);
+    return { ...rest, metadata: Object.fromEntries(Object.entries(metadata).filter(([tag]) => tag !== gone)) };
   },
   'wrong value': ({ metadata, ...rest }, next) => {
     const tag = pick(next, READ);

@@ -5,6 +5,9 @@ import type { RadViewport } from '@telerad/viewport';
 import type { ManifestSeries, ManifestStudy } from '../support/corpus.js';
 
 export const CODEC_BASE_PATH = '/cornerstone-codecs/';
+
+/** Truth coordinates are continuous (pixel i spans [i, i+1]); image coordinates index pixel centres. */
+export const toImage = ([x, y]: readonly number[]): [number, number] => [x - 0.5, y - 0.5];
 const service = new DicomWebService({ url: '/dicom-web' });
 
 /**

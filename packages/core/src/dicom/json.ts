@@ -23,17 +23,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * sets (recursively). Code reading the result may then trust `Value` to be an array.
  */
 export function wellFormed(datasets: unknown[]): DicomJsonDataset[] {
-  return datasets.filter(isObject).map((dataset) => {
-    for (const [tag, element] of Object.entries(dataset)) {
-      if (!isObject(element)) {
-        delete dataset[tag];
-        continue;
-      }
-      if ('Value' in element && !Array.isArray(element.Value)) delete element.Value;
-      else if (element.vr === 'SQ' && Array.isArray(element.Value)) element.Value = wellFormed(element.Value);
-    }
-    return dataset as DicomJsonDataset;
-  });
+  return datasets.filter(isObject).map((dataset) =>
+    Object.fromEntries(
+      Object.entries(dataset)
+        .filter((entry): entry is [string, Record<string, unknown>] => isObject(entry[1]))
+        .map(([tag, { Value, ...element }]) => {
+          if (!Array.isArray(Value)) return [tag, element];
+          return [tag, { ...element, Value: element.vr === 'SQ' ? wellFormed(Value) : Value }];
+        }),
+    ) as unknown as DicomJsonDataset,
+  );
 }
 
 export function firstValue(dataset: DicomJsonDataset, tag: string): unknown {

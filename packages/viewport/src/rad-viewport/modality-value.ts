@@ -18,6 +18,8 @@ export interface DecodedImage {
   color?: boolean;
   preScale?: { scaled?: boolean };
   getPixelData(): ArrayLike<number>;
+  /** Where Cornerstone keeps the values `slope` and `intercept` apply to (its CPU renderer re-quantises rescaled floats there). */
+  voxelManager?: { getScalarData(): ArrayLike<number> };
 }
 
 /** The unit of an image's modality values (PS3.3 C.11.1.1.2; SUV where the viewer computes it). */
@@ -36,6 +38,6 @@ export function modalityUnitOf(metadata: DicomJsonDataset, suvbw: number | undef
 export function modalityValueOf(image: DecodedImage, [x, y]: readonly number[]): number | undefined {
   const [column, row] = [Math.floor(x), Math.floor(y)];
   if (image.color || column < 0 || row < 0 || column >= image.columns || row >= image.rows) return undefined;
-  const stored = image.getPixelData()[row * image.columns + column];
+  const stored = (image.voxelManager?.getScalarData() ?? image.getPixelData())[row * image.columns + column];
   return image.preScale?.scaled ? stored : stored * image.slope + image.intercept;
 }

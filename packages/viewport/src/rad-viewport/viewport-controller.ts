@@ -15,6 +15,7 @@ import type { WindowLevel } from './presets.js';
 export type Interpolation = 'linear' | 'nearest';
 import type { StackFrame } from './series-stack.js';
 import { atLeastThreshold, voiRangeOf, windowOfRange } from './voi-range.js';
+import { cpuSigmoidLut, cpuViewportOf, modalityRange, type ImageRange } from './cpu-voi.js';
 import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, restoreCpuInversion, type VoiLut } from './voi-lut.js';
 
 /** Tools the controller registers: navigation plus the measurement tools. */
@@ -100,6 +101,8 @@ export class ViewportController implements ReactiveController {
   #voiLutDrawn?: { target: object; lut: VoiLut };
   /** Images (by index) whose last load failed, and those whose failure was reported. */
   #failures = new Set<number>();
+  /** The image and window the CPU renderer's SIGMOID table was drawn for. */
+  #cpuSigmoidDrawn?: string;
   /** Each failed image's failure as first reported (an image that failed at once fails its series with it). */
   #firstFailures = new Map<number, DicomWebError | ViewerError>();
   #reported = new Set<number>();
@@ -197,7 +200,7 @@ export class ViewportController implements ReactiveController {
     const onRendered = () => {
       // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
       if (!this.#viewport?.getImageData()) return;
-      if (this.#redrawVoiLut() || this.#mendDegenerateVoi() || this.#applyInterpolation()) return this.#viewport?.render();
+      if (this.#redrawVoiLut() || this.#mendDegenerateVoi() || this.#applyInterpolation() || this.#drawCpuSigmoid()) return this.#viewport?.render();
       this.#mendsInARow = 0;
       this.listener.rendered(this.state());
     };
@@ -392,10 +395,29 @@ export class ViewportController implements ReactiveController {
     return true;
   }
 
+  /**
+   * The SIGMOID VOI LUT function in the CPU renderer, which draws linear windows only: the window
+   * written as a table, again for each new window or image. True if it wrote one.
+   */
+  #drawCpuSigmoid(): boolean {
+    const viewport = this.#viewport;
+    const frame = this.#frames[viewport?.getCurrentImageIdIndex() ?? -1];
+    const cpu = viewport && cpuViewportOf(viewport);
+    if (!cpu || !frame || this.#voiLutIndex !== undefined || stringValue(frame.metadata, '00281056') !== 'SIGMOID') return false;
+    const image = this.#runtime?.core.cache.getImage(frame.imageId) as unknown as ImageRange | undefined;
+    const { window } = this.state();
+    const drawn = `${frame.imageId} ${window.center} ${window.width}`;
+    if (!image || drawn === this.#cpuSigmoidDrawn) return false;
+    this.#cpuSigmoidDrawn = drawn;
+    cpu.voiLUT = cpuSigmoidLut(...modalityRange(image), window);
+    return true;
+  }
+
   #leaveVoiLut(range: Types.VOIRange): void {
     const viewport = this.#viewport;
     this.#voiLutIndex = undefined;
     this.#voiLutDrawn = undefined;
+    this.#cpuSigmoidDrawn = undefined;
     if (!viewport) return;
     drawVoiLut(viewport, undefined, range, Boolean(viewport.getProperties().invert));
     viewport.render();
@@ -690,7 +712,9 @@ export class ViewportController implements ReactiveController {
     if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !this.#runtime) return undefined;
     const { worldToImageCoords } = this.#runtime.core.utilities;
     const handles = annotation.data.handles.points.map((p) => worldToImageCoords(frame.imageId, p) as [number, number]).map(([x, y]) => [x, y] as [number, number]);
-    const stats = { ...Object.values(annotation.data.cachedStats ?? {})[0] };
+    // Values in the unit the overlay names (SUVbw, HU…), the same in both renderers: Cornerstone's
+    // CPU path calls PET SUV 'raw'.
+    const stats = { ...Object.values(annotation.data.cachedStats ?? {})[0], modalityUnit: modalityUnitOf(frame.metadata, frame.suvbw) };
     // Cornerstone 5.14's Probe reads the wrong slice of a stack past its first image: read the value here.
     if (tool === 'Probe') stats.value = this.#modalityValue(frame, handles[0]);
     return {

@@ -1,4 +1,5 @@
 import { stringValue, type DicomJsonDataset } from '@telerad/core';
+import { cpuVoiLut } from './cpu-voi.js';
 
 /** One item of the VOI LUT Sequence (PS3.3 C.11.2.1.1). */
 export interface VoiLut {
@@ -81,7 +82,7 @@ export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { l
   const internals = viewport as StackInternals;
   const cpuViewport = internals._cpuFallbackEnabledElement?.viewport;
   if (cpuViewport) {
-    cpuViewport.voiLUT = lut && { firstValueMapped: lut.firstValueMapped, lut: lut.data };
+    cpuViewport.voiLUT = lut && cpuVoiLut(lut);
     return;
   }
   const transferFunction = greyMappingOf(viewport) as RgbTransferFunction | undefined;
