@@ -12,6 +12,16 @@ import { CODEC_BASE_PATH, hasContent, rendered, sizeImageArea, viewportFor } fro
 
 const headStudy = async (): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === 'ct-head-garcia')!;
 
+/** A viewport of the study's first series with no archive of its own, not yet in the page. */
+function unconnectedViewport(study: ManifestStudy): RadViewport {
+  const el = document.createElement('rad-viewport');
+  sizeImageArea(el, 128);
+  el.codecBasePath = CODEC_BASE_PATH;
+  el.studyUid = study.studyInstanceUID;
+  el.seriesUid = study.series[0].seriesInstanceUID;
+  return el;
+}
+
 /** Errors a viewport announces from now on. */
 function errorsOf(el: RadViewport): RadErrorDetail[] {
   const errors: RadErrorDetail[] = [];
@@ -51,11 +61,7 @@ describe('<rad-viewport> frames shared between viewports', function () {
     const archive = document.createElement('rad-dicomweb');
     archive.url = '/dicom-web';
     archive.tokenProvider = async () => 'first-token';
-    const el = document.createElement('rad-viewport');
-    sizeImageArea(el, 128);
-    el.codecBasePath = CODEC_BASE_PATH;
-    el.studyUid = study.studyInstanceUID;
-    el.seriesUid = study.series[0].seriesInstanceUID;
+    const el = unconnectedViewport(study);
     archive.append(el);
     document.body.append(archive);
     const errors = errorsOf(el);
@@ -98,11 +104,7 @@ describe('<rad-viewport> with a late service provider', function () {
     const tag = `late-archive-${Date.now()}`;
     const archive = document.createElement(tag);
     archive.setAttribute('url', '/dicom-web');
-    const el = document.createElement('rad-viewport');
-    sizeImageArea(el, 128);
-    el.codecBasePath = CODEC_BASE_PATH;
-    el.studyUid = study.studyInstanceUID;
-    el.seriesUid = study.series[0].seriesInstanceUID;
+    const el = unconnectedViewport(study);
     archive.append(el);
     const errors = errorsOf(el);
     document.body.append(archive);
@@ -123,10 +125,7 @@ describe('<rad-viewport> with a late service provider', function () {
 
   it('still says not-configured when no provider comes', async () => {
     const study = await headStudy();
-    const el = document.createElement('rad-viewport');
-    sizeImageArea(el, 128);
-    el.studyUid = study.studyInstanceUID;
-    el.seriesUid = study.series[0].seriesInstanceUID;
+    const el = unconnectedViewport(study);
     const error = oneEvent(el, 'rad-error');
     document.body.append(el);
     try {

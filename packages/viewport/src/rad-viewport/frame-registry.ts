@@ -109,17 +109,15 @@ export const frameRegistry = new FrameRegistry();
  */
 export class HeldFrames implements ReactiveController {
   #leases: FrameLease[] = [];
-  #connected = false;
 
   constructor(host: ReactiveControllerHost) {
     host.addController(this);
   }
 
-  /** Holds a series' frames; nothing is held for an element no longer in the page (a load finishing late). */
+  /** Holds a series' frames (the element holds none while out of the page: a load finishing late stops first). */
   hold(frames: readonly StackFrame[], sources?: ReadonlyMap<string, FrameSource>): FrameLease {
     const lease = frameRegistry.hold(frames, sources);
-    if (this.#connected) this.#leases.push(lease);
-    else lease.release();
+    this.#leases.push(lease);
     return lease;
   }
 
@@ -129,12 +127,9 @@ export class HeldFrames implements ReactiveController {
     this.#leases = this.#leases.includes(lease) ? [lease] : [];
   }
 
-  hostConnected(): void {
-    this.#connected = true;
-  }
+  hostConnected(): void {}
 
   hostDisconnected(): void {
-    this.#connected = false;
     for (const lease of this.#leases.splice(0)) lease.release();
   }
 }

@@ -1,5 +1,5 @@
 import { stringValue, type DicomJsonDataset } from '@telerad/core';
-import { cpuVoiLut } from './cpu-voi.js';
+import { cpuViewportOf, cpuVoiLut } from './cpu-voi.js';
 
 /** One item of the VOI LUT Sequence (PS3.3 C.11.2.1.1). */
 export interface VoiLut {
@@ -79,8 +79,7 @@ export function greyMappingOf(viewport: object): object | undefined {
  * path reads a `voiLUT` from the enabled element.
  */
 export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { lower: number; upper: number }, invert: boolean): void {
-  const internals = viewport as StackInternals;
-  const cpuViewport = internals._cpuFallbackEnabledElement?.viewport;
+  const cpuViewport = cpuViewportOf(viewport);
   if (cpuViewport) {
     cpuViewport.voiLUT = lut && cpuVoiLut(lut);
     return;
