@@ -46,7 +46,8 @@ export default {
   // Not on a terminal (CI, a log file), the progress report's last frame came out twice: failures
   // are reported as they happen, and `npm test` ends with one summary line.
   reporters: [defaultReporter({ reportTestProgress: Boolean(process.stdout.isTTY) }), summaryReporter('.cache/test-summary.json')],
-  testsFinishTimeout: 300_000,
+  // A test file's whole run: the image ids fuzz suite (2,000 mutants, one page) takes close to 5 min on 2 cores.
+  testsFinishTimeout: 600_000,
   filterBrowserLogs: ({ args }) => !args.some((arg) => EXPECTED_LIBRARY_LOGS.some((expected) => expected.test(typeof arg === 'string' ? arg : JSON.stringify(arg)))),
   testFramework: { config: { timeout: 20_000 } },
   plugins: [wheelPlugin(), ...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
