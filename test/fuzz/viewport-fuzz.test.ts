@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { loadManifest } from '../support/corpus.js';
 import { mutantPlan, mutate } from '../support/mutate.js';
-import { fuzz, fuzzConfig, runInViewport, type Mutant } from './fuzz-harness.js';
+import { fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
 
 /** Source files: every corpus file small enough to mutate quickly, of every transfer syntax. */
 async function sources(): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -56,7 +56,7 @@ describe('fuzzed DICOM files in <rad-viewport>', () => {
       },
       /^(bad-file|unsupported):/,
     );
-    console.log(`fuzz: ${plans.length} mutants (${REGRESSIONS.length} regression files, then seed ${seed}) from ${files.length} files: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; most JS heap kept ${keptMB} MB`);
+    console.log(`fuzz: ${plans.length} mutants (${REGRESSIONS.length} regression files, then seed ${seed}) from ${files.length} files: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB})`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
   });
 });

@@ -8,7 +8,7 @@ import { readMultipart } from '../../packages/viewport/src/rad-viewport/multipar
 import { loadManifest } from '../support/corpus.js';
 import { mutantPlan } from '../support/mutate.js';
 import { mutateWado, WADO_RECIPE_NAMES, type WadoInstance } from '../support/mutate-wado.js';
-import { fuzz, fuzzConfig, runInViewport, type Mutant } from './fuzz-harness.js';
+import { fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
 
 interface Source extends WadoInstance {
   name: string;
@@ -84,7 +84,7 @@ describe('fuzzed WADO-RS answers in <rad-viewport>', () => {
       // What the archive sent cannot be shown: the data's fault (or unsupported), or an answer that could not be read.
       /^(bad-file|unsupported|bad-response):/,
     );
-    console.log(`fuzz (WADO-RS): ${plans.length} mutants (${REGRESSIONS.length} regressions, then seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; most JS heap kept ${keptMB} MB`);
+    console.log(`fuzz (WADO-RS): ${plans.length} mutants (${REGRESSIONS.length} regressions, then seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB})`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
   });
 });
