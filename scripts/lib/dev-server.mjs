@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { join } from 'node:path';
 import { CORPUS_DIR, MANIFEST_PATH } from '../corpus/build.mjs';
-import { answerAsFault, injectedFault } from './fault-injection.mjs';
+import { answerAsFault, FRESH_TOKEN, injectedFault, refusedUnlessFresh } from './fault-injection.mjs';
 
 /** Koa middleware proxying `/dicom-web/*` to `dicomWebUrl` (the Host header is kept, so Orthanc's
  *  retrieve URLs point back through the proxy). */
@@ -121,7 +121,7 @@ export function misbehavingServerMiddleware() {
 }
 
 /** The token the `auth` wrapper accepts (a test refreshes to it after a 401). */
-export const FRESH_TOKEN = 'fresh-token';
+export { FRESH_TOKEN };
 
 /**
  * Request and answer rewrites that make Orthanc behave like other DICOMweb servers, each under
@@ -184,8 +184,8 @@ const QUIRKS = {
     },
   },
   auth: {
-    request: (params, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' }),
-    post: (forward, headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? forward() : { status: 401, body: '' }),
+    request: (params, headers) => refusedUnlessFresh(headers),
+    post: (forward, headers) => refusedUnlessFresh(headers) ?? forward(),
   },
   // STOW-RS refused with a 500, nothing stored.
   'stow-refused': { post: async () => ({ status: 500, body: '' }) },

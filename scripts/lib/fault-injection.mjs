@@ -9,8 +9,11 @@
 //  - expired    401 unless "Authorization: Bearer fresh-token" (a token that expired mid-series)
 // A rule with `after: n` lets its first n matching requests through.
 
-/** The token an `expired` rule accepts (the host's refreshed one). */
-const FRESH_TOKEN = 'fresh-token';
+/** The token an `expired` rule (and the `auth` quirk) accepts: the host's refreshed one. */
+export const FRESH_TOKEN = 'fresh-token';
+
+/** A 401 unless the request carries the fresh token. */
+export const refusedUnlessFresh = (headers) => (headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' });
 const STALL_MS = 30_000;
 
 /** @type {{ match: string, fault: string, after?: number, seen: number }[]} */
@@ -22,7 +25,7 @@ export function injectedFault(path, headers) {
     if (!path.includes(rule.match)) continue;
     rule.seen++;
     if (rule.seen <= (rule.after ?? 0)) continue;
-    if (rule.fault === 'expired') return headers.authorization === `Bearer ${FRESH_TOKEN}` ? undefined : { status: 401, body: '' };
+    if (rule.fault === 'expired') return refusedUnlessFresh(headers);
     if (rule.fault === 'drop' || rule.fault === 'stall') return { status: 0, fault: rule.fault };
     return { status: Number(rule.fault), body: '' };
   }
