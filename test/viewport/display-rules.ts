@@ -3,7 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { RadViewport } from '@telerad/viewport';
 import { study, type ManifestSeries } from '../support/corpus.js';
-import { displayedAt, imageArea, rendered, viewportFor } from './helpers.js';
+import { displayedAt, hostViewportFor, imageArea, rendered, viewportFor } from './helpers.js';
 
 interface GreyRegion {
   name: string;
@@ -138,18 +138,33 @@ export function overlayPlaneTests(cpuRendering: boolean): void {
       });
     }
 
-    it('a multi-frame overlay lies on the frames its Image Frame Origin names, and no other', async () => {
-      const rules = await study('display-rules');
-      const series = rules.series.find((s) => s.description.startsWith('Overlay, multi-frame'))!;
-      const truth = series.truth as unknown as OverlayTruth;
-      const el = await viewportFor(rules, series, 128, { cpuRendering });
-      try {
-        for (const frame of [2, 3, 4, 1]) {
-          await rendered(el, () => el.showImage(frame - 1));
-          await el.updateComplete;
-          if (frame === 1 || frame === 4) expect(overlayCanvas(el).hasAttribute('data-shown'), `frame ${frame}: no overlay`).to.equal(false);
-          else await expectOverlayBits(el, truth, frame);
+    for (const source of ['archive', 'host image ids'] as const) {
+      it(`a multi-frame overlay lies on the frames its Image Frame Origin names, and no other (${source})`, async () => {
+        const rules = await study('display-rules');
+        const series = rules.series.find((s) => s.description.startsWith('Overlay, multi-frame'))!;
+        const truth = series.truth as unknown as OverlayTruth;
+        const el = source === 'archive' ? await viewportFor(rules, series, 128, { cpuRendering }) : await hostViewportFor(series, 128, { cpuRendering });
+        try {
+          for (const frame of [2, 3, 4, 1]) {
+            await rendered(el, () => el.showImage(frame - 1));
+            await el.updateComplete;
+            if (frame === 1 || frame === 4) expect(overlayCanvas(el).hasAttribute('data-shown'), `frame ${frame}: no overlay`).to.equal(false);
+            else await expectOverlayBits(el, truth, frame);
+          }
+        } finally {
+          el.remove();
         }
+      });
+    }
+
+    it('a host\'s files (image ids) show their overlay planes as the archive\'s do: two groups, an origin other than 1\\1', async () => {
+      const rules = await study('display-rules');
+      const series = rules.series.find((s) => s.description === 'Overlay planes, two groups, origin row 11 column 21')!;
+      const el = await hostViewportFor(series, 256, { cpuRendering });
+      try {
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('button[title^="Overlay planes"]'), 'the toolbar offers the layer').to.not.equal(null);
+        await expectOverlayBits(el, series.truth as unknown as OverlayTruth, 1);
       } finally {
         el.remove();
       }

@@ -44,6 +44,24 @@ export async function viewportFor(study: ManifestStudy, series: ManifestSeries =
   return el;
 }
 
+/**
+ * A viewport showing a series of the corpus from its Part 10 files, as a host gives them
+ * (`wadouri:` image ids, one per frame), its first image rendered; the caller removes it.
+ */
+export async function hostViewportFor(series: ManifestSeries, size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
+  const el = document.createElement('rad-viewport');
+  el.cpuRendering = cpuRendering;
+  sizeImageArea(el, size);
+  el.codecBasePath = CODEC_BASE_PATH;
+  const frames = Array.from({ length: series.framesPerInstance }, (_, i) => i + 1);
+  el.imageIds = series.files.flatMap((file) => frames.map((frame) => `wadouri:${location.origin}/corpus/${file}${series.framesPerInstance > 1 ? `?frame=${frame}` : ''}`));
+  const firstImage = oneEvent(el, 'rad-image-rendered');
+  document.body.append(el);
+  await el.loaded();
+  await firstImage;
+  return el;
+}
+
 /** The element Cornerstone draws into and listens on. */
 export const imageArea = (el: RadViewport) => el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
 

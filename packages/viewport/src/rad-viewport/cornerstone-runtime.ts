@@ -7,7 +7,7 @@ import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js'
 import { frameRegistry } from './frame-registry.js';
 import { fileFault, stringValue } from '@telerad/core';
 import { checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
-import { registerCheckedPart10Loader } from './part10-loader.js';
+import { isPart10, registerCheckedPart10Loader, type Part10Description } from './part10-loader.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance } from './series-retrieve.js';
 
@@ -18,10 +18,10 @@ export interface CornerstoneRuntime {
   tools: CornerstoneModules['tools'];
   loader: CornerstoneModules['loader'];
   /**
-   * The attributes the viewport reads (as DICOM JSON) of a loaded WADO-URI image (`wadouri:` id),
-   * from the instance Cornerstone parsed; undefined until loaded.
+   * What a loaded Part 10 image (a host's `wadouri:` id) says of itself: its attributes as DICOM
+   * JSON and its SUV factor; undefined until loaded.
    */
-  parsedInstanceMetadata(imageId: string): StackFrame['metadata'] | undefined;
+  describeFile(imageId: string): Part10Description | undefined;
   /** Cuts a Part 10 file of a series retrieved at once into its frames. */
   splitInstance(part10: Uint8Array): RetrievedInstance;
   /** Hands Cornerstone the metadata of frames before they are shown (those still held: frame-registry.ts). */
@@ -57,29 +57,6 @@ function voiModule(metadata: StackFrame['metadata']) {
   // An array, as Cornerstone's image creation takes its first element.
   const voiLUTFunction = stringValue(metadata, '00281056');
   return { windowCenter, windowWidth, ...(voiLUTFunction ? { voiLUTFunction: [voiLUTFunction] } : {}) };
-}
-
-/** Attributes the overlays, calibration and measurements use: keyword, tag, VR. */
-const DESCRIBING_ATTRIBUTES: [keyword: string, tag: string, vr: string][] = [
-  ['SOPClassUID', '00080016', 'UI'], ['SOPInstanceUID', '00080018', 'UI'], ['StudyDate', '00080020', 'DA'], ['StudyTime', '00080030', 'TM'],
-  ['Modality', '00080060', 'CS'], ['StudyDescription', '00081030', 'LO'], ['SeriesDescription', '0008103E', 'LO'], ['PatientName', '00100010', 'PN'],
-  ['PatientID', '00100020', 'LO'], ['StudyInstanceUID', '0020000D', 'UI'], ['SeriesInstanceUID', '0020000E', 'UI'], ['SeriesNumber', '00200011', 'IS'],
-  ['InstanceNumber', '00200013', 'IS'], ['ImagePositionPatient', '00200032', 'DS'], ['ImageOrientationPatient', '00200037', 'DS'],
-  ['SliceLocation', '00201041', 'DS'], ['SliceThickness', '00180050', 'DS'], ['FrameTime', '00181063', 'DS'], ['ImagerPixelSpacing', '00181164', 'DS'],
-  ['NumberOfFrames', '00280008', 'IS'], ['Rows', '00280010', 'US'], ['Columns', '00280011', 'US'], ['PixelSpacing', '00280030', 'DS'],
-  ['WindowCenter', '00281050', 'DS'], ['WindowWidth', '00281051', 'DS'], ['VOILUTFunction', '00281056', 'CS'],
-];
-
-/** The attributes the viewport reads, as DICOM JSON, from a naturalized instance (keywords). */
-function dicomJsonOf(instance: Record<string, unknown>): StackFrame['metadata'] {
-  const json: StackFrame['metadata'] = {};
-  for (const [keyword, tag, vr] of DESCRIBING_ATTRIBUTES) {
-    const value = instance[keyword];
-    if (value === undefined || value === null || value === '') continue;
-    const values = Array.isArray(value) ? value : [value];
-    json[tag] = { vr, Value: vr === 'PN' ? values.map((v) => (typeof v === 'string' ? { Alphabetic: v } : v)) : values };
-  }
-  return json;
 }
 
 /** Longest a decode may take: Cornerstone's image creation never settles on some failures. */
@@ -126,10 +103,10 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
       workers,
     );
-    const forgetInstances = registerCheckedPart10Loader({ core, loader, metadata, dicomParser });
+    const part10 = registerCheckedPart10Loader({ core, loader, metadata, dicomParser });
     // What Cornerstone keeps of a frame no viewport shows goes with it: patient attributes included.
     frameRegistry.whenForgotten((imageIds) => {
-      forgetInstances(imageIds);
+      part10.forget(imageIds);
       for (const imageId of imageIds) {
         loader.wadors.metaDataManager.remove(imageId);
         // An image still being decoded would be made without its metadata (no window, no spacing)
@@ -200,14 +177,13 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     // Ahead of Cornerstone's own providers: SUV factors of PET frames (read when pixel values are
     // scaled), and the VOI module: Cornerstone 5.14's own provider gives VOI LUT Function as a
     // string, of which image creation then takes the first letter.
+    // A host's files (Part 10 image ids) are answered from their own attributes alike.
+    const describe = (imageId: string) => (imageId.startsWith(`${FRAME_SCHEME}:`) ? frameRegistry.frame(imageId) : isPart10(imageId) ? part10.describe(imageId) : undefined);
     core.metaData.addProvider((type: string, imageId: string) => {
-      if (!imageId?.startsWith(`${FRAME_SCHEME}:`)) return undefined;
-      if (type === core.Enums.MetadataModules.SCALING) {
-        const suvbw = frameRegistry.frame(imageId)?.suvbw;
-        return suvbw === undefined ? undefined : { suvbw };
-      }
-      const metadata = type === core.Enums.MetadataModules.VOI_LUT ? frameRegistry.frame(imageId)?.metadata : undefined;
-      return metadata && voiModule(metadata);
+      const described = typeof imageId === 'string' ? describe(imageId) : undefined;
+      if (!described) return undefined;
+      if (type === core.Enums.MetadataModules.SCALING) return described.suvbw === undefined ? undefined : { suvbw: described.suvbw };
+      return type === core.Enums.MetadataModules.VOI_LUT ? voiModule(described.metadata) : undefined;
     }, 10_000);
     tools.init();
     // Destroying an engine releases its WebGL context, which Cornerstone logs as "context lost"
@@ -241,10 +217,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       tools,
       loader,
       splitInstance,
-      parsedInstanceMetadata(imageId) {
-        const instance = core.metaData.get(core.Enums.MetadataModules.NATURALIZED, imageId) as Record<string, unknown> | undefined;
-        return instance && dicomJsonOf(instance);
-      },
+      describeFile: (imageId) => part10.describe(imageId),
       registerFrames(frames) {
         // Other schemes (wadouri: from a host) bring their own metadata provider. A frame let go
         // of while the engine loaded is not given: nothing would forget it.

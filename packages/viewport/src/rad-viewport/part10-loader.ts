@@ -1,50 +1,45 @@
 // Image ids a host gives (`wadouri:`, `dicomweb:`, `dicomfile:`): Cornerstone's loader for them,
-// behind the checks of image-checks.ts. The file is parsed (as Cornerstone's loader would, into
-// its naturalized metadata) and its attributes and the frame's bytes checked before any decoding.
-import { DicomWebError } from '@telerad/core';
-import { checkFrame, checkImage, concatBytes, frameBytes, imageAttributes, InvalidImage, naturalizedReader, pixelEncoding, type AttributeReader } from './image-checks.js';
+// behind the checks of part10-structure.ts and image-checks.ts. The file is walked and checked,
+// described (part10-json.ts: the attributes an archive frame carries, SUV for PET), then parsed as
+// Cornerstone's loader would (into its naturalized metadata), and the frame's bytes checked before
+// any decoding.
+import { DicomWebError, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { checkFrame, checkImage, frameBytes, imageAttributes, InvalidImage, naturalizedReader } from './image-checks.js';
+import { part10Json } from './part10-json.js';
+import { readPart10Structure } from './part10-structure.js';
+import { suvScaling } from './suv.js';
 
 type Modules = typeof import('./cornerstone-modules.js');
-type ParsedDataSet = ReturnType<Modules['dicomParser']['parseDicom']>;
 
-/** Inflated deflate data sets are refused beyond this (a few megabytes of file may claim gigabytes). */
-const MAX_INFLATED_BYTES = 512 * 2 ** 20;
-
-/** Raw deflate (PS3.5 A.5) inflated, at most MAX_INFLATED_BYTES; a damaged stream rejects. */
-async function inflateRaw(deflated: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([deflated as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return concatBytes(chunks);
-    total += value.length;
-    if (total > MAX_INFLATED_BYTES) {
-      await reader.cancel();
-      throw new InvalidImage(`a deflated data set of more than ${MAX_INFLATED_BYTES / 2 ** 20} MB`);
-    }
-    chunks.push(value);
-  }
+/** What a host's file says of itself: its attributes as DICOM JSON and, for PET, its SUVbw factor. */
+export interface Part10Description {
+  metadata: DicomJsonDataset;
+  suvbw?: number;
 }
 
-/** A data set as dicom-parser read it (explicit or implicit VR, either byte order; IS as text). */
-const parsedReader = (dataSet: ParsedDataSet): AttributeReader => {
-  const element = (tag: string) => dataSet.elements[`x${tag.toLowerCase()}`];
-  const isText = (tag: string) => tag === '00280008';
-  return {
-    number: (tag) => (element(tag) ? (isText(tag) ? dataSet.intString(`x${tag}`) : dataSet.uint16(`x${tag}`)) : undefined),
-    text: (tag) => (element(tag) ? dataSet.string(`x${tag}`) : undefined),
-    numbers: (tag) => (element(tag) ? [0, 1, 2].map((i) => dataSet.uint16(`x${tag}`, i) ?? 0) : []),
-    byteLength: (tag) => element(tag)?.length ?? 0,
-  };
-};
+/** The checked loader's hooks for the runtime. */
+export interface Part10Files {
+  /** The file's attributes once it is loaded (undefined before). */
+  describe(imageId: string): Part10Description | undefined;
+  /** Forgets the files of image ids no viewport shows any more. */
+  forget(imageIds: readonly string[]): void;
+}
 
 const PART10_SCHEMES = ['wadouri', 'dicomweb', 'dicomfile'];
+/** Whether an image id names a Part 10 file (a host's), not an archive frame. */
+export const isPart10 = (imageId: string) => PART10_SCHEMES.includes(imageId.split(':')[0]);
 
 /** Registers the checked loader for the Part 10 schemes, over Cornerstone's own. */
-export function registerCheckedPart10Loader({ core, loader, metadata, dicomParser }: Pick<Modules, 'core' | 'loader' | 'metadata' | 'dicomParser'>): (imageIds: readonly string[]) => void {
+export function registerCheckedPart10Loader({ core, loader, metadata, dicomParser }: Pick<Modules, 'core' | 'loader' | 'metadata' | 'dicomParser'>): Part10Files {
   const { wadouri } = loader;
   const NATURALIZED = core.Enums.MetadataModules.NATURALIZED;
+  const vrOf = (tag: string) => metadata.utilities.Tags.dictionaryLookup(tag)?.vr;
+  /** Per file (`scheme:url`), while a viewport shows it. */
+  const descriptions = new Map<string, Part10Description>();
+  const fileOf = (imageId: string) => {
+    const { scheme, url } = wadouri.parseImageId(imageId);
+    return `${scheme}:${url}`;
+  };
 
   /** The file fetched and parsed (once per file), as Cornerstone's loader does it. */
   const parse = async (imageId: string, scheme: string, url: string) => {
@@ -53,57 +48,20 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     if (!fetchFile) throw new DicomWebError('unsupported', 0, url, `image ids of scheme ${scheme}`);
     const result = (await fetchFile(url, imageId)) as ArrayBuffer | { arrayBuffer: ArrayBuffer };
     const file = result instanceof ArrayBuffer ? result : result.arrayBuffer;
-    await checkStructure(file, url);
-    await metadata.utilities.addDicomPart10Instance(`${scheme}:${url}`, file);
-  };
-
-  /**
-   * dicom-parser walks the file first: it checks every length against the bytes there are, where
-   * the metadata parser would allocate what a damaged length says (gigabytes). A deflated data set
-   * is inflated for it first, to at most MAX_INFLATED_BYTES.
-   */
-  const checkStructure = async (file: ArrayBuffer, url: string) => {
-    const bytes = new Uint8Array(file);
-    let dataSet: ParsedDataSet;
-    try {
-      let deflatedFrom = -1;
-      const asked = Symbol('inflate');
-      // dicom-parser inflates synchronously: the first pass only learns where the deflated part starts.
-      const askInflate = (_: Uint8Array, position: number): Uint8Array => {
-        deflatedFrom = position;
-        throw asked;
-      };
-      try {
-        dataSet = dicomParser.parseDicom(bytes, { inflater: askInflate });
-      } catch (error) {
-        if (error !== asked) throw error;
-        const whole = concatBytes([bytes.subarray(0, deflatedFrom), await inflateRaw(bytes.subarray(deflatedFrom))]);
-        dataSet = dicomParser.parseDicom(bytes, { inflater: () => whole });
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : typeof error === 'string' ? error : String((error as { exception?: unknown }).exception ?? error);
-      throw new InvalidImage(message.slice(0, 200));
+    const { dataSet, forMetadataParser } = await readPart10Structure(file, url, dicomParser, vrOf);
+    const description: Part10Description = { metadata: part10Json(dataSet, vrOf) };
+    if (stringValue(description.metadata, '00080060') === 'PT') {
+      const suv = await suvScaling([description.metadata]);
+      if ('factors' in suv) description.suvbw = suv.factors[0];
     }
-    // And what it read is checked before the metadata parser reads it its own way: that parser
-    // takes any pixel data of an encapsulated syntax as fragments, and their lengths on trust.
-    const attributes = imageAttributes(parsedReader(dataSet));
-    checkImage(attributes);
-    const transferSyntax = dataSet.string('x00020010') ?? '';
-    const encoding = pixelEncoding(transferSyntax);
-    const pixelData = dataSet.elements.x7fe00010;
-    if (encoding === 'unknown') throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
-    if (!pixelData) throw new InvalidImage('no pixel data');
-    if ((encoding === 'encapsulated') !== Boolean(pixelData.encapsulatedPixelData)) throw new InvalidImage(`${encoding === 'encapsulated' ? 'native' : 'encapsulated'} pixel data under transfer syntax ${transferSyntax}`);
-    // The first frame's data as its codec's: that parser reads codec headers of its own too.
-    const first = pixelData.fragments?.[0];
-    const firstFrame = first ? dataSet.byteArray.subarray(first.position, first.position + first.length) : dataSet.byteArray.subarray(pixelData.dataOffset, pixelData.dataOffset + pixelData.length);
-    // Only the first fragment of a frame that may have several: its end is not the frame's.
-    checkFrame(attributes, firstFrame, transferSyntax, url, { whole: !first });
+    descriptions.set(`${scheme}:${url}`, description);
+    await metadata.utilities.addDicomPart10Instance(`${scheme}:${url}`, forMetadataParser);
   };
 
   /** What the metadata parser made of a file (the whole file, and for a damaged one what its lengths claimed) is not kept. */
   const forget = (imageId: string, scheme: string, url: string) => {
     for (const query of [imageId, `${scheme}:${url}`]) metadata.metaData.clearQuery(NATURALIZED, query);
+    descriptions.delete(`${scheme}:${url}`);
   };
 
   const load = async (imageId: string, options: Record<string, unknown>) => {
@@ -133,11 +91,14 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
   for (const scheme of PART10_SCHEMES) core.registerImageLoader(scheme, ((imageId: string, options: Record<string, unknown> = {}) => ({ promise: load(imageId, options) })) as never);
   // Files no viewport shows any more: their parsed metadata goes, and with it their cached images
   // (shown again from the cache, an image would find no metadata; loaded again, it is parsed again).
-  return (imageIds) => {
-    for (const imageId of imageIds.filter((id) => PART10_SCHEMES.includes(id.split(':')[0]))) {
-      const { scheme, url } = wadouri.parseImageId(imageId);
-      forget(imageId, scheme, url);
-      if (core.cache.getImageLoadObject(imageId)) core.cache.removeImageLoadObject(imageId);
-    }
+  return {
+    describe: (imageId) => (isPart10(imageId) ? descriptions.get(fileOf(imageId)) : undefined),
+    forget(imageIds) {
+      for (const imageId of imageIds.filter(isPart10)) {
+        const { scheme, url } = wadouri.parseImageId(imageId);
+        forget(imageId, scheme, url);
+        if (core.cache.getImageLoadObject(imageId)) core.cache.removeImageLoadObject(imageId);
+      }
+    },
   };
 }

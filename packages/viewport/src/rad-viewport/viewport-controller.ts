@@ -426,10 +426,11 @@ export class ViewportController implements ReactiveController {
   /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
   #describe(frame: StackFrame | undefined): void {
     if (!frame || Object.keys(frame.metadata).length || !/^(wadouri|dicomweb|dicomfile):/.test(frame.imageId)) return;
-    const metadata = this.#runtime?.parsedInstanceMetadata(frame.imageId);
-    if (!metadata) return;
-    frame.metadata = metadata;
-    frame.sopInstanceUID = stringValue(metadata, '00080018') ?? '';
+    const described = this.#runtime?.describeFile(frame.imageId);
+    if (!described) return;
+    frame.metadata = described.metadata;
+    frame.suvbw = described.suvbw;
+    frame.sopInstanceUID = stringValue(described.metadata, '00080018') ?? '';
   }
 
   /** Frames `prefetch` loads: the whole series, or as many as the image cache holds. */
