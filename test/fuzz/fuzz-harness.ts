@@ -50,11 +50,14 @@ const usedHeap = () => (performance as unknown as { memory?: { usedJSHeapSize: n
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Most JS heap the page may keep between mutants, in MB. A mutant's own work may allocate far more
- * while it runs (up to 4 GB measured); what stays once it has settled must not grow.
- */
+/** Most JS heap the page may keep between mutants, in MB: what stays once a mutant has settled must not grow. */
 export const KEPT_HEAP_LIMIT_MB = 512;
+
+/**
+ * Most the JS heap may grow over one mutant, read as it ends before any collection, in MB: what
+ * its own work allocated (a damaged length taken on trust allocated 4.2 GB before part10-structure.ts).
+ */
+export const MUTANT_HEAP_LIMIT_MB = 512;
 
 /** The heap kept once background work has settled: two full collections apart, then read. */
 async function keptHeap(settleMs: number): Promise<number> {
@@ -63,6 +66,31 @@ async function keptHeap(settleMs: number): Promise<number> {
   await pause(50);
   collect();
   return usedHeap();
+}
+
+/** Largest single ArrayBuffer or Uint8Array the page may ask for on one mutant, in MB (frames are refused over 256 MB). */
+export const ALLOCATION_LIMIT_MB = 512;
+
+/**
+ * Watches the page's `new ArrayBuffer(n)` and `new Uint8Array(n)` (how parsers allocate a value's
+ * bytes): the largest asked for since the last `take()`. Exact, where a heap read between
+ * collections may miss a gigabyte already collected.
+ */
+function watchAllocations() {
+  const originals = { ArrayBuffer, Uint8Array };
+  let largest = 0;
+  const watched = <T extends new (...args: never[]) => object>(constructor: T) =>
+    new Proxy(constructor, {
+      construct(target, args: unknown[], newTarget: new (...args: never[]) => object) {
+        if (typeof args[0] === 'number') largest = Math.max(largest, args[0]);
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
+  Object.assign(globalThis, { ArrayBuffer: watched(ArrayBuffer), Uint8Array: watched(Uint8Array) });
+  return {
+    take: () => [largest, (largest = 0)][0],
+    stop: () => Object.assign(globalThis, originals),
+  };
 }
 
 /** One mutant of a run: what it is called in a failure, and how it is shown. */
@@ -83,14 +111,24 @@ export async function fuzz(count: number, mutantAt: (i: number) => Promise<Mutan
   const onRejection = (e: PromiseRejectionEvent) => void (e.defaultPrevented || escaped.push(e.reason));
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
+  const allocations = watchAllocations();
   const tally = { drawn: 0, error: 0, hang: 0 };
   const failures: string[] = [];
   let peakKept = 0;
+  const peakMutant = { bytes: 0, name: '' };
+  let largestAllocation = 0;
   try {
     for (let i = 0; i < count; i++) {
       const mutant = await mutantAt(i);
+      const heapBefore = usedHeap();
       const result = await runInViewport(mutant.show, escaped).finally(() => mutant.done?.());
       tally[result.outcome]++;
+      const allocated = allocations.take();
+      largestAllocation = Math.max(largestAllocation, allocated);
+      if (allocated > ALLOCATION_LIMIT_MB * 2 ** 20) failures.push(`#${i} ${mutant.name}: ${Math.round(allocated / 2 ** 20)} MB asked for at once (limit ${ALLOCATION_LIMIT_MB} MB)`);
+      const grown = usedHeap() - heapBefore;
+      if (grown > peakMutant.bytes) Object.assign(peakMutant, { bytes: grown, name: mutant.name });
+      if (grown > MUTANT_HEAP_LIMIT_MB * 2 ** 20) failures.push(`#${i} ${mutant.name}: the JS heap grew by ${Math.round(grown / 2 ** 20)} MB (limit ${MUTANT_HEAP_LIMIT_MB} MB)`);
       const misattributed = result.kinds.filter((k) => !allowedKinds.test(k));
       if (misattributed.length) failures.push(`#${i} ${mutant.name}: reported as ${misattributed.join(', ')}`);
       // Every 25 mutants, what is kept once background work has settled (a slow mutant is given a
@@ -108,6 +146,7 @@ export async function fuzz(count: number, mutantAt: (i: number) => Promise<Mutan
   } finally {
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
+    allocations.stop();
   }
-  return { tally, failures, keptMB: Math.round(peakKept / 2 ** 20) };
+  return { tally, failures, keptMB: Math.round(peakKept / 2 ** 20), mutantMB: Math.round(peakMutant.bytes / 2 ** 20), mutantPeak: peakMutant.name, allocatedMB: Math.round(largestAllocation / 2 ** 20) };
 }

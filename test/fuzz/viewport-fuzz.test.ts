@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { loadManifest } from '../support/corpus.js';
 import { mutantPlan, mutate } from '../support/mutate.js';
-import { fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
+import { ALLOCATION_LIMIT_MB, fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, MUTANT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
 
 /** Source files: every corpus file small enough to mutate quickly, of every transfer syntax. */
 async function sources(): Promise<{ name: string; bytes: Uint8Array }[]> {
@@ -29,6 +29,15 @@ const REGRESSIONS = [
   { file: 'files/ct-compression/2/0001.dcm', recipe: 'wrong transfer syntax', seed: 1372848388 }, // RLE as JPEG-LS: 1.3 GB
   { file: 'files/pydicom-transfer-syntaxes/10/0001.dcm', recipe: 'truncation', seed: 1113133004 }, // truncated deflate
   { file: 'files/ct-compression/4/0001.dcm', recipe: 'huge or zero size', seed: 599434746 }, // a 4 GB frame declared
+  // Files dicom-parser and Cornerstone's metadata parser (dcmjs) read differently: dcmjs allocated
+  // what a length read from the middle of a value said (part10-structure.ts).
+  { file: 'files/pydicom-colour/3/0001.dcm', recipe: 'odd length', seed: 1347364606 }, // a US of 1 byte: 4.2 GB
+  { file: 'files/pet-ct/2/0001.dcm', recipe: 'corrupt fragments', seed: 545018546 }, // VR "??": 1.4 GB
+  { file: 'files/display-rules/5/0001.dcm', recipe: 'wrong transfer syntax', seed: 1532964968 }, // big endian UID padded with a space: 3.7 GB
+  { file: 'files/pydicom-transfer-syntaxes/4/0001.dcm', recipe: 'corrupt fragments', seed: 422765130 }, // (0000,0003) in the file meta: 0.8 GB
+  { file: 'files/pydicom-transfer-syntaxes/3/0001.dcm', recipe: 'corrupt fragments', seed: 1895554857 }, // VR "UH" in the file meta: 0.8 GB
+  { file: 'files/display-rules/8/0001.dcm', recipe: 'corrupt length', seed: 695559303 }, // a tag given twice: 0.8 GB
+  { file: 'files/pydicom-transfer-syntaxes/10/0001.dcm', recipe: 'huge or zero size', seed: 196826157 }, // any deflated file: read deflated, 1.4 GB
 ];
 describe('fuzzed DICOM files in <rad-viewport>', () => {
   it('ends every mutant drawn or in a visible error state, the file at fault: no uncaught error, no hang', async function () {
@@ -48,7 +57,7 @@ describe('fuzzed DICOM files in <rad-viewport>', () => {
       ...Array.from({ length: count }, (_, i) => mutantPlan(seed, i, files.length)),
     ];
     // A host's file that cannot be shown is the file's fault (or unsupported), never the archive's.
-    const { tally, failures, keptMB } = await fuzz(
+    const { tally, failures, keptMB, mutantMB, mutantPeak, allocatedMB } = await fuzz(
       plans.length,
       async (i) => {
         const { source, recipe, seed: mutantSeed } = plans[i];
@@ -56,7 +65,7 @@ describe('fuzzed DICOM files in <rad-viewport>', () => {
       },
       /^(bad-file|unsupported):/,
     );
-    console.log(`fuzz: ${plans.length} mutants (${REGRESSIONS.length} regression files, then seed ${seed}) from ${files.length} files: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB})`);
+    console.log(`fuzz: ${plans.length} mutants (${REGRESSIONS.length} regression files, then seed ${seed}) from ${files.length} files: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB}), grown over one mutant at most ${mutantMB} MB (${mutantPeak}; limit ${MUTANT_HEAP_LIMIT_MB}); largest single allocation ${allocatedMB} MB (limit ${ALLOCATION_LIMIT_MB})`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
   });
 });

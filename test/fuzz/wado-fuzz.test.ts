@@ -8,7 +8,7 @@ import { readMultipart } from '../../packages/viewport/src/rad-viewport/multipar
 import { loadManifest } from '../support/corpus.js';
 import { mutantPlan } from '../support/mutate.js';
 import { mutateWado, WADO_RECIPE_NAMES, type WadoInstance } from '../support/mutate-wado.js';
-import { fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
+import { ALLOCATION_LIMIT_MB, fuzz, fuzzConfig, KEPT_HEAP_LIMIT_MB, MUTANT_HEAP_LIMIT_MB, runInViewport, type Mutant } from './fuzz-harness.js';
 
 interface Source extends WadoInstance {
   name: string;
@@ -75,7 +75,7 @@ describe('fuzzed WADO-RS answers in <rad-viewport>', () => {
       ...REGRESSIONS.filter((r) => byName.has(r.file)).map((r) => ({ recipe: r.recipe, seed: r.seed, source: byName.get(r.file)! })),
       ...Array.from({ length: wadoCount }, (_, i) => mutantPlan(seed, i, files.length, WADO_RECIPE_NAMES)),
     ];
-    const { tally, failures, keptMB } = await fuzz(
+    const { tally, failures, keptMB, mutantMB, mutantPeak, allocatedMB } = await fuzz(
       plans.length,
       async (i) => {
         const { source, recipe, seed: mutantSeed } = plans[i];
@@ -84,7 +84,7 @@ describe('fuzzed WADO-RS answers in <rad-viewport>', () => {
       // What the archive sent cannot be shown: the data's fault (or unsupported), or an answer that could not be read.
       /^(bad-file|unsupported|bad-response):/,
     );
-    console.log(`fuzz (WADO-RS): ${plans.length} mutants (${REGRESSIONS.length} regressions, then seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB})`);
+    console.log(`fuzz (WADO-RS): ${plans.length} mutants (${REGRESSIONS.length} regressions, then seed ${seed}) from ${files.length} instances: ${tally.drawn} drawn, ${tally.error} error state, ${tally.hang} hung; ${failures.length} failed; JS heap kept between mutants at most ${keptMB} MB (limit ${KEPT_HEAP_LIMIT_MB}), grown over one mutant at most ${mutantMB} MB (${mutantPeak}; limit ${MUTANT_HEAP_LIMIT_MB}); largest single allocation ${allocatedMB} MB (limit ${ALLOCATION_LIMIT_MB})`);
     expect(failures, failures.slice(0, 30).join('\n')).to.deep.equal([]);
   });
 });
