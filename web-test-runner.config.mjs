@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
 import { faultControlMiddleware } from './scripts/lib/fault-injection.mjs';
 import { fuzzArchiveMiddleware } from './scripts/lib/fuzz-archive.mjs';
+import { referenceRendererMiddleware } from './scripts/lib/reference-renderer.mjs';
 import { summaryReporter } from './scripts/lib/summary-reporter.mjs';
 import { wheelPlugin } from './scripts/lib/input-plugin.mjs';
 
@@ -29,6 +30,9 @@ if (!dicomWebUrl || !orthancUrl) throw new Error('DICOMWEB_URL is not set: run t
  * own handling of those (error state, rad-error); a run that passes prints nothing else.
  */
 const EXPECTED_LIBRARY_LOGS = [
+  // dcmjs (Cornerstone's metadata parser) on implicit VR files: the dictionary's "US or SS" and
+  // "OB or OW", and the UN it reads an unknown VR as (host Part 10 files, reference files).
+  /^Invalid vr type .{0,2} - using (US|SS|OW|OB|UN)$/,
   /Error executing method 'decodeTask' on worker 'dicomImageLoader'/,
   /Using SamplesPerPixel of \d+ for YBR_FULL_422/,
   /vtkDataArray\.newInstance: no dataType provided/,
@@ -62,6 +66,7 @@ export default {
     fuzzArchiveMiddleware(),
     codecMiddleware(),
     dciodvfyMiddleware(),
+    referenceRendererMiddleware(),
   ],
   browsers: [
     playwrightLauncher({

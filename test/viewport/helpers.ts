@@ -11,10 +11,10 @@ export const toImage = ([x, y]: readonly number[]): [number, number] => [x - 0.5
 const service = new DicomWebService({ url: '/dicom-web' });
 
 /**
- * Gives `el` an image area of exactly size × size CSS pixels, as a host would: through the
- * `viewport` part (the host has a 1 px border).
+ * Gives `el` an image area of exactly size × height CSS pixels (square by default), as a host
+ * would: through the `viewport` part (the host has a 1 px border).
  */
-export function sizeImageArea(el: RadViewport, size: number): void {
+export function sizeImageArea(el: RadViewport, size: number, height = size): void {
   if (!document.querySelector('style[data-image-area]')) {
     const style = document.createElement('style');
     style.dataset.imageArea = '';
@@ -22,7 +22,7 @@ export function sizeImageArea(el: RadViewport, size: number): void {
     document.head.append(style);
   }
   el.dataset.imageSize = '';
-  el.style.cssText = `width: ${size + 2}px; height: auto; --test-image-size: ${size}px`;
+  el.style.cssText = `width: ${size + 2}px; height: auto; --test-image-size: ${height}px`;
 }
 
 /**
