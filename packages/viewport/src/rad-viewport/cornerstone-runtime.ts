@@ -6,7 +6,7 @@ import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { frameRegistry } from './frame-registry.js';
 import { fileFault, stringValue } from '@telerad/core';
-import { checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
+import { bytesToDecode, checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
 import { isPart10, registerCheckedPart10Loader, type Part10Description } from './part10-loader.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance } from './series-retrieve.js';
@@ -159,12 +159,11 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
     /** The frame's attributes and bytes checked before decoding (image-checks.ts). */
     const checked = (imageId: string, frame: { bytes: Uint8Array; transferSyntax: string }) => {
       const metadata = frameRegistry.frame(imageId)?.metadata;
-      if (metadata) {
-        const attributes = imageAttributes(jsonReader(metadata));
-        checkImage(attributes);
-        checkFrame(attributes, frame.bytes, frame.transferSyntax, imageId.slice(FRAME_SCHEME.length + 1));
-      }
-      return frame;
+      if (!metadata) return frame;
+      const attributes = imageAttributes(jsonReader(metadata));
+      checkImage(attributes);
+      checkFrame(attributes, frame.bytes, frame.transferSyntax, imageId.slice(FRAME_SCHEME.length + 1));
+      return { ...frame, bytes: bytesToDecode(attributes, frame.bytes, frame.transferSyntax) };
     };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)

@@ -148,6 +148,22 @@ export function frameBytes(pixelData: unknown): Uint8Array {
   return Array.isArray(pixelData) ? concatBytes(pixelData.map(frameBytes)) : new Uint8Array();
 }
 
+/**
+ * A native frame of BitsAllocated 1 as one byte per pixel (0 or 1), as Cornerstone's decoders take
+ * it: they read the packed bits as bytes otherwise (a black image). The first pixel is the lowest
+ * bit of the first byte (PS3.5 8.1.1). A frame already one byte per pixel is returned as it is.
+ */
+export function unpackedBits(bytes: Uint8Array, pixels: number): Uint8Array {
+  if (bytes.length >= pixels) return bytes;
+  const unpacked = new Uint8Array(pixels);
+  for (let i = 0; i < pixels; i++) unpacked[i] = (bytes[i >> 3] >> (i & 7)) & 1;
+  return unpacked;
+}
+
+/** A frame's bytes as Cornerstone's image creation takes them (1-bit native frames unpacked). */
+export const bytesToDecode = (attributes: ImageAttributes, bytes: Uint8Array, transferSyntax: string): Uint8Array =>
+  attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native' ? unpackedBits(bytes, attributes.rows * attributes.columns) : bytes;
+
 /** Byte arrays one after another, in one. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
