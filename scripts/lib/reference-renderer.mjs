@@ -30,6 +30,12 @@ export const REFERENCE_FILES = [
   'GDCMJ2K_TextGBR.dcm', // YBR_RCT JPEG 2000 lossless
 ];
 
+/**
+ * Files rendered from another that holds the same data set: DCMTK reads 32-bit big endian pixel
+ * values 16 bits at a time (its rendering differs from the same dose grid in little endian).
+ */
+const RENDERED_FROM = { 'rtdose_expb_1frame.dcm': 'rtdose_1frame.dcm' };
+
 /** A binary PNM (P5 grey, P6 colour; 8 bits) as width, height, channels and samples. */
 function readPnm(bytes) {
   const header = [];
@@ -97,7 +103,7 @@ export function referenceRendererMiddleware() {
       ctx.body = readFileSync(join(PYDICOM, name));
       return;
     }
-    if (!renderings.has(name)) renderings.set(name, render(name));
+    if (!renderings.has(name)) renderings.set(name, render(RENDERED_FROM[name] ?? name));
     ctx.type = 'application/json';
     ctx.body = renderings.get(name);
   };

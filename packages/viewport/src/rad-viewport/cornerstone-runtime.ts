@@ -6,7 +6,7 @@ import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { frameRegistry } from './frame-registry.js';
 import { fileFault, stringValue } from '@telerad/core';
-import { bytesToDecode, checkFrame, checkImage, imageAttributes, jsonReader } from './image-checks.js';
+import { checkFrame, checkImage, decodable, imageAttributes, jsonReader } from './image-checks.js';
 import { isPart10, registerCheckedPart10Loader, type Part10Description } from './part10-loader.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance } from './series-retrieve.js';
@@ -163,7 +163,7 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       const attributes = imageAttributes(jsonReader(metadata));
       checkImage(attributes);
       checkFrame(attributes, frame.bytes, frame.transferSyntax, imageId.slice(FRAME_SCHEME.length + 1));
-      return { ...frame, bytes: bytesToDecode(attributes, frame.bytes, frame.transferSyntax) };
+      return decodable(attributes, frame);
     };
     core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
       promise: loadFrame(imageId, extractFrame)

@@ -160,9 +160,26 @@ export function unpackedBits(bytes: Uint8Array, pixels: number): Uint8Array {
   return unpacked;
 }
 
-/** A frame's bytes as Cornerstone's image creation takes them (1-bit native frames unpacked). */
-export const bytesToDecode = (attributes: ImageAttributes, bytes: Uint8Array, transferSyntax: string): Uint8Array =>
-  attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native' ? unpackedBits(bytes, attributes.rows * attributes.columns) : bytes;
+const EXPLICIT_BIG_ENDIAN = '1.2.840.10008.1.2.2';
+const EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
+
+/** 32-bit values from big to little endian (Cornerstone's big endian decoder knows 8 and 16 bits only: it throws on 32). */
+function swapped32(bytes: Uint8Array): Uint8Array {
+  const swapped = new Uint8Array(bytes.length - (bytes.length % 4));
+  for (let i = 0; i < swapped.length; i += 4) [swapped[i], swapped[i + 1], swapped[i + 2], swapped[i + 3]] = [bytes[i + 3], bytes[i + 2], bytes[i + 1], bytes[i]];
+  return swapped;
+}
+
+/**
+ * A frame as Cornerstone's image creation takes it: 1-bit native frames unpacked, 32-bit big
+ * endian frames in little endian (with that syntax); any other frame as it is.
+ */
+export function decodable(attributes: ImageAttributes, frame: { bytes: Uint8Array; transferSyntax: string }): { bytes: Uint8Array; transferSyntax: string } {
+  const { bytes, transferSyntax } = frame;
+  if (attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native') return { bytes: unpackedBits(bytes, attributes.rows * attributes.columns), transferSyntax };
+  if (attributes.bitsAllocated === 32 && transferSyntax === EXPLICIT_BIG_ENDIAN) return { bytes: swapped32(bytes), transferSyntax: EXPLICIT_LITTLE_ENDIAN };
+  return frame;
+}
 
 /** Byte arrays one after another, in one. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {

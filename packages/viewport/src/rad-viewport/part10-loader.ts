@@ -4,7 +4,7 @@
 // Cornerstone's loader would (into its naturalized metadata), and the frame's bytes checked before
 // any decoding.
 import { DicomWebError, stringValue, type DicomJsonDataset } from '@telerad/core';
-import { bytesToDecode, checkFrame, checkImage, frameBytes, imageAttributes, InvalidImage, naturalizedReader } from './image-checks.js';
+import { checkFrame, checkImage, decodable, frameBytes, imageAttributes, InvalidImage, naturalizedReader } from './image-checks.js';
 import { part10Json } from './part10-json.js';
 import { readPart10Structure } from './part10-structure.js';
 import { suvScaling } from './suv.js';
@@ -84,12 +84,11 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
       | { pixelData?: unknown; transferSyntaxUid?: string }
       | undefined;
     if (!frame?.pixelData) throw new InvalidImage('no pixel data for the frame');
-    const bytes = frameBytes(frame.pixelData);
-    const transferSyntax = frame.transferSyntaxUid ?? '';
-    checkFrame(attributes, bytes, transferSyntax, url);
-    // Cornerstone's loader for these files hands 1-bit frames over packed: they are unpacked first.
-    const toDecode = bytesToDecode(attributes, bytes, transferSyntax);
-    return toDecode === bytes ? wadouri.loadImageFromNaturalizedMetadata(imageId, options).promise : loader.createImage(imageId, toDecode, transferSyntax, options);
+    const stored = { bytes: frameBytes(frame.pixelData), transferSyntax: frame.transferSyntaxUid ?? '' };
+    checkFrame(attributes, stored.bytes, stored.transferSyntax, url);
+    // Frames Cornerstone's decoders do not read as stored (1-bit, 32-bit big endian) are made readable first.
+    const toDecode = decodable(attributes, stored);
+    return toDecode === stored ? wadouri.loadImageFromNaturalizedMetadata(imageId, options).promise : loader.createImage(imageId, toDecode.bytes, toDecode.transferSyntax, options);
   };
 
   for (const scheme of PART10_SCHEMES) core.registerImageLoader(scheme, ((imageId: string, options: Record<string, unknown> = {}) => ({ promise: load(imageId, options) })) as never);
