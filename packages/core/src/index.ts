@@ -23,7 +23,7 @@ export { asFailure, DicomWebError, failureSource, fileFault, ViewerError, type D
 export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type ResourceRef, type StoreResult } from './dicomweb/dicomweb-service.js';
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, foldAccents, matchesWildcard, serverSafeWildcard, type MatchOptions, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
-export { RadElement, type AuthRequiredDetail, type RadErrorDetail } from './element/rad-element.js';
+export { RadElement, radEvent, type AuthRequiredDetail, type RadErrorDetail, type RadEventMap, type RadEvents } from './element/rad-element.js';
 export { buttons, surface, tokens } from './element/tokens.js';
 export { errorMessage } from './element/error-messages.js';
 export { getRadLocale, registerTranslations, setRadLocale, SOURCE_LOCALE, TARGET_LOCALES, type RadLocale } from './element/localization.js';

@@ -24,11 +24,30 @@ export interface AuthRequiredDetail {
   waitUntil(refresh: Promise<unknown>): void;
 }
 
+/**
+ * Every `rad-*` event and the type of its `detail`: the one contract between the elements and
+ * their hosts. Each package adds its elements' events to it (`declare module '@telerad/core'`);
+ * `emit` takes only a name of this map with its detail, and `addEventListener` on any element or
+ * the document knows the detail (`RadEvents`, in `GlobalEventHandlersEventMap`).
+ */
+export interface RadEventMap {
+  'rad-error': RadErrorDetail;
+  'rad-auth-required': AuthRequiredDetail;
+}
+
+/** The `rad-*` events as the DOM dispatches them. */
+export type RadEvents = { [K in keyof RadEventMap]: CustomEvent<RadEventMap[K]> };
+
+/** A `rad-*` event, bubbling out of shadow roots (composed), ready to dispatch. */
+export function radEvent<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K], options: { cancelable?: boolean } = {}): RadEvents[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }) as RadEvents[K];
+}
+
 /** Base class of Telerad elements: typed, bubbling, composed `rad-*` events. */
 export class RadElement extends LitElement {
-  /** Dispatches a `rad-*` CustomEvent that bubbles out of shadow roots; returns false if cancelled. */
-  protected emit<T>(type: `rad-${string}`, detail: T, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  /** Dispatches a `rad-*` event of the event map with its detail; returns false if cancelled. */
+  protected emit<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K], options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(radEvent(type, detail, options));
   }
 
   /**
@@ -48,7 +67,7 @@ export class RadElement extends LitElement {
   /** Fires `rad-auth-required` and resolves once the refreshes the host passed to `waitUntil` have settled. */
   protected async askForFreshToken(operation: string): Promise<void> {
     const refreshes: Promise<unknown>[] = [];
-    this.emit<AuthRequiredDetail>('rad-auth-required', { operation, waitUntil: (refresh) => void refreshes.push(refresh) });
+    this.emit('rad-auth-required', { operation, waitUntil: (refresh) => void refreshes.push(refresh) });
     await Promise.allSettled(refreshes);
   }
 
@@ -59,14 +78,12 @@ export class RadElement extends LitElement {
    */
   protected emitError(error: unknown, operation: string): DicomWebError | ViewerError {
     const failure = asFailure(error);
-    this.emit<RadErrorDetail>('rad-error', { error: failure, operation, source: failureSource(failure) });
+    this.emit('rad-error', { error: failure, operation, source: failureSource(failure) });
     return failure;
   }
 }
 
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'rad-error': CustomEvent<RadErrorDetail>;
-    'rad-auth-required': CustomEvent<AuthRequiredDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the map's events, merged into the DOM's
+  interface GlobalEventHandlersEventMap extends RadEvents {}
 }

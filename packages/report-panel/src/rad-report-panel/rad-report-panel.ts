@@ -249,7 +249,7 @@ export class RadReportPanel extends RadElement {
     if (changed.has('studyUid') && previous && this.#dirty && this.draft) {
       // The draft stays in the store; the host learns the reader left it unsigned.
       this.unsavedStudies = new Set([...this.unsavedStudies, previous]);
-      this.emit<UnsavedDraftDetail>('rad-report-unsaved', { studyInstanceUID: previous });
+      this.emit('rad-report-unsaved', { studyInstanceUID: previous });
     }
     if (changed.has('studyUid')) {
       this.#dirty = false;
@@ -324,7 +324,7 @@ export class RadReportPanel extends RadElement {
     // A changed text is a new document: a retry must not send the old one.
     this.pending = undefined;
     void this.#drafts.save(this.studyUid, draft);
-    this.emit<DraftChangeDetail>('rad-report-draft-change', { studyInstanceUID: this.studyUid, draft: structuredClone(draft) });
+    this.emit('rad-report-draft-change', { studyInstanceUID: this.studyUid, draft: structuredClone(draft) });
   }
 
   /** Sets one section's text. */
@@ -349,14 +349,14 @@ export class RadReportPanel extends RadElement {
   setCritical(critical: boolean): void {
     if (!this.draft) return;
     this.#changeDraft({ ...this.draft, critical, ...(critical ? {} : { communication: undefined }) });
-    this.emit<CriticalResultDetail>('rad-critical-result', { studyInstanceUID: this.studyUid, critical });
+    this.emit('rad-critical-result', { studyInstanceUID: this.studyUid, critical });
   }
 
   /** Records who was told of the critical finding, when and how; it becomes part of the report. */
   recordCommunication(communication: CriticalCommunication): void {
     if (!this.draft) return;
     this.#changeDraft({ ...this.draft, critical: true, communication });
-    this.emit<CriticalResultDetail>('rad-critical-result', { studyInstanceUID: this.studyUid, critical: true, communication });
+    this.emit('rad-critical-result', { studyInstanceUID: this.studyUid, critical: true, communication });
   }
 
   /** The measurements on offer: the `measurements` property and those viewports reported. */
@@ -414,7 +414,7 @@ export class RadReportPanel extends RadElement {
     const block = signBlock(status, draft, this.#templateOf(draft), options);
     this.blocked = block && { status, ...block };
     if (block) {
-      this.emit<SignBlockedDetail>('rad-sign-blocked', { studyInstanceUID: this.studyUid, status, ...block });
+      this.emit('rad-sign-blocked', { studyInstanceUID: this.studyUid, status, ...block });
       if (block.reason === 'critical-communication') void this.updateComplete.then(() => this.#focusCommunicationForm());
       return Promise.resolve(undefined);
     }
@@ -558,7 +558,7 @@ export class RadReportPanel extends RadElement {
       this.draft = pending.detail.status === 'preliminary' ? this.draft : undefined;
     }
     await this.#reload(service);
-    this.emit<ReportSignedDetail>('rad-report-signed', pending.detail);
+    this.emit('rad-report-signed', pending.detail);
     return this.history.reports.find((r) => r.sopInstanceUID === pending.detail.sopInstanceUID);
   }
 
@@ -589,7 +589,7 @@ export class RadReportPanel extends RadElement {
   #fail(error: unknown, operation: string, draftKept: boolean): void {
     const failure = asFailure(error);
     this.failure = { error: failure, operation };
-    this.emit<ReportErrorDetail>('rad-report-error', { error: failure, operation, draftKept, source: failureSource(failure) });
+    this.emit('rad-report-error', { error: failure, operation, draftKept, source: failureSource(failure) });
   }
 
   protected override render() {
@@ -784,12 +784,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'rad-report-panel': RadReportPanel;
   }
-  interface GlobalEventHandlersEventMap {
-    'rad-report-draft-change': CustomEvent<DraftChangeDetail>;
-    'rad-report-signed': CustomEvent<ReportSignedDetail>;
-    'rad-report-error': CustomEvent<ReportErrorDetail>;
-    'rad-critical-result': CustomEvent<CriticalResultDetail>;
-    'rad-report-unsaved': CustomEvent<UnsavedDraftDetail>;
-    'rad-sign-blocked': CustomEvent<SignBlockedDetail>;
+}
+
+declare module '@telerad/core' {
+  interface RadEventMap {
+    'rad-report-draft-change': DraftChangeDetail;
+    'rad-report-signed': ReportSignedDetail;
+    'rad-report-error': ReportErrorDetail;
+    'rad-critical-result': CriticalResultDetail;
+    'rad-report-unsaved': UnsavedDraftDetail;
+    'rad-sign-blocked': SignBlockedDetail;
   }
 }

@@ -285,12 +285,12 @@ export class RadStudyBrowser extends RadElement {
   #select(study: Study, prior = false): void {
     this.selectedStudyUid = study.studyInstanceUID;
     this.pickedStudy = study;
-    this.emit<StudySelectDetail>('rad-study-select', { study, prior });
+    this.emit('rad-study-select', { study, prior });
   }
 
   #open(study: Study, prior = false): void {
     this.#select(study, prior);
-    this.emit<StudySelectDetail>('rad-study-open', { study, prior });
+    this.emit('rad-study-open', { study, prior });
   }
 
   #sortBy(column: StudyColumn): void {
@@ -337,11 +337,11 @@ export class RadStudyBrowser extends RadElement {
           else if (study) this.#series.collapse(study.studyInstanceUID);
           return true;
         case 'Enter':
-          if (series && study) this.emit<SeriesSelectDetail>('rad-series-select', { study, series });
+          if (series && study) this.emit('rad-series-select', { study, series });
           else if (study) this.#open(study);
           return true;
         case ' ':
-          if (series && study) this.emit<SeriesSelectDetail>('rad-series-select', { study, series });
+          if (series && study) this.emit('rad-series-select', { study, series });
           else if (study) this.#series.toggle(study);
           return true;
         default:
@@ -354,7 +354,7 @@ export class RadStudyBrowser extends RadElement {
   #setQuery(next: WorklistQuery): void {
     if (JSON.stringify(next) === JSON.stringify(this.query)) return;
     this.query = next;
-    this.emit<QueryChangeDetail>('rad-query-change', { query: next });
+    this.emit('rad-query-change', { query: next });
   }
 
   #rowStudy(row: HTMLElement): Study | undefined {
@@ -531,7 +531,7 @@ export class RadStudyBrowser extends RadElement {
       const key = rowKey(study.studyInstanceUID, series.seriesInstanceUID);
       const select = () => {
         this.focusKey = key;
-        this.emit<SeriesSelectDetail>('rad-series-select', { study, series });
+        this.emit('rad-series-select', { study, series });
       };
       return html`<div
         part="series-row"
@@ -598,10 +598,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'rad-study-browser': RadStudyBrowser;
   }
-  interface GlobalEventHandlersEventMap {
-    'rad-study-select': CustomEvent<StudySelectDetail>;
-    'rad-study-open': CustomEvent<StudySelectDetail>;
-    'rad-series-select': CustomEvent<SeriesSelectDetail>;
-    'rad-query-change': CustomEvent<QueryChangeDetail>;
+}
+
+declare module '@telerad/core' {
+  interface RadEventMap {
+    'rad-study-select': StudySelectDetail;
+    'rad-study-open': StudySelectDetail;
+    'rad-series-select': SeriesSelectDetail;
+    'rad-query-change': QueryChangeDetail;
   }
 }

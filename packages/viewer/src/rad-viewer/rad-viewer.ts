@@ -336,7 +336,7 @@ export class RadViewer extends RadElement {
     this.#launchToken = undefined;
     this.#ownService = undefined;
     void purgeImageCache();
-    this.emit<SessionExpiredDetail>('rad-session-expired', { idleMinutes: this.idleMinutes });
+    this.emit('rad-session-expired', { idleMinutes: this.idleMinutes });
   }
 
   /** Unlocks (after the host re-authenticated): the open study is shown again, as it was laid out. */
@@ -353,14 +353,13 @@ export class RadViewer extends RadElement {
   }
 
   #resume(): void {
-    const event = new CustomEvent('rad-session-resume', { bubbles: true, composed: true, cancelable: true });
-    if (this.dispatchEvent(event)) void this.unlock();
+    if (this.emit('rad-session-resume', null, { cancelable: true })) void this.unlock();
   }
 
   #audit(action: AuditAction, reportUID?: string): void {
     const study = this.study;
     if (!study) return;
-    this.emit<AuditEventDetail>(
+    this.emit(
       'rad-audit',
       auditEvent(action, {
         studyInstanceUID: study.studyInstanceUID,
@@ -568,8 +567,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'rad-viewer': RadViewer;
   }
-  interface GlobalEventHandlersEventMap {
-    'rad-audit': CustomEvent<AuditEventDetail>;
-    'rad-session-expired': CustomEvent<SessionExpiredDetail>;
+}
+
+declare module '@telerad/core' {
+  interface RadEventMap {
+    /** No detail: cancelable (see `@fires`). */
+    'rad-session-resume': null;
+    'rad-audit': AuditEventDetail;
+    'rad-session-expired': SessionExpiredDetail;
   }
 }

@@ -194,7 +194,7 @@ export class RadViewport extends RadElement {
   #cine = new CineController(this, {
     position: () => this.#controller.state(),
     showImage: (index) => this.showImage(index),
-    changed: (detail) => this.emit<CineChangeDetail>('rad-cine-change', detail),
+    changed: (detail) => this.emit('rad-cine-change', detail),
   });
   /** Why images of the series failed to load, by index. */
   #imageErrors = new Map<number, DicomWebError | ViewerError>();
@@ -209,13 +209,13 @@ export class RadViewport extends RadElement {
         const frame = this.#controller.frames[view.index];
         this.#firstImage.engineDrew(frame);
         this.#showOverlayPlanes(frame);
-        if (frame) this.emit<ImageRenderedDetail>('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
+        if (frame) this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
       },
       imageFailed: (index, error, first) => {
         const failure = first ? this.emitError(error, 'load-image') : this.#imageErrors.get(index);
         if (failure) this.#imageErrors.set(index, failure);
       },
-      measurementChanged: (change, measurement) => this.emit<MeasurementDetail>(`rad-measurement-${change}`, { measurement }),
+      measurementChanged: (change, measurement) => this.emit(`rad-measurement-${change}`, { measurement }),
       sized: (width, height) => this.#sized(width, height),
     },
     () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
@@ -231,7 +231,7 @@ export class RadViewport extends RadElement {
   #firstImage = new FirstImageController(
     this,
     () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="first-image"]'),
-    (detail) => this.emit<FirstImageDetail>('rad-first-image', detail),
+    (detail) => this.emit('rad-first-image', detail),
   );
 
   #overlayPlanes = new OverlayController(this, () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="overlay-planes"]'), {
@@ -362,11 +362,11 @@ export class RadViewport extends RadElement {
   #startPrefetch(controller: AbortController, retrieval?: SeriesRetrieval): void {
     const total = this.#controller.loadAheadCount();
     this.progress = { loaded: 0, total };
-    this.emit<LoadProgressDetail>('rad-load-progress', { loaded: 0, total });
+    this.emit('rad-load-progress', { loaded: 0, total });
     void this.#controller
       .prefetch((loaded) => {
         this.progress = { loaded, total };
-        this.emit<LoadProgressDetail>('rad-load-progress', { loaded, total });
+        this.emit('rad-load-progress', { loaded, total });
       }, controller.signal, retrieval)
       .catch((error: unknown) => this.emitError(error, 'prefetch'));
   }
@@ -764,13 +764,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'rad-viewport': RadViewport;
   }
-  interface GlobalEventHandlersEventMap {
-    'rad-load-progress': CustomEvent<LoadProgressDetail>;
-    'rad-first-image': CustomEvent<FirstImageDetail>;
-    'rad-image-rendered': CustomEvent<ImageRenderedDetail>;
-    'rad-measurement-added': CustomEvent<MeasurementDetail>;
-    'rad-cine-change': CustomEvent<CineChangeDetail>;
-    'rad-measurement-modified': CustomEvent<MeasurementDetail>;
-    'rad-measurement-removed': CustomEvent<MeasurementDetail>;
+}
+
+declare module '@telerad/core' {
+  interface RadEventMap {
+    'rad-load-progress': LoadProgressDetail;
+    'rad-first-image': FirstImageDetail;
+    'rad-image-rendered': ImageRenderedDetail;
+    'rad-measurement-added': MeasurementDetail;
+    'rad-cine-change': CineChangeDetail;
+    'rad-measurement-modified': MeasurementDetail;
+    'rad-measurement-removed': MeasurementDetail;
   }
 }
