@@ -4,6 +4,8 @@ import { dicomWebContext, DicomWebError, DicomWebService, type ViewerError, erro
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
+// The series strip's thumbnails: registered by what uses them, not as a side effect of the worklist.
+import '@telerad/study-browser/rad-series-thumbnail.js';
 import { purgeImageCache, toolLabel, type RadViewport, type ViewportTool } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
 import { Task } from '@lit/task';
