@@ -5,12 +5,8 @@ import {
   dicomWebContext,
   DicomWebError,
   errorMessage,
-  formatPersonName,
   newUid,
   numberValue,
-  parseDicomDate,
-  parsePersonName,
-  personNameValue,
   RadElement,
   readPart10,
   requestDicomWebAgain,
@@ -26,11 +22,8 @@ import {
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
-import { ref } from 'lit/directives/ref.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
-import { calibrationOf } from './calibration.js';
-import { actionLabels, calibrationLabel, imageFailedLabel, imageLabel, imagePresetLabel, noSuv, presetLabel, texts, toolLabel } from './messages.js';
-import { edgeLabels, scaleBarLength } from './orientation.js';
+import { imageFailedLabel, imageLabel, texts } from './messages.js';
 import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
 import { CineController, type CineChangeDetail } from './cine-controller.js';
 import { FirstImageController, type FirstImageDetail } from './first-image-controller.js';
@@ -48,6 +41,8 @@ import { overlayPlanesOf } from './overlay-planes.js';
 import { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit } from './series-prefetch.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
+import { keyAction, renderToolbar } from './viewport-controls.js';
+import { renderOverlay } from './viewport-overlay.js';
 import { hasStatistics, ViewportController, type Interpolation, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
@@ -71,20 +66,6 @@ const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1]
 
 /** Resolves after the next frame has been drawn (or at once in a page that draws none, hidden). */
 const afterAFrame = () => new Promise<void>((resolve) => (document.visibilityState === 'hidden' ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve))));
-
-/**
- * The toolbar's tools and their keys. The Scroll tool lets one finger page through images on a
- * touch screen (and the mouse drag).
- */
-const TOOL_KEYS = { WindowLevel: 'w', Pan: 'p', StackScroll: 's', Zoom: 'z', Length: 'l', Angle: 'a', CobbAngle: 'c', Bidirectional: 'b', EllipticalROI: 'e', RectangleROI: 'q', CircleROI: 'o', Probe: 'x', ArrowAnnotate: 'n' } satisfies Partial<Record<ViewportTool, string>>;
-const TOOLBAR_TOOLS = Object.entries(TOOL_KEYS).map(([tool, key]) => ({ tool: tool as ViewportTool, key }));
-
-/**
- * The Instance Number beside the stack position, labelled, where the two differ: the counter is
- * the position a reader scrolls to, which is also what the report names.
- */
-const instanceLabel = (position: number, instanceNumber: number | undefined) =>
-  instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
 
 /**
  * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
@@ -582,40 +563,7 @@ export class RadViewport extends RadElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
-    const presets = presetsFor(this.#modality);
-    const tool = TOOLBAR_TOOLS.find((t) => t.key === event.key);
-    const preset = presets.find((p) => p.key === event.key);
-    const actions: Record<string, () => unknown> = {
-      ArrowUp: () => this.stepImage(-1),
-      ArrowLeft: () => this.stepImage(-1),
-      ArrowDown: () => this.stepImage(1),
-      ArrowRight: () => this.stepImage(1),
-      PageUp: () => this.stepImage(-10),
-      PageDown: () => this.stepImage(10),
-      Home: () => this.showImage(0),
-      End: () => this.showImage(Number.MAX_SAFE_INTEGER),
-      '+': () => this.zoomBy(1.25),
-      '-': () => this.zoomBy(0.8),
-      i: () => this.invert(),
-      g: () => (this.overlayPlanes = !this.overlayPlanes),
-      r: () => this.rotate(90),
-      h: () => this.flip('horizontal'),
-      v: () => this.flip('vertical'),
-      Escape: () => this.reset(),
-      ' ': () => (this.playing ? this.pause() : this.play()),
-      '[': () => this.adjustWindow(0, 1 / 1.2),
-      ']': () => this.adjustWindow(0, 1.2),
-      ',': () => this.adjustWindow(-1),
-      '.': () => this.adjustWindow(1),
-      Delete: () => this.deleteSelectedMeasurements(),
-      Backspace: () => this.deleteSelectedMeasurements(),
-    };
-    if ((event.ctrlKey || event.metaKey) && event.key === 'z') {
-      event.preventDefault();
-      this.undo();
-      return;
-    }
-    const action = tool ? () => (this.activeTool = tool.tool) : preset ? () => this.setWindow(preset) : actions[event.key];
+    const action = keyAction(this, event, presetsFor(this.#modality));
     if (!action) return;
     event.preventDefault();
     void action();
@@ -623,7 +571,7 @@ export class RadViewport extends RadElement {
 
   protected override render() {
     return html`<div class="frame">
-      <slot name="toolbar">${this.#renderToolbar()}</slot>
+      <slot name="toolbar">${renderToolbar(this, { presets: presetsFor(this.#modality), hasOverlayPlanes: this.hasOverlayPlanes, imageCount: this.view?.count ?? 0 })}</slot>
       ${this.noSize ? html`<div part="no-size" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
@@ -634,7 +582,7 @@ export class RadViewport extends RadElement {
               ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
             </div>`
           : nothing}
-        ${this.overlays && this.view && this.#controller.frames.length ? this.#renderOverlay(this.view) : nothing}
+        ${this.#overlay()}
         ${this.#series.render({
           pending: () => html`<div class="state" role="status">${texts().loading}</div>`,
           error: (error) =>
@@ -663,100 +611,11 @@ export class RadViewport extends RadElement {
     return view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty;
   }
 
-  #renderToolbar() {
-    const presets = presetsFor(this.#modality);
-    const ownPresets = this.imagePresets;
-    const labels = actionLabels();
-    const action = ([label, title]: string[], run: () => unknown) => html`<button type="button" title=${title} @click=${run}>${label}</button>`;
-    return html`<div part="toolbar" role="toolbar" aria-label=${texts().toolbar}>
-      ${TOOLBAR_TOOLS.map(
-        ({ tool, key }) =>
-          html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} title="${toolLabel(tool)} (${key})" @click=${() => (this.activeTool = tool)}>
-            ${toolLabel(tool)}
-          </button>`,
-      )}
-      ${presets.length || ownPresets.length
-        ? html`<select aria-label=${texts().preset} @change=${(e: Event) => this.applyPreset((e.target as HTMLSelectElement).value)}>
-            <option value="">${texts().presetPlaceholder}</option>
-            ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
-            ${ownPresets.map((p) => html`<option value=${p.id}>${imagePresetLabel(p)}</option>`)}
-          </select>`
-        : nothing}
-      ${action(labels.narrower, () => this.adjustWindow(0, 1 / 1.2))} ${action(labels.wider, () => this.adjustWindow(0, 1.2))}
-      ${action(labels.lower, () => this.adjustWindow(-1))} ${action(labels.higher, () => this.adjustWindow(1))}
-      ${action(labels.invert, () => this.invert())} ${action(labels.zoomIn, () => this.zoomBy(1.25))} ${action(labels.zoomOut, () => this.zoomBy(0.8))}
-      ${action(labels.rotate, () => this.rotate(90))} ${action(labels.flipH, () => this.flip('horizontal'))} ${action(labels.flipV, () => this.flip('vertical'))}
-      ${action(labels.reset, () => this.reset())}
-      ${this.hasOverlayPlanes
-        ? html`<button type="button" aria-pressed=${this.overlayPlanes ? 'true' : 'false'} title=${labels.overlayPlanes[1]} @click=${() => (this.overlayPlanes = !this.overlayPlanes)}>
-            ${labels.overlayPlanes[0]}
-          </button>`
-        : nothing}
-      ${this.view && this.view.count > 1
-        ? html`<button
-            type="button"
-            aria-pressed=${this.playing ? 'true' : 'false'}
-            title=${(this.playing ? labels.pause : labels.play)[1]}
-            @click=${() => (this.playing ? this.pause() : this.play())}
-          >
-            ${(this.playing ? labels.pause : labels.play)[0]}
-          </button>
-          <label class="fps"
-            >${texts().fps}
-            <input type="number" min="1" max="60" step="1" .value=${String(Math.round(this.cineRate))} @change=${(e: Event) => (this.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
-          /></label>`
-        : nothing}
-    </div>`;
-  }
-
-
-  #renderOverlay(view: ViewState) {
-    const frame = this.#controller.frames[view.index];
-    if (!frame) return nothing;
-    const m = frame.metadata;
-    const location = numberValue(m, '00201041');
-    const thickness = numberValue(m, '00180050');
-    const calibration = calibrationOf(m);
-    const edges = view.screenRight && view.screenUp ? edgeLabels(view.screenRight, view.screenUp) : undefined;
-    // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
-    const pixelsPerMm = view.scale / calibration.columnSpacing;
+  #overlay() {
+    const frame = this.view && this.#controller.frames[this.view.index];
+    if (!this.overlays || !this.view || !frame) return nothing;
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;
-    const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
-    return html`<div part="overlay" aria-hidden="true">
-      ${edges
-        ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
-            ><span class="edge top" data-edge="top">${edges.top}</span><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
-        : nothing}
-      ${barMm
-        ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
-            <span class="bar" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('width', `${barMm * pixelsPerMm}px`))}></span>
-            <span>${barMm} mm</span>
-          </div>`
-        : nothing}
-      <div class="corner top-left">
-        <div data-field="patient">${formatPersonName(parsePersonName(personNameValue(m, '00100010')))}</div>
-        <div>${stringValue(m, '00100020') ?? ''}</div>
-      </div>
-      <div class="corner top-right">
-        <div>${parseDicomDate(stringValue(m, '00080020')) ?? ''}</div>
-        <div>${stringValue(m, '00081030') ?? ''}</div>
-      </div>
-      <div class="corner bottom-left">
-        <div>Se ${stringValue(m, '00200011') ?? '–'} ${stringValue(m, '0008103E') ?? ''}</div>
-        <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, '00280008') ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}${instanceLabel(view.index + 1, numberValue(m, '00200013'))}</div>
-        ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
-      </div>
-      <div class="corner bottom-right">
-        <div data-field="window">
-          ${view.voiLut ? imagePresetLabel({ ...view.voiLut, number: view.voiLut.index + 1, voiLut: view.voiLut.index }) : `W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}`}
-        </div>
-        <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
-        <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
-        ${stringValue(m, '00080060') === 'PT'
-          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, '00541001') ?? 'raw', this.suvUnavailable ?? '')}</div>`
-          : nothing}
-      </div>
-    </div>`;
+    return renderOverlay(frame, this.view, { areaWidth, suvUnavailable: this.suvUnavailable });
   }
 }
 

@@ -1,0 +1,66 @@
+// The four-corner overlay of <rad-viewport>: patient and study, series and image (with the
+// Instance Number where it differs from the position), slice location, window, zoom, calibration
+// and, for PET, the unit; orientation labels at the edges and a scale bar in mm. Tag values are
+// rendered as text.
+import { formatPersonName, numberValue, parseDicomDate, parsePersonName, personNameValue, stringValue, Tag } from '@telerad/core';
+import { html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { calibrationOf } from './calibration.js';
+import { calibrationLabel, imagePresetLabel, noSuv } from './messages.js';
+import { edgeLabels, scaleBarLength } from './orientation.js';
+import type { StackFrame } from './series-stack.js';
+import type { ViewState } from './viewport-controller.js';
+
+/**
+ * The Instance Number beside the stack position, labelled, where the two differ: the counter is
+ * the position a reader scrolls to, which is also what the report names.
+ */
+const instanceLabel = (position: number, instanceNumber: number | undefined) =>
+  instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
+
+/** The overlay of `frame` as `view` shows it, over an image area `areaWidth` pixels wide. */
+export function renderOverlay(frame: StackFrame, view: ViewState, { areaWidth, suvUnavailable }: { areaWidth: number; suvUnavailable?: string }) {
+  const m = frame.metadata;
+  const location = numberValue(m, Tag.SliceLocation);
+  const thickness = numberValue(m, Tag.SliceThickness);
+  const calibration = calibrationOf(m);
+  const edges = view.screenRight && view.screenUp ? edgeLabels(view.screenRight, view.screenUp) : undefined;
+  // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
+  const pixelsPerMm = view.scale / calibration.columnSpacing;
+  const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
+  return html`<div part="overlay" aria-hidden="true">
+    ${edges
+      ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
+          ><span class="edge top" data-edge="top">${edges.top}</span><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
+      : nothing}
+    ${barMm
+      ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
+          <span class="bar" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('width', `${barMm * pixelsPerMm}px`))}></span>
+          <span>${barMm} mm</span>
+        </div>`
+      : nothing}
+    <div class="corner top-left">
+      <div data-field="patient">${formatPersonName(parsePersonName(personNameValue(m, Tag.PatientName)))}</div>
+      <div>${stringValue(m, Tag.PatientID) ?? ''}</div>
+    </div>
+    <div class="corner top-right">
+      <div>${parseDicomDate(stringValue(m, Tag.StudyDate)) ?? ''}</div>
+      <div>${stringValue(m, Tag.StudyDescription) ?? ''}</div>
+    </div>
+    <div class="corner bottom-left">
+      <div>Se ${stringValue(m, Tag.SeriesNumber) ?? '–'} ${stringValue(m, Tag.SeriesDescription) ?? ''}</div>
+      <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, Tag.NumberOfFrames) ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}${instanceLabel(view.index + 1, numberValue(m, Tag.InstanceNumber))}</div>
+      ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
+    </div>
+    <div class="corner bottom-right">
+      <div data-field="window">
+        ${view.voiLut ? imagePresetLabel({ ...view.voiLut, number: view.voiLut.index + 1, voiLut: view.voiLut.index }) : `W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}`}
+      </div>
+      <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
+      <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
+      ${stringValue(m, Tag.Modality) === 'PT'
+        ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '')}</div>`
+        : nothing}
+    </div>
+  </div>`;
+}
