@@ -43,7 +43,8 @@ import { framesThatFit } from './series-prefetch.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import { keyAction, renderToolbar } from './viewport-controls.js';
 import { renderOverlay } from './viewport-overlay.js';
-import { hasStatistics, ViewportController, type Interpolation, type ViewportTool, type ViewState } from './viewport-controller.js';
+import { hasStatistics } from './annotation-bridge.js';
+import { ViewportController, type Interpolation, type ViewportTool, type ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
 export interface LoadProgressDetail {

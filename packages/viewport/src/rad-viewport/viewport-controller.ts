@@ -1,22 +1,22 @@
 import type { Types } from '@cornerstonejs/core';
-import { DicomWebError, fileFault, numberValue, stringValue, type ViewerError } from '@telerad/core';
+import { DicomWebError, fileFault, stringValue, type ViewerError } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { calibrationOf } from './calibration.js';
 import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
-import { modalityUnitOf, modalityValueOf, type DecodedImage, type ModalityValue } from './modality-value.js';
+import type { ModalityValue } from './modality-value.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
 import type { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit, prefetchSeries } from './series-prefetch.js';
-import { isDegenerate, MEASUREMENT_TOOLS, measuredImageOf, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import { MEASUREMENT_TOOLS, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
-
-/** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
-export type Interpolation = 'linear' | 'nearest';
+import { AnnotationBridge, type Annotation } from './annotation-bridge.js';
 import type { StackFrame } from './series-stack.js';
 import { atLeastThreshold, voiRangeOf, windowOfRange } from './voi-range.js';
 import { cpuSigmoidLut, cpuViewportOf, modalityRange, type ImageRange } from './cpu-voi.js';
 import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, restoreCpuInversion, type VoiLut } from './voi-lut.js';
+
+/** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
+export type Interpolation = 'linear' | 'nearest';
 
 /** Tools the controller registers: navigation plus the measurement tools. */
 const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
@@ -53,25 +53,7 @@ export interface ViewState {
   flipVertical: boolean;
 }
 
-interface Annotation {
-  annotationUID?: string;
-  metadata: { toolName: string; referencedImageId?: string };
-  data: { handles: { points: Types.Point3[] }; cachedStats?: Record<string, CachedStats>; text?: string };
-}
-
 let nextId = 0;
-
-/** Tools whose values include image statistics, computed by Cornerstone when it draws them. */
-const STATISTICS_TOOLS = new Set<MeasurementTool>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
-
-/** Whether a measurement carries its statistics (always true for geometric tools). */
-/** The Instance Number of a frame's image, where it has one. */
-function instanceNumberOf(frame: StackFrame): { instanceNumber?: number } {
-  const instanceNumber = numberValue(frame.metadata, '00200013');
-  return instanceNumber === undefined ? {} : { instanceNumber };
-}
-
-export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 /**
  * Owns one Cornerstone3D stack viewport and its tool group: created once the element has a size,
@@ -84,8 +66,6 @@ export class ViewportController implements ReactiveController {
   #viewport?: Types.IStackViewport;
   #element?: HTMLElement;
   #frames: StackFrame[] = [];
-  /** Annotations removed on completion (a click, not a shape), whose removal is not reported. */
-  #discarded = new Set<string>();
   #resizeObserver?: ResizeObserver;
   #resizeTimer?: ReturnType<typeof setTimeout>;
   #interpolation: Interpolation = 'linear';
@@ -106,6 +86,13 @@ export class ViewportController implements ReactiveController {
   /** Each failed image's failure as first reported (an image that failed at once fails its series with it). */
   #firstFailures = new Map<number, DicomWebError | ViewerError>();
   #reported = new Set<number>();
+  /** Cornerstone's annotations on this viewport's frames, as measurements. */
+  readonly #bridge = new AnnotationBridge({
+    runtime: () => this.#runtime,
+    viewport: () => this.#viewport,
+    element: () => this.#element,
+    frames: () => this.#frames,
+  });
 
   constructor(
     host: ReactiveControllerHost,
@@ -225,20 +212,7 @@ export class ViewportController implements ReactiveController {
       [events.ANNOTATION_REMOVED, 'removed'],
     ] as const) {
       const handler = async (event: Event) => {
-        const { annotation } = (event as CustomEvent<{ annotation: Annotation }>).detail;
-        if (this.#discarded.has(annotation.annotationUID ?? '')) return;
-        let measurement = this.#toMeasurement(annotation);
-        if (change === 'added' && measurement && isDegenerate(measurement.tool, measurement.handles)) {
-          // A click, not a shape: nothing is reported or kept.
-          this.#discarded.add(measurement.id);
-          this.removeMeasurement(measurement.id);
-          return;
-        }
-        // ROI statistics are computed when Cornerstone next draws the annotation: wait for them.
-        for (let frame = 0; change !== 'removed' && measurement && !hasStatistics(measurement) && frame < 30; frame++) {
-          await new Promise(requestAnimationFrame);
-          measurement = this.#toMeasurement(annotation);
-        }
+        const measurement = await this.#bridge.changed(change, (event as CustomEvent<{ annotation: Annotation }>).detail.annotation);
         if (measurement) this.listener.measurementChanged(change, measurement);
       };
       core.eventTarget.addEventListener(type, handler);
@@ -634,70 +608,22 @@ export class ViewportController implements ReactiveController {
     return this.#viewport?.canvas;
   }
 
-  /** Annotations of this viewport's frames. */
-  #annotations(): Annotation[] {
-    const tools = this.#runtime?.tools;
-    const element = this.#element;
-    if (!tools || !element) return [];
-    const ours = new Set(this.#frames.map((f) => f.imageId));
-    return MEASUREMENT_TOOLS.flatMap((tool) => (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as Annotation[]).filter(
-      (a) => a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId),
-    );
-  }
-
   measurements(): RadMeasurement[] {
-    return this.#annotations()
-      .map((a) => this.#toMeasurement(a))
-      .filter((m): m is RadMeasurement => m !== undefined);
+    return this.#bridge.measurements();
   }
 
   /** Adds annotations for measurements given by tool and image-coordinate handles; renders. */
   addMeasurements(items: readonly MeasurementInput[]): void {
-    const runtime = this.#runtime;
-    const viewport = this.#viewport;
-    const element = this.#element;
-    if (!runtime || !viewport || !element) return;
-    const { viewPlaneNormal, viewUp } = viewport.getCamera();
-    for (const item of items) {
-      const frame = this.#frames.find((f) => f.sopInstanceUID === item.sopInstanceUID && f.frame === (item.frame ?? 1));
-      if (!frame) continue;
-      const points = item.handles.map((h) => runtime.core.utilities.imageToWorldCoords(frame.imageId, [h[0], h[1]]));
-      runtime.tools.annotation.state.addAnnotation(
-        {
-          invalidated: true,
-          highlighted: false,
-          isLocked: false,
-          isVisible: true,
-          metadata: {
-            toolName: item.tool,
-            referencedImageId: frame.imageId,
-            FrameOfReferenceUID: viewport.getFrameOfReferenceUID(),
-            viewPlaneNormal,
-            viewUp,
-          },
-          data: {
-            handles: { points, activeHandleIndex: null, textBox: { hasMoved: false } },
-            ...(item.text ? { text: item.text, label: item.text } : {}),
-            cachedStats: {},
-          },
-        } as never,
-        element as HTMLDivElement,
-      );
-    }
-    viewport.render();
+    this.#bridge.add(items);
   }
 
   removeMeasurement(id: string): void {
-    this.#runtime?.tools.annotation.state.removeAnnotation(id);
-    this.#viewport?.render();
+    this.#bridge.remove(id);
   }
 
   /** Removes the measurements the user selected (clicked); returns how many. */
   removeSelectedMeasurements(): number {
-    const selected = new Set(this.#runtime?.tools.annotation.selection.getAnnotationsSelected() ?? []);
-    const ours = this.#annotations().filter((a) => a.annotationUID && selected.has(a.annotationUID));
-    for (const a of ours) this.removeMeasurement(a.annotationUID as string);
-    return ours.length;
+    return this.#bridge.removeSelected();
   }
 
   /** Undoes the last annotation change (Cornerstone's history of creations, edits and deletions). */
@@ -706,40 +632,9 @@ export class ViewportController implements ReactiveController {
     this.#viewport?.render();
   }
 
-  /** Maps a Cornerstone annotation on one of our frames to a RadMeasurement. */
-  #toMeasurement(annotation: Annotation): RadMeasurement | undefined {
-    const tool = annotation.metadata.toolName as MeasurementTool;
-    const frame = this.#frames.find((f) => f.imageId === annotation.metadata.referencedImageId);
-    if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !this.#runtime) return undefined;
-    const { worldToImageCoords } = this.#runtime.core.utilities;
-    const handles = annotation.data.handles.points.map((p) => worldToImageCoords(frame.imageId, p) as [number, number]).map(([x, y]) => [x, y] as [number, number]);
-    // Values in the unit the overlay names (SUVbw, HU…), the same in both renderers: Cornerstone's
-    // CPU path calls PET SUV 'raw'.
-    const stats = { ...Object.values(annotation.data.cachedStats ?? {})[0], modalityUnit: modalityUnitOf(frame.metadata, frame.suvbw) };
-    // Cornerstone 5.14's Probe reads the wrong slice of a stack past its first image: read the value here.
-    if (tool === 'Probe') stats.value = this.#modalityValue(frame, handles[0]);
-    return {
-      id: annotation.annotationUID ?? '',
-      tool,
-      values: measuredValues(tool, handles, frame, stats),
-      calibration: calibrationOf(frame.metadata).kind,
-      ...measuredImageOf(frame),
-      image: { position: this.#frames.indexOf(frame) + 1, count: this.#frames.length, ...instanceNumberOf(frame) },
-      handles,
-      ...(annotation.data.text ? { text: annotation.data.text } : {}),
-    };
-  }
-
   /** The modality value and its unit of the pixel at image point [column, row] of the image shown. */
   modalityValueAt(point: readonly [number, number]): ModalityValue | undefined {
-    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
-    const value = frame && this.#modalityValue(frame, point);
-    return value === undefined ? undefined : { value, unit: modalityUnitOf(frame.metadata, frame.suvbw) };
-  }
-
-  #modalityValue(frame: StackFrame, point: readonly number[]): number | undefined {
-    const image = this.#runtime?.core.cache.getImage(frame.imageId);
-    return image ? modalityValueOf(image as unknown as DecodedImage, point) : undefined;
+    return this.#bridge.modalityValueAt(this.#viewport?.getCurrentImageIdIndex() ?? -1, point);
   }
 
   dispose(): void {
@@ -750,7 +645,7 @@ export class ViewportController implements ReactiveController {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     const runtime = this.#runtime;
     if (runtime && this.#viewport) {
-      for (const annotation of this.#annotations()) if (annotation.annotationUID) runtime.tools.annotation.state.removeAnnotation(annotation.annotationUID);
+      this.#bridge.removeAll();
       runtime.tools.ToolGroupManager.destroyToolGroup(this.viewportId);
       this.#viewport.getRenderingEngine().disableElement(this.viewportId);
       this.#engineSource?.release();
