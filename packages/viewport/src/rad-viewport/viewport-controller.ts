@@ -10,10 +10,10 @@ import { framesThatFit, prefetchSeries } from './series-prefetch.js';
 import { MEASUREMENT_TOOLS, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
 import type { WindowLevel } from './presets.js';
 import { AnnotationBridge, type Annotation } from './annotation-bridge.js';
+import { GreyMapping } from './grey-mapping.js';
 import type { StackFrame } from './series-stack.js';
-import { atLeastThreshold, voiRangeOf, windowOfRange } from './voi-range.js';
-import { cpuSigmoidLut, cpuViewportOf, modalityRange, type ImageRange } from './cpu-voi.js';
-import { cachedVoiLuts, drawVoiLut, greyMappingOf, lutRange, restoreCpuInversion, type VoiLut } from './voi-lut.js';
+import { voiRangeOf, windowOfRange } from './voi-range.js';
+import { restoreCpuInversion, type VoiLut } from './voi-lut.js';
 
 /** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
 export type Interpolation = 'linear' | 'nearest';
@@ -69,23 +69,21 @@ export class ViewportController implements ReactiveController {
   #resizeObserver?: ResizeObserver;
   #resizeTimer?: ReturnType<typeof setTimeout>;
   #interpolation: Interpolation = 'linear';
-  /** Mended grey mappings since the last drawing that needed none (see #mendDegenerateVoi). */
-  #mendsInARow = 0;
   #ready?: Promise<void>;
   #connected = false;
   #cleanups: (() => void)[] = [];
   #engineSource?: EngineSource;
-  /** Index into the image's VOI LUT Sequence while a LUT, not a window, maps values to grey. */
-  #voiLutIndex?: number;
-  /** The transfer function (or CPU viewport) the grey mapping was last written to, and for which LUT. */
-  #voiLutDrawn?: { target: object; lut: VoiLut };
   /** Images (by index) whose last load failed, and those whose failure was reported. */
   #failures = new Set<number>();
-  /** The image and window the CPU renderer's SIGMOID table was drawn for. */
-  #cpuSigmoidDrawn?: string;
   /** Each failed image's failure as first reported (an image that failed at once fails its series with it). */
   #firstFailures = new Map<number, DicomWebError | ViewerError>();
   #reported = new Set<number>();
+  /** How the image shown maps values to grey (window, VOI LUT, threshold, CPU SIGMOID). */
+  readonly #grey = new GreyMapping({
+    runtime: () => this.#runtime,
+    viewport: () => this.#viewport,
+    frame: () => this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1],
+  });
   /** Cornerstone's annotations on this viewport's frames, as measurements. */
   readonly #bridge = new AnnotationBridge({
     runtime: () => this.#runtime,
@@ -187,8 +185,9 @@ export class ViewportController implements ReactiveController {
     const onRendered = () => {
       // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
       if (!this.#viewport?.getImageData()) return;
-      if (this.#redrawVoiLut() || this.#mendDegenerateVoi() || this.#applyInterpolation() || this.#drawCpuSigmoid()) return this.#viewport?.render();
-      this.#mendsInARow = 0;
+      const grey = this.#grey;
+      if (grey.redrawVoiLut() || grey.mendDegenerate() || this.#applyInterpolation() || grey.redrawCpuSigmoid()) return this.#viewport?.render();
+      grey.drawn();
       this.listener.rendered(this.state());
     };
     element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
@@ -198,11 +197,7 @@ export class ViewportController implements ReactiveController {
     element.addEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage));
     // A window set by a tool (a W/L drag) replaces the LUT.
-    const onVoiModified = (event: Event) => {
-      const { range } = (event as CustomEvent<{ range: Types.VOIRange }>).detail;
-      const lut = this.#currentVoiLut();
-      if (lut && (range.lower !== lutRange(lut).lower || range.upper !== lutRange(lut).upper)) this.#leaveVoiLut(range);
-    };
+    const onVoiModified = (event: Event) => this.#grey.windowSet((event as CustomEvent<{ range: Types.VOIRange }>).detail.range);
     element.addEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified));
     const events = tools.Enums.Events;
@@ -300,101 +295,18 @@ export class ViewportController implements ReactiveController {
 
   /** The VOI LUTs (PS3.3 C.11.2.1.1) of the image shown. */
   voiLuts(): readonly VoiLut[] {
-    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
-    return frame ? cachedVoiLuts(frame.metadata) : [];
+    return this.#grey.voiLuts();
   }
 
   /** Maps values to grey through VOI LUT `index` of the image shown, instead of a window. */
   showVoiLut(index: number): void {
-    const viewport = this.#viewport;
-    const lut = this.voiLuts()[index];
-    if (!viewport || !lut) return;
-    this.#voiLutIndex = index;
-    this.#voiLutDrawn = undefined;
-    // Window tools start from the range the LUT covers.
-    viewport.setProperties({ voiRange: lutRange(lut) });
-    this.#redrawVoiLut();
-    viewport.render();
+    this.#grey.showVoiLut(index);
   }
 
-  /** The image's own grey mapping (mended where degenerate) and the interpolation asked for: as loaded, and after a reset. */
+  /** The image's own grey mapping and the interpolation asked for: as loaded, and after a reset. */
   #showAsLoaded(): void {
-    this.#showDefaultVoi();
-    this.#mendsInARow = 0;
-    this.#mendDegenerateVoi();
+    this.#grey.showAsLoaded();
     this.#applyInterpolation();
-  }
-
-  /** PS3.3 C.11.2.1.2: the file's window when it has one, else its first VOI LUT. */
-  #showDefaultVoi(): void {
-    const frame = this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1];
-    this.#voiLutIndex = undefined;
-    if (frame && !frame.metadata['00281050']?.Value?.length && this.voiLuts().length) this.showVoiLut(0);
-  }
-
-  /**
-   * Cornerstone gives a window of width 1, and an image of one value without a window, a ramp with
-   * no span (or a reversed one) that each renderer draws its own way, and its GPU path keeps a grey
-   * mapping of one node from it (every later window then draws one grey). The standard's threshold
-   * replaces it (see voi-range.ts), with both ends written. True if it did (the image must be drawn
-   * again); at most twice in a row, as the CPU path recomputes its window once after a reset.
-   */
-  #mendDegenerateVoi(): boolean {
-    const viewport = this.#viewport;
-    const range = viewport?.getProperties().voiRange;
-    if (!viewport || !range || this.#voiLutIndex !== undefined || this.#mendsInARow >= 2) return false;
-    const mended = atLeastThreshold(range);
-    const mapping = greyMappingOf(viewport) as { getSize?(): number } | undefined;
-    if (mended.upper === range.upper && (mapping?.getSize?.() ?? 2) >= 2) return false;
-    this.#mendsInARow++;
-    viewport.setProperties({ voiRange: mended });
-    drawVoiLut(viewport, undefined, mended, Boolean(viewport.getProperties().invert));
-    return true;
-  }
-
-  #currentVoiLut(): VoiLut | undefined {
-    return this.#voiLutIndex === undefined ? undefined : this.voiLuts()[this.#voiLutIndex];
-  }
-
-  /** Writes the current LUT where Cornerstone has not got it (a new image, a new actor); true if it did. */
-  #redrawVoiLut(): boolean {
-    const viewport = this.#viewport;
-    const lut = this.#currentVoiLut();
-    if (!viewport || !lut) return false;
-    const target = greyMappingOf(viewport);
-    // Cornerstone's invert flips what was written; only a new target or LUT needs writing.
-    if (!target || (target === this.#voiLutDrawn?.target && lut === this.#voiLutDrawn.lut)) return false;
-    drawVoiLut(viewport, lut, lutRange(lut), Boolean(viewport.getProperties().invert));
-    this.#voiLutDrawn = { target, lut };
-    return true;
-  }
-
-  /**
-   * The SIGMOID VOI LUT function in the CPU renderer, which draws linear windows only: the window
-   * written as a table, again for each new window or image. True if it wrote one.
-   */
-  #drawCpuSigmoid(): boolean {
-    const viewport = this.#viewport;
-    const frame = this.#frames[viewport?.getCurrentImageIdIndex() ?? -1];
-    const cpu = viewport && cpuViewportOf(viewport);
-    if (!cpu || !frame || this.#voiLutIndex !== undefined || stringValue(frame.metadata, '00281056') !== 'SIGMOID') return false;
-    const image = this.#runtime?.core.cache.getImage(frame.imageId) as unknown as ImageRange | undefined;
-    const { window } = this.state();
-    const drawn = `${frame.imageId} ${window.center} ${window.width}`;
-    if (!image || drawn === this.#cpuSigmoidDrawn) return false;
-    this.#cpuSigmoidDrawn = drawn;
-    cpu.voiLUT = cpuSigmoidLut(...modalityRange(image), window);
-    return true;
-  }
-
-  #leaveVoiLut(range: Types.VOIRange): void {
-    const viewport = this.#viewport;
-    this.#voiLutIndex = undefined;
-    this.#voiLutDrawn = undefined;
-    this.#cpuSigmoidDrawn = undefined;
-    if (!viewport) return;
-    drawVoiLut(viewport, undefined, range, Boolean(viewport.getProperties().invert));
-    viewport.render();
   }
 
   /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
@@ -485,7 +397,7 @@ export class ViewportController implements ReactiveController {
       count: this.#frames.length,
       failed: this.#failures.has(viewport.getCurrentImageIdIndex()),
       window: windowOfRange({ lower, upper }),
-      ...(this.#voiLutIndex !== undefined ? { voiLut: { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation } } : {}),
+      ...(this.#grey.shownVoiLut() ? { voiLut: this.#grey.shownVoiLut() } : {}),
       invert: Boolean(properties.invert),
       zoom: this.#runtime?.core.getShouldUseCPURendering() ? fittedZoom(viewport, viewport.getViewPresentation().rotation ?? 0) : viewport.getZoom(),
       rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
@@ -496,7 +408,7 @@ export class ViewportController implements ReactiveController {
 
   setWindow(window: WindowLevel): void {
     const range = voiRangeOf(window);
-    if (this.#voiLutIndex !== undefined) this.#leaveVoiLut(range);
+    this.#grey.leaveForWindow(range);
     this.#viewport?.setProperties({ voiRange: range });
     this.#viewport?.render();
   }
