@@ -3,10 +3,10 @@
 // described (part10-json.ts: the attributes an archive frame carries, SUV for PET), then parsed as
 // Cornerstone's loader would (into its naturalized metadata), and the frame's bytes checked before
 // any decoding.
-import { DicomWebError, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { DicomWebError, stringValue, Tag, type DicomJsonDataset } from '@telerad/core';
 import { checkFrame, checkImage, decodable, frameBytes, imageAttributes, InvalidImage, naturalizedReader } from './image-checks.js';
 import { part10Json } from './part10-json.js';
-import { readPart10Structure } from './part10-structure.js';
+import { readPart10Structure, type DictionaryVr, type ParsedDataSet } from './part10-structure.js';
 import { suvScaling } from './suv.js';
 
 type Modules = typeof import('./cornerstone-modules.js');
@@ -29,6 +29,14 @@ const PART10_SCHEMES = ['wadouri', 'dicomweb', 'dicomfile'];
 /** Whether an image id names a Part 10 file (a host's), not an archive frame. */
 export const isPart10 = (imageId: string) => PART10_SCHEMES.includes(imageId.split(':')[0]);
 
+/** What a walked file says of itself: its attributes and, for PET, its SUVbw factor. */
+async function describeParsed(dataSet: ParsedDataSet, vrOf: DictionaryVr): Promise<Part10Description> {
+  const description: Part10Description = { metadata: part10Json(dataSet, vrOf) };
+  if (stringValue(description.metadata, Tag.Modality) !== 'PT') return description;
+  const suv = await suvScaling([description.metadata]);
+  return 'factors' in suv ? { ...description, suvbw: suv.factors[0] } : description;
+}
+
 /** Registers the checked loader for the Part 10 schemes, over Cornerstone's own. */
 export function registerCheckedPart10Loader({ core, loader, metadata, dicomParser }: Pick<Modules, 'core' | 'loader' | 'metadata' | 'dicomParser'>): Part10Files {
   const { wadouri } = loader;
@@ -49,12 +57,7 @@ export function registerCheckedPart10Loader({ core, loader, metadata, dicomParse
     const result = (await fetchFile(url, imageId)) as ArrayBuffer | { arrayBuffer: ArrayBuffer };
     const file = result instanceof ArrayBuffer ? result : result.arrayBuffer;
     const { dataSet, forMetadataParser } = await readPart10Structure(file, url, dicomParser, vrOf);
-    const description: Part10Description = { metadata: part10Json(dataSet, vrOf) };
-    if (stringValue(description.metadata, '00080060') === 'PT') {
-      const suv = await suvScaling([description.metadata]);
-      if ('factors' in suv) description.suvbw = suv.factors[0];
-    }
-    descriptions.set(`${scheme}:${url}`, description);
+    descriptions.set(`${scheme}:${url}`, await describeParsed(dataSet, vrOf));
     await metadata.utilities.addDicomPart10Instance(`${scheme}:${url}`, forMetadataParser);
   };
 
