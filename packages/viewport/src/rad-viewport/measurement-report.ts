@@ -121,11 +121,43 @@ function measurementGroup(m: RadMeasurement, context: ReportContext) {
   };
 }
 
+/** The images measured (one measurement per instance), by series: the report's evidence (PS3.3 C.17.2.3). */
+function evidenceOf(instances: readonly RadMeasurement[], context: ReportContext) {
+  const bySeries = new Map<string, RadMeasurement[]>();
+  for (const m of instances) bySeries.set(context.seriesOf(m.sopInstanceUID), [...(bySeries.get(context.seriesOf(m.sopInstanceUID)) ?? []), m]);
+  return [
+    {
+      StudyInstanceUID: context.identity.StudyInstanceUID,
+      ReferencedSeriesSequence: [...bySeries].map(([series, ms]) => ({
+        SeriesInstanceUID: series,
+        ReferencedSOPSequence: ms.map((m) => ({ ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID), ReferencedSOPInstanceUID: m.sopInstanceUID })),
+      })),
+    },
+  ];
+}
+
+/** TID 1600 Image Library: the images measured, in one group. */
+function imageLibrary(instances: readonly RadMeasurement[], context: ReportContext) {
+  return {
+    RelationshipType: 'CONTAINS',
+    ValueType: 'CONTAINER',
+    ConceptNameCodeSequence: [CONCEPTS.imageLibrary],
+    ContinuityOfContent: 'SEPARATE',
+    ContentSequence: [
+      {
+        RelationshipType: 'CONTAINS',
+        ValueType: 'CONTAINER',
+        ConceptNameCodeSequence: [CONCEPTS.imageLibraryGroup],
+        ContinuityOfContent: 'SEPARATE',
+        ContentSequence: instances.map((m) => ({ RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] })),
+      },
+    ],
+  };
+}
+
 /** The naturalized (dcmjs) data set of a TID 1500 report of `measurements`. */
 export function measurementReportDataset(measurements: readonly RadMeasurement[], context: ReportContext): Record<string, unknown> {
   const instances = [...new Map(measurements.map((m) => [m.sopInstanceUID, m])).values()];
-  const bySeries = new Map<string, typeof instances>();
-  for (const m of instances) bySeries.set(context.seriesOf(m.sopInstanceUID), [...(bySeries.get(context.seriesOf(m.sopInstanceUID)) ?? []), m]);
   return {
     SpecificCharacterSet: 'ISO_IR 192',
     SOPClassUID: COMPREHENSIVE_SR,
@@ -143,15 +175,7 @@ export function measurementReportDataset(measurements: readonly RadMeasurement[]
     CompletionFlag: 'COMPLETE',
     VerificationFlag: 'UNVERIFIED',
     PerformedProcedureCodeSequence: [],
-    CurrentRequestedProcedureEvidenceSequence: [
-      {
-        StudyInstanceUID: context.identity.StudyInstanceUID,
-        ReferencedSeriesSequence: [...bySeries].map(([series, ms]) => ({
-          SeriesInstanceUID: series,
-          ReferencedSOPSequence: ms.map((m) => ({ ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID), ReferencedSOPInstanceUID: m.sopInstanceUID })),
-        })),
-      },
-    ],
+    CurrentRequestedProcedureEvidenceSequence: evidenceOf(instances, context),
     ValueType: 'CONTAINER',
     ConceptNameCodeSequence: [CONCEPTS.report],
     ContinuityOfContent: 'SEPARATE',
@@ -159,21 +183,7 @@ export function measurementReportDataset(measurements: readonly RadMeasurement[]
     ContentSequence: [
       { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.language], ConceptCodeSequence: [CONCEPTS.english] },
       { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.procedure], ConceptCodeSequence: [CONCEPTS.imagingProcedure] },
-      {
-        RelationshipType: 'CONTAINS',
-        ValueType: 'CONTAINER',
-        ConceptNameCodeSequence: [CONCEPTS.imageLibrary],
-        ContinuityOfContent: 'SEPARATE',
-        ContentSequence: [
-          {
-            RelationshipType: 'CONTAINS',
-            ValueType: 'CONTAINER',
-            ConceptNameCodeSequence: [CONCEPTS.imageLibraryGroup],
-            ContinuityOfContent: 'SEPARATE',
-            ContentSequence: instances.map((m) => ({ RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] })),
-          },
-        ],
-      },
+      imageLibrary(instances, context),
       {
         RelationshipType: 'CONTAINS',
         ValueType: 'CONTAINER',
