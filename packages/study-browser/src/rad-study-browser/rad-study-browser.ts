@@ -450,19 +450,7 @@ export class RadStudyBrowser extends RadElement {
       <div class="scroll">
         <div part="table" role="treegrid" aria-label=${msg('Studies', { id: 'grid.label' })} aria-multiselectable="false">
           <div role="rowgroup">
-            <div part="header" class="row" role="row" aria-rowindex="1">
-              <span role="columnheader"><span class="visually-hidden">${msg('Expand', { id: 'column.expand' })}</span></span>
-              ${columns.map(
-                (column) => html`<span
-                  role="columnheader"
-                  data-column=${column.id}
-                  aria-sort=${this.sortBy === column.id ? this.sortDirection : 'none'}
-                  >${column.sortValue
-                    ? html`<button type="button" class="sort" @click=${() => this.#sortBy(column)}>${column.header()}</button>`
-                    : column.header()}</span
-                >`,
-              )}
-            </div>
+            ${this.#renderHeaderRow(columns)}
           </div>
           <div role="rowgroup" @keydown=${this.#onGridKeydown}>
             ${repeat(
@@ -511,6 +499,23 @@ export class RadStudyBrowser extends RadElement {
           </div>
         </div>
       </div>`;
+  }
+
+  /** The column headers, sortable ones as buttons. */
+  #renderHeaderRow(columns: readonly StudyColumn[]) {
+    return html`<div part="header" class="row" role="row" aria-rowindex="1">
+      <span role="columnheader"><span class="visually-hidden">${msg('Expand', { id: 'column.expand' })}</span></span>
+      ${columns.map(
+        (column) => html`<span
+          role="columnheader"
+          data-column=${column.id}
+          aria-sort=${this.sortBy === column.id ? this.sortDirection : 'none'}
+          >${column.sortValue
+            ? html`<button type="button" class="sort" @click=${() => this.#sortBy(column)}>${column.header()}</button>`
+            : column.header()}</span
+        >`,
+      )}
+    </div>`;
   }
 
   #renderCell(column: StudyColumn, row: WorklistRow, context: CellContext) {

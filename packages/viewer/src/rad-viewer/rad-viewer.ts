@@ -497,24 +497,7 @@ export class RadViewer extends RadElement {
         ${this.#renderCine()}
       </div>
       <div class="workspace">
-        <nav part="series-strip" class="strip" aria-label=${t.series}>
-          ${repeat(
-            this.series,
-            (s) => s.seriesInstanceUID,
-            (s) => html`<button
-              type="button"
-              draggable="true"
-              data-series-uid=${s.seriesInstanceUID}
-              aria-pressed=${this.slots[this.activeSlot]?.seriesUid === s.seriesInstanceUID ? 'true' : 'false'}
-              @click=${() => this.openSeries(s.seriesInstanceUID)}
-              @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SERIES_TYPE, s.seriesInstanceUID)}
-            >
-              <rad-series-thumbnail .service=${this.archive} study-uid=${study.studyInstanceUID} series-uid=${s.seriesInstanceUID} modality=${s.modality ?? nothing} size="64"></rad-series-thumbnail>
-              <span>${seriesLabel(String(s.seriesNumber ?? '?'), s.modality ?? '', String(s.instanceCount ?? '?'))}</span>
-              <span class="description">${s.description ?? ''}</span>
-            </button>`,
-          )}
-        </nav>
+        ${this.#renderSeriesStrip(study)}
         <div part="grid" class="grid" data-layout=${this.layout}>${this.slots.map((slot, i) => this.#renderSlot(slot, i))}</div>
         <rad-report-panel
           part="report"
@@ -526,6 +509,29 @@ export class RadViewer extends RadElement {
           @rad-report-signed=${this.#onSigned}
         ></rad-report-panel>
       </div>`;
+  }
+
+  /** The series of the study, each a thumbnail to click or drag onto a viewport. */
+  #renderSeriesStrip(study: Study) {
+    const t = texts();
+    return html`<nav part="series-strip" class="strip" aria-label=${t.series}>
+      ${repeat(
+        this.series,
+        (s) => s.seriesInstanceUID,
+        (s) => html`<button
+          type="button"
+          draggable="true"
+          data-series-uid=${s.seriesInstanceUID}
+          aria-pressed=${this.slots[this.activeSlot]?.seriesUid === s.seriesInstanceUID ? 'true' : 'false'}
+          @click=${() => this.openSeries(s.seriesInstanceUID)}
+          @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SERIES_TYPE, s.seriesInstanceUID)}
+        >
+          <rad-series-thumbnail .service=${this.archive} study-uid=${study.studyInstanceUID} series-uid=${s.seriesInstanceUID} modality=${s.modality ?? nothing} size="64"></rad-series-thumbnail>
+          <span>${seriesLabel(String(s.seriesNumber ?? '?'), s.modality ?? '', String(s.instanceCount ?? '?'))}</span>
+          <span class="description">${s.description ?? ''}</span>
+        </button>`,
+      )}
+    </nav>`;
   }
 
   #renderSlot(slot: Slot | undefined, index: number) {
