@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { numberValue } from '@telerad/core';
 import { windowed, type RadViewport } from '@telerad/viewport';
 import { study } from '../support/corpus.js';
-import { displayedAt, displayedColourAt, drag, rendered, toImage, viewportFor, voiLutOf } from './helpers.js';
+import { displayedAt, displayedColourAt, drag, hostViewportFor, rendered, toImage, viewportFor, voiLutOf } from './helpers.js';
 
 interface Region {
   name: string;
@@ -104,49 +104,52 @@ export function displayTests(cpuRendering: boolean): void {
       });
     }
 
-    it('maps values through the VOI LUT Sequence when the file has no window; a window, a drag and reset switch away and back (±1)', async () => {
-      const prior = await study('dx-chest-prior');
-      const series = prior.series.find((s) => (s.truth as { voiLut?: unknown }).voiLut)!;
-      type Truth = { backgroundStored: number; regions: { name: string; stored: number; centerPx: [number, number] }[]; markers: { stored: number; centersPx: [number, number][] } };
-      const truth = series.truth as Truth & { voiLut: { explanation: string; entries: number } };
-      const { explanation, entries } = truth.voiLut;
-      const throughLut = voiLutOf(series);
-      const samples: [string, number, [number, number]][] = [
-        ...truth.regions.map((r): [string, number, [number, number]] => [r.name, r.stored, toImage(r.centerPx)]),
-        ['background', truth.backgroundStored, [5, 5]],
-        ['marker', truth.markers.stored, toImage(truth.markers.centersPx[0])],
-      ];
-      const expectShown = (el: RadViewport, shown: (stored: number) => number, state: string) => {
-        for (const [name, stored, point] of samples) expect(displayedAt(el, point), `${name} (${state})`).to.be.closeTo(shown(stored), 1);
-      };
-      const el = await viewportFor(prior, series, 300, { cpuRendering });
-      shown.push(el);
-      // Each screen pixel one image pixel's value: the small markers are not blended with their
-      // surroundings, which the renderers resample differently.
-      await rendered(el, () => (el.interpolation = 'nearest'));
-      expectShown(el, (x) => 255 - throughLut(x), 'VOI LUT');
-      expect(el.viewState.voiLut).to.deep.equal({ index: 0, explanation });
-      expect(el.shadowRoot!.querySelector('[data-field="window"]')!.textContent!.trim()).to.equal(`VOI LUT: ${explanation}`);
-      expect(el.imagePresets.map((p) => p.id)).to.deep.equal(['voi-lut-1']);
+    // The archive's frames, and the same file as a host gives it (its LUT Data read from the file).
+    for (const source of ['archive', 'host image ids'] as const) {
+      it(`maps values through the VOI LUT Sequence when the file has no window; a window, a drag and reset switch away and back (±1) (${source})`, async () => {
+        const prior = await study('dx-chest-prior');
+        const series = prior.series.find((s) => (s.truth as { voiLut?: unknown }).voiLut)!;
+        type Truth = { backgroundStored: number; regions: { name: string; stored: number; centerPx: [number, number] }[]; markers: { stored: number; centersPx: [number, number][] } };
+        const truth = series.truth as Truth & { voiLut: { explanation: string; entries: number } };
+        const { explanation, entries } = truth.voiLut;
+        const throughLut = voiLutOf(series);
+        const samples: [string, number, [number, number]][] = [
+          ...truth.regions.map((r): [string, number, [number, number]] => [r.name, r.stored, toImage(r.centerPx)]),
+          ['background', truth.backgroundStored, [5, 5]],
+          ['marker', truth.markers.stored, toImage(truth.markers.centersPx[0])],
+        ];
+        const expectShown = (el: RadViewport, shown: (stored: number) => number, state: string) => {
+          for (const [name, stored, point] of samples) expect(displayedAt(el, point), `${name} (${state})`).to.be.closeTo(shown(stored), 1);
+        };
+        const el = source === 'archive' ? await viewportFor(prior, series, 300, { cpuRendering }) : await hostViewportFor(series, 300, { cpuRendering });
+        shown.push(el);
+        // Each screen pixel one image pixel's value: the small markers are not blended with their
+        // surroundings, which the renderers resample differently.
+        await rendered(el, () => (el.interpolation = 'nearest'));
+        expectShown(el, (x) => 255 - throughLut(x), 'VOI LUT');
+        expect(el.viewState.voiLut).to.deep.equal({ index: 0, explanation });
+        expect(el.shadowRoot!.querySelector('[data-field="window"]')!.textContent!.trim()).to.equal(`VOI LUT: ${explanation}`);
+        expect(el.imagePresets.map((p) => p.id)).to.deep.equal(['voi-lut-1']);
 
-      const window = { center: 2000, width: 3000 };
-      await rendered(el, () => el.setWindow(window));
-      expect(el.viewState.voiLut).to.equal(undefined);
-      expectShown(el, (x) => 255 - windowed(x, window), 'window');
+        const window = { center: 2000, width: 3000 };
+        await rendered(el, () => el.setWindow(window));
+        expect(el.viewState.voiLut).to.equal(undefined);
+        expectShown(el, (x) => 255 - windowed(x, window), 'window');
 
-      await rendered(el, () => el.applyPreset('voi-lut-1'));
-      expectShown(el, (x) => 255 - throughLut(x), 'VOI LUT again');
-      await drag(el, [400, 400], [700, 200]);
-      await waitUntil(() => el.viewState.voiLut === undefined, "a W/L drag leaves the LUT");
-      await new Promise(requestAnimationFrame);
-      const dragged = el.viewState.window;
-      expect(el.viewState.voiLut, 'after a W/L drag').to.equal(undefined);
-      expect(dragged.width).to.not.be.closeTo(entries - 1, 1);
-      expectShown(el, (x) => 255 - windowed(x, dragged), 'dragged window');
+        await rendered(el, () => el.applyPreset('voi-lut-1'));
+        expectShown(el, (x) => 255 - throughLut(x), 'VOI LUT again');
+        await drag(el, [400, 400], [700, 200]);
+        await waitUntil(() => el.viewState.voiLut === undefined, "a W/L drag leaves the LUT");
+        await new Promise(requestAnimationFrame);
+        const dragged = el.viewState.window;
+        expect(el.viewState.voiLut, 'after a W/L drag').to.equal(undefined);
+        expect(dragged.width).to.not.be.closeTo(entries - 1, 1);
+        expectShown(el, (x) => 255 - windowed(x, dragged), 'dragged window');
 
-      await rendered(el, () => el.reset());
-      expectShown(el, (x) => 255 - throughLut(x), 'after reset');
-    });
+        await rendered(el, () => el.reset());
+        expectShown(el, (x) => 255 - throughLut(x), 'after reset');
+      });
+    }
 
     it('shows PALETTE COLOR through its lookup tables (±1 per channel)', async () => {
       const colour = await study('pydicom-colour');

@@ -160,13 +160,13 @@ export function unpackedBits(bytes: Uint8Array, pixels: number): Uint8Array {
   return unpacked;
 }
 
-const EXPLICIT_BIG_ENDIAN = '1.2.840.10008.1.2.2';
+export const EXPLICIT_BIG_ENDIAN = '1.2.840.10008.1.2.2';
 const EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 
-/** 32-bit values from big to little endian (Cornerstone's big endian decoder knows 8 and 16 bits only: it throws on 32). */
-function swapped32(bytes: Uint8Array): Uint8Array {
-  const swapped = new Uint8Array(bytes.length - (bytes.length % 4));
-  for (let i = 0; i < swapped.length; i += 4) [swapped[i], swapped[i + 1], swapped[i + 2], swapped[i + 3]] = [bytes[i + 3], bytes[i + 2], bytes[i + 1], bytes[i]];
+/** Values of `size` bytes in the other byte order (big to little endian, or back); a partial last value is dropped. */
+export function swappedWords(bytes: Uint8Array, size: number): Uint8Array {
+  const swapped = new Uint8Array(bytes.length - (bytes.length % size));
+  for (let i = 0; i < swapped.length; i += size) for (let k = 0; k < size; k++) swapped[i + k] = bytes[i + size - 1 - k];
   return swapped;
 }
 
@@ -177,7 +177,8 @@ function swapped32(bytes: Uint8Array): Uint8Array {
 export function decodable(attributes: ImageAttributes, frame: { bytes: Uint8Array; transferSyntax: string }): { bytes: Uint8Array; transferSyntax: string } {
   const { bytes, transferSyntax } = frame;
   if (attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native') return { bytes: unpackedBits(bytes, attributes.rows * attributes.columns), transferSyntax };
-  if (attributes.bitsAllocated === 32 && transferSyntax === EXPLICIT_BIG_ENDIAN) return { bytes: swapped32(bytes), transferSyntax: EXPLICIT_LITTLE_ENDIAN };
+  // Cornerstone's big endian decoder knows 8 and 16 bits only: it throws on 32.
+  if (attributes.bitsAllocated === 32 && transferSyntax === EXPLICIT_BIG_ENDIAN) return { bytes: swappedWords(bytes, 4), transferSyntax: EXPLICIT_LITTLE_ENDIAN };
   return frame;
 }
 

@@ -3,7 +3,8 @@
 // and SUV read host files and archive frames alike. Cornerstone's naturalized metadata does not
 // keep repeating groups (Overlay Planes, 60xx), which is why this is read from the walk.
 import type { DicomJsonDataset, DicomJsonElement } from '@telerad/core';
-import type { DictionaryVr, ParsedDataSet } from './part10-structure.js';
+import { EXPLICIT_BIG_ENDIAN, swappedWords } from './image-checks.js';
+import { effectiveVr, isExplicitVr, type DictionaryVr, type ParsedDataSet } from './part10-structure.js';
 
 type ParsedElement = ParsedDataSet['elements'][string];
 
@@ -21,7 +22,8 @@ const NUMBER_READERS: Record<string, [bytes: number, read: (d: ParsedDataSet, ke
   FL: [4, (d, k, i) => d.float(k, i)],
   FD: [8, (d, k, i) => d.double(k, i)],
 };
-const BINARY_VRS = new Set(['OB', 'OW', 'OD', 'OF', 'OL', 'OV', 'UN']);
+/** Binary VRs and the size of their values: InlineBinary is little endian (PS3.18 F.2.7). */
+const BINARY_VALUE_BYTES: Record<string, number> = { OB: 1, UN: 1, OW: 2, OF: 4, OL: 4, OD: 8, OV: 8 };
 
 /** The text decoding of a data set's Specific Character Set: UTF-8 or Latin-1 (the other sets read as Latin-1). */
 const decoderFor = (characterSet: string | undefined) => new TextDecoder(characterSet?.includes('ISO_IR 192') ? 'utf-8' : 'latin1');
@@ -42,6 +44,7 @@ function concreteVr(vr: string | undefined, signed: boolean): string {
 interface Reading {
   vrOf: DictionaryVr;
   explicit: boolean;
+  bigEndian: boolean;
   decoder: TextDecoder;
   signed: boolean;
 }
@@ -61,7 +64,8 @@ function valueOf(dataSet: ParsedDataSet, key: string, element: ParsedElement, vr
   }
   const reader = NUMBER_READERS[vr];
   if (reader) return { vr, Value: Array.from({ length: Math.floor(element.length / reader[0]) }, (_, i) => reader[1](dataSet, key, i) ?? 0) };
-  if (BINARY_VRS.has(vr) && element.length <= MAX_INLINE_BYTES) return { vr, InlineBinary: base64(bytes()) };
+  const size = BINARY_VALUE_BYTES[vr];
+  if (size && element.length <= MAX_INLINE_BYTES) return { vr, InlineBinary: base64(reading.bigEndian && size > 1 ? swappedWords(bytes(), size) : bytes()) };
   return undefined;
 }
 
@@ -71,7 +75,7 @@ function dicomJsonOfParsed(dataSet: ParsedDataSet, reading: Reading): DicomJsonD
     const tag = key.slice(1).toUpperCase();
     // The file meta, item tags and the pixel data are not attributes of the image.
     if (tag.startsWith('0002') || tag.startsWith('FFFE') || tag.startsWith('7FE0')) continue;
-    const vr = concreteVr(reading.explicit && element.vr !== 'UN' && element.vr ? element.vr : (reading.vrOf(tag) ?? element.vr), reading.signed);
+    const vr = concreteVr(effectiveVr(key, element, reading.vrOf, reading.explicit), reading.signed);
     const value = valueOf(dataSet, key, element, vr, reading);
     if (value) json[tag] = value;
   }
@@ -83,7 +87,8 @@ export function part10Json(dataSet: ParsedDataSet, vrOf: DictionaryVr): DicomJso
   const transferSyntax = dataSet.string('x00020010') ?? '';
   return dicomJsonOfParsed(dataSet, {
     vrOf,
-    explicit: transferSyntax !== '1.2.840.10008.1.2',
+    explicit: isExplicitVr(transferSyntax),
+    bigEndian: transferSyntax === EXPLICIT_BIG_ENDIAN,
     decoder: decoderFor(dataSet.string('x00080005')),
     signed: dataSet.uint16('x00280103') === 1,
   });

@@ -7,6 +7,7 @@ import { DicomWebError, stringValue, Tag, type DicomJsonDataset } from '@telerad
 import { checkFrame, checkImage, decodable, frameBytes, imageAttributes, InvalidImage, naturalizedReader } from './image-checks.js';
 import { part10Json } from './part10-json.js';
 import { readPart10Structure, type DictionaryVr, type ParsedDataSet } from './part10-structure.js';
+import { inlineLookupTables } from './series-stack.js';
 import { suvScaling } from './suv.js';
 
 type Modules = typeof import('./cornerstone-modules.js');
@@ -29,9 +30,11 @@ const PART10_SCHEMES = ['wadouri', 'dicomweb', 'dicomfile'];
 /** Whether an image id names a Part 10 file (a host's), not an archive frame. */
 export const isPart10 = (imageId: string) => PART10_SCHEMES.includes(imageId.split(':')[0]);
 
-/** What a walked file says of itself: its attributes and, for PET, its SUVbw factor. */
+/** What a walked file says of itself: its attributes (lookup tables inline) and, for PET, its SUVbw factor. */
 async function describeParsed(dataSet: ParsedDataSet, vrOf: DictionaryVr): Promise<Part10Description> {
   const description: Part10Description = { metadata: part10Json(dataSet, vrOf) };
+  // A file holds its tables itself: there is no bulk data to fetch.
+  await inlineLookupTables([description.metadata], (uri) => Promise.reject(new InvalidImage(`bulk data ${uri} in a Part 10 file`)));
   if (stringValue(description.metadata, Tag.Modality) !== 'PT') return description;
   const suv = await suvScaling([description.metadata]);
   return 'factors' in suv ? { ...description, suvbw: suv.factors[0] } : description;

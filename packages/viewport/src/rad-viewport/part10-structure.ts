@@ -143,6 +143,20 @@ function checkTiling(dataSet: ParsedDataSet, from: number, explicit: boolean): v
   }
 }
 
+/** Whether the data set is explicit VR (every syntax but implicit VR little endian). */
+export const isExplicitVr = (transferSyntax: string) => transferSyntax !== IMPLICIT_VR_LITTLE_ENDIAN;
+
+/** The file meta header is explicit VR whatever the data set's syntax. */
+const isExplicitHere = (key: string, explicit: boolean) => explicit || key.startsWith('x0002');
+
+/**
+ * An element's VR as dcmjs reads it: the one written in an explicit VR file, else (implicit VR, or
+ * UN written for a tag it knows) the data dictionary's.
+ */
+export function effectiveVr(key: string, element: ParsedElement, vrOf: DictionaryVr, explicit: boolean): string | undefined {
+  return element.vr === undefined || element.vr === 'UN' || !isExplicitHere(key, explicit) ? (vrOf(key.slice(1)) ?? element.vr) : element.vr;
+}
+
 /**
  * Refuses what dcmjs would read other than dicom-parser did: an unknown VR in an explicit VR file,
  * and a binary value whose length is not a whole number of values (dcmjs reads whole values).
@@ -150,10 +164,8 @@ function checkTiling(dataSet: ParsedDataSet, from: number, explicit: boolean): v
 function checkAgreement(dataSet: ParsedDataSet, vrOf: DictionaryVr, explicit: boolean): void {
   for (const [key, element] of Object.entries(dataSet.elements)) {
     if (key.startsWith('xfffe')) continue;
-    // The file meta header is explicit VR whatever the data set's syntax.
-    const explicitVr = explicit || key.startsWith('x0002');
-    if (explicitVr && element.vr !== undefined && !KNOWN_VRS.has(element.vr)) throw new InvalidImage(`${tagName(key)} has no valid VR`);
-    const vr = element.vr === undefined || element.vr === 'UN' || !explicitVr ? (vrOf(key.slice(1)) ?? element.vr) : element.vr;
+    if (isExplicitHere(key, explicit) && element.vr !== undefined && !KNOWN_VRS.has(element.vr)) throw new InvalidImage(`${tagName(key)} has no valid VR`);
+    const vr = effectiveVr(key, element, vrOf, explicit);
     const size = vr ? VALUE_BYTES[vr] : undefined;
     if (size && !element.hadUndefinedLength && element.length % size !== 0) {
       throw new InvalidImage(`${tagName(key)} ${vr} of ${element.length} bytes: not a whole number of values`);
@@ -219,7 +231,7 @@ export async function readPart10Structure(file: ArrayBuffer, url: string, dicomP
   const bytes = withTransferSyntaxUnpadded(new Uint8Array(file), dicomParser);
   const { dataSet, whole } = await walk(bytes, dicomParser, vrOf);
   const transferSyntax = dataSet.string('x00020010') ?? '';
-  const explicit = transferSyntax !== IMPLICIT_VR_LITTLE_ENDIAN;
+  const explicit = isExplicitVr(transferSyntax);
   const dataSetStart = checkMetaHeader(dataSet);
   checkTiling(dataSet, dataSetStart, explicit);
   checkAgreement(dataSet, vrOf, explicit);

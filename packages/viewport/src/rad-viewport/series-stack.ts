@@ -63,15 +63,16 @@ const lookupTableElements = (dataset: DicomJsonDataset) => [
 ];
 
 /**
- * Lookup tables (palette colour, VOI LUT) arrive as bulk data or inline base64; Cornerstone and the
- * VOI LUT display read them from `Value`, so they are fetched and put there, as 16-bit entries.
+ * Lookup tables (palette colour, VOI LUT) arrive as bulk data (fetched by `load`) or inline base64;
+ * Cornerstone and the VOI LUT display read them from `Value`, so they are put there, as 16-bit
+ * entries: for the archive's frames and a host's files alike.
  */
-async function inlineLookupTables(service: SeriesService, datasets: DicomJsonDataset[]): Promise<void> {
+export async function inlineLookupTables(datasets: DicomJsonDataset[], load: (uri: string) => Promise<Uint8Array>): Promise<void> {
   const elements = datasets.flatMap(lookupTableElements).filter((e) => e && !e.Value);
   await Promise.all(
     elements.map(async (element) => {
       if (!element) return;
-      const bytes = await binaryValue(element, (uri) => loadBulkData(uri, service.auth, service.timeoutMs));
+      const bytes = await binaryValue(element, load);
       const copy = bytes.slice();
       element.Value = Array.from(new Uint16Array(copy.buffer, 0, Math.floor(copy.byteLength / 2)));
     }),
@@ -91,7 +92,7 @@ export async function loadSeriesStack(
   // An instance the metadata gives no SOP Instance UID cannot be asked for: the answer is unusable.
   const images = order(withPixels.filter((d) => stringValue(d, '00080018')));
   if (images.length === 0) throw new DicomWebError('bad-response', 200, service.url, 'the series metadata names no SOP Instance UID');
-  await inlineLookupTables(service, images);
+  await inlineLookupTables(images, (uri) => loadBulkData(uri, service.auth, service.timeoutMs));
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const sources = new Map<string, FrameSource>();
   const frames = images.flatMap((dataset, index) => {
