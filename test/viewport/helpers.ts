@@ -25,18 +25,13 @@ export function sizeImageArea(el: RadViewport, size: number, height = size): voi
   el.style.cssText = `width: ${size + 2}px; height: auto; --test-image-size: ${height}px`;
 }
 
-/**
- * A viewport showing a series of the corpus, its first image rendered. Not a @open-wc fixture
- * (those are removed after each test): the caller removes it, so a suite can share one.
- */
-export async function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
+/** A viewport of `size` px set up by `show`, in the page once its first image is rendered. */
+async function drawnViewport(size: number, cpuRendering: boolean, show: (el: RadViewport) => void): Promise<RadViewport> {
   const el = document.createElement('rad-viewport');
   el.cpuRendering = cpuRendering;
   sizeImageArea(el, size);
-  el.service = service;
   el.codecBasePath = CODEC_BASE_PATH;
-  el.studyUid = study.studyInstanceUID;
-  el.seriesUid = series.seriesInstanceUID;
+  show(el);
   const firstImage = oneEvent(el, 'rad-image-rendered');
   document.body.append(el);
   await el.loaded();
@@ -45,21 +40,25 @@ export async function viewportFor(study: ManifestStudy, series: ManifestSeries =
 }
 
 /**
+ * A viewport showing a series of the corpus, its first image rendered. Not a @open-wc fixture
+ * (those are removed after each test): the caller removes it, so a suite can share one.
+ */
+export function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
+  return drawnViewport(size, cpuRendering, (el) => {
+    el.service = service;
+    el.studyUid = study.studyInstanceUID;
+    el.seriesUid = series.seriesInstanceUID;
+  });
+}
+
+/**
  * A viewport showing a series of the corpus from its Part 10 files, as a host gives them
  * (`wadouri:` image ids, one per frame), its first image rendered; the caller removes it.
  */
-export async function hostViewportFor(series: ManifestSeries, size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
-  const el = document.createElement('rad-viewport');
-  el.cpuRendering = cpuRendering;
-  sizeImageArea(el, size);
-  el.codecBasePath = CODEC_BASE_PATH;
+export function hostViewportFor(series: ManifestSeries, size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
   const frames = Array.from({ length: series.framesPerInstance }, (_, i) => i + 1);
-  el.imageIds = series.files.flatMap((file) => frames.map((frame) => `wadouri:${location.origin}/corpus/${file}${series.framesPerInstance > 1 ? `?frame=${frame}` : ''}`));
-  const firstImage = oneEvent(el, 'rad-image-rendered');
-  document.body.append(el);
-  await el.loaded();
-  await firstImage;
-  return el;
+  const imageIds = series.files.flatMap((file) => frames.map((frame) => `wadouri:${location.origin}/corpus/${file}${series.framesPerInstance > 1 ? `?frame=${frame}` : ''}`));
+  return drawnViewport(size, cpuRendering, (el) => (el.imageIds = imageIds));
 }
 
 /** The element Cornerstone draws into and listens on. */
