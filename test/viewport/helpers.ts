@@ -61,6 +61,21 @@ export function hostViewportFor(series: ManifestSeries, size = 512, { cpuRenderi
   return drawnViewport(size, cpuRendering, (el) => (el.imageIds = imageIds));
 }
 
+/**
+ * A viewport of `width` × `height` px set up by `configure`, in the page once it has drawn its
+ * first image or failed, with the failure; the caller removes it.
+ */
+export async function settledViewport(configure: (el: RadViewport) => void, width = 128, height = width): Promise<{ el: RadViewport; error?: RadErrorDetail['error'] }> {
+  const el = document.createElement('rad-viewport');
+  sizeImageArea(el, width, height);
+  el.codecBasePath = CODEC_BASE_PATH;
+  configure(el);
+  const outcome = Promise.race([oneEvent(el, 'rad-image-rendered'), oneEvent(el, 'rad-error')]);
+  document.body.append(el);
+  const event = await outcome;
+  return { el, error: event.type === 'rad-error' ? (event as CustomEvent<RadErrorDetail>).detail.error : undefined };
+}
+
 /** The element Cornerstone draws into and listens on. */
 export const imageArea = (el: RadViewport) => el.shadowRoot!.querySelector<HTMLElement>('.cornerstone')!;
 

@@ -1,29 +1,17 @@
 // Host image ids (WADO-URI) of every series of the corpus: the Part 10 file as the host hands it
 // decodes to exactly the pixels the archive's WADO-RS frames decode to, in every transfer syntax
 // (deflate, big endian and implicit VR included), with the JS heap not used for what a file does not hold.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { cache, imageLoader } from '@cornerstonejs/core';
-import { DicomWebService, type RadErrorDetail } from '@telerad/core';
+import { DicomWebService } from '@telerad/core';
 import type { RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestSeries, type ManifestStudy } from '../support/corpus.js';
-import { CODEC_BASE_PATH, sizeImageArea } from './helpers.js';
+import { settledViewport } from './helpers.js';
 
 async function firstPixels(el: RadViewport): Promise<number[]> {
   const { imageId } = el.frames[0];
   await imageLoader.loadAndCacheImage(imageId);
   return Array.from(cache.getImage(imageId)!.getPixelData() as ArrayLike<number>);
-}
-
-/** A 128 px viewport set up by `configure`, once it has drawn its first image or failed (with the kind of error). */
-async function settledViewport(configure: (el: RadViewport) => void): Promise<{ el: RadViewport; error?: string }> {
-  const el = document.createElement('rad-viewport');
-  sizeImageArea(el, 128);
-  el.codecBasePath = CODEC_BASE_PATH;
-  configure(el);
-  const outcome = Promise.race([oneEvent(el, 'rad-image-rendered'), oneEvent(el, 'rad-error')]);
-  document.body.append(el);
-  const event = await outcome;
-  return { el, error: event.type === 'rad-error' ? (event as CustomEvent<RadErrorDetail>).detail.error.kind : undefined };
 }
 
 const archive = new DicomWebService({ url: '/dicom-web' });
@@ -35,7 +23,7 @@ async function archivePixels(study: ManifestStudy, series: ManifestSeries): Prom
     [viewport.studyUid, viewport.seriesUid] = [study.studyInstanceUID, series.seriesInstanceUID];
   });
   try {
-    return error ?? (await firstPixels(el));
+    return error?.kind ?? (await firstPixels(el));
   } finally {
     el.remove();
   }
@@ -57,7 +45,8 @@ describe('<rad-viewport> host image ids of every transfer syntax', () => {
         const label = `${study.key}/${series.seriesNumber} (${series.transferSyntax}, ${series.description})`;
         const expected = await archivePixels(study, series);
         // The file as a host hands it: a `wadouri:` image id.
-        const { el, error } = await settledViewport((viewport) => (viewport.imageIds = [`wadouri:${location.origin}/corpus/${series.files[0]}`]));
+        const { el, error: failure } = await settledViewport((viewport) => (viewport.imageIds = [`wadouri:${location.origin}/corpus/${series.files[0]}`]));
+        const error = failure?.kind;
         try {
           if (typeof expected === 'string' || error) {
             // What the archive path refuses (YBR_FULL_422, documents) is refused here too, alike.

@@ -2,10 +2,9 @@
 // contain, each shown as a host gives it (a `wadouri:` image id) in the element's first state, and
 // every displayed pixel compared with DCMTK's rendering of the same file with the same window
 // (scripts/lib/reference-renderer.mjs), in both renderers.
-import { expect, oneEvent } from '@open-wc/testing';
-import type { RadErrorDetail } from '@telerad/core';
+import { expect } from '@open-wc/testing';
 import type { RadViewport } from '@telerad/viewport';
-import { CODEC_BASE_PATH, sizeImageArea } from './helpers.js';
+import { settledViewport } from './helpers.js';
 
 interface Reference {
   width: number;
@@ -67,18 +66,17 @@ for (const cpuRendering of [false, true]) {
       const failures: string[] = [];
       for (const name of names) {
         const reference = (await (await fetch(`/__reference/rendering/${name}`)).json()) as Reference;
-        const el = document.createElement('rad-viewport');
-        el.cpuRendering = cpuRendering;
-        el.codecBasePath = CODEC_BASE_PATH;
-        el.interpolation = 'nearest';
         // One screen pixel per image pixel.
-        sizeImageArea(el, reference.width, reference.height);
-        el.imageIds = [`wadouri:${location.origin}/__reference/file/${name}`];
-        const settled = Promise.race([oneEvent(el, 'rad-image-rendered'), oneEvent(el, 'rad-error')]);
-        document.body.append(el);
+        const { el, error } = await settledViewport(
+          (viewport) => {
+            viewport.cpuRendering = cpuRendering;
+            viewport.interpolation = 'nearest';
+            viewport.imageIds = [`wadouri:${location.origin}/__reference/file/${name}`];
+          },
+          reference.width,
+          reference.height,
+        );
         try {
-          const event = await settled;
-          const { error } = event.type === 'rad-error' ? (event as CustomEvent<RadErrorDetail>).detail : { error: undefined };
           const { beyondOne, largest } = error ? { beyondOne: Infinity, largest: Infinity } : compare(displayedPixels(el, reference.width, reference.height), reference);
           results.push(`${name}: ${error ? `error state (${error.detail ?? error.message})` : `${beyondOne} of ${reference.width * reference.height} pixels beyond ±1 (largest difference ${largest})`}`);
           if ((beyondOne > 0) !== name in KNOWN_DIFFERENCES) failures.push(`${results.at(-1)!}${name in KNOWN_DIFFERENCES ? ': now matches, take it off KNOWN_DIFFERENCES' : ''}`);
