@@ -50,9 +50,6 @@ document.addEventListener('rad-report-signed', (event) => {
 document.addEventListener('rad-critical-result', (event) => {
   if (lastEvent) lastEvent.textContent = `rad-critical-result: ${event.detail.communication ? `communicated by ${event.detail.communication.method}` : 'flagged'}`;
 });
-document.addEventListener('rad-report-error', (event) => {
-  console.warn(`[telerad] report ${event.detail.operation}: ${event.detail.error.message}`);
-});
 
 /** Opens a study's first image series (reports and other documents have no images). */
 async function openStudy(studyInstanceUID: string): Promise<void> {

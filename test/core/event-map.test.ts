@@ -30,14 +30,14 @@ describe('the rad-* event map', () => {
       'rad-error', 'rad-auth-required',
       'rad-study-select', 'rad-study-open', 'rad-series-select', 'rad-query-change',
       'rad-load-progress', 'rad-first-image', 'rad-image-rendered', 'rad-measurement-added', 'rad-measurement-modified', 'rad-measurement-removed', 'rad-cine-change',
-      'rad-report-draft-change', 'rad-report-signed', 'rad-report-error', 'rad-critical-result', 'rad-report-unsaved', 'rad-sign-blocked',
+      'rad-report-draft-change', 'rad-report-signed', 'rad-critical-result', 'rad-report-unsaved', 'rad-sign-blocked',
       'rad-audit', 'rad-session-expired', 'rad-session-resume',
     ];
     // A listener on the document reads the detail as typed (a wrong field would not compile).
     const onRendered = (event: CustomEvent<ImageRenderedDetail>) => event.detail.sopInstanceUID;
     document.addEventListener('rad-image-rendered', onRendered);
     document.removeEventListener('rad-image-rendered', onRendered);
-    expect(new Set(names).size).to.equal(22);
+    expect(new Set(names).size).to.equal(21);
   });
 
   it('dispatches bubbling, composed events out of a shadow root, cancelable where asked', async () => {

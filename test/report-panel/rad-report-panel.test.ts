@@ -1,9 +1,9 @@
 // <rad-report-panel> against Orthanc: every signed report is read back from the archive (flags,
 // observer, text, predecessor) and checked with dciodvfy; stored SRs are deleted after each test.
 import { expect, waitUntil } from '@open-wc/testing';
-import { DicomWebError, DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { DicomWebError, DicomWebService, readStatusOf, sequenceItems, stringValue, type DicomJsonDataset, type RadErrorDetail } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
-import { reportServiceWith, type RadReportPanel, type Reader, type ReportErrorDetail, type ReportSignedDetail, type SignBlockedDetail } from '@telerad/report-panel';
+import { reportServiceWith, type RadReportPanel, type Reader, type ReportSignedDetail, type SignBlockedDetail } from '@telerad/report-panel';
 import { forgetDocumentsNotInCorpus, loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { button, panelFor, READER, signed } from './helpers.js';
 
@@ -210,8 +210,8 @@ describe('<rad-report-panel> never loses the text', () => {
       const head = await study('ct-head-garcia');
       const flaky = flakyService(url);
       const el = await panelFor(head, { service: flaky.service });
-      const errors: ReportErrorDetail[] = [];
-      el.addEventListener('rad-report-error', (e) => errors.push(e.detail));
+      const errors: RadErrorDetail[] = [];
+      el.addEventListener('rad-error', (e) => errors.push(e.detail));
       type(sectionText(el, 'findings'), 'Text that must survive.');
       type(sectionText(el, 'impression'), 'An impression of my own.');
       const sign = button(el, 'Sign final');
@@ -316,8 +316,8 @@ describe('<rad-report-panel> never loses the text', () => {
       searchReportDocuments: (uids, options) => (archiveDown ? Promise.reject(new DicomWebError('server', 500, '/dicom-web')) : real.searchReportDocuments(uids, options)),
     });
     const el = await panelFor(head, { service });
-    const errors: ReportErrorDetail[] = [];
-    el.addEventListener('rad-report-error', (e) => errors.push(e.detail));
+    const errors: RadErrorDetail[] = [];
+    el.addEventListener('rad-error', (e) => errors.push(e.detail));
     const unhandled: unknown[] = [];
     const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
     window.addEventListener('unhandledrejection', onUnhandled);

@@ -6,6 +6,19 @@ export { formatPersonName, formatNameComponents, parsePersonName, type NameCompo
 export { parseDicomDate, parseDicomTime, toDicomDate, toLocalDate } from './dicom/date-time.js';
 export { dicomDate, dicomTime, newUid, readPart10, studyIdentityOf, writePart10, type NaturalizedDataset } from './dicom/part10.js';
 export { holdsImages } from './dicom/modalities.js';
+export {
+  containerItem,
+  contentItem,
+  englishContent,
+  evidenceSequence,
+  SR_CONCEPTS,
+  srCode,
+  srDocumentHeader,
+  textItem,
+  type SrCode,
+  type SrDocument,
+  type SrEvidence,
+} from './dicom/sr-content.js';
 export { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
 export { MEASUREMENT_EVENTS, type MeasuredImage, type Measurement, type MeasurementDetail, type MeasurementEventName, type MeasurementValue, type StackPosition } from './dicom/measurement.js';
 export {

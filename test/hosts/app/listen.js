@@ -10,4 +10,3 @@ document.addEventListener('rad-image-rendered', (e) => heard('rad-image-rendered
 document.addEventListener('rad-measurement-added', (e) => heard('rad-measurement-added', e.detail.measurement.values.map((v) => `${v.value} ${v.unit}`).join(", ")));
 document.addEventListener('rad-report-signed', (e) => heard('rad-report-signed', e.detail.status));
 document.addEventListener('rad-error', (e) => heard('rad-error', `${e.detail.error.kind}: ${e.detail.error.message}`));
-document.addEventListener('rad-report-error', (e) => heard('rad-report-error', e.detail.error?.message ?? 'failed'));

@@ -119,7 +119,7 @@ export function asFailure(error: unknown): DicomWebError | ViewerError {
 /** Whose failure it is: the archive's answer, the viewer's own code, or a file that cannot be read or decoded. */
 export type FailureSource = 'archive' | 'viewer' | 'file';
 
-/** Whose failure it is, as `rad-error` and `rad-report-error` say it. */
+/** Whose failure it is, as `rad-error` says it. */
 export const failureSource = (failure: DicomWebError | ViewerError): FailureSource => (failure instanceof ViewerError ? 'viewer' : failure.kind === 'bad-file' ? 'file' : 'archive');
 
 /**

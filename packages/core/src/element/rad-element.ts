@@ -12,6 +12,8 @@ export interface RadErrorDetail {
   source: FailureSource;
   /** What the element was doing, e.g. "search-studies". */
   operation: string;
+  /** `<rad-report-panel>` only: the reader's text is still on screen (nothing typed is lost). */
+  draftKept?: boolean;
 }
 
 /**

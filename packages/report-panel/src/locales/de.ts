@@ -14,7 +14,8 @@ export const templates = {
   'report.sign-final-as-is': 'Mit diesem Text endgültig signieren',
   'report.sign-preliminary-as-is': 'Mit diesem Text vorläufig signieren',
   'report.template-text-unread': str`Noch der Normaltext der Vorlage, nicht bearbeitet: ${0}. Nur signieren, wenn Sie die Bilder befundet haben und zustimmen.`,
-  'report.critical-needs-communication': 'Vor dem endgültigen Signieren dokumentieren, wer über den kritischen Befund informiert wurde.',
+  'report.critical-needs-communication':
+    'Vor dem endgültigen Signieren dokumentieren, wer über den kritischen Befund informiert wurde.',
   'report.critical-record': 'Kritischer Befund übermittelt',
   'report.history': 'Befundverlauf',
   'report.image-ref': str`Serie ${0}, Bild ${1} von ${2}`,

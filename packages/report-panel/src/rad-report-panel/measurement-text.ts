@@ -12,10 +12,15 @@ import type { EvidenceInstance } from './report-sr.js';
 export function imageNamed(measurement: ReportMeasurement, evidence: EvidenceInstance | undefined): string {
   const series = String(evidence?.seriesNumber ?? '?');
   const instanceNumber = measurement.image?.instanceNumber ?? evidence?.instanceNumber;
-  const instance = instanceNumber === undefined ? undefined : instanceRef(`${instanceNumber}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
+  const instance =
+    instanceNumber === undefined
+      ? undefined
+      : instanceRef(`${instanceNumber}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
   const { image } = measurement;
   if (!image) return [seriesRef(series), instance].filter(Boolean).join(', ');
-  return [imageRef(series, image.position, image.count), image.position === instanceNumber ? undefined : instance].filter(Boolean).join(', ');
+  return [imageRef(series, image.position, image.count), image.position === instanceNumber ? undefined : instance]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** "Length: 42.46 mm (series 2, image 3 of 24)."; "Ellipse ROI: area 120 mm², mean 40 HU, …". */

@@ -41,7 +41,9 @@ export const texts = () => ({
   templateText: msg('Template text, not edited yet', { id: 'report.template-text' }),
   signFinalAsIs: msg('Sign final with this text', { id: 'report.sign-final-as-is' }),
   signPreliminaryAsIs: msg('Sign preliminary with this text', { id: 'report.sign-preliminary-as-is' }),
-  criticalNeedsCommunication: msg('Record who was told of the critical finding before signing the final report.', { id: 'report.critical-needs-communication' }),
+  criticalNeedsCommunication: msg('Record who was told of the critical finding before signing the final report.', {
+    id: 'report.critical-needs-communication',
+  }),
   recipient: msg('Communicated to', { id: 'report.recipient' }),
   communicatedAt: msg('When', { id: 'report.communicated-at' }),
   method: msg('How', { id: 'report.method' }),
@@ -67,19 +69,30 @@ export const texts = () => ({
   secondOpinion: msg('Second opinion', { id: 'report.second-opinion' }),
 });
 
-export const storeFailed = (reason: string) => msg(str`The report was not stored: ${reason} Your text is kept.`, { id: 'report.store-failed' });
+export const storeFailed = (reason: string) =>
+  msg(str`The report was not stored: ${reason} Your text is kept.`, { id: 'report.store-failed' });
 export const conflictWarning = (reader: string, time: string) =>
-  msg(str`Another report was signed for this study after you opened it (${reader}, ${time}).`, { id: 'report.conflict' });
+  msg(str`Another report was signed for this study after you opened it (${reader}, ${time}).`, {
+    id: 'report.conflict',
+  });
 /** "Signed by <reader>, <time>", or "Signed <time>" for a report that does not name its reader. */
 export const signedBy = (reader: string, time: string) =>
-  reader ? msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' }) : msg(str`Signed ${time}`, { id: 'report.signed-at' });
+  reader
+    ? msg(str`Signed by ${reader}, ${time}`, { id: 'report.signed-by' })
+    : msg(str`Signed ${time}`, { id: 'report.signed-at' });
 export const templateTextUnread = (sections: string) =>
-  msg(str`Still the template's normal text, not edited: ${sections}. Sign only if you read the images and agree.`, { id: 'report.template-text-unread' });
-export const unsavedElsewhere = (count: number) => msg(str`Unsigned drafts kept for ${count} other studies.`, { id: 'report.unsaved-elsewhere' });
-export const measurementSentence = (what: string, image: string) => msg(str`${what} (${image}).`, { id: 'report.measurement-sentence' });
+  msg(str`Still the template's normal text, not edited: ${sections}. Sign only if you read the images and agree.`, {
+    id: 'report.template-text-unread',
+  });
+export const unsavedElsewhere = (count: number) =>
+  msg(str`Unsigned drafts kept for ${count} other studies.`, { id: 'report.unsaved-elsewhere' });
+export const measurementSentence = (what: string, image: string) =>
+  msg(str`${what} (${image}).`, { id: 'report.measurement-sentence' });
 /** An image by its place in the stack the reader scrolls, as the viewport's counter shows it. */
-export const imageRef = (series: string, position: number, count: number) => msg(str`series ${series}, image ${position} of ${count}`, { id: 'report.image-ref' });
+export const imageRef = (series: string, position: number, count: number) =>
+  msg(str`series ${series}, image ${position} of ${count}`, { id: 'report.image-ref' });
 /** The Instance Number, always labelled so: it may run opposite to the stack position. */
 export const instanceRef = (instance: string) => msg(str`instance no. ${instance}`, { id: 'report.instance-ref' });
 export const seriesRef = (series: string) => msg(str`series ${series}`, { id: 'report.series-ref' });
-export const comparisonLine = (description: string, date: string) => msg(str`${description} dated ${date}.`, { id: 'report.comparison-line' });
+export const comparisonLine = (description: string, date: string) =>
+  msg(str`${description} dated ${date}.`, { id: 'report.comparison-line' });

@@ -22,7 +22,8 @@ export interface Reader {
 }
 
 /** A reader's name for people to read: "Dr Okoye, Daniel" from "Okoye^Daniel^^Dr". */
-export const readerName = (reader: Reader): string => formatPersonName(parsePersonName({ Alphabetic: reader.name })) || reader.name;
+export const readerName = (reader: Reader): string =>
+  formatPersonName(parsePersonName({ Alphabetic: reader.name })) || reader.name;
 
 /** How a critical result reached the care team (who was told, when, how). */
 export interface CriticalCommunication {
@@ -100,10 +101,18 @@ export interface PeerReview {
 export type ReportMeasurement = Omit<Measurement, 'id' | 'studyInstanceUID' | 'seriesInstanceUID' | 'sopClassUID'> &
   Partial<Pick<Measurement, 'studyInstanceUID' | 'seriesInstanceUID' | 'sopClassUID'>>;
 
-export const emptySections = (): ReportSections => ({ clinical: '', technique: '', comparison: '', findings: '', impression: '' });
+export const emptySections = (): ReportSections => ({
+  clinical: '',
+  technique: '',
+  comparison: '',
+  findings: '',
+  impression: '',
+});
 
 /** The latest report of a chain: the one no other report names as its predecessor, newest first. */
 export function latestReport(reports: readonly SignedReport[]): SignedReport | undefined {
   const superseded = new Set(reports.map((r) => r.predecessorUID).filter(Boolean));
-  return [...reports].filter((r) => !superseded.has(r.sopInstanceUID)).sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
+  return [...reports]
+    .filter((r) => !superseded.has(r.sopInstanceUID))
+    .sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
 }

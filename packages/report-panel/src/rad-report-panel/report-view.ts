@@ -5,9 +5,11 @@ import { readerName, SECTION_IDS, type ReportStatus, type SignedReport } from '.
 import { sectionLabel, signedBy, statusLabel, texts } from './messages.js';
 
 /** A local ISO date-time as the reader's locale writes it. */
-export const formatDateTime = (iso: string): string => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+export const formatDateTime = (iso: string): string =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 
-export const statusBanner = (status: ReportStatus) => html`<div part="banner" class="banner" data-status=${status} role="status">${statusLabel(status)}</div>`;
+export const statusBanner = (status: ReportStatus) =>
+  html`<div part="banner" class="banner" data-status=${status} role="status">${statusLabel(status)}</div>`;
 
 export function renderReport(report: SignedReport) {
   return html`<article part="report" aria-label=${texts().panel}>
@@ -33,8 +35,10 @@ export function renderReport(report: SignedReport) {
 function renderCritical({ communication }: SignedReport) {
   return html`<section part="critical" class="critical">
     <h3>${texts().critical}</h3>
-    ${communication
-      ? html`<p>${texts().criticalRecord}: ${communication.recipient} · ${formatDateTime(communication.communicatedAt)} · ${communication.method}</p>`
-      : nothing}
+    ${
+      communication
+        ? html`<p>${texts().criticalRecord}: ${communication.recipient} · ${formatDateTime(communication.communicatedAt)} · ${communication.method}</p>`
+        : nothing
+    }
   </section>`;
 }

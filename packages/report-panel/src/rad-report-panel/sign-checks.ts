@@ -42,7 +42,8 @@ export function signBlock(
   template: ReportTemplate | undefined,
   options: SignOptions,
 ): Pick<SignBlockedDetail, 'reason' | 'sections'> | undefined {
-  if (status === 'final' && draft.critical && !draft.communication) return { reason: 'critical-communication', sections: [] };
+  if (status === 'final' && draft.critical && !draft.communication)
+    return { reason: 'critical-communication', sections: [] };
   const untouched = options.confirmTemplateText ? [] : sectionsAtTemplateText(draft, template);
   return untouched.length ? { reason: 'template-text', sections: untouched } : undefined;
 }

@@ -107,13 +107,23 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
 ];
 
 /** A template with every section blank, for studies no template fits. */
-export const BLANK_TEMPLATE: ReportTemplate = { id: 'blank', title: 'Blank', modalities: [], keywords: [], sections: {} };
+export const BLANK_TEMPLATE: ReportTemplate = {
+  id: 'blank',
+  title: 'Blank',
+  modalities: [],
+  keywords: [],
+  sections: {},
+};
 
 /**
  * The template that fits a study best: a modality match plus the most description keywords; host
  * templates first on ties. Blank when none matches the modality.
  */
-export function chooseTemplate(templates: readonly ReportTemplate[], modalities: readonly string[], description = ''): ReportTemplate {
+export function chooseTemplate(
+  templates: readonly ReportTemplate[],
+  modalities: readonly string[],
+  description = '',
+): ReportTemplate {
   const words = description.toLowerCase();
   let best: { template: ReportTemplate; score: number } | undefined;
   for (const template of templates) {

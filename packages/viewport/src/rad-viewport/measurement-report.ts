@@ -1,24 +1,24 @@
 // Measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR): each
 // measurement a Measurement Group (TID 1501) with its NUM values (UCUM units) inferred from a
 // SCOORD on the referenced image, which is what lets the viewport draw it again.
-import { dicomDate, dicomTime, type NaturalizedDataset } from '@telerad/core';
+import {
+  containerItem,
+  contentItem,
+  englishContent,
+  srCode as code,
+  srDocumentHeader,
+  textItem,
+  type NaturalizedDataset,
+  type SrCode as Code,
+} from '@telerad/core';
 import type { MeasuredValue, MeasurementInput, MeasurementTool, RadMeasurement } from './measurements.js';
 
 const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
 /** Tracking identifiers carry the tool, so a reader knows how to draw the measurement. */
 const TRACKING_PREFIX = 'telerad:';
 
-interface Code {
-  CodeValue: string;
-  CodingSchemeDesignator: string;
-  CodeMeaning: string;
-}
-const code = (CodeValue: string, CodingSchemeDesignator: string, CodeMeaning: string): Code => ({ CodeValue, CodingSchemeDesignator, CodeMeaning });
-
 const CONCEPTS = {
   report: code('126000', 'DCM', 'Imaging Measurement Report'),
-  language: code('121049', 'DCM', 'Language of Content Item and Descendants'),
-  english: code('en-US', 'RFC5646', 'English (United States)'),
   procedure: code('121058', 'DCM', 'Procedure reported'),
   imagingProcedure: code('363679005', 'SCT', 'Imaging procedure'),
   imageLibrary: code('111028', 'DCM', 'Image Library'),
@@ -54,7 +54,10 @@ const UNITS: Record<string, Code> = {
 const unitCode = (unit: string) => UNITS[unit] ?? code('1', 'UCUM', unit || 'no units');
 
 /** SCOORD graphic type per tool, and the order its points are stored in. */
-const GRAPHIC: Record<MeasurementTool, { type: string; toGraphic?: (h: number[][]) => number[][]; fromGraphic?: (g: number[][]) => number[][] }> = {
+const GRAPHIC: Record<
+  MeasurementTool,
+  { type: string; toGraphic?: (h: number[][]) => number[][]; fromGraphic?: (g: number[][]) => number[][] }
+> = {
   Length: { type: 'POLYLINE' },
   Angle: { type: 'POLYLINE' },
   CobbAngle: { type: 'MULTIPOINT' },
@@ -62,7 +65,11 @@ const GRAPHIC: Record<MeasurementTool, { type: string; toGraphic?: (h: number[][
   EllipticalROI: { type: 'ELLIPSE' },
   CircleROI: { type: 'CIRCLE' },
   // Cornerstone's corners (top-left, top-right, bottom-left, bottom-right) as a closed polygon.
-  RectangleROI: { type: 'POLYGON', toGraphic: ([a, b, c, d]) => [a, b, d, c, a], fromGraphic: ([a, b, d, c]) => [a, b, c, d] },
+  RectangleROI: {
+    type: 'POLYGON',
+    toGraphic: ([a, b, c, d]) => [a, b, d, c, a],
+    fromGraphic: ([a, b, d, c]) => [a, b, c, d],
+  },
   Probe: { type: 'POINT' },
   ArrowAnnotate: { type: 'POLYLINE' },
 };
@@ -86,111 +93,87 @@ function imageReference(m: Pick<RadMeasurement, 'sopInstanceUID' | 'frame'>, con
   };
 }
 
+/** TID 1501 Measurement Group: the tool in its tracking identifier, each value inferred from the SCOORD drawn. */
 function measurementGroup(m: RadMeasurement, context: ReportContext) {
   const graphic = GRAPHIC[m.tool];
   // SCOORD: (0,0) is the top-left corner of the image, so a pixel centre is at +0.5.
   const points = (graphic.toGraphic?.(m.handles) ?? m.handles).flatMap(([x, y]) => [x + 0.5, y + 0.5]);
+  const image = {
+    RelationshipType: 'SELECTED FROM',
+    ValueType: 'IMAGE',
+    ReferencedSOPSequence: [imageReference(m, context)],
+  };
   const scoord = {
     RelationshipType: 'INFERRED FROM',
     ValueType: 'SCOORD',
     GraphicType: graphic.type,
     GraphicData: points,
-    ContentSequence: [{ RelationshipType: 'SELECTED FROM', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] }],
+    ContentSequence: [image],
   };
-  const values = m.values.map((v) => ({
-    RelationshipType: 'CONTAINS',
-    ValueType: 'NUM',
-    ConceptNameCodeSequence: [VALUE_CONCEPTS[v.name]],
-    MeasuredValueSequence: [{ MeasurementUnitsCodeSequence: [unitCode(v.unit)], NumericValue: Number(v.value.toPrecision(12)) }],
-    ContentSequence: [scoord],
-  }));
-  return {
-    RelationshipType: 'CONTAINS',
-    ValueType: 'CONTAINER',
-    ConceptNameCodeSequence: [CONCEPTS.group],
-    ContinuityOfContent: 'SEPARATE',
-    ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1501' }],
-    ContentSequence: [
-      { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'TEXT', ConceptNameCodeSequence: [CONCEPTS.trackingId], TextValue: `${TRACKING_PREFIX}${m.tool}` },
-      { RelationshipType: 'HAS OBS CONTEXT', ValueType: 'UIDREF', ConceptNameCodeSequence: [CONCEPTS.trackingUid], UID: context.newUid() },
-      // A measurement without numbers (an arrow) still carries its geometry, as a comment.
-      ...(values.length
-        ? values
-        : [{ RelationshipType: 'CONTAINS', ValueType: 'TEXT', ConceptNameCodeSequence: [CONCEPTS.annotation], TextValue: m.text ?? '', ContentSequence: [scoord] }]),
+  const values = m.values.map((v) =>
+    contentItem('CONTAINS', 'NUM', VALUE_CONCEPTS[v.name], {
+      MeasuredValueSequence: [
+        { MeasurementUnitsCodeSequence: [unitCode(v.unit)], NumericValue: Number(v.value.toPrecision(12)) },
+      ],
+      ContentSequence: [scoord],
+    }),
+  );
+  // A measurement without numbers (an arrow) still carries its geometry, as a comment.
+  const comment = { ...textItem('CONTAINS', CONCEPTS.annotation, m.text ?? ''), ContentSequence: [scoord] };
+  return containerItem(
+    CONCEPTS.group,
+    [
+      textItem('HAS OBS CONTEXT', CONCEPTS.trackingId, `${TRACKING_PREFIX}${m.tool}`),
+      contentItem('HAS OBS CONTEXT', 'UIDREF', CONCEPTS.trackingUid, { UID: context.newUid() }),
+      ...(values.length ? values : [comment]),
     ],
-  };
-}
-
-/** The images measured (one measurement per instance), by series: the report's evidence (PS3.3 C.17.2.3). */
-function evidenceOf(instances: readonly RadMeasurement[], context: ReportContext) {
-  const bySeries = new Map<string, RadMeasurement[]>();
-  for (const m of instances) bySeries.set(context.seriesOf(m.sopInstanceUID), [...(bySeries.get(context.seriesOf(m.sopInstanceUID)) ?? []), m]);
-  return [
-    {
-      StudyInstanceUID: context.identity.StudyInstanceUID,
-      ReferencedSeriesSequence: [...bySeries].map(([series, ms]) => ({
-        SeriesInstanceUID: series,
-        ReferencedSOPSequence: ms.map((m) => ({ ReferencedSOPClassUID: context.sopClassOf(m.sopInstanceUID), ReferencedSOPInstanceUID: m.sopInstanceUID })),
-      })),
-    },
-  ];
+    { ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1501' }] },
+  );
 }
 
 /** TID 1600 Image Library: the images measured, in one group. */
 function imageLibrary(instances: readonly RadMeasurement[], context: ReportContext) {
-  return {
+  const images = instances.map((m) => ({
     RelationshipType: 'CONTAINS',
-    ValueType: 'CONTAINER',
-    ConceptNameCodeSequence: [CONCEPTS.imageLibrary],
-    ContinuityOfContent: 'SEPARATE',
-    ContentSequence: [
-      {
-        RelationshipType: 'CONTAINS',
-        ValueType: 'CONTAINER',
-        ConceptNameCodeSequence: [CONCEPTS.imageLibraryGroup],
-        ContinuityOfContent: 'SEPARATE',
-        ContentSequence: instances.map((m) => ({ RelationshipType: 'CONTAINS', ValueType: 'IMAGE', ReferencedSOPSequence: [imageReference(m, context)] })),
-      },
-    ],
-  };
+    ValueType: 'IMAGE',
+    ReferencedSOPSequence: [imageReference(m, context)],
+  }));
+  return containerItem(CONCEPTS.imageLibrary, [containerItem(CONCEPTS.imageLibraryGroup, images)]);
 }
 
 /** The naturalized (dcmjs) data set of a TID 1500 report of `measurements`. */
-export function measurementReportDataset(measurements: readonly RadMeasurement[], context: ReportContext): Record<string, unknown> {
+export function measurementReportDataset(
+  measurements: readonly RadMeasurement[],
+  context: ReportContext,
+): Record<string, unknown> {
   const instances = [...new Map(measurements.map((m) => [m.sopInstanceUID, m])).values()];
+  const evidence = instances.map(({ sopInstanceUID }) => ({
+    seriesInstanceUID: context.seriesOf(sopInstanceUID),
+    sopClassUID: context.sopClassOf(sopInstanceUID),
+    sopInstanceUID,
+  }));
   return {
-    SpecificCharacterSet: 'ISO_IR 192',
-    SOPClassUID: COMPREHENSIVE_SR,
-    SOPInstanceUID: context.newUid(),
-    ...context.identity,
-    Modality: 'SR',
-    SeriesInstanceUID: context.newUid(),
-    SeriesNumber: 901,
-    SeriesDescription: 'Measurements',
-    ReferencedPerformedProcedureStepSequence: [],
-    Manufacturer: 'Telerad Elements',
-    InstanceNumber: 1,
-    ContentDate: dicomDate(context.now),
-    ContentTime: dicomTime(context.now),
-    CompletionFlag: 'COMPLETE',
-    VerificationFlag: 'UNVERIFIED',
-    PerformedProcedureCodeSequence: [],
-    CurrentRequestedProcedureEvidenceSequence: evidenceOf(instances, context),
-    ValueType: 'CONTAINER',
-    ConceptNameCodeSequence: [CONCEPTS.report],
-    ContinuityOfContent: 'SEPARATE',
+    ...srDocumentHeader({
+      sopClassUID: COMPREHENSIVE_SR,
+      sopInstanceUID: context.newUid(),
+      identity: context.identity,
+      seriesInstanceUID: context.newUid(),
+      seriesNumber: 901,
+      seriesDescription: 'Measurements',
+      createdAt: context.now,
+      flags: { CompletionFlag: 'COMPLETE', VerificationFlag: 'UNVERIFIED' },
+      title: CONCEPTS.report,
+      evidence,
+    }),
     ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: '1500' }],
     ContentSequence: [
-      { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.language], ConceptCodeSequence: [CONCEPTS.english] },
-      { RelationshipType: 'HAS CONCEPT MOD', ValueType: 'CODE', ConceptNameCodeSequence: [CONCEPTS.procedure], ConceptCodeSequence: [CONCEPTS.imagingProcedure] },
+      englishContent(),
+      contentItem('HAS CONCEPT MOD', 'CODE', CONCEPTS.procedure, { ConceptCodeSequence: [CONCEPTS.imagingProcedure] }),
       imageLibrary(instances, context),
-      {
-        RelationshipType: 'CONTAINS',
-        ValueType: 'CONTAINER',
-        ConceptNameCodeSequence: [CONCEPTS.measurements],
-        ContinuityOfContent: 'SEPARATE',
-        ContentSequence: measurements.map((m) => measurementGroup(m, context)),
-      },
+      containerItem(
+        CONCEPTS.measurements,
+        measurements.map((m) => measurementGroup(m, context)),
+      ),
     ],
   };
 }
@@ -201,12 +184,15 @@ interface ContentItem {
   TextValue?: string;
   GraphicType?: string;
   GraphicData?: number[];
-  ReferencedSOPSequence?: { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number } | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }[];
+  ReferencedSOPSequence?:
+    | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }
+    | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }[];
   ContentSequence?: ContentItem | ContentItem[];
 }
 
 /** dcmjs naturalizes one-item sequences to either an object or an array: always an array. */
-const items = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const items = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 const conceptOf = (item: ContentItem) => items(item.ConceptNameCodeSequence)[0]?.CodeValue;
 
 /** The measurements of a TID 1500 report written by `measurementReportDataset` (tool and geometry). */
@@ -217,13 +203,18 @@ export function measurementsFromReport(dataset: ContentItem): MeasurementInput[]
     .flatMap((group) => {
       const content = items(group.ContentSequence);
       const tracking = content.find((i) => conceptOf(i) === CONCEPTS.trackingId.CodeValue)?.TextValue ?? '';
-      const tool = tracking.startsWith(TRACKING_PREFIX) ? (tracking.slice(TRACKING_PREFIX.length) as MeasurementTool) : undefined;
-      const carrier = content.find((i) => i.ValueType === 'NUM' || (i.ValueType === 'TEXT' && conceptOf(i) === CONCEPTS.annotation.CodeValue));
+      const tool = tracking.startsWith(TRACKING_PREFIX)
+        ? (tracking.slice(TRACKING_PREFIX.length) as MeasurementTool)
+        : undefined;
+      const carrier = content.find(
+        (i) => i.ValueType === 'NUM' || (i.ValueType === 'TEXT' && conceptOf(i) === CONCEPTS.annotation.CodeValue),
+      );
       const scoord = items(carrier?.ContentSequence).find((i) => i.ValueType === 'SCOORD');
       const image = items(items(scoord?.ContentSequence)[0]?.ReferencedSOPSequence)[0];
       if (!tool || !(tool in GRAPHIC) || !scoord?.GraphicData || !image) return [];
       const points: number[][] = [];
-      for (let i = 0; i < scoord.GraphicData.length; i += 2) points.push([scoord.GraphicData[i] - 0.5, scoord.GraphicData[i + 1] - 0.5]);
+      for (let i = 0; i < scoord.GraphicData.length; i += 2)
+        points.push([scoord.GraphicData[i] - 0.5, scoord.GraphicData[i + 1] - 0.5]);
       const handles = (GRAPHIC[tool].fromGraphic?.(points) ?? points).map(([x, y]) => [x, y] as [number, number]);
       return [
         {
