@@ -307,6 +307,26 @@ describe('<rad-report-panel> never loses the text', () => {
     sessionStorage.clear();
   });
 
+  it("shows why the archive refused the report (Orthanc's Failure Reason) and keeps the text", async function () {
+    this.timeout(30_000);
+    const head = await study('ct-head-garcia');
+    const real = new DicomWebService({ url: '/dicom-web' });
+    // Sent to another study's URL, the report is refused by Orthanc itself (409, Failure Reason 0x0110).
+    const service = reportServiceWith(real, { storeInstances: (files, _study, options) => real.storeInstances(files, '2.25.1', options) });
+    const el = await panelFor(head, { service });
+    const errors: RadErrorDetail[] = [];
+    el.addEventListener('rad-error', (e) => errors.push(e.detail));
+    type(sectionText(el, 'impression'), 'Refused, not lost.');
+    expect(await el.signFinal({ confirmTemplateText: true })).to.equal(undefined);
+    expect(errors.map((e) => [e.operation, e.error.kind, e.error.status, (e.error as DicomWebError).reason, e.draftKept])).to.deep.equal([
+      ['sign-final', 'http', 409, 0x0110, true],
+    ]);
+    const alert = el.shadowRoot!.querySelector('[part~="error"][data-operation="sign-final"]');
+    expect(alert?.textContent).to.contain('HTTP 409, DICOM reason 0x0110: processing failure');
+    expect(sectionText(el, 'impression').value).to.equal('Refused, not lost.');
+    expect(stored).to.deep.equal([]);
+  });
+
   it('says so when the check for a newer report fails, keeps the text and stores nothing (no unhandled rejection)', async function () {
     this.timeout(30_000);
     const head = await study('ct-head-garcia');

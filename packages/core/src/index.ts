@@ -32,8 +32,9 @@ export {
   type ReportDocument,
 } from './dicom/report-document.js';
 export { AuthPolicy, type TokenProvider } from './dicomweb/auth.js';
-export { asFailure, DicomWebError, failureSource, fileFault, ViewerError, type DicomWebErrorKind, type FailureSource, type ViewerErrorKind } from './dicomweb/errors.js';
-export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type ResourceRef, type StoreResult } from './dicomweb/dicomweb-service.js';
+export { asFailure, dicomReasonText, DicomWebError, failureSource, fileFault, reasonCode, ViewerError, type DicomWebErrorKind, type FailureSource, type ViewerErrorKind } from './dicomweb/errors.js';
+export { DicomWebService, type DicomWebServiceOptions, type InstanceRef, type RequestOptions, type ResourceRef } from './dicomweb/dicomweb-service.js';
+export { storeResultOf, type StoreOutcome, type StoreResult } from './dicomweb/stow-response.js';
 export { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './dicomweb/server-quirks.js';
 export { clientSideTextFilter, foldAccents, matchesWildcard, serverSafeWildcard, type MatchOptions, studyQueryParams, toWildcard, type PageRequest, type StudyQuery } from './dicomweb/query.js';
 export { RadElement, radEvent, type AuthRequiredDetail, type RadErrorDetail, type RadEventMap, type RadEvents } from './element/rad-element.js';

@@ -1,5 +1,5 @@
 import * as DICOMwebClient from 'dicomweb-client';
-import { sequenceItems, stringValue, wellFormed, type DicomJsonDataset } from '../dicom/json.js';
+import { stringValue, wellFormed, type DicomJsonDataset } from '../dicom/json.js';
 import { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from '../dicom/models.js';
 import { toReportDocument, type ReportDocument } from '../dicom/report-document.js';
 import { Tag } from '../dicom/tags.js';
@@ -7,6 +7,7 @@ import { AuthPolicy, type TokenProvider } from './auth.js';
 import { DicomWebError } from './errors.js';
 import { clientSideTextFilter, studyQueryParams, type PageRequest, type StudyQuery } from './query.js';
 import { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './server-quirks.js';
+import { storeResultOf, withFailureReason, type StoreResult } from './stow-response.js';
 
 export interface DicomWebServiceOptions {
   /** Base URL of the DICOMweb service (QIDO/WADO/STOW roots), absolute or relative to the page. */
@@ -56,14 +57,6 @@ export interface ResourceRef {
   frame?: number;
 }
 
-/** The outcome of a STOW-RS request (PS3.18 10.5.3). */
-export interface StoreResult {
-  /** SOP Instance UIDs the server stored. */
-  stored: string[];
-  /** SOP Instance UIDs the server refused. */
-  failed: string[];
-}
-
 interface ClientError {
   status?: number;
   request?: XMLHttpRequest;
@@ -86,11 +79,6 @@ function datasetsOf(response: unknown, status: number, url: string): DicomJsonDa
   if (!Array.isArray(response)) throw new DicomWebError('bad-response', status, url, 'expected a JSON array');
   return response as DicomJsonDataset[];
 }
-
-const referencedUIDs = (response: unknown, sequence: string): string[] => {
-  const body = (typeof response === 'string' ? JSON.parse(response || '{}') : response) as DicomJsonDataset | null;
-  return body ? sequenceItems(body, sequence).map((item) => stringValue(item, Tag.ReferencedSOPInstanceUID) ?? '') : [];
-};
 
 function mapResults<T>(results: DicomJsonDataset[], map: (dataset: DicomJsonDataset) => T, url: string): T[] {
   try {
@@ -243,15 +231,20 @@ export class DicomWebService {
     );
   }
 
-  /** Stores Part 10 files with STOW-RS, into `studyInstanceUID` when given. */
+  /**
+   * Stores Part 10 files with STOW-RS, into `studyInstanceUID` when given. A refused request
+   * rejects with the archive's Failure Reason (`DicomWebError.reason`) where its body gives one.
+   */
   async storeInstances(files: ArrayBuffer[], studyInstanceUID?: string, options: RequestOptions = {}): Promise<StoreResult> {
-    const response = await this.#request(options, (request) =>
-      this.#client.storeInstances({ datasets: files, ...(studyInstanceUID ? { studyInstanceUID } : {}), request }),
-    );
+    let xhr: XMLHttpRequest | undefined;
+    const store = (request: ClientRequest) => {
+      xhr = request.instance;
+      return this.#client.storeInstances({ datasets: files, ...(studyInstanceUID ? { studyInstanceUID } : {}), request });
+    };
     try {
-      return { stored: referencedUIDs(response, '00081199'), failed: referencedUIDs(response, '00081198') };
-    } catch {
-      throw new DicomWebError('bad-response', 200, this.url, 'STOW-RS response is not DICOM JSON');
+      return storeResultOf(await this.#request(options, store), this.url);
+    } catch (error) {
+      throw error instanceof DicomWebError && error.status ? withFailureReason(error, xhr?.response) : error;
     }
   }
 

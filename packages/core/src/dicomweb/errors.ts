@@ -13,7 +13,8 @@ export type DicomWebErrorKind =
   | 'bad-file'
   | 'unsupported';
 
-const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
+/** The English text of each kind: `message`, and the source text the locales translate (`errorMessage`). */
+export const ERROR_TEXTS: Record<DicomWebErrorKind, string> = {
   'not-configured': 'No image archive is configured.',
   network: 'The image archive could not be reached.',
   timeout: 'The image archive did not answer in time.',
@@ -27,6 +28,36 @@ const USER_MESSAGES: Record<DicomWebErrorKind, string> = {
   'bad-file': 'The image file is damaged or is not valid DICOM.',
   unsupported: 'This data cannot be displayed.',
 };
+
+/**
+ * What a STOW-RS Failure or Warning Reason code means (PS3.4 B.2.3 and PS3.18 10.5.3): the
+ * archive's words for why it refused an instance, or what it changed in one it stored.
+ */
+export function dicomReasonText(reason: number): string {
+  const exact: Record<number, string> = {
+    0x0110: 'processing failure',
+    0x0122: 'SOP class not supported',
+    0x0124: 'not authorized',
+    0xb000: 'attributes coerced',
+    0xb006: 'attributes discarded',
+    0xb007: 'data set does not match its SOP class',
+  };
+  if (exact[reason]) return exact[reason];
+  const range = reason & 0xff00;
+  if (range === 0xa700) return 'out of resources';
+  if (range === 0xa900) return 'data set does not match its SOP class';
+  if ((reason & 0xf000) === 0xc000) return 'cannot understand';
+  return 'unknown reason';
+}
+
+/** A reason code as the standard writes it: 0x0110. */
+export const reasonCode = (reason: number) => `0x${reason.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function userMessage(kind: DicomWebErrorKind, status: number, reason: number | undefined): string {
+  const why = reason === undefined ? '' : `DICOM reason ${reasonCode(reason)}: ${dicomReasonText(reason)}`;
+  const notes = [status ? `HTTP ${status}` : '', why].filter(Boolean);
+  return notes.length ? `${ERROR_TEXTS[kind]} (${notes.join(', ')})` : ERROR_TEXTS[kind];
+}
 
 function kindForStatus(status: number): DicomWebErrorKind {
   if (status === 401) return 'unauthorized';
@@ -49,17 +80,29 @@ export class DicomWebError extends Error {
   readonly path: string;
   /** Technical detail for developers (never patient data). */
   readonly detail?: string;
+  /**
+   * The DICOM reason the archive gave, where it gave one: the Failure Reason (0008,1197) of a
+   * refused STOW-RS instance, e.g. 0x0110 (processing failure) or 0xA900 (data set does not match
+   * its SOP class).
+   */
+  readonly reason?: number;
 
-  constructor(kind: DicomWebErrorKind, status: number, url: string, detail?: string) {
-    super(status ? `${USER_MESSAGES[kind]} (HTTP ${status})` : USER_MESSAGES[kind]);
+  constructor(kind: DicomWebErrorKind, status: number, url: string, detail?: string, reason?: number) {
+    super(userMessage(kind, status, reason));
     this.kind = kind;
     this.status = status;
     this.path = pathWithoutQuery(url);
     this.detail = detail;
+    if (reason !== undefined) this.reason = reason;
   }
 
   static fromStatus(status: number, url: string): DicomWebError {
     return new DicomWebError(kindForStatus(status), status, url);
+  }
+
+  /** The same failure with the DICOM reason the archive gave for it. */
+  withReason(reason: number): DicomWebError {
+    return new DicomWebError(this.kind, this.status, this.path, this.detail, reason);
   }
 
   /** Whether retrying the same request may succeed. */

@@ -1,20 +1,20 @@
 import { msg, str } from '@lit/localize';
-import { DicomWebError, ViewerError, type DicomWebErrorKind } from '../dicomweb/errors.js';
+import { dicomReasonText, DicomWebError, ERROR_TEXTS as EN, reasonCode, ViewerError, type DicomWebErrorKind } from '../dicomweb/errors.js';
 
 const errorKindMessage = (kind: DicomWebErrorKind): string =>
   ({
-    'not-configured': msg('No image archive is configured.', { id: 'error.not-configured' }),
-    network: msg('The image archive could not be reached.', { id: 'error.network' }),
-    timeout: msg('The image archive did not answer in time.', { id: 'error.timeout' }),
-    aborted: msg('The request was cancelled.', { id: 'error.aborted' }),
-    unauthorized: msg('Sign-in is required to access the image archive.', { id: 'error.unauthorized' }),
-    forbidden: msg('You do not have permission to access these studies.', { id: 'error.forbidden' }),
-    'not-found': msg('The requested data was not found in the image archive.', { id: 'error.not-found' }),
-    server: msg('The image archive reported an internal error.', { id: 'error.server' }),
-    http: msg('The image archive refused the request.', { id: 'error.http' }),
-    'bad-response': msg('The image archive sent a response that could not be read.', { id: 'error.bad-response' }),
-    'bad-file': msg('The image file is damaged or is not valid DICOM.', { id: 'error.bad-file' }),
-    unsupported: msg('This data cannot be displayed.', { id: 'error.unsupported' }),
+    'not-configured': msg(EN['not-configured'], { id: 'error.not-configured' }),
+    network: msg(EN.network, { id: 'error.network' }),
+    timeout: msg(EN.timeout, { id: 'error.timeout' }),
+    aborted: msg(EN.aborted, { id: 'error.aborted' }),
+    unauthorized: msg(EN.unauthorized, { id: 'error.unauthorized' }),
+    forbidden: msg(EN.forbidden, { id: 'error.forbidden' }),
+    'not-found': msg(EN['not-found'], { id: 'error.not-found' }),
+    server: msg(EN.server, { id: 'error.server' }),
+    http: msg(EN.http, { id: 'error.http' }),
+    'bad-response': msg(EN['bad-response'], { id: 'error.bad-response' }),
+    'bad-file': msg(EN['bad-file'], { id: 'error.bad-file' }),
+    unsupported: msg(EN.unsupported, { id: 'error.unsupported' }),
   })[kind];
 
 /** A user-facing, localized message for a failure (never patient data). */
@@ -27,5 +27,9 @@ export function errorMessage(error: unknown): string {
   }
   if (!(error instanceof DicomWebError)) return errorKindMessage('bad-response');
   const text = errorKindMessage(error.kind);
+  if (error.reason !== undefined) {
+    const [code, reason] = [reasonCode(error.reason), dicomReasonText(error.reason)];
+    return msg(str`${text} (HTTP ${error.status}, DICOM reason ${code}: ${reason})`, { id: 'error.with-reason' });
+  }
   return error.status ? msg(str`${text} (HTTP ${error.status})`, { id: 'error.with-status' }) : text;
 }

@@ -17,4 +17,5 @@ export const templates = {
   'error.bad-file': 'Die Bilddatei ist beschädigt oder kein gültiges DICOM.',
   'error.unauthorized': 'Für das Bildarchiv ist eine Anmeldung erforderlich.',
   'error.with-status': str`${0} (HTTP ${1})`,
+  'error.with-reason': str`${0} (HTTP ${1}, DICOM-Grund ${2}: ${3})`,
 };

@@ -112,10 +112,12 @@ export async function storeDocument(
   options: RequestOptions = {},
 ): Promise<void> {
   const file = await writePart10(dataset);
-  const { stored, failed } = await service.storeInstances([file], String(dataset.StudyInstanceUID), options);
+  const { stored, failures } = await service.storeInstances([file], String(dataset.StudyInstanceUID), options);
   const uid = String(dataset.SOPInstanceUID);
-  if (failed.includes(uid) || !stored.includes(uid))
-    throw new DicomWebError('bad-response', 200, '', 'the archive did not store the report');
+  const refused = failures.find((f) => f.sopInstanceUID === uid);
+  // Refused with a reason (a partial success, 202): the archive's fault, as it says it.
+  if (refused) throw new DicomWebError('http', 202, '', 'the archive refused the report', refused.reason);
+  if (!stored.includes(uid)) throw new DicomWebError('bad-response', 200, '', 'the archive did not store the report');
 }
 
 /**

@@ -67,6 +67,7 @@ interface Slot {
  * @csspart viewport - One viewport slot (`data-slot`, `data-active`).
  * @csspart report - The `<rad-report-panel>`.
  * @csspart message - Launch problems and empty states.
+ * @csspart error - A launch problem or a study that could not be opened (with `message`).
  * @csspart locked - The locked state.
  *
  * @cssprop --rad-viewer-height - Height of the image area (default 70vh).
@@ -422,14 +423,14 @@ export class RadViewer extends RadElement {
   #renderLaunchMessages() {
     const t = texts();
     return html`${this.launchProblems.length
-      ? html`<div part="message" class="message error" role="alert">
+      ? html`<div part="message error" class="message error" role="alert">
           ${t.launchFailed}
           <ul>
             ${this.launchProblems.map((p) => html`<li>${launchProblem(p)}</li>`)}
           </ul>
         </div>`
       : nothing}
-    ${this.failure ? html`<div part="message" class="message error" role="alert" data-kind=${this.failure.kind}>${this.failure.kind === 'not-found' && this.iid ? t.noMatch : errorMessage(this.failure)}</div>` : nothing}
+    ${this.failure ? html`<div part="message error" class="message error" role="alert" data-kind=${this.failure.kind}>${this.failure.kind === 'not-found' && this.iid ? t.noMatch : errorMessage(this.failure)}</div>` : nothing}
     ${this.launchNotice ? html`<p part="message" class="message" role="status">${this.launchNotice}</p>` : nothing}
     ${this.launchStudies.length > 1
       ? html`<nav class="studies" aria-label=${t.studies}>

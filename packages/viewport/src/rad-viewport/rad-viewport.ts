@@ -95,7 +95,7 @@ const afterAFrame = () => new Promise<void>((resolve) => (document.visibilitySta
  * @csspart overlay - The four-corner text.
  * @csspart scrollbar - The image slider.
  * @csspart progress - The loading progress bar.
- * @csspart error - The error state.
+ * @csspart error - The error state; also on `no-size` and `image-error`, so `::part(error)` styles every failure.
  * @csspart overlay-planes - The image's overlay planes, drawn over it pixel for pixel.
  * @csspart first-image - The series' first image drawn before the engine loaded, until the engine draws it.
  * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
@@ -573,13 +573,13 @@ export class RadViewport extends RadElement {
   protected override render() {
     return html`<div class="frame">
       <slot name="toolbar">${renderToolbar(this, { presets: presetsFor(this.#modality), hasOverlayPlanes: this.hasOverlayPlanes, imageCount: this.view?.count ?? 0 })}</slot>
-      ${this.noSize ? html`<div part="no-size" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
+      ${this.noSize ? html`<div part="no-size error" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
       <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
         <canvas part="overlay-planes" aria-hidden="true"></canvas>
         <canvas part="first-image" aria-hidden="true"></canvas>
         ${this.view?.failed
-          ? html`<div part="image-error" class="state" role="alert">
+          ? html`<div part="image-error error" class="state" role="alert">
               ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
             </div>`
           : nothing}
