@@ -17,7 +17,7 @@ for (const pkg of readdirSync('packages')) {
   } catch {
     continue;
   }
-  const used = new Set(sourceFiles(join('packages', pkg, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\{ id: '([\w.-]+)' \}/g)].map((m) => m[1])));
+  const used = new Set(sourceFiles(join('packages', pkg, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\{\s*id: '([\w.-]+)',?\s*\}/g)].map((m) => m[1])));
   for (const locale of locales) {
     const defined = new Set([...readFileSync(join(localeDir, locale), 'utf8').matchAll(/^\s+'([\w.-]+)':/gm)].map((m) => m[1]));
     const missing = [...used].filter((id) => !defined.has(id));
