@@ -20,6 +20,7 @@ function step(title, command, args) {
 }
 
 step('Lint (ESLint, typescript-eslint, lit, wc)', bin('eslint'), ['--max-warnings=0', '.']);
+step('Formatting (Prettier, 120 columns) of the packages', bin('prettier'), ['--check', '--log-level=warn', 'packages/*/src/**/*.ts']);
 step('Type-check (tsc -b, strict)', bin('tsc'), ['-b']);
 // Files named one by one: Node 20 takes a folder, Node 22+ only files or globs.
 const scriptTests = readdirSync(`${root}scripts/lib`).filter((f) => f.endsWith('.test.mjs')).map((f) => `scripts/lib/${f}`);

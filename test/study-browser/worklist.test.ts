@@ -45,7 +45,7 @@ describe('<rad-study-browser> read status', () => {
     const file = await (await fetch(`/corpus/${report.file}`)).arrayBuffer();
     try {
       const result = await service.storeInstances([file], study.studyInstanceUID);
-      expect(result).to.deep.equal({ stored: [report.sopInstanceUID], failed: [] });
+      expect(result).to.deep.equal({ stored: [report.sopInstanceUID], failed: [], failures: [], warnings: [] });
       el.refresh();
       await settled(el);
       await waitUntil(() => cell(rowOf(el, study), 'readStatus') === 'Final', 'status became Final', { timeout: 10_000 });

@@ -10,7 +10,10 @@ export const dicomWebContext = createContext<DicomWebService | undefined>(Symbol
  * request: @lit/context replays requests to late providers only through a ContextRoot, which is a
  * document-wide listener. Returns the unsubscribe (a no-op when nothing answered).
  */
-export function requestDicomWebAgain(element: Element, receive: (service: DicomWebService | undefined) => void): () => void {
+export function requestDicomWebAgain(
+  element: Element,
+  receive: (service: DicomWebService | undefined) => void,
+): () => void {
   let unsubscribe = () => {};
   element.dispatchEvent(
     new ContextEvent(

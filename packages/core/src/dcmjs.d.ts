@@ -9,7 +9,10 @@ declare module 'dcmjs' {
     data: {
       DicomDict: new (meta: Dataset) => DicomDict;
       DicomMessage: { readFile(buffer: ArrayBuffer): { dict: Dataset; meta: Dataset } };
-      DicomMetaDictionary: { naturalizeDataset(dict: Dataset): Dataset; denaturalizeDataset(dataset: Dataset): Dataset };
+      DicomMetaDictionary: {
+        naturalizeDataset(dict: Dataset): Dataset;
+        denaturalizeDataset(dataset: Dataset): Dataset;
+      };
     };
   };
   export default dcmjs;

@@ -6,8 +6,23 @@ export {
   type StudySearchService,
   type StudySelectDetail,
 } from './rad-study-browser/rad-study-browser.js';
-export { ageAt, DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './rad-study-browser/columns.js';
-export { FILTER_MODALITIES, presetRange, toStudyQuery, type DatePreset, type WorklistQuery } from './rad-study-browser/worklist-query.js';
+export {
+  ageAt,
+  DEFAULT_COLUMNS,
+  sortRows,
+  STUDY_COLUMNS,
+  type CellContext,
+  type SortDirection,
+  type StudyColumn,
+  type StudyColumnId,
+} from './rad-study-browser/columns.js';
+export {
+  FILTER_MODALITIES,
+  presetRange,
+  toStudyQuery,
+  type DatePreset,
+  type WorklistQuery,
+} from './rad-study-browser/worklist-query.js';
 export {
   DEFAULT_TURNAROUND_TARGETS,
   priorityFromStudy,

@@ -1,11 +1,24 @@
 export { RadRenderingGroup } from './rad-rendering-group/rad-rendering-group.js';
 export { RenderingGroup, renderingContext } from './rad-rendering-group/rendering-context.js';
-export { RadViewport, type ImageRenderedDetail, type LoadProgressDetail, type MeasurementDetail } from './rad-viewport/rad-viewport.js';
+export {
+  RadViewport,
+  type ImageRenderedDetail,
+  type LoadProgressDetail,
+  type MeasurementDetail,
+} from './rad-viewport/rad-viewport.js';
 export { calibrationOf, distance, type Calibration, type CalibrationKind } from './rad-viewport/calibration.js';
 export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset } from './rad-viewport/presets.js';
 export { type CineChangeDetail } from './rad-viewport/cine-controller.js';
 export { type FirstImageDetail } from './rad-viewport/first-image-controller.js';
-export { MEASUREMENT_TOOLS, measuredValues, type MeasuredValue, type StackPosition, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './rad-viewport/measurements.js';
+export {
+  MEASUREMENT_TOOLS,
+  measuredValues,
+  type MeasuredValue,
+  type StackPosition,
+  type MeasurementInput,
+  type MeasurementTool,
+  type RadMeasurement,
+} from './rad-viewport/measurements.js';
 export type { Interpolation, ViewportTool, ViewState } from './rad-viewport/viewport-controller.js';
 export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';
 export { DEFAULT_CACHE_MB, imageCacheUsage, purgeImageCache } from './rad-viewport/cornerstone-runtime.js';

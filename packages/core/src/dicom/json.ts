@@ -15,7 +15,8 @@ export interface DicomJsonPersonName {
   Phonetic?: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Data sets as PS3.18 F.2 shapes them, whatever a server sent: an element that is not an object
@@ -23,15 +24,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * sets (recursively). Code reading the result may then trust `Value` to be an array.
  */
 export function wellFormed(datasets: unknown[]): DicomJsonDataset[] {
-  return datasets.filter(isObject).map((dataset) =>
-    Object.fromEntries(
-      Object.entries(dataset)
-        .filter((entry): entry is [string, Record<string, unknown>] => isObject(entry[1]))
-        .map(([tag, { Value, ...element }]) => {
-          if (!Array.isArray(Value)) return [tag, element];
-          return [tag, { ...element, Value: element.vr === 'SQ' ? wellFormed(Value) : Value }];
-        }),
-    ) as unknown as DicomJsonDataset,
+  return datasets.filter(isObject).map(
+    (dataset) =>
+      Object.fromEntries(
+        Object.entries(dataset)
+          .filter((entry): entry is [string, Record<string, unknown>] => isObject(entry[1]))
+          .map(([tag, { Value, ...element }]) => {
+            if (!Array.isArray(Value)) return [tag, element];
+            return [tag, { ...element, Value: element.vr === 'SQ' ? wellFormed(Value) : Value }];
+          }),
+      ) as unknown as DicomJsonDataset,
   );
 }
 
@@ -73,5 +75,7 @@ export function personNameValue(dataset: DicomJsonDataset, tag: string): DicomJs
 
 /** The items of a sequence (SQ) element. */
 export function sequenceItems(dataset: DicomJsonDataset, tag: string): DicomJsonDataset[] {
-  return (dataset[tag]?.Value ?? []).filter((item): item is DicomJsonDataset => typeof item === 'object' && item !== null);
+  return (dataset[tag]?.Value ?? []).filter(
+    (item): item is DicomJsonDataset => typeof item === 'object' && item !== null,
+  );
 }

@@ -45,5 +45,9 @@ export interface MeasurementDetail<M extends Measurement = Measurement> {
 }
 
 /** The events a viewport announces measurements with (bubbling, composed). */
-export const MEASUREMENT_EVENTS = ['rad-measurement-added', 'rad-measurement-modified', 'rad-measurement-removed'] as const;
+export const MEASUREMENT_EVENTS = [
+  'rad-measurement-added',
+  'rad-measurement-modified',
+  'rad-measurement-removed',
+] as const;
 export type MeasurementEventName = (typeof MEASUREMENT_EVENTS)[number];

@@ -70,7 +70,11 @@ export function isDiagnosticReport(document: ReportDocument): boolean {
 
 /** A signed, complete, non-preliminary report. */
 export function isFinalReport(document: ReportDocument): boolean {
-  return document.verificationFlag === 'VERIFIED' && document.completionFlag === 'COMPLETE' && document.preliminaryFlag !== 'PRELIMINARY';
+  return (
+    document.verificationFlag === 'VERIFIED' &&
+    document.completionFlag === 'COMPLETE' &&
+    document.preliminaryFlag !== 'PRELIMINARY'
+  );
 }
 
 /**

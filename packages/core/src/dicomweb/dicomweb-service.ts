@@ -33,12 +33,31 @@ interface ClientRequest {
 /** The slice of dicomweb-client's API the service uses, typed (its own typings are loose). */
 interface DicomWebClientApi {
   searchForStudies(o: { queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
-  searchForSeries(o: { studyInstanceUID: string; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
+  searchForSeries(o: {
+    studyInstanceUID: string;
+    queryParams?: Record<string, string>;
+    request?: ClientRequest;
+  }): Promise<unknown>;
   /** Study and series UIDs are optional: without them the search spans the archive. */
-  searchForInstances(o: { studyInstanceUID?: string; seriesInstanceUID?: string; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
-  retrieveSeriesMetadata(o: { studyInstanceUID: string; seriesInstanceUID: string; request?: ClientRequest }): Promise<unknown>;
+  searchForInstances(o: {
+    studyInstanceUID?: string;
+    seriesInstanceUID?: string;
+    queryParams?: Record<string, string>;
+    request?: ClientRequest;
+  }): Promise<unknown>;
+  retrieveSeriesMetadata(o: {
+    studyInstanceUID: string;
+    seriesInstanceUID: string;
+    request?: ClientRequest;
+  }): Promise<unknown>;
   retrieveInstanceMetadata(o: InstanceRef & { request?: ClientRequest }): Promise<unknown>;
-  retrieveInstanceRendered(o: InstanceRef & { mediaTypes: { mediaType: string }[]; queryParams?: Record<string, string>; request?: ClientRequest }): Promise<unknown>;
+  retrieveInstanceRendered(
+    o: InstanceRef & {
+      mediaTypes: { mediaType: string }[];
+      queryParams?: Record<string, string>;
+      request?: ClientRequest;
+    },
+  ): Promise<unknown>;
   storeInstances(o: { datasets: ArrayBuffer[]; studyInstanceUID?: string; request?: ClientRequest }): Promise<unknown>;
 }
 
@@ -71,11 +90,19 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 function withLiteralDelimiters(url: string): string {
   const query = url.indexOf('?');
-  return query < 0 ? url : url.slice(0, query + 1) + url.slice(query + 1).replaceAll('%2C', ',').replaceAll('%3F', '?').replaceAll('%5E', '^');
+  return query < 0
+    ? url
+    : url.slice(0, query + 1) +
+        url
+          .slice(query + 1)
+          .replaceAll('%2C', ',')
+          .replaceAll('%3F', '?')
+          .replaceAll('%5E', '^');
 }
 
 function datasetsOf(response: unknown, status: number, url: string): DicomJsonDataset[] {
-  if (response === null || response === undefined) throw new DicomWebError('bad-response', status, url, 'response body is not DICOM JSON');
+  if (response === null || response === undefined)
+    throw new DicomWebError('bad-response', status, url, 'response body is not DICOM JSON');
   if (!Array.isArray(response)) throw new DicomWebError('bad-response', status, url, 'expected a JSON array');
   return response as DicomJsonDataset[];
 }
@@ -110,7 +137,11 @@ export class DicomWebService {
     this.quirks = { ...STANDARD_QUIRKS, ...options.quirks };
     this.#pager = new Pager(this.quirks.paging);
     // verbose: false — the client would otherwise log failed requests, URLs with patient data included.
-    this.#client = new DICOMwebClient.api.DICOMwebClient({ url: this.url, verbose: false, singlepart: false }) as unknown as DicomWebClientApi;
+    this.#client = new DICOMwebClient.api.DICOMwebClient({
+      url: this.url,
+      verbose: false,
+      singlepart: false,
+    }) as unknown as DicomWebClientApi;
   }
 
   /**
@@ -135,7 +166,11 @@ export class DicomWebService {
   /** All studies matching `query` (no paging). */
   async searchStudies(query: StudyQuery = {}, options: RequestOptions = {}): Promise<Study[]> {
     const queryParams = studyQueryParams(query, this.quirks.listSeparator);
-    const studies = mapResults(await this.#call(options, (request) => this.#client.searchForStudies({ queryParams, request })), toStudy, this.url);
+    const studies = mapResults(
+      await this.#call(options, (request) => this.#client.searchForStudies({ queryParams, request })),
+      toStudy,
+      this.url,
+    );
     const filter = clientSideTextFilter(query);
     return filter ? studies.filter(filter) : studies;
   }
@@ -164,12 +199,20 @@ export class DicomWebService {
 
   async searchSeries(studyInstanceUID: string, options: RequestOptions = {}): Promise<Series[]> {
     const results = await this.#call(options, (request) =>
-      this.#client.searchForSeries({ studyInstanceUID, queryParams: { includefield: Tag.NumberOfSeriesRelatedInstances }, request }),
+      this.#client.searchForSeries({
+        studyInstanceUID,
+        queryParams: { includefield: Tag.NumberOfSeriesRelatedInstances },
+        request,
+      }),
     );
     return mapResults(results, toSeries, this.url);
   }
 
-  async searchInstances(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<Instance[]> {
+  async searchInstances(
+    studyInstanceUID: string,
+    seriesInstanceUID: string,
+    options: RequestOptions = {},
+  ): Promise<Instance[]> {
     const includefield = [Tag.NumberOfFrames, Tag.Rows, Tag.Columns].join(',');
     const results = await this.#call(options, (request) =>
       this.#client.searchForInstances({ studyInstanceUID, seriesInstanceUID, queryParams: { includefield }, request }),
@@ -178,15 +221,28 @@ export class DicomWebService {
   }
 
   /** WADO-RS series metadata: one DICOM JSON data set per instance, BulkDataURIs made absolute. */
-  async retrieveSeriesMetadata(studyInstanceUID: string, seriesInstanceUID: string, options: RequestOptions = {}): Promise<DicomJsonDataset[]> {
+  async retrieveSeriesMetadata(
+    studyInstanceUID: string,
+    seriesInstanceUID: string,
+    options: RequestOptions = {},
+  ): Promise<DicomJsonDataset[]> {
     const url = `${this.urlOf({ studyInstanceUID, seriesInstanceUID })}/metadata`;
-    return resolveBulkDataURIs(wellFormed(await this.#call(options, (request) => this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request }))), url);
+    return resolveBulkDataURIs(
+      wellFormed(
+        await this.#call(options, (request) =>
+          this.#client.retrieveSeriesMetadata({ studyInstanceUID, seriesInstanceUID, request }),
+        ),
+      ),
+      url,
+    );
   }
 
   /** WADO-RS instance metadata, BulkDataURIs made absolute. */
   async retrieveInstanceMetadata(instance: InstanceRef, options: RequestOptions = {}): Promise<DicomJsonDataset> {
     const url = `${this.urlOf(instance)}/metadata`;
-    const [dataset] = wellFormed(await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request })));
+    const [dataset] = wellFormed(
+      await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request })),
+    );
     if (!dataset) throw new DicomWebError('bad-response', 200, url, 'empty metadata');
     return resolveBulkDataURIs([dataset], url)[0];
   }
@@ -202,7 +258,8 @@ export class DicomWebService {
       }),
     );
     const bytes = Array.isArray(response) ? (response[0] as unknown) : response;
-    if (!(bytes instanceof ArrayBuffer) || bytes.byteLength === 0) throw new DicomWebError('bad-response', 200, this.url, 'rendered image is empty');
+    if (!(bytes instanceof ArrayBuffer) || bytes.byteLength === 0)
+      throw new DicomWebError('bad-response', 200, this.url, 'rendered image is empty');
     return new Blob([bytes], { type: 'image/jpeg' });
   }
 
@@ -210,7 +267,10 @@ export class DicomWebService {
    * The SR documents stored in the given studies (one QIDO-RS request, then each document's
    * metadata once per service, as documents are immutable).
    */
-  async searchReportDocuments(studyInstanceUIDs: readonly string[], options: RequestOptions = {}): Promise<ReportDocument[]> {
+  async searchReportDocuments(
+    studyInstanceUIDs: readonly string[],
+    options: RequestOptions = {},
+  ): Promise<ReportDocument[]> {
     if (studyInstanceUIDs.length === 0) return [];
     const queryParams = { Modality: 'SR', StudyInstanceUID: studyInstanceUIDs.join(this.quirks.listSeparator) };
     const found = mapResults(
@@ -235,11 +295,19 @@ export class DicomWebService {
    * Stores Part 10 files with STOW-RS, into `studyInstanceUID` when given. A refused request
    * rejects with the archive's Failure Reason (`DicomWebError.reason`) where its body gives one.
    */
-  async storeInstances(files: ArrayBuffer[], studyInstanceUID?: string, options: RequestOptions = {}): Promise<StoreResult> {
+  async storeInstances(
+    files: ArrayBuffer[],
+    studyInstanceUID?: string,
+    options: RequestOptions = {},
+  ): Promise<StoreResult> {
     let xhr: XMLHttpRequest | undefined;
     const store = (request: ClientRequest) => {
       xhr = request.instance;
-      return this.#client.storeInstances({ datasets: files, ...(studyInstanceUID ? { studyInstanceUID } : {}), request });
+      return this.#client.storeInstances({
+        datasets: files,
+        ...(studyInstanceUID ? { studyInstanceUID } : {}),
+        request,
+      });
     };
     try {
       return storeResultOf(await this.#request(options, store), this.url);
@@ -249,9 +317,14 @@ export class DicomWebService {
   }
 
   /** Runs a client call whose answer is a DICOM JSON array. */
-  async #call(options: RequestOptions, send: (request: ClientRequest) => Promise<unknown>): Promise<DicomJsonDataset[]> {
+  async #call(
+    options: RequestOptions,
+    send: (request: ClientRequest) => Promise<unknown>,
+  ): Promise<DicomJsonDataset[]> {
     let status = 0;
-    const response = await this.#request(options, (request) => send(request).finally(() => (status = request.instance.status)));
+    const response = await this.#request(options, (request) =>
+      send(request).finally(() => (status = request.instance.status)),
+    );
     return datasetsOf(response, status, this.url);
   }
 

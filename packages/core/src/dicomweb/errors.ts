@@ -140,7 +140,9 @@ export class ViewerError extends Error {
   readonly retryable = false;
 
   constructor(kind: ViewerErrorKind, detail?: string) {
-    super(kind === 'client' ? `The viewer could not start: ${detail ?? 'unknown error'}` : 'The image area has no size.');
+    super(
+      kind === 'client' ? `The viewer could not start: ${detail ?? 'unknown error'}` : 'The image area has no size.',
+    );
     this.kind = kind;
     this.detail = detail;
   }
@@ -163,7 +165,8 @@ export function asFailure(error: unknown): DicomWebError | ViewerError {
 export type FailureSource = 'archive' | 'viewer' | 'file';
 
 /** Whose failure it is, as `rad-error` says it. */
-export const failureSource = (failure: DicomWebError | ViewerError): FailureSource => (failure instanceof ViewerError ? 'viewer' : failure.kind === 'bad-file' ? 'file' : 'archive');
+export const failureSource = (failure: DicomWebError | ViewerError): FailureSource =>
+  failure instanceof ViewerError ? 'viewer' : failure.kind === 'bad-file' ? 'file' : 'archive';
 
 /**
  * A failure to parse or decode an image (a damaged file, pixel data that does not match its

@@ -62,9 +62,13 @@ const SERVER_SAFE = /^[A-Za-z0-9^._\-*?]$/;
  * "Müller" nor "<b>"), so such characters are widened to '*' on the wire and the results are
  * filtered with `matchesWildcard`.
  */
-export function serverSafeWildcard(pattern: string, { fold = false }: MatchOptions = {}): { server: string; exact: boolean } {
+export function serverSafeWildcard(
+  pattern: string,
+  { fold = false }: MatchOptions = {},
+): { server: string; exact: boolean } {
   let server = '';
-  for (const ch of pattern) server += SERVER_SAFE.test(ch) && !(fold && MAY_CARRY_ACCENT.test(ch)) ? ch : ch === ' ' ? '?' : '*';
+  for (const ch of pattern)
+    server += SERVER_SAFE.test(ch) && !(fold && MAY_CARRY_ACCENT.test(ch)) ? ch : ch === ' ' ? '?' : '*';
   server = server.replace(/\*+/g, '*');
   return { server, exact: server === pattern };
 }
@@ -103,7 +107,8 @@ export function matchesWildcard(pattern: string, value: string, { fold = false }
   return new RegExp(`^${source}$`, 'iu').test(prepare(value));
 }
 
-type TextFilterKey = 'patientName' | 'patientId' | 'issuerOfPatientId' | 'accessionNumber' | 'studyDescription' | 'referringPhysicianName';
+type TextFilterKey =
+  'patientName' | 'patientId' | 'issuerOfPatientId' | 'accessionNumber' | 'studyDescription' | 'referringPhysicianName';
 
 /** The stored value and each component group of a name, as wildcard matching sees them. */
 const nameValues = (name: Study['patientName']) => (name ? [name.raw, ...name.raw.split('=')] : []);
@@ -114,18 +119,54 @@ const exact = (text: string) => text.trim();
  * The text filters: the QIDO keyword, how free text becomes a pattern (names and descriptions as
  * prefixes, identifiers exactly), and the values of a result that a pattern is matched against.
  */
-const TEXT_FILTERS: { key: TextFilterKey; keyword: string; toPattern: (text: string) => string; values: (study: Study) => string[]; fold?: boolean }[] = [
-  { key: 'patientName', keyword: 'PatientName', toPattern: toWildcard, values: (s) => nameValues(s.patientName), fold: true },
+const TEXT_FILTERS: {
+  key: TextFilterKey;
+  keyword: string;
+  toPattern: (text: string) => string;
+  values: (study: Study) => string[];
+  fold?: boolean;
+}[] = [
+  {
+    key: 'patientName',
+    keyword: 'PatientName',
+    toPattern: toWildcard,
+    values: (s) => nameValues(s.patientName),
+    fold: true,
+  },
   { key: 'patientId', keyword: 'PatientID', toPattern: exact, values: (s) => (s.patientId ? [s.patientId] : []) },
-  { key: 'issuerOfPatientId', keyword: 'IssuerOfPatientID', toPattern: exact, values: (s) => (s.issuerOfPatientId ? [s.issuerOfPatientId] : []) },
-  { key: 'accessionNumber', keyword: 'AccessionNumber', toPattern: exact, values: (s) => (s.accessionNumber ? [s.accessionNumber] : []) },
-  { key: 'studyDescription', keyword: 'StudyDescription', toPattern: toWildcard, values: (s) => (s.description ? [s.description] : []), fold: true },
-  { key: 'referringPhysicianName', keyword: 'ReferringPhysicianName', toPattern: toWildcard, values: (s) => nameValues(s.referringPhysician), fold: true },
+  {
+    key: 'issuerOfPatientId',
+    keyword: 'IssuerOfPatientID',
+    toPattern: exact,
+    values: (s) => (s.issuerOfPatientId ? [s.issuerOfPatientId] : []),
+  },
+  {
+    key: 'accessionNumber',
+    keyword: 'AccessionNumber',
+    toPattern: exact,
+    values: (s) => (s.accessionNumber ? [s.accessionNumber] : []),
+  },
+  {
+    key: 'studyDescription',
+    keyword: 'StudyDescription',
+    toPattern: toWildcard,
+    values: (s) => (s.description ? [s.description] : []),
+    fold: true,
+  },
+  {
+    key: 'referringPhysicianName',
+    keyword: 'ReferringPhysicianName',
+    toPattern: toWildcard,
+    values: (s) => nameValues(s.referringPhysician),
+    fold: true,
+  },
 ];
 
 /** The text filters a query sets, each with its pattern. */
 function textPatterns(query: StudyQuery) {
-  return TEXT_FILTERS.map((filter) => ({ ...filter, pattern: filter.toPattern(query[filter.key] ?? '') })).filter((f) => f.pattern);
+  return TEXT_FILTERS.map((filter) => ({ ...filter, pattern: filter.toPattern(query[filter.key] ?? '') })).filter(
+    (f) => f.pattern,
+  );
 }
 
 /**
@@ -134,7 +175,8 @@ function textPatterns(query: StudyQuery) {
  */
 export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = ','): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const { keyword, pattern, fold } of textPatterns(query)) params[keyword] = serverSafeWildcard(pattern, { fold }).server;
+  for (const { keyword, pattern, fold } of textPatterns(query))
+    params[keyword] = serverSafeWildcard(pattern, { fold }).server;
   const date = dateRange(query.studyDate);
   if (date) params.StudyDate = date;
   if (query.modalities?.length) params.ModalitiesInStudy = query.modalities.join(listSeparator);
@@ -150,5 +192,6 @@ export function studyQueryParams(query: StudyQuery, listSeparator: ',' | '\\' = 
 export function clientSideTextFilter(query: StudyQuery): ((study: Study) => boolean) | undefined {
   const checks = textPatterns(query).filter(({ pattern, fold }) => !serverSafeWildcard(pattern, { fold }).exact);
   if (checks.length === 0) return undefined;
-  return (study) => checks.every(({ pattern, values, fold }) => values(study).some((v) => matchesWildcard(pattern, v, { fold })));
+  return (study) =>
+    checks.every(({ pattern, values, fold }) => values(study).some((v) => matchesWildcard(pattern, v, { fold })));
 }

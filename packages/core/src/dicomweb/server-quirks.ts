@@ -69,7 +69,12 @@ export class Pager {
    * Whether the server ignored the paging of this answer (the caller then fetches the whole
    * result once more, unpaged, and slices it with `slice`).
    */
-  ignoredPaging(results: DicomJsonDataset[], page: PageRequest, queryKey: string, uidOf: (d: DicomJsonDataset) => string | undefined): boolean {
+  ignoredPaging(
+    results: DicomJsonDataset[],
+    page: PageRequest,
+    queryKey: string,
+    uidOf: (d: DicomJsonDataset) => string | undefined,
+  ): boolean {
     if (this.#clientPaging || this.#trustServer) return false;
     const first = results[0] && uidOf(results[0]);
     const offset = page.offset ?? 0;

@@ -31,7 +31,10 @@ const WARNING_REASON = '00081196';
 const outcomes = (body: DicomJsonDataset, sequence: string, reasonTag: string): StoreOutcome[] =>
   sequenceItems(body, sequence).map((item) => {
     const reason = numberValue(item, reasonTag);
-    return { sopInstanceUID: stringValue(item, Tag.ReferencedSOPInstanceUID) ?? '', ...(reason === undefined ? {} : { reason }) };
+    return {
+      sopInstanceUID: stringValue(item, Tag.ReferencedSOPInstanceUID) ?? '',
+      ...(reason === undefined ? {} : { reason }),
+    };
   });
 
 /** The STOW-RS response body as a data set; undefined when it is not DICOM JSON. */
@@ -64,6 +67,7 @@ export function storeResultOf(response: unknown, url: string): StoreResult {
  */
 export function withFailureReason(error: DicomWebError, response: unknown): DicomWebError {
   const body = responseBody(response);
-  const reason = body && outcomes(body, FAILED_SOP_SEQUENCE, FAILURE_REASON).find((o) => o.reason !== undefined)?.reason;
+  const reason =
+    body && outcomes(body, FAILED_SOP_SEQUENCE, FAILURE_REASON).find((o) => o.reason !== undefined)?.reason;
   return reason === undefined ? error : error.withReason(reason);
 }

@@ -1,5 +1,12 @@
 import { msg, str } from '@lit/localize';
-import { dicomReasonText, DicomWebError, ERROR_TEXTS as EN, reasonCode, ViewerError, type DicomWebErrorKind } from '../dicomweb/errors.js';
+import {
+  dicomReasonText,
+  DicomWebError,
+  ERROR_TEXTS as EN,
+  reasonCode,
+  ViewerError,
+  type DicomWebErrorKind,
+} from '../dicomweb/errors.js';
 
 const errorKindMessage = (kind: DicomWebErrorKind): string =>
   ({

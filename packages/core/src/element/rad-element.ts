@@ -41,14 +41,27 @@ export interface RadEventMap {
 export type RadEvents = { [K in keyof RadEventMap]: CustomEvent<RadEventMap[K]> };
 
 /** A `rad-*` event, bubbling out of shadow roots (composed), ready to dispatch. */
-export function radEvent<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K], options: { cancelable?: boolean } = {}): RadEvents[K] {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }) as RadEvents[K];
+export function radEvent<K extends keyof RadEventMap>(
+  type: K,
+  detail: RadEventMap[K],
+  options: { cancelable?: boolean } = {},
+): RadEvents[K] {
+  return new CustomEvent(type, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: options.cancelable ?? false,
+  }) as RadEvents[K];
 }
 
 /** Base class of Telerad elements: typed, bubbling, composed `rad-*` events. */
 export class RadElement extends LitElement {
   /** Dispatches a `rad-*` event of the event map with its detail; returns false if cancelled. */
-  protected emit<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K], options: { cancelable?: boolean } = {}): boolean {
+  protected emit<K extends keyof RadEventMap>(
+    type: K,
+    detail: RadEventMap[K],
+    options: { cancelable?: boolean } = {},
+  ): boolean {
     return this.dispatchEvent(radEvent(type, detail, options));
   }
 

@@ -42,7 +42,13 @@ export class RadDicomweb extends LitElement {
   service?: DicomWebService;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('url') || changed.has('authOrigins') || changed.has('tokenProvider') || changed.has('timeoutMs') || changed.has('quirks')) {
+    if (
+      changed.has('url') ||
+      changed.has('authOrigins') ||
+      changed.has('tokenProvider') ||
+      changed.has('timeoutMs') ||
+      changed.has('quirks')
+    ) {
       const origins = this.authOrigins.split(/\s+/).filter(Boolean);
       this.service = this.url
         ? new DicomWebService({

@@ -69,13 +69,22 @@ export class RadSeriesThumbnail extends RadElement {
 
   #image = new Task(this, {
     task: async ([service, studyInstanceUID, seriesInstanceUID, size, visible, modality], { signal }) => {
-      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID || !holdsImages(modality)) return initialState;
+      if (!visible || !service || !studyInstanceUID || !seriesInstanceUID || !holdsImages(modality))
+        return initialState;
       const blob = await renderedThumbnail(service, { studyInstanceUID, seriesInstanceUID, size }, signal);
       this.#revoke();
       this.#objectUrl = URL.createObjectURL(blob);
       return this.#objectUrl;
     },
-    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.size, this.visible, this.modality] as const,
+    args: () =>
+      [
+        this.service ?? this.contextService,
+        this.studyUid,
+        this.seriesUid,
+        this.size,
+        this.visible,
+        this.modality,
+      ] as const,
   });
 
   override connectedCallback(): void {

@@ -18,7 +18,11 @@ const answers = new WeakMap<ThumbnailService, Map<string, Promise<Blob>>>();
 const KEPT_ANSWERS = 500;
 const isAbort = (error: unknown) => error instanceof DicomWebError && error.kind === 'aborted';
 
-async function render(service: ThumbnailService, { studyInstanceUID, seriesInstanceUID, size }: ThumbnailRequest, signal: AbortSignal): Promise<Blob> {
+async function render(
+  service: ThumbnailService,
+  { studyInstanceUID, seriesInstanceUID, size }: ThumbnailRequest,
+  signal: AbortSignal,
+): Promise<Blob> {
   const instances = await service.searchInstances(studyInstanceUID, seriesInstanceUID, { signal });
   const ordered = instances.sort((a, b) => (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0));
   const middle = ordered[Math.floor(ordered.length / 2)];
@@ -30,7 +34,11 @@ async function render(service: ThumbnailService, { studyInstanceUID, seriesInsta
  * The rendered thumbnail of a series, asked of the server once: later callers share the answer,
  * a failure included. Only an attempt aborted by its caller (scrolled away) is forgotten.
  */
-export function renderedThumbnail(service: ThumbnailService, request: ThumbnailRequest, signal: AbortSignal): Promise<Blob> {
+export function renderedThumbnail(
+  service: ThumbnailService,
+  request: ThumbnailRequest,
+  signal: AbortSignal,
+): Promise<Blob> {
   const known = answers.get(service) ?? new Map<string, Promise<Blob>>();
   answers.set(service, known);
   const key = `${request.studyInstanceUID}/${request.seriesInstanceUID}/${request.size}`;
@@ -45,5 +53,7 @@ export function renderedThumbnail(service: ThumbnailService, request: ThumbnailR
     });
   }
   // Another caller's attempt was aborted under this one: ask again for this caller.
-  return answer.catch((error: unknown) => (isAbort(error) && !signal.aborted ? renderedThumbnail(service, request, signal) : Promise.reject(error)));
+  return answer.catch((error: unknown) =>
+    isAbort(error) && !signal.aborted ? renderedThumbnail(service, request, signal) : Promise.reject(error),
+  );
 }

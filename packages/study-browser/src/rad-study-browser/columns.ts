@@ -1,7 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { formatPersonName, type ReadStatus } from '@telerad/core';
 import { html, type TemplateResult } from 'lit';
-import { PRIORITY_RANK, turnaroundOf, type Priority, type Turnaround, type TurnaroundTargets, type WorklistRow } from './worklist-row.js';
+import {
+  PRIORITY_RANK,
+  turnaroundOf,
+  type Priority,
+  type Turnaround,
+  type TurnaroundTargets,
+  type WorklistRow,
+} from './worklist-row.js';
 
 /** What a cell may need beyond its row. */
 export interface CellContext {
@@ -20,7 +27,8 @@ export interface StudyColumn {
   width?: string;
 }
 
-const dateTime = (row: WorklistRow) => [row.study.studyDate, row.study.studyTime?.slice(0, 5)].filter(Boolean).join(' ');
+const dateTime = (row: WorklistRow) =>
+  [row.study.studyDate, row.study.studyTime?.slice(0, 5)].filter(Boolean).join(' ');
 
 /** Whole years between a birth date and the study date (DICOM Patient's Age is not always sent). */
 export function ageAt(birthDate: string | undefined, onDate: string | undefined): number | undefined {
@@ -31,7 +39,11 @@ export function ageAt(birthDate: string | undefined, onDate: string | undefined)
 }
 
 export const priorityLabel = (priority: Priority) =>
-  ({ stat: msg('STAT', { id: 'priority.stat' }), urgent: msg('Urgent', { id: 'priority.urgent' }), routine: msg('Routine', { id: 'priority.routine' }) })[priority];
+  ({
+    stat: msg('STAT', { id: 'priority.stat' }),
+    urgent: msg('Urgent', { id: 'priority.urgent' }),
+    routine: msg('Routine', { id: 'priority.routine' }),
+  })[priority];
 
 export const readStatusLabel = (status: ReadStatus) =>
   ({
@@ -61,7 +73,9 @@ function turnaroundText(t: Turnaround): string {
 
 const counts = (row: WorklistRow) => {
   const { seriesCount, instanceCount } = row.study;
-  return seriesCount === undefined && instanceCount === undefined ? '' : `${seriesCount ?? '–'} / ${instanceCount ?? '–'}`;
+  return seriesCount === undefined && instanceCount === undefined
+    ? ''
+    : `${seriesCount ?? '–'} / ${instanceCount ?? '–'}`;
 };
 
 /** Every column the worklist knows, by id. */
@@ -76,15 +90,21 @@ export const STUDY_COLUMNS = {
   readStatus: {
     id: 'readStatus',
     header: () => msg('Status', { id: 'column.status' }),
-    render: (row) => (row.readStatus ? html`<span class="badge" data-status=${row.readStatus}>${readStatusLabel(row.readStatus)}</span>` : ''),
-    sortValue: (row) => (row.readStatus ? ['unread', 'preliminary', 'final', 'amended'].indexOf(row.readStatus) : undefined),
+    render: (row) =>
+      row.readStatus
+        ? html`<span class="badge" data-status=${row.readStatus}>${readStatusLabel(row.readStatus)}</span>`
+        : '',
+    sortValue: (row) =>
+      row.readStatus ? ['unread', 'preliminary', 'final', 'amended'].indexOf(row.readStatus) : undefined,
     width: '7rem',
   },
   patientName: {
     id: 'patientName',
     header: () => msg('Patient', { id: 'column.patient' }),
     // A study without a name must not look like a rendering fault: say so, muted.
-    render: (row) => formatPersonName(row.study.patientName) || html`<span class="no-value">${msg('(no name)', { id: 'patient.no-name' })}</span>`,
+    render: (row) =>
+      formatPersonName(row.study.patientName) ||
+      html`<span class="no-value">${msg('(no name)', { id: 'patient.no-name' })}</span>`,
     sortValue: (row) => formatPersonName(row.study.patientName),
     width: 'minmax(10rem, 2fr)',
   },
@@ -100,7 +120,13 @@ export const STUDY_COLUMNS = {
     header: () => msg('Born · age · sex', { id: 'column.born' }),
     render: (row) => {
       const age = ageAt(row.study.patientBirthDate, row.study.studyDate);
-      return [row.study.patientBirthDate, age === undefined ? '' : msg(str`${age} y`, { id: 'age.years' }), row.study.patientSex].filter(Boolean).join(' · ');
+      return [
+        row.study.patientBirthDate,
+        age === undefined ? '' : msg(str`${age} y`, { id: 'age.years' }),
+        row.study.patientSex,
+      ]
+        .filter(Boolean)
+        .join(' · ');
     },
     sortValue: (row) => row.study.patientBirthDate,
     width: 'minmax(9rem, 1fr)',
@@ -174,7 +200,12 @@ function compareValues(a: string | number | undefined, b: string | number | unde
  * Sorts rows by a column; ties (and the priority column) fall back to newest first, and rows
  * without a value for the column go last in either direction.
  */
-export function sortRows(rows: WorklistRow[], column: StudyColumn, direction: SortDirection, context: CellContext): WorklistRow[] {
+export function sortRows(
+  rows: WorklistRow[],
+  column: StudyColumn,
+  direction: SortDirection,
+  context: CellContext,
+): WorklistRow[] {
   const sign = direction === 'ascending' ? 1 : -1;
   const key = (row: WorklistRow) => {
     const value = column.sortValue?.(row, context);

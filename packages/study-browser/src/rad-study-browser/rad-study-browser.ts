@@ -23,18 +23,37 @@ import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClockController } from './clock-controller.js';
 import { columnsThatFit, WidthController } from './column-fit.js';
-import { DEFAULT_COLUMNS, sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn, type StudyColumnId } from './columns.js';
+import {
+  DEFAULT_COLUMNS,
+  sortRows,
+  STUDY_COLUMNS,
+  type CellContext,
+  type SortDirection,
+  type StudyColumn,
+  type StudyColumnId,
+} from './columns.js';
 import { imageCount, queryDescription } from './messages.js';
 import { styles } from './rad-study-browser.styles.js';
 import { renderFilters, readFilters } from './search-form.js';
 import { SeriesLoader } from './series-loader.js';
 import { toStudyQuery, type WorklistQuery } from './worklist-query.js';
-import { DEFAULT_TURNAROUND_TARGETS, toWorklistRow, type TurnaroundTargets, type WorklistProviders, type WorklistRow } from './worklist-row.js';
+import {
+  DEFAULT_TURNAROUND_TARGETS,
+  toWorklistRow,
+  type TurnaroundTargets,
+  type WorklistProviders,
+  type WorklistRow,
+} from './worklist-row.js';
 
 /** What the study browser needs of a DICOMweb service (a `DicomWebService` or any stand-in). */
 export type StudySearchService = Pick<
   DicomWebService,
-  'searchStudies' | 'searchStudiesPage' | 'searchSeries' | 'searchReportDocuments' | 'searchInstances' | 'retrieveRenderedInstance'
+  | 'searchStudies'
+  | 'searchStudiesPage'
+  | 'searchSeries'
+  | 'searchReportDocuments'
+  | 'searchInstances'
+  | 'retrieveRenderedInstance'
 >;
 
 /** `detail` of `rad-study-select` and `rad-study-open`. */
@@ -178,7 +197,9 @@ export class RadStudyBrowser extends RadElement {
     task: async ([service, worklistQuery, offset, limit], { signal }): Promise<Page<Study>> => {
       if (!service) throw new DicomWebError('not-configured', 0, '');
       const studyQuery = toStudyQuery(worklistQuery, this.#now);
-      return this.withAuthRetry('search-studies', () => service.searchStudiesPage(studyQuery, { limit, offset }, { signal }));
+      return this.withAuthRetry('search-studies', () =>
+        service.searchStudiesPage(studyQuery, { limit, offset }, { signal }),
+      );
     },
     args: () => [this.#service, this.query, this.offset, this.pageSize] as const,
     onError: (error) => this.#reportError(error, 'search-studies'),
@@ -191,7 +212,8 @@ export class RadStudyBrowser extends RadElement {
       if (!service || !page || hostProvidesStatus) return hostProvidesStatus ? byStudy : undefined;
       const uids = page.items.map((s) => s.studyInstanceUID);
       const documents = await this.withAuthRetry('read-status', () => service.searchReportDocuments(uids, { signal }));
-      for (const document of documents) byStudy.set(document.studyInstanceUID, [...(byStudy.get(document.studyInstanceUID) ?? []), document]);
+      for (const document of documents)
+        byStudy.set(document.studyInstanceUID, [...(byStudy.get(document.studyInstanceUID) ?? []), document]);
       return byStudy;
     },
     args: () => [this.#service, this.#pageTask.value, Boolean(this.providers.readStatus)] as const,
@@ -206,7 +228,9 @@ export class RadStudyBrowser extends RadElement {
       );
       return sortRows(
         found
-          .filter((s) => s.studyInstanceUID !== study.studyInstanceUID && s.issuerOfPatientId === study.issuerOfPatientId)
+          .filter(
+            (s) => s.studyInstanceUID !== study.studyInstanceUID && s.issuerOfPatientId === study.issuerOfPatientId,
+          )
           .map((s) => toWorklistRow(s, [], this.providers)),
         STUDY_COLUMNS.studyDateTime,
         'descending',
@@ -318,17 +342,17 @@ export class RadStudyBrowser extends RadElement {
     const handled = (() => {
       switch (event.key) {
         case 'ArrowDown':
-          return focus(rows[index + 1]), true;
+          return (focus(rows[index + 1]), true);
         case 'ArrowUp':
-          return focus(rows[index - 1]), true;
+          return (focus(rows[index - 1]), true);
         case 'Home':
-          return focus(rows[0]), true;
+          return (focus(rows[0]), true);
         case 'End':
-          return focus(rows.at(-1)), true;
+          return (focus(rows.at(-1)), true);
         case 'PageDown':
-          return focus(rows[Math.min(rows.length - 1, index + 10)]), true;
+          return (focus(rows[Math.min(rows.length - 1, index + 10)]), true);
         case 'PageUp':
-          return focus(rows[Math.max(0, index - 10)]), true;
+          return (focus(rows[Math.max(0, index - 10)]), true);
         case 'ArrowRight':
           if (study && !series) this.#series.expand(study);
           return true;
@@ -398,9 +422,11 @@ export class RadStudyBrowser extends RadElement {
     return html`${page.offset > 0 ? this.#renderToolbar(page, 0) : nothing}
       <div part="status empty" role="status">
         <slot name="empty"
-          >${described
-            ? msg(str`No studies match ${described}.`, { id: 'state.empty-query' })
-            : msg('The archive has no studies.', { id: 'state.empty' })}</slot
+          >${
+            described
+              ? msg(str`No studies match ${described}.`, { id: 'state.empty-query' })
+              : msg('The archive has no studies.', { id: 'state.empty' })
+          }</slot
         >
       </div>`;
   }
@@ -510,9 +536,11 @@ export class RadStudyBrowser extends RadElement {
           role="columnheader"
           data-column=${column.id}
           aria-sort=${this.sortBy === column.id ? this.sortDirection : 'none'}
-          >${column.sortValue
-            ? html`<button type="button" class="sort" @click=${() => this.#sortBy(column)}>${column.header()}</button>`
-            : column.header()}</span
+          >${
+            column.sortValue
+              ? html`<button type="button" class="sort" @click=${() => this.#sortBy(column)}>${column.header()}</button>`
+              : column.header()
+          }</span
         >`,
       )}
     </div>`;

@@ -43,10 +43,12 @@ export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
         ${DATE_PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${datePresetLabel(p)}</option>`)}
       </select>
     </label>
-    ${preset === 'custom'
-      ? html`<label>${msg('From', { id: 'filter.date-from' })} <input name="dateFrom" type="date" .value=${live(query.dateFrom ?? '')} @change=${handlers.onChange} /></label>
+    ${
+      preset === 'custom'
+        ? html`<label>${msg('From', { id: 'filter.date-from' })} <input name="dateFrom" type="date" .value=${live(query.dateFrom ?? '')} @change=${handlers.onChange} /></label>
           <label>${msg('To', { id: 'filter.date-to' })} <input name="dateTo" type="date" .value=${live(query.dateTo ?? '')} @change=${handlers.onChange} /></label>`
-      : ''}
+        : ''
+    }
     <fieldset class="modalities">
       <legend>${msg('Modalities', { id: 'filter.modalities' })}</legend>
       ${FILTER_MODALITIES.map(

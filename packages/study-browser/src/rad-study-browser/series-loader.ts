@@ -55,7 +55,11 @@ export class SeriesLoader implements ReactiveController {
       return;
     }
     service.searchSeries(uid, { signal: controller.signal }).then(
-      (series) => this.#settle(uid, { status: 'done', series: series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)) }),
+      (series) =>
+        this.#settle(uid, {
+          status: 'done',
+          series: series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0)),
+        }),
       (error: unknown) => this.#settle(uid, { status: 'error', error }),
     );
   }

@@ -57,12 +57,21 @@ export function toStudyQuery(query: WorklistQuery, now: number): StudyQuery {
     studyDescription: query.studyDescription,
     referringPhysicianName: query.referringPhysicianName,
     modalities: query.modalities,
-    studyDate: preset === 'custom' ? { from: query.dateFrom || undefined, to: query.dateTo || undefined } : presetRange(preset, now),
+    studyDate:
+      preset === 'custom'
+        ? { from: query.dateFrom || undefined, to: query.dateTo || undefined }
+        : presetRange(preset, now),
   };
 }
 
 /** Whether any filter is set. */
 export function hasFilters(query: WorklistQuery): boolean {
-  const text = [query.patientName, query.patientId, query.accessionNumber, query.studyDescription, query.referringPhysicianName];
+  const text = [
+    query.patientName,
+    query.patientId,
+    query.accessionNumber,
+    query.studyDescription,
+    query.referringPhysicianName,
+  ];
   return text.some((t) => t?.trim()) || Boolean(query.modalities?.length) || (query.datePreset ?? 'any') !== 'any';
 }

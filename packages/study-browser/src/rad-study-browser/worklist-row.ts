@@ -1,4 +1,11 @@
-import { firstReportedAt, readStatusOf, toLocalDate, type ReadStatus, type ReportDocument, type Study } from '@telerad/core';
+import {
+  firstReportedAt,
+  readStatusOf,
+  toLocalDate,
+  type ReadStatus,
+  type ReportDocument,
+  type Study,
+} from '@telerad/core';
 
 export type Priority = 'stat' | 'urgent' | 'routine';
 
@@ -53,7 +60,11 @@ export interface WorklistProviders {
   arrival?: (study: Study) => Date | undefined;
 }
 
-export function toWorklistRow(study: Study, documents: readonly ReportDocument[], providers: WorklistProviders): WorklistRow {
+export function toWorklistRow(
+  study: Study,
+  documents: readonly ReportDocument[],
+  providers: WorklistProviders,
+): WorklistRow {
   const reported = firstReportedAt(documents);
   return {
     study,

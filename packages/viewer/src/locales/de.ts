@@ -5,7 +5,8 @@ export const templates = {
   'viewer.close': 'Studie schließen',
   'viewer.compare': 'Mit Voruntersuchung vergleichen',
   'viewer.empty-viewport': 'Serie hierher ziehen oder mit Enter wählen.',
-  'viewer.key-images': 'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, daher werden alle Bilder gezeigt.',
+  'viewer.key-images':
+    'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, daher werden alle Bilder gezeigt.',
   'viewer.invert': 'Invertieren',
   'viewer.play': 'Abspielen',
   'viewer.worklist': 'Arbeitsliste',

@@ -12,7 +12,11 @@ export interface AuditEventDetail {
   action: 'C' | 'R' | 'U';
   recorded: string;
   outcome: '0';
-  agent: { type: { coding: { system: string; code: string; display: string }[] }; who: { identifier?: { value: string }; display?: string }; requestor: boolean }[];
+  agent: {
+    type: { coding: { system: string; code: string; display: string }[] };
+    who: { identifier?: { value: string }; display?: string };
+    requestor: boolean;
+  }[];
   source: { observer: { display: string }; type: { system: string; code: string; display: string }[] };
   entity: {
     what: { identifier: { system?: string; value: string }; type?: string };
@@ -44,33 +48,65 @@ const INTERACTIONS: Record<AuditAction, { action: AuditEventDetail['action']; co
   'report-amended': { action: 'U', code: 'update' },
 };
 
+/** An AuditEvent entity: what was touched (patient, study, report) and its role. */
+const entity = (
+  system: string | undefined,
+  value: string,
+  type: string,
+  [typeCode, role, roleCode]: [string, string, string],
+) => ({
+  what: { identifier: { ...(system ? { system } : {}), value }, type },
+  type: { system: OBJECT_TYPE, code: typeCode, display: typeCode === '1' ? 'Person' : 'System Object' },
+  role: { system: OBJECT_ROLE, code: roleCode, display: role },
+});
+
+const RECIPIENT = {
+  system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  code: 'IRCP',
+  display: 'information recipient',
+};
+const SOURCE = {
+  observer: { display: 'Telerad Elements viewer' },
+  type: [
+    {
+      system: 'http://terminology.hl7.org/CodeSystem/security-source-type',
+      code: '1',
+      display: 'End-user display device',
+    },
+  ],
+};
+const REST = {
+  system: 'http://terminology.hl7.org/CodeSystem/audit-event-type',
+  code: 'rest',
+  display: 'RESTful Operation',
+};
+
+/** The patient, the study and the report (if any) an action touched. */
+function entitiesOf(subject: AuditSubject) {
+  const { patientId, issuerOfPatientId, studyInstanceUID, reportUID } = subject;
+  const issuer = issuerOfPatientId ? `urn:issuer:${issuerOfPatientId}` : undefined;
+  return [
+    ...(patientId ? [entity(issuer, patientId, 'Patient', ['1', 'Patient', '1'])] : []),
+    entity('urn:dicom:uid', `urn:oid:${studyInstanceUID}`, 'ImagingStudy', ['2', 'Resource', '4']),
+    ...(reportUID ? [entity('urn:dicom:uid', `urn:oid:${reportUID}`, 'DiagnosticReport', ['2', 'Report', '3'])] : []),
+  ];
+}
+
 export function auditEvent(what: AuditAction, subject: AuditSubject, now = new Date()): AuditEventDetail {
   const { action, code } = INTERACTIONS[what];
-  const object = (system: string | undefined, value: string, type: string, typeCode: string, role: string, roleCode: string) => ({
-    what: { identifier: { ...(system ? { system } : {}), value }, type },
-    type: { system: OBJECT_TYPE, code: typeCode, display: typeCode === '1' ? 'Person' : 'System Object' },
-    role: { system: OBJECT_ROLE, code: roleCode, display: role },
-  });
+  const who = subject.user
+    ? { identifier: { value: subject.user.id }, display: subject.user.name }
+    : { display: 'unidentified user' };
   return {
     resourceType: 'AuditEvent',
-    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
+    type: REST,
     subtype: [{ system: INTERACTION, code, display: code }],
     action,
     recorded: now.toISOString(),
     outcome: '0',
-    agent: [
-      {
-        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }] },
-        who: subject.user ? { identifier: { value: subject.user.id }, display: subject.user.name } : { display: 'unidentified user' },
-        requestor: true,
-      },
-    ],
-    source: { observer: { display: 'Telerad Elements viewer' }, type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '1', display: 'End-user display device' }] },
-    entity: [
-      ...(subject.patientId ? [object(subject.issuerOfPatientId ? `urn:issuer:${subject.issuerOfPatientId}` : undefined, subject.patientId, 'Patient', '1', 'Patient', '1')] : []),
-      object('urn:dicom:uid', `urn:oid:${subject.studyInstanceUID}`, 'ImagingStudy', '2', 'Resource', '4'),
-      ...(subject.reportUID ? [object('urn:dicom:uid', `urn:oid:${subject.reportUID}`, 'DiagnosticReport', '2', 'Report', '3')] : []),
-    ],
+    agent: [{ type: { coding: [RECIPIENT] }, who, requestor: true }],
+    source: SOURCE,
+    entity: entitiesOf(subject),
     extension: [{ url: 'urn:telerad:viewer-action', valueCode: what }],
   };
 }

@@ -49,6 +49,10 @@ export class IdleController implements ReactiveController {
   #listen(on: boolean): void {
     if (on === this.#listening) return;
     this.#listening = on;
-    for (const type of ACTIVITY) (on ? window.addEventListener : window.removeEventListener)(type, this.restart, { capture: true, passive: true } as AddEventListenerOptions);
+    for (const type of ACTIVITY)
+      (on ? window.addEventListener : window.removeEventListener)(type, this.restart, {
+        capture: true,
+        passive: true,
+      } as AddEventListenerOptions);
   }
 }

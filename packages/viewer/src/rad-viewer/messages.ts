@@ -11,11 +11,15 @@ export const texts = () => ({
   noStudy: msg('No study open. Pick one from the worklist.', { id: 'viewer.no-study' }),
   noPrior: msg('This patient has no prior study to compare.', { id: 'viewer.no-prior' }),
   emptyViewport: msg('Drop a series here, or pick one with Enter.', { id: 'viewer.empty-viewport' }),
-  locked: msg('Locked after inactivity. The images and reports were cleared from this screen.', { id: 'viewer.locked' }),
+  locked: msg('Locked after inactivity. The images and reports were cleared from this screen.', {
+    id: 'viewer.locked',
+  }),
   resume: msg('Resume', { id: 'viewer.resume' }),
   launchFailed: msg('This viewer link cannot be opened:', { id: 'viewer.launch-failed' }),
   noMatch: msg('No study matches this link.', { id: 'viewer.no-match' }),
-  keyImagesUnsupported: msg('Key images only was asked for; no key image selection is read, so all images are shown.', { id: 'viewer.key-images' }),
+  keyImagesUnsupported: msg('Key images only was asked for; no key image selection is read, so all images are shown.', {
+    id: 'viewer.key-images',
+  }),
   studies: msg('Studies', { id: 'viewer.studies' }),
   reset: msg('Reset', { id: 'viewer.reset' }),
   invert: msg('Invert', { id: 'viewer.invert' }),
@@ -27,7 +31,8 @@ export const texts = () => ({
 });
 
 export const viewportLabel = (n: number) => msg(str`Viewport ${n}`, { id: 'viewer.viewport' });
-export const seriesLabel = (number: string, modality: string, count: string) => msg(str`Se ${number} · ${modality} · ${count} im`, { id: 'viewer.series-label' });
+export const seriesLabel = (number: string, modality: string, count: string) =>
+  msg(str`Se ${number} · ${modality} · ${count} im`, { id: 'viewer.series-label' });
 export const priorLabel = (date: string) => msg(str`Prior ${date}`, { id: 'viewer.prior' });
 
 export function launchProblem(problem: LaunchProblem): string {
@@ -35,7 +40,9 @@ export function launchProblem(problem: LaunchProblem): string {
     case 'missing':
       return msg(str`the parameter “${problem.parameter}” is missing`, { id: 'viewer.launch-missing' });
     case 'unknown':
-      return msg(str`the parameter “${problem.parameter}” is not part of IHE Invoke Image Display`, { id: 'viewer.launch-unknown' });
+      return msg(str`the parameter “${problem.parameter}” is not part of IHE Invoke Image Display`, {
+        id: 'viewer.launch-unknown',
+      });
     case 'invalid':
       return msg(str`“${problem.value}” is not a valid ${problem.parameter}`, { id: 'viewer.launch-invalid' });
   }

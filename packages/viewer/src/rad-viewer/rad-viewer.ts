@@ -1,6 +1,19 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { dicomWebContext, DicomWebError, DicomWebService, type ViewerError, errorMessage, holdsImages, RadElement, surface, tokens, type Series, type Study, type TokenProvider } from '@telerad/core';
+import {
+  dicomWebContext,
+  DicomWebError,
+  DicomWebService,
+  type ViewerError,
+  errorMessage,
+  holdsImages,
+  RadElement,
+  surface,
+  tokens,
+  type Series,
+  type Study,
+  type TokenProvider,
+} from '@telerad/core';
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
@@ -15,7 +28,14 @@ import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { auditEvent, type AuditAction, type AuditEventDetail } from './audit.js';
 import { IdleController } from './idle-controller.js';
-import { iidQuery, parseIidLaunch, TOKEN_PARAMETERS, type IidRequest, type LaunchProblem, type LaunchResult } from './iid-launch.js';
+import {
+  iidQuery,
+  parseIidLaunch,
+  TOKEN_PARAMETERS,
+  type IidRequest,
+  type LaunchProblem,
+  type LaunchResult,
+} from './iid-launch.js';
 import { launchProblem, priorLabel, seriesLabel, texts, viewportLabel } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
 import { ViewportSync } from './viewport-sync.js';
@@ -35,10 +55,23 @@ const SERIES_TYPE = 'application/x-rad-series';
 const CALIBRATED = new Set(['CT', 'PT']);
 
 /** A run superseded (its signal aborted) or a request it aborted: not a failure to show. */
-const isAbort = (error: unknown) => (error instanceof DicomWebError && error.kind === 'aborted') || (error instanceof DOMException && error.name === 'AbortError');
+const isAbort = (error: unknown) =>
+  (error instanceof DicomWebError && error.kind === 'aborted') ||
+  (error instanceof DOMException && error.name === 'AbortError');
 /** The shared toolbar's tools per mode: all viewports take the chosen one. */
 const MODE_TOOLS: Record<ViewerMode, ViewportTool[]> = {
-  radiologist: ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'Length', 'Angle', 'Bidirectional', 'EllipticalROI', 'Probe', 'ArrowAnnotate'],
+  radiologist: [
+    'WindowLevel',
+    'Pan',
+    'Zoom',
+    'StackScroll',
+    'Length',
+    'Angle',
+    'Bidirectional',
+    'EllipticalROI',
+    'Probe',
+    'ArrowAnnotate',
+  ],
   referring: ['WindowLevel', 'Pan', 'Zoom', 'Length'],
 };
 
@@ -136,7 +169,11 @@ export class RadViewer extends RadElement {
   #syncWindow = false;
   /** What was open when the viewer locked (UIDs only), opened again on unlock. */
   #reopen?: { studyInstanceUID: string; slots: (Slot | undefined)[]; comparing: boolean };
-  #idle = new IdleController(this, () => this.idleMinutes, () => this.#lock());
+  #idle = new IdleController(
+    this,
+    () => this.idleMinutes,
+    () => this.#lock(),
+  );
 
   /** The service the viewer and its elements use. */
   get archive(): DicomWebService | undefined {
@@ -210,12 +247,28 @@ export class RadViewer extends RadElement {
     const service = this.archive;
     if (!service) return;
     try {
-      const found = (await Promise.all(iidQuery(request).map((query) => this.withAuthRetry('iid-launch', () => service.searchStudies(query))))).flat();
+      const found = (
+        await Promise.all(
+          iidQuery(request).map((query) => this.withAuthRetry('iid-launch', () => service.searchStudies(query))),
+        )
+      ).flat();
       const unique = [...new Map(found.map((s) => [s.studyInstanceUID, s])).values()];
       // Accession numbers match exactly; date-times narrow within the day when given with a time.
-      const exact = request.requestType === 'STUDY' ? unique.filter((s) => request.studyUIDs.includes(s.studyInstanceUID) || request.accessionNumbers.includes(s.accessionNumber ?? '')) : unique;
-      const newest = [...exact].sort((a, b) => `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`));
-      this.launchStudies = request.requestType === 'PATIENT' && request.mostRecentResults ? newest.slice(0, request.mostRecentResults) : newest;
+      const exact =
+        request.requestType === 'STUDY'
+          ? unique.filter(
+              (s) =>
+                request.studyUIDs.includes(s.studyInstanceUID) ||
+                request.accessionNumbers.includes(s.accessionNumber ?? ''),
+            )
+          : unique;
+      const newest = [...exact].sort((a, b) =>
+        `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`),
+      );
+      this.launchStudies =
+        request.requestType === 'PATIENT' && request.mostRecentResults
+          ? newest.slice(0, request.mostRecentResults)
+          : newest;
       if (!this.launchStudies.length) {
         this.failure = new DicomWebError('not-found', 404, '', 'no study matches the launch');
         return;
@@ -237,7 +290,9 @@ export class RadViewer extends RadElement {
       const service = this.archive;
       if (!service) throw new DicomWebError('not-configured', 0, '');
       this.failure = undefined;
-      const [study] = await this.withAuthRetry('open-study', () => service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }, { signal }));
+      const [study] = await this.withAuthRetry('open-study', () =>
+        service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }, { signal }),
+      );
       if (!study) throw new DicomWebError('not-found', 404, '', 'study not found');
       const series = (await service.searchSeries(studyInstanceUID, { signal })).filter((s) => holdsImages(s.modality));
       signal.throwIfAborted();
@@ -264,7 +319,9 @@ export class RadViewer extends RadElement {
     this.comparing = false;
     this.prior = undefined;
     this.activeSlot = 0;
-    this.slots = this.slots.map((_, i) => (series[i] ? { studyUid: study.studyInstanceUID, seriesUid: series[i].seriesInstanceUID } : undefined));
+    this.slots = this.slots.map((_, i) =>
+      series[i] ? { studyUid: study.studyInstanceUID, seriesUid: series[i].seriesInstanceUID } : undefined,
+    );
     this.#audit('study-opened');
   }
 
@@ -288,11 +345,18 @@ export class RadViewer extends RadElement {
   async #findPrior(service: DicomWebService, study: Study): Promise<void> {
     if (!study.patientId) return;
     try {
-      const studies = await service.searchStudies({ patientId: study.patientId, ...(study.issuerOfPatientId ? { issuerOfPatientId: study.issuerOfPatientId } : {}) });
+      const studies = await service.searchStudies({
+        patientId: study.patientId,
+        ...(study.issuerOfPatientId ? { issuerOfPatientId: study.issuerOfPatientId } : {}),
+      });
       // A study opened since has priors of its own.
       if (this.study !== study) return;
-      const older = studies.filter((s) => s.studyInstanceUID !== study.studyInstanceUID && `${s.studyDate}` <= `${study.studyDate}`);
-      this.prior = older.sort((a, b) => `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`))[0];
+      const older = studies.filter(
+        (s) => s.studyInstanceUID !== study.studyInstanceUID && `${s.studyDate}` <= `${study.studyDate}`,
+      );
+      this.prior = older.sort((a, b) =>
+        `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`),
+      )[0];
     } catch {
       // Comparison is an aid: without priors the viewer works as before.
       this.prior = undefined;
@@ -308,7 +372,9 @@ export class RadViewer extends RadElement {
       return;
     }
     const currentSeries = this.series.find((s) => s.seriesInstanceUID === current.seriesUid);
-    const priorSeries = (await service.searchSeries(this.prior.studyInstanceUID)).filter((s) => holdsImages(s.modality));
+    const priorSeries = (await service.searchSeries(this.prior.studyInstanceUID)).filter((s) =>
+      holdsImages(s.modality),
+    );
     const match = priorSeries.find((s) => s.modality === currentSeries?.modality) ?? priorSeries[0];
     if (!match) return;
     this.#syncWindow = CALIBRATED.has(match.modality ?? '') && match.modality === currentSeries?.modality;
@@ -378,7 +444,8 @@ export class RadViewer extends RadElement {
     const panel = this.renderRoot.querySelector('rad-report-panel');
     if (!panel) return;
     await panel.loaded().catch(() => undefined);
-    if (panel.latest && panel.studyUid === this.study?.studyInstanceUID) this.#audit('report-viewed', panel.latest.sopInstanceUID);
+    if (panel.latest && panel.studyUid === this.study?.studyInstanceUID)
+      this.#audit('report-viewed', panel.latest.sopInstanceUID);
   }
 
   #onSigned = (event: CustomEvent<ReportSignedDetail>) => {
@@ -405,42 +472,52 @@ export class RadViewer extends RadElement {
     const radiologist = this.mode === 'radiologist';
     return html`<div class="viewer" @keydown=${this.#onKeydown}>
       ${this.#renderLaunchMessages()}
-      ${radiologist && this.worklist
-        ? html`<rad-study-browser
+      ${
+        radiologist && this.worklist
+          ? html`<rad-study-browser
             part="worklist"
             id="worklist"
             ?hidden=${Boolean(this.study) && !this.worklistShown}
             .service=${this.archive}
             @rad-study-open=${(e: CustomEvent<{ study: Study }>) => void this.openStudy(e.detail.study.studyInstanceUID)}
             @rad-series-select=${(e: CustomEvent<{ study: Study; series: Series }>) =>
-              void (this.study?.studyInstanceUID === e.detail.study.studyInstanceUID ? this.openSeries(e.detail.series.seriesInstanceUID) : this.openStudy(e.detail.study.studyInstanceUID))}
+              void (this.study?.studyInstanceUID === e.detail.study.studyInstanceUID
+                ? this.openSeries(e.detail.series.seriesInstanceUID)
+                : this.openStudy(e.detail.study.studyInstanceUID))}
           ></rad-study-browser>`
-        : nothing}
+          : nothing
+      }
       ${this.study ? this.#renderStudy(this.study) : this.failure ? nothing : html`<p part="message" class="message">${texts().noStudy}</p>`}
     </div>`;
   }
 
   #renderLaunchMessages() {
     const t = texts();
-    return html`${this.launchProblems.length
-      ? html`<div part="message error" class="message error" role="alert">
+    return html`${
+      this.launchProblems.length
+        ? html`<div part="message error" class="message error" role="alert">
           ${t.launchFailed}
           <ul>
             ${this.launchProblems.map((p) => html`<li>${launchProblem(p)}</li>`)}
           </ul>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${this.failure ? html`<div part="message error" class="message error" role="alert" data-kind=${this.failure.kind}>${this.failure.kind === 'not-found' && this.iid ? t.noMatch : errorMessage(this.failure)}</div>` : nothing}
     ${this.launchNotice ? html`<p part="message" class="message" role="status">${this.launchNotice}</p>` : nothing}
-    ${this.launchStudies.length > 1
-      ? html`<nav class="studies" aria-label=${t.studies}>
+    ${
+      this.launchStudies.length > 1
+        ? html`<nav class="studies" aria-label=${t.studies}>
           ${this.launchStudies.map(
-            (s) => html`<button type="button" aria-pressed=${s.studyInstanceUID === this.study?.studyInstanceUID ? 'true' : 'false'} @click=${() => this.openStudy(s.studyInstanceUID)}>
+            (
+              s,
+            ) => html`<button type="button" aria-pressed=${s.studyInstanceUID === this.study?.studyInstanceUID ? 'true' : 'false'} @click=${() => this.openStudy(s.studyInstanceUID)}>
               ${s.studyDate ?? ''} ${s.description ?? ''} ${s.modalities.join('/')}
             </button>`,
           )}
         </nav>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   /** Play/pause and the rate for the active viewport, when it shows more than one image. */
@@ -469,29 +546,37 @@ export class RadViewer extends RadElement {
     const radiologist = this.mode === 'radiologist';
     return html`<div part="toolbar" class="toolbar" role="toolbar" aria-label=${t.viewer}>
         <strong class="title">${study.description ?? ''} ${study.studyDate ?? ''}</strong>
-        ${radiologist
-          ? html`<span role="group" aria-label=${t.layout}>
+        ${
+          radiologist
+            ? html`<span role="group" aria-label=${t.layout}>
               ${(['1x1', '1x2', '2x2'] as const).map(
-                (layout) => html`<button type="button" aria-pressed=${this.layout === layout ? 'true' : 'false'} @click=${() => (this.layout = layout)}>${layout.replace('x', '×')}</button>`,
+                (layout) =>
+                  html`<button type="button" aria-pressed=${this.layout === layout ? 'true' : 'false'} @click=${() => (this.layout = layout)}>${layout.replace('x', '×')}</button>`,
               )}
             </span>`
-          : nothing}
+            : nothing
+        }
         <button type="button" aria-pressed=${this.comparing ? 'true' : 'false'} ?disabled=${!this.prior} title=${this.prior ? '' : t.noPrior} @click=${() => this.compareWithPrior()}>
           ${t.compare}${this.prior ? ` (${priorLabel(this.prior.studyDate ?? '')})` : ''}
         </button>
-        ${this.comparing
-          ? html`<label class="check"><input type="checkbox" .checked=${this.synchronised} @change=${(e: Event) => (this.synchronised = (e.target as HTMLInputElement).checked)} /> ${t.sync}</label>`
-          : nothing}
-        ${radiologist && this.worklist
-          ? html`<button type="button" aria-controls="worklist" aria-expanded=${this.worklistShown ? 'true' : 'false'} @click=${() => (this.worklistShown = !this.worklistShown)}>
+        ${
+          this.comparing
+            ? html`<label class="check"><input type="checkbox" .checked=${this.synchronised} @change=${(e: Event) => (this.synchronised = (e.target as HTMLInputElement).checked)} /> ${t.sync}</label>`
+            : nothing
+        }
+        ${
+          radiologist && this.worklist
+            ? html`<button type="button" aria-controls="worklist" aria-expanded=${this.worklistShown ? 'true' : 'false'} @click=${() => (this.worklistShown = !this.worklistShown)}>
               ${t.worklist}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button type="button" @click=${() => this.close()}>${t.close}</button>
       </div>
       <div class="toolbar" role="toolbar" aria-label=${t.tools}>
         ${MODE_TOOLS[this.mode].map(
-          (tool) => html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} @click=${() => (this.activeTool = tool)}>${toolLabel(tool)}</button>`,
+          (tool) =>
+            html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} @click=${() => (this.activeTool = tool)}>${toolLabel(tool)}</button>`,
         )}
         <button type="button" @click=${() => this.viewports[this.activeSlot]?.invert()}>${t.invert}</button>
         <button type="button" @click=${() => this.viewports[this.activeSlot]?.reset()}>${t.reset}</button>
@@ -554,8 +639,9 @@ export class RadViewer extends RadElement {
       @dragover=${(e: DragEvent) => e.dataTransfer?.types.includes(SERIES_TYPE) && e.preventDefault()}
       @drop=${drop}
     >
-      ${slot
-        ? html`<rad-viewport
+      ${
+        slot
+          ? html`<rad-viewport
             .service=${this.archive}
             study-uid=${slot.studyUid}
             series-uid=${slot.seriesUid}
@@ -566,7 +652,8 @@ export class RadViewer extends RadElement {
             @rad-load-progress=${() => index === this.activeSlot && this.requestUpdate()}
             ><span slot="toolbar"></span
           ></rad-viewport>`
-        : html`<p class="empty">${texts().emptyViewport}</p>`}
+          : html`<p class="empty">${texts().emptyViewport}</p>`
+      }
       ${this.comparing && slot && slot.studyUid !== this.study?.studyInstanceUID ? html`<span class="badge">${priorLabel(this.prior?.studyDate ?? '')}</span>` : nothing}
     </section>`;
   }

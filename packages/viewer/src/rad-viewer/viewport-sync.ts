@@ -3,7 +3,11 @@
 import { slicePosition, type ImageRenderedDetail, type RadViewport, type StackFrame } from '@telerad/viewport';
 
 /** Index of the frame nearest to `position` along the reference normal. */
-export function nearestFrame(frames: readonly StackFrame[], position: number, reference: StackFrame): number | undefined {
+export function nearestFrame(
+  frames: readonly StackFrame[],
+  position: number,
+  reference: StackFrame,
+): number | undefined {
   let best: { index: number; distance: number } | undefined;
   frames.forEach((frame, index) => {
     const p = slicePosition(frame.metadata, reference.metadata);
@@ -67,7 +71,12 @@ export class ViewportSync {
     const index = frame && position !== undefined ? nearestFrame(target.frames, position, frame) : undefined;
     if (index !== undefined && index !== target.viewState.index) void target.showImage(index);
     const { center, width } = target.viewState.window;
-    if (this.syncWindow && view.window.width > 0 && (Math.abs(center - view.window.center) > 1e-6 || Math.abs(width - view.window.width) > 1e-6)) target.setWindow(view.window);
+    if (
+      this.syncWindow &&
+      view.window.width > 0 &&
+      (Math.abs(center - view.window.center) > 1e-6 || Math.abs(width - view.window.width) > 1e-6)
+    )
+      target.setWindow(view.window);
   }
 
   disconnect(): void {

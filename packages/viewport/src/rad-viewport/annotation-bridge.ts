@@ -6,7 +6,16 @@ import type { Types } from '@cornerstonejs/core';
 import { numberValue, Tag } from '@telerad/core';
 import { calibrationOf } from './calibration.js';
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
-import { isDegenerate, MEASUREMENT_TOOLS, measuredImageOf, measuredValues, type CachedStats, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import {
+  isDegenerate,
+  MEASUREMENT_TOOLS,
+  measuredImageOf,
+  measuredValues,
+  type CachedStats,
+  type MeasurementInput,
+  type MeasurementTool,
+  type RadMeasurement,
+} from './measurements.js';
 import { modalityUnitOf, modalityValueOf, type DecodedImage, type ModalityValue } from './modality-value.js';
 import type { StackFrame } from './series-stack.js';
 
@@ -21,7 +30,8 @@ export interface Annotation {
 const STATISTICS_TOOLS = new Set<MeasurementTool>(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
 
 /** Whether a measurement carries its statistics (always true for geometric tools). */
-export const hasStatistics = (m: RadMeasurement) => !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
+export const hasStatistics = (m: RadMeasurement) =>
+  !STATISTICS_TOOLS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 /** The Instance Number of a frame's image, where it has one. */
 function instanceNumberOf(frame: StackFrame): { instanceNumber?: number } {
@@ -49,9 +59,10 @@ export class AnnotationBridge {
     const element = this.on.element();
     if (!tools || !element) return [];
     const ours = new Set(this.on.frames().map((f) => f.imageId));
-    return MEASUREMENT_TOOLS.flatMap((tool) => (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as Annotation[]).filter(
-      (a) => a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId),
-    );
+    return MEASUREMENT_TOOLS.flatMap(
+      (tool) =>
+        (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as Annotation[],
+    ).filter((a) => a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId));
   }
 
   measurements(): RadMeasurement[] {
@@ -88,7 +99,9 @@ export class AnnotationBridge {
     if (!runtime || !viewport || !element) return;
     const { viewPlaneNormal, viewUp } = viewport.getCamera();
     for (const item of items) {
-      const frame = this.on.frames().find((f) => f.sopInstanceUID === item.sopInstanceUID && f.frame === (item.frame ?? 1));
+      const frame = this.on
+        .frames()
+        .find((f) => f.sopInstanceUID === item.sopInstanceUID && f.frame === (item.frame ?? 1));
       if (!frame) continue;
       const points = item.handles.map((h) => runtime.core.utilities.imageToWorldCoords(frame.imageId, [h[0], h[1]]));
       runtime.tools.annotation.state.addAnnotation(
@@ -132,7 +145,8 @@ export class AnnotationBridge {
   /** Removes every annotation of the viewport's frames without drawing (the viewport is going). */
   removeAll(): void {
     const state = this.on.runtime()?.tools.annotation.state;
-    for (const annotation of this.#annotations()) if (annotation.annotationUID) state?.removeAnnotation(annotation.annotationUID);
+    for (const annotation of this.#annotations())
+      if (annotation.annotationUID) state?.removeAnnotation(annotation.annotationUID);
   }
 
   /** Maps a Cornerstone annotation on one of the frames to a RadMeasurement. */
@@ -143,10 +157,15 @@ export class AnnotationBridge {
     const runtime = this.on.runtime();
     if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !runtime) return undefined;
     const { worldToImageCoords } = runtime.core.utilities;
-    const handles = annotation.data.handles.points.map((p) => worldToImageCoords(frame.imageId, p) as [number, number]).map(([x, y]) => [x, y] as [number, number]);
+    const handles = annotation.data.handles.points
+      .map((p) => worldToImageCoords(frame.imageId, p) as [number, number])
+      .map(([x, y]) => [x, y] as [number, number]);
     // Values in the unit the overlay names (SUVbw, HU…), the same in both renderers: Cornerstone's
     // CPU path calls PET SUV 'raw'.
-    const stats = { ...Object.values(annotation.data.cachedStats ?? {})[0], modalityUnit: modalityUnitOf(frame.metadata, frame.suvbw) };
+    const stats = {
+      ...Object.values(annotation.data.cachedStats ?? {})[0],
+      modalityUnit: modalityUnitOf(frame.metadata, frame.suvbw),
+    };
     // Cornerstone 5.14's Probe reads the wrong slice of a stack past its first image: read the value here.
     if (tool === 'Probe') stats.value = this.#modalityValue(frame, handles[0]);
     return {

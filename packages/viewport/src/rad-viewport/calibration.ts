@@ -32,7 +32,8 @@ export function calibrationOf(dataset: DicomJsonDataset): Calibration {
   const patient = spacing('00280030');
   if (patient.length === 2) return { kind: 'patient', rowSpacing: patient[0], columnSpacing: patient[1], unit: 'mm' };
   const detector = spacing('00181164');
-  if (detector.length === 2) return { kind: 'detector', rowSpacing: detector[0], columnSpacing: detector[1], unit: 'mm' };
+  if (detector.length === 2)
+    return { kind: 'detector', rowSpacing: detector[0], columnSpacing: detector[1], unit: 'mm' };
   return { kind: 'uncalibrated', rowSpacing: 1, columnSpacing: 1, unit: 'px' };
 }
 

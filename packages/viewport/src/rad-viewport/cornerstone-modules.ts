@@ -13,4 +13,6 @@ export { calculateSUVScalingFactors } from '@cornerstonejs/calculate-suv';
 
 /** dicom-parser is CommonJS: bundlers differ on whether its API is the namespace or `default`. */
 export const dicomParser: typeof dicomParserModule =
-  typeof dicomParserModule.parseDicom === 'function' ? dicomParserModule : (dicomParserModule as unknown as { default: typeof dicomParserModule }).default;
+  typeof dicomParserModule.parseDicom === 'function'
+    ? dicomParserModule
+    : (dicomParserModule as unknown as { default: typeof dicomParserModule }).default;

@@ -1,7 +1,15 @@
 // Cornerstone3D, loaded on first use (a page that only registers other elements never downloads
 // it) and initialised once per page: Cornerstone keeps global state, so this module is its single
 // owner. Everything Cornerstone-specific the element needs is reached through here.
-import { engineSources, forgetWithTheirFrames, frameReaders, initialise, quietExpectedLogs, registerFrameLoader, registerMetadataProvider } from './cornerstone-setup.js';
+import {
+  engineSources,
+  forgetWithTheirFrames,
+  frameReaders,
+  initialise,
+  quietExpectedLogs,
+  registerFrameLoader,
+  registerMetadataProvider,
+} from './cornerstone-setup.js';
 import { FRAME_SCHEME } from './frame-loader.js';
 import { frameRegistry } from './frame-registry.js';
 import { registerCheckedPart10Loader, type Part10Description } from './part10-loader.js';
@@ -87,7 +95,9 @@ export function loadCornerstone(options: RuntimeOptions = {}): Promise<Cornersto
       registerFrames(frames) {
         // Other schemes (wadouri: from a host) bring their own metadata provider. A frame let go
         // of while the engine loaded is not given: nothing would forget it.
-        for (const frame of frames.filter((f) => f.imageId.startsWith(`${FRAME_SCHEME}:`) && frameRegistry.has(f.imageId))) {
+        for (const frame of frames.filter(
+          (f) => f.imageId.startsWith(`${FRAME_SCHEME}:`) && frameRegistry.has(f.imageId),
+        )) {
           loader.wadors.metaDataManager.add(frame.imageId, frame.metadata as never);
         }
       },

@@ -24,7 +24,11 @@ export function initialise({ core, loader }: CornerstoneModules, options: Runtim
   styleTextBoxesThroughCssom();
   const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   initDecodeWorkers(
-    () => loader.init({ maxWebWorkers: workers, ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}) }),
+    () =>
+      loader.init({
+        maxWebWorkers: workers,
+        ...(options.codecBasePath ? { wasmBasePath: options.codecBasePath } : {}),
+      }),
     core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
     workers,
   );
@@ -38,17 +42,23 @@ export function forgetWithTheirFrames({ core, loader }: CornerstoneModules, part
       loader.wadors.metaDataManager.remove(imageId);
       // An image still being decoded would be made without its metadata (no window, no spacing)
       // and kept so in the cache: dropped now, made again when shown. Decoded ones stay cached.
-      if (core.cache.getImageLoadObject(imageId) && !core.cache.getImage(imageId)) core.cache.removeImageLoadObject(imageId, { force: true });
+      if (core.cache.getImageLoadObject(imageId) && !core.cache.getImage(imageId))
+        core.cache.removeImageLoadObject(imageId, { force: true });
     }
   });
 }
 
 /** Frames cut from Part 10 instances (a series retrieved at once, an instance asked whole) by Cornerstone's frame readers. */
-export function frameReaders({ loader: { wadouri }, dicomParser }: CornerstoneModules): { extractFrame: FrameExtractor; splitInstance(part10: Uint8Array): RetrievedInstance } {
+export function frameReaders({ loader: { wadouri }, dicomParser }: CornerstoneModules): {
+  extractFrame: FrameExtractor;
+  splitInstance(part10: Uint8Array): RetrievedInstance;
+} {
   type DataSet = ReturnType<typeof dicomParser.parseDicom>;
   /** A parsed instance's frame `index` (0-based) as the frame readers cut it. */
   const frameOf = (dataSet: DataSet, index: number) =>
-    dataSet.elements.x7fe00010?.encapsulatedPixelData ? wadouri.getEncapsulatedImageFrame(dataSet, index) : wadouri.getUncompressedImageFrame(dataSet, index);
+    dataSet.elements.x7fe00010?.encapsulatedPixelData
+      ? wadouri.getEncapsulatedImageFrame(dataSet, index)
+      : wadouri.getUncompressedImageFrame(dataSet, index);
   const syntaxOf = (dataSet: DataSet) => dataSet.string('x00020010') ?? '1.2.840.10008.1.2.1';
   return {
     extractFrame: (part10, frame) => {
@@ -84,7 +94,8 @@ function spareThePageFrameErrors(core: Core): (failure: object) => void {
   };
   const frameErrors = new WeakSet<object>();
   globalThis.addEventListener?.('unhandledrejection', (event) => {
-    if (typeof event.reason === 'object' && event.reason !== null && frameErrors.has(event.reason as object)) event.preventDefault();
+    if (typeof event.reason === 'object' && event.reason !== null && frameErrors.has(event.reason as object))
+      event.preventDefault();
   });
   return (failure) => frameErrors.add(failure);
 }
@@ -94,7 +105,9 @@ const DECODE_DEADLINE_MS = 30_000;
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('decoding did not finish')), ms)));
+  const deadline = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('decoding did not finish')), ms)),
+  );
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
@@ -113,17 +126,23 @@ export function registerFrameLoader({ core, loader }: CornerstoneModules, extrac
     checkFrame(attributes, frame.bytes, frame.transferSyntax, urlOf(imageId));
     return decodable(attributes, frame);
   };
-  core.registerImageLoader(FRAME_SCHEME, (imageId: string) => ({
-    promise: loadFrame(imageId, extractFrame)
-      .then((frame) => checked(imageId, frame))
-      .then(({ bytes, transferSyntax }) => withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS))
-      .catch((error: unknown) => {
-        // What does not parse or decode is the file's fault, not the archive's.
-        const failure = fileFault(error, urlOf(imageId));
-        handled(failure);
-        throw failure;
-      }),
-  }) as never);
+  core.registerImageLoader(
+    FRAME_SCHEME,
+    (imageId: string) =>
+      ({
+        promise: loadFrame(imageId, extractFrame)
+          .then((frame) => checked(imageId, frame))
+          .then(({ bytes, transferSyntax }) =>
+            withDeadline(loader.createImage(imageId, bytes, transferSyntax, {}), DECODE_DEADLINE_MS),
+          )
+          .catch((error: unknown) => {
+            // What does not parse or decode is the file's fault, not the archive's.
+            const failure = fileFault(error, urlOf(imageId));
+            handled(failure);
+            throw failure;
+          }),
+      }) as never,
+  );
 }
 
 /** The VOI LUT module (PS3.3 C.11.2) as Cornerstone's metadata expects it; undefined without a window. */
@@ -144,11 +163,17 @@ function voiModule(metadata: StackFrame['metadata']) {
  * answered from their own attributes alike.
  */
 export function registerMetadataProvider(core: Core, part10: Part10Files): void {
-  const describe = (imageId: string) => (imageId.startsWith(`${FRAME_SCHEME}:`) ? frameRegistry.frame(imageId) : isPart10(imageId) ? part10.describe(imageId) : undefined);
+  const describe = (imageId: string) =>
+    imageId.startsWith(`${FRAME_SCHEME}:`)
+      ? frameRegistry.frame(imageId)
+      : isPart10(imageId)
+        ? part10.describe(imageId)
+        : undefined;
   core.metaData.addProvider((type: string, imageId: string) => {
     const described = typeof imageId === 'string' ? describe(imageId) : undefined;
     if (!described) return undefined;
-    if (type === core.Enums.MetadataModules.SCALING) return described.suvbw === undefined ? undefined : { suvbw: described.suvbw };
+    if (type === core.Enums.MetadataModules.SCALING)
+      return described.suvbw === undefined ? undefined : { suvbw: described.suvbw };
     return type === core.Enums.MetadataModules.VOI_LUT ? voiModule(described.metadata) : undefined;
   }, 10_000);
 }

@@ -10,7 +10,9 @@ function halfPixel(viewport: Types.IStackViewport): Types.Point3 | undefined {
   const data = viewport.getImageData();
   if (!data) return undefined;
   const { spacing, direction } = data;
-  return [0, 1, 2].map((axis) => 0.5 * spacing[0] * direction[axis] + 0.5 * spacing[1] * direction[3 + axis]) as Types.Point3;
+  return [0, 1, 2].map(
+    (axis) => 0.5 * spacing[0] * direction[axis] + 0.5 * spacing[1] * direction[3 + axis],
+  ) as Types.Point3;
 }
 
 /** Makes a CPU-rendered stack viewport's `worldToCanvas` and `canvasToWorld` agree with what it draws. */
@@ -36,6 +38,7 @@ export function fittedZoom(viewport: Types.IStackViewport, rotation: number): nu
   const data = viewport.getImageData();
   const canvas = viewport.canvas;
   if (!data || !canvas.width || !canvas.height) return viewport.getZoom();
-  const [columns, rows] = rotation % 180 === 0 ? [data.dimensions[0], data.dimensions[1]] : [data.dimensions[1], data.dimensions[0]];
+  const [columns, rows] =
+    rotation % 180 === 0 ? [data.dimensions[0], data.dimensions[1]] : [data.dimensions[1], data.dimensions[0]];
   return viewport.getZoom() / Math.min(canvas.width / columns, canvas.height / rows);
 }

@@ -7,11 +7,18 @@
 export const TRUSTED_TYPES_POLICY = 'telerad-elements';
 
 interface TrustedTypesFactory {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown };
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(url: string): string },
+  ): { createScriptURL(url: string): unknown };
 }
 
 interface WorkerManager {
-  registerWorker(name: string, create: () => Worker, options: { maxWorkerInstances: number; overwrite?: boolean }): void;
+  registerWorker(
+    name: string,
+    create: () => Worker,
+    options: { maxWorkerInstances: number; overwrite?: boolean },
+  ): void;
 }
 
 /** A Worker that records its script URL and options and never starts. */
@@ -61,5 +68,8 @@ export function initDecodeWorkers(initLoader: () => void, manager: WorkerManager
     policy = undefined;
   }
   const scriptURL = (policy?.createScriptURL(url) ?? url) as string;
-  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, workerOptions), { maxWorkerInstances: workers, overwrite: true });
+  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, workerOptions), {
+    maxWorkerInstances: workers,
+    overwrite: true,
+  });
 }

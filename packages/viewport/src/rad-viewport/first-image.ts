@@ -12,7 +12,8 @@ const numbers = (dataset: DicomJsonDataset, tag: string) => (dataset[tag]?.Value
 
 /** Whether rows and columns are as far apart as each other (or the image says nothing of spacing). */
 function squarePixels(metadata: DicomJsonDataset): boolean {
-  const spacing = numbers(metadata, '00280030').length === 2 ? numbers(metadata, '00280030') : numbers(metadata, '00181164');
+  const spacing =
+    numbers(metadata, '00280030').length === 2 ? numbers(metadata, '00280030') : numbers(metadata, '00181164');
   return spacing.length !== 2 || Math.abs(spacing[0] - spacing[1]) <= 1e-6 * Math.max(spacing[0], spacing[1]);
 }
 
@@ -51,13 +52,20 @@ export function drawableEarly(metadata: DicomJsonDataset): boolean {
 }
 
 /** The image, when its metadata and frame allow drawing it here; undefined when only the engine can. */
-export function earlyImage(metadata: DicomJsonDataset, bytes: Uint8Array, transferSyntax: string): EarlyImage | undefined {
+export function earlyImage(
+  metadata: DicomJsonDataset,
+  bytes: Uint8Array,
+  transferSyntax: string,
+): EarlyImage | undefined {
   const rows = numberValue(metadata, '00280010') ?? 0;
   const columns = numberValue(metadata, '00280011') ?? 0;
   const bitsAllocated = numberValue(metadata, '00280100') ?? 0;
   const photometric = stringValue(metadata, '00280004');
   const voiFunction = stringValue(metadata, '00281056') ?? 'LINEAR';
-  const simple = drawableEarly(metadata) && NATIVE_SYNTAXES.has(transferSyntax) && bytes.length === rows * columns * (bitsAllocated / 8);
+  const simple =
+    drawableEarly(metadata) &&
+    NATIVE_SYNTAXES.has(transferSyntax) &&
+    bytes.length === rows * columns * (bitsAllocated / 8);
   if (!simple || rows === 0 || columns === 0) return undefined;
   const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
   const signed = numberValue(metadata, '00280103') === 1;
@@ -74,7 +82,9 @@ export function earlyImage(metadata: DicomJsonDataset, bytes: Uint8Array, transf
     slope: numberValue(metadata, '00281053') ?? 1,
     intercept: numberValue(metadata, '00281052') ?? 0,
     monochrome1: photometric === 'MONOCHROME1',
-    ...(center !== undefined && width !== undefined && width > 0 ? { window: { center, width, exact: voiFunction === 'LINEAR_EXACT' } } : {}),
+    ...(center !== undefined && width !== undefined && width > 0
+      ? { window: { center, width, exact: voiFunction === 'LINEAR_EXACT' } }
+      : {}),
   };
 }
 

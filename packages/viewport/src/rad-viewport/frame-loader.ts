@@ -30,7 +30,12 @@ export interface FrameSource {
 export const frameImageId = (frameUrl: string): string => `${FRAME_SCHEME}:${frameUrl}`;
 
 /** How the frames of an instance stored in `storedTransferSyntax` are fetched. */
-export function frameSourceFor(storedTransferSyntax: string | undefined, auth: AuthPolicy, timeoutMs: number, reauthorize?: FrameSource['reauthorize']): FrameSource {
+export function frameSourceFor(
+  storedTransferSyntax: string | undefined,
+  auth: AuthPolicy,
+  timeoutMs: number,
+  reauthorize?: FrameSource['reauthorize'],
+): FrameSource {
   const anySyntax = !storedTransferSyntax || !ASK_AS_DEFAULT.has(storedTransferSyntax);
   return { auth, timeoutMs, accept: anySyntax ? ANY_SYNTAX : DEFAULT_SYNTAX, ...(reauthorize ? { reauthorize } : {}) };
 }
@@ -78,15 +83,27 @@ const param = (header: string, name: string) => new RegExp(`${name}="?([^";\\s]+
  */
 async function firstPart(response: Response): Promise<{ bytes: Uint8Array; transferSyntax?: string }> {
   const contentType = response.headers.get('content-type') ?? '';
-  if (!param(contentType, 'boundary')) return { bytes: new Uint8Array(await response.arrayBuffer()), transferSyntax: param(contentType, 'transfer-syntax') };
+  if (!param(contentType, 'boundary'))
+    return {
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      transferSyntax: param(contentType, 'transfer-syntax'),
+    };
   let first: { bytes: Uint8Array; transferSyntax?: string } | undefined;
-  await readMultipart(response, ({ headers, body }) => void (first ??= { bytes: body, transferSyntax: param(headers, 'transfer-syntax') }));
+  await readMultipart(
+    response,
+    ({ headers, body }) => void (first ??= { bytes: body, transferSyntax: param(headers, 'transfer-syntax') }),
+  );
   if (!first) throw new MultipartError('multipart answer without a part');
   return first;
 }
 
 /** A GET with credentials for allowlisted URLs; by default the whole answer must come within the timeout. */
-export async function request(url: string, accept: string, source: Pick<FrameSource, 'auth' | 'timeoutMs'>, signal = AbortSignal.timeout(source.timeoutMs)): Promise<Response> {
+export async function request(
+  url: string,
+  accept: string,
+  source: Pick<FrameSource, 'auth' | 'timeoutMs'>,
+  signal = AbortSignal.timeout(source.timeoutMs),
+): Promise<Response> {
   try {
     return await fetch(url, { headers: { Accept: accept, ...(await source.auth.headersFor(url)) }, signal });
   } catch (error) {
@@ -104,7 +121,10 @@ async function authorizedRequest(url: string, accept: string, source: FrameSourc
 }
 
 /** A binary element's bytes (PS3.18 F.2.7): its Value as given, InlineBinary (base64), or by its BulkDataURI (`load`). */
-export async function binaryValue(element: DicomJsonElement, load: (uri: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function binaryValue(
+  element: DicomJsonElement,
+  load: (uri: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   const [value] = element.Value ?? [];
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
@@ -144,11 +164,18 @@ export async function loadFrame(imageId: string, extract: FrameExtractor): Promi
   }
   const [instanceUrl, frame] = url.split('/frames/');
   if (response.status === 400 || response.status === 406 || response.status >= 500) {
-    const instance = await authorizedRequest(instanceUrl, 'multipart/related; type="application/dicom"; transfer-syntax=*', source);
+    const instance = await authorizedRequest(
+      instanceUrl,
+      'multipart/related; type="application/dicom"; transfer-syntax=*',
+      source,
+    );
     if (instance.ok) return read(instance, url, (part) => extract(part.bytes, Number(frame)));
   }
   if (!response.ok) throw DicomWebError.fromStatus(response.status, url);
-  return read(response, url, (part) => ({ bytes: part.bytes, transferSyntax: part.transferSyntax ?? EXPLICIT_VR_LITTLE_ENDIAN }));
+  return read(response, url, (part) => ({
+    bytes: part.bytes,
+    transferSyntax: part.transferSyntax ?? EXPLICIT_VR_LITTLE_ENDIAN,
+  }));
 }
 
 /** The first part of an answer, turned into a frame; anything malformed is a bad response. */
@@ -164,7 +191,8 @@ async function read(
   } catch (error) {
     // The body cut off by the timeout or the caller is not a malformed answer.
     const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') throw new DicomWebError(name === 'TimeoutError' ? 'timeout' : 'aborted', 0, url);
+    if (name === 'TimeoutError' || name === 'AbortError')
+      throw new DicomWebError(name === 'TimeoutError' ? 'timeout' : 'aborted', 0, url);
     throw new DicomWebError('bad-response', response.status, url, (error as Error).message);
   }
 }

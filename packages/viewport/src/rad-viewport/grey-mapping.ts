@@ -39,7 +39,9 @@ export class GreyMapping {
 
   /** The VOI LUT shown instead of a window: its index in the sequence and its LUT Explanation. */
   shownVoiLut(): { index: number; explanation?: string } | undefined {
-    return this.#voiLutIndex === undefined ? undefined : { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation };
+    return this.#voiLutIndex === undefined
+      ? undefined
+      : { index: this.#voiLutIndex, explanation: this.#currentVoiLut()?.explanation };
   }
 
   /** Maps values to grey through VOI LUT `index` of the image shown, instead of a window. */
@@ -125,7 +127,8 @@ export class GreyMapping {
     const viewport = this.on.viewport();
     const frame = this.on.frame();
     const cpu = viewport && cpuViewportOf(viewport);
-    if (!cpu || !frame || this.#voiLutIndex !== undefined || stringValue(frame.metadata, '00281056') !== 'SIGMOID') return false;
+    if (!cpu || !frame || this.#voiLutIndex !== undefined || stringValue(frame.metadata, '00281056') !== 'SIGMOID')
+      return false;
     const image = this.on.runtime()?.core.cache.getImage(frame.imageId) as unknown as ImageRange | undefined;
     const { lower = 0, upper = 0 } = viewport.getProperties().voiRange ?? {};
     const window = windowOfRange({ lower, upper });

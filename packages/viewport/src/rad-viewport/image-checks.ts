@@ -47,7 +47,11 @@ const SAMPLES: Record<string, number> = {
 /** Transfer syntaxes whose pixel data is native (deflate is inflated by the parser). */
 const NATIVE = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99']);
 /** Encapsulated syntaxes the codecs decode: JPEG baseline, extended, lossless; JPEG-LS; JPEG 2000; HTJ2K; RLE. */
-const ENCAPSULATED = new Set(['.4.50', '.4.51', '.4.57', '.4.70', '.4.80', '.4.81', '.4.90', '.4.91', '.4.201', '.4.202', '.4.203', '.5'].map((s) => `1.2.840.10008.1.2${s}`));
+const ENCAPSULATED = new Set(
+  ['.4.50', '.4.51', '.4.57', '.4.70', '.4.80', '.4.81', '.4.90', '.4.91', '.4.201', '.4.202', '.4.203', '.5'].map(
+    (s) => `1.2.840.10008.1.2${s}`,
+  ),
+);
 
 /** How a transfer syntax stores pixel data, or 'unknown' where no codec here reads it. */
 export const pixelEncoding = (transferSyntax: string): 'native' | 'encapsulated' | 'unknown' =>
@@ -60,7 +64,9 @@ const STORED_SAMPLES: Record<string, number> = { YBR_FULL_422: 2, YBR_PARTIAL_42
 
 /** Bytes of one frame as its attributes declare it stored natively. */
 export const declaredFrameBytes = ({ rows, columns, samplesPerPixel, bitsAllocated, photometric }: ImageAttributes) =>
-  bitsAllocated === 1 ? Math.ceil((rows * columns) / 8) : rows * columns * (STORED_SAMPLES[photometric] ?? samplesPerPixel) * (bitsAllocated / 8);
+  bitsAllocated === 1
+    ? Math.ceil((rows * columns) / 8)
+    : rows * columns * (STORED_SAMPLES[photometric] ?? samplesPerPixel) * (bitsAllocated / 8);
 
 /** Throws InvalidImage where the attributes cannot describe a displayable image. */
 export function checkImage(a: ImageAttributes): void {
@@ -71,11 +77,14 @@ export function checkImage(a: ImageAttributes): void {
   const samples = SAMPLES[a.photometric];
   if (samples === undefined) fail(`Photometric Interpretation "${a.photometric}"`);
   if (a.samplesPerPixel !== samples) fail(`${a.samplesPerPixel} samples per pixel for ${a.photometric}`);
-  if (![1, 8, 16, 32].includes(a.bitsAllocated) || (a.bitsAllocated === 1 && samples !== 1)) fail(`${a.bitsAllocated} bits allocated`);
-  if (!integer(a.bitsStored, 1, a.bitsAllocated) || !integer(a.highBit, a.bitsStored - 1, a.bitsAllocated - 1)) fail(`${a.bitsStored} bits stored, high bit ${a.highBit}`);
+  if (![1, 8, 16, 32].includes(a.bitsAllocated) || (a.bitsAllocated === 1 && samples !== 1))
+    fail(`${a.bitsAllocated} bits allocated`);
+  if (!integer(a.bitsStored, 1, a.bitsAllocated) || !integer(a.highBit, a.bitsStored - 1, a.bitsAllocated - 1))
+    fail(`${a.bitsStored} bits stored, high bit ${a.highBit}`);
   if (a.pixelRepresentation !== 0 && a.pixelRepresentation !== 1) fail(`Pixel Representation ${a.pixelRepresentation}`);
   if (!integer(a.frames, 1, MAX_FRAMES)) fail(`${a.frames} frames`);
-  if (declaredFrameBytes(a) > MAX_FRAME_BYTES) fail(`a frame of ${Math.round(declaredFrameBytes(a) / 2 ** 20)} MB (at most ${MAX_FRAME_BYTES / 2 ** 20} MB)`);
+  if (declaredFrameBytes(a) > MAX_FRAME_BYTES)
+    fail(`a frame of ${Math.round(declaredFrameBytes(a) / 2 ** 20)} MB (at most ${MAX_FRAME_BYTES / 2 ** 20} MB)`);
   if (a.photometric === 'PALETTE COLOR') checkPalette(a, fail);
 }
 
@@ -85,7 +94,8 @@ function checkPalette(a: ImageAttributes, fail: (why: string) => never): void {
   for (const { descriptor, dataBytes } of a.palette ?? []) {
     const [entries = 0, , bits = 0] = descriptor;
     const count = entries === 0 ? 65536 : entries;
-    if (![8, 16].includes(bits) || dataBytes < count * (bits === 16 ? 2 : 1)) fail(`a palette table of ${dataBytes} bytes for ${count} entries of ${bits} bits`);
+    if (![8, 16].includes(bits) || dataBytes < count * (bits === 16 ? 2 : 1))
+      fail(`a palette table of ${dataBytes} bytes for ${count} entries of ${bits} bits`);
   }
 }
 
@@ -114,29 +124,48 @@ function rleHeaderFits(a: ImageAttributes, bytes: Uint8Array): boolean {
  * labelled with the wrong transfer syntax), a JPEG-LS frame cut short, or a transfer syntax no
  * codec here reads. `whole: false`: `bytes` are only the frame's first fragment.
  */
-export function checkFrame(a: ImageAttributes, bytes: Uint8Array, transferSyntax: string, url: string, { whole = true } = {}): void {
+export function checkFrame(
+  a: ImageAttributes,
+  bytes: Uint8Array,
+  transferSyntax: string,
+  url: string,
+  { whole = true } = {},
+): void {
   const fail = (why: string): never => {
     throw new InvalidImage(why);
   };
   if (NATIVE.has(transferSyntax)) {
-    if (bytes.length < declaredFrameBytes(a)) fail(`${bytes.length} bytes of pixel data for a frame of ${declaredFrameBytes(a)}`);
+    if (bytes.length < declaredFrameBytes(a))
+      fail(`${bytes.length} bytes of pixel data for a frame of ${declaredFrameBytes(a)}`);
     return;
   }
-  if (!ENCAPSULATED.has(transferSyntax)) throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
+  if (!ENCAPSULATED.has(transferSyntax))
+    throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
   if (bytes.length === 0) fail('an empty compressed frame');
-  const family = transferSyntax.endsWith('.5') ? 'RLE' : /\.4\.(9[01]|20[123])$/.test(transferSyntax) ? 'JPEG 2000' : 'JPEG';
-  const fits = family === 'RLE' ? rleHeaderFits(a, bytes) : family === 'JPEG 2000' ? startsWith(bytes, J2K_SOC) || startsWith(bytes, JP2_SIGNATURE) : startsWith(bytes, JPEG_SOI);
+  const family = transferSyntax.endsWith('.5')
+    ? 'RLE'
+    : /\.4\.(9[01]|20[123])$/.test(transferSyntax)
+      ? 'JPEG 2000'
+      : 'JPEG';
+  const fits =
+    family === 'RLE'
+      ? rleHeaderFits(a, bytes)
+      : family === 'JPEG 2000'
+        ? startsWith(bytes, J2K_SOC) || startsWith(bytes, JP2_SIGNATURE)
+        : startsWith(bytes, JPEG_SOI);
   if (!fits) fail(`a frame that is not ${family} data, in a file that says it is`);
   // CharLS takes seconds to give up on a JPEG-LS stream cut short: one without its end-of-image
   // marker (in its last bytes, before even-length padding) is refused at once.
-  if (whole && JPEG_LS.has(transferSyntax) && !endsWithEoi(bytes)) fail('a JPEG-LS frame cut short (no end-of-image marker)');
+  if (whole && JPEG_LS.has(transferSyntax) && !endsWithEoi(bytes))
+    fail('a JPEG-LS frame cut short (no end-of-image marker)');
 }
 
 const JPEG_LS = new Set(['1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.81']);
 
 /** Whether FF D9 (EOI) is among the last bytes, past at most a few padding bytes. */
 function endsWithEoi(bytes: Uint8Array): boolean {
-  for (let at = bytes.length - 2; at >= Math.max(0, bytes.length - 6); at--) if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+  for (let at = bytes.length - 2; at >= Math.max(0, bytes.length - 6); at--)
+    if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
   return false;
 }
 
@@ -144,7 +173,8 @@ function endsWithEoi(bytes: Uint8Array): boolean {
 export function frameBytes(pixelData: unknown): Uint8Array {
   if (pixelData instanceof Uint8Array) return pixelData;
   if (pixelData instanceof ArrayBuffer) return new Uint8Array(pixelData);
-  if (ArrayBuffer.isView(pixelData)) return new Uint8Array(pixelData.buffer, pixelData.byteOffset, pixelData.byteLength);
+  if (ArrayBuffer.isView(pixelData))
+    return new Uint8Array(pixelData.buffer, pixelData.byteOffset, pixelData.byteLength);
   return Array.isArray(pixelData) ? concatBytes(pixelData.map(frameBytes)) : new Uint8Array();
 }
 
@@ -166,7 +196,8 @@ const EXPLICIT_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 /** Values of `size` bytes in the other byte order (big to little endian, or back); a partial last value is dropped. */
 export function swappedWords(bytes: Uint8Array, size: number): Uint8Array {
   const swapped = new Uint8Array(bytes.length - (bytes.length % size));
-  for (let i = 0; i < swapped.length; i += size) for (let k = 0; k < size; k++) swapped[i + k] = bytes[i + size - 1 - k];
+  for (let i = 0; i < swapped.length; i += size)
+    for (let k = 0; k < size; k++) swapped[i + k] = bytes[i + size - 1 - k];
   return swapped;
 }
 
@@ -174,11 +205,16 @@ export function swappedWords(bytes: Uint8Array, size: number): Uint8Array {
  * A frame as Cornerstone's image creation takes it: 1-bit native frames unpacked, 32-bit big
  * endian frames in little endian (with that syntax); any other frame as it is.
  */
-export function decodable(attributes: ImageAttributes, frame: { bytes: Uint8Array; transferSyntax: string }): { bytes: Uint8Array; transferSyntax: string } {
+export function decodable(
+  attributes: ImageAttributes,
+  frame: { bytes: Uint8Array; transferSyntax: string },
+): { bytes: Uint8Array; transferSyntax: string } {
   const { bytes, transferSyntax } = frame;
-  if (attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native') return { bytes: unpackedBits(bytes, attributes.rows * attributes.columns), transferSyntax };
+  if (attributes.bitsAllocated === 1 && pixelEncoding(transferSyntax) === 'native')
+    return { bytes: unpackedBits(bytes, attributes.rows * attributes.columns), transferSyntax };
   // Cornerstone's big endian decoder knows 8 and 16 bits only: it throws on 32.
-  if (attributes.bitsAllocated === 32 && transferSyntax === EXPLICIT_BIG_ENDIAN) return { bytes: swappedWords(bytes, 4), transferSyntax: EXPLICIT_LITTLE_ENDIAN };
+  if (attributes.bitsAllocated === 32 && transferSyntax === EXPLICIT_BIG_ENDIAN)
+    return { bytes: swappedWords(bytes, 4), transferSyntax: EXPLICIT_LITTLE_ENDIAN };
   return frame;
 }
 
@@ -221,7 +257,9 @@ export function imageAttributes(read: AttributeReader): ImageAttributes {
   const n = ([tag, keyword]: readonly [string, string], fallback = NaN) => read.number(tag, keyword) ?? fallback;
   const bitsAllocated = n(TAGS.bitsAllocated);
   const bitsStored = n(TAGS.bitsStored, bitsAllocated);
-  const palette = PALETTE.filter(({ descriptor }) => read.numbers(...descriptor).length).map(({ descriptor, data }) => ({ descriptor: read.numbers(...descriptor), dataBytes: read.byteLength(...data) }));
+  const palette = PALETTE.filter(({ descriptor }) => read.numbers(...descriptor).length).map(
+    ({ descriptor, data }) => ({ descriptor: read.numbers(...descriptor), dataBytes: read.byteLength(...data) }),
+  );
   return {
     rows: n(TAGS.rows),
     columns: n(TAGS.columns),
@@ -249,13 +287,15 @@ export const jsonReader = (metadata: DicomJsonDataset): AttributeReader => ({
 
 const byteLengthOf = (value: unknown): number => {
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value.byteLength;
-  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + (typeof v === 'number' ? 2 : byteLengthOf(v)), 0);
+  if (Array.isArray(value))
+    return value.reduce((sum: number, v) => sum + (typeof v === 'number' ? 2 : byteLengthOf(v)), 0);
   return 0;
 };
 
 /** A naturalized data set (dcmjs keywords). */
 export const naturalizedReader = (instance: Record<string, unknown>): AttributeReader => {
-  const values = (keyword: string) => ([] as unknown[]).concat(instance[keyword] ?? []).filter((v) => v !== null && v !== '');
+  const values = (keyword: string) =>
+    ([] as unknown[]).concat(instance[keyword] ?? []).filter((v) => v !== null && v !== '');
   return {
     number: (_, keyword) => (values(keyword).length ? Number(values(keyword)[0]) : undefined),
     text: (_, keyword) => (values(keyword).length ? String(values(keyword)[0]) : undefined),

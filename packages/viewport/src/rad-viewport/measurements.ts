@@ -3,7 +3,17 @@ import { calibrationOf, distance, type Calibration, type CalibrationKind } from 
 import type { StackFrame } from './series-stack.js';
 
 /** Measurement tools of the viewport (Cornerstone3D tool names). */
-export const MEASUREMENT_TOOLS = ['Length', 'Angle', 'CobbAngle', 'Bidirectional', 'EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe', 'ArrowAnnotate'] as const;
+export const MEASUREMENT_TOOLS = [
+  'Length',
+  'Angle',
+  'CobbAngle',
+  'Bidirectional',
+  'EllipticalROI',
+  'RectangleROI',
+  'CircleROI',
+  'Probe',
+  'ArrowAnnotate',
+] as const;
 export type MeasurementTool = (typeof MEASUREMENT_TOOLS)[number];
 
 /** One number of a measurement with its unit, e.g. `{ name: 'mean', value: 50.2, unit: 'HU' }`. */
@@ -31,7 +41,9 @@ export interface RadMeasurement extends Measurement {
 export type { StackPosition };
 
 /** What `setMeasurements` needs of a measurement: the values are computed again. */
-export type MeasurementInput = Pick<RadMeasurement, 'tool' | 'handles' | 'sopInstanceUID' | 'text'> & { frame?: number };
+export type MeasurementInput = Pick<RadMeasurement, 'tool' | 'handles' | 'sopInstanceUID' | 'text'> & {
+  frame?: number;
+};
 
 /** The statistics Cornerstone caches on an ROI or probe annotation, per target. */
 export interface CachedStats {
@@ -48,7 +60,9 @@ const degrees = (radians: number) => (radians * 180) / Math.PI;
 function angleAt(vertex: number[], a: number[], b: number[], c: Calibration): number {
   const u = [(a[0] - vertex[0]) * c.columnSpacing, (a[1] - vertex[1]) * c.rowSpacing];
   const v = [(b[0] - vertex[0]) * c.columnSpacing, (b[1] - vertex[1]) * c.rowSpacing];
-  return degrees(Math.acos(Math.max(-1, Math.min(1, (u[0] * v[0] + u[1] * v[1]) / (Math.hypot(...u) * Math.hypot(...v))))));
+  return degrees(
+    Math.acos(Math.max(-1, Math.min(1, (u[0] * v[0] + u[1] * v[1]) / (Math.hypot(...u) * Math.hypot(...v))))),
+  );
 }
 
 function angleBetweenLines(p: number[][], c: Calibration): number {
@@ -63,7 +77,12 @@ function angleBetweenLines(p: number[][], c: Calibration): number {
  * Values of a measurement from its handles (image coordinates) and the frame's calibration;
  * intensity statistics come from Cornerstone, in modality units (HU after rescale, SUV…).
  */
-export function measuredValues(tool: MeasurementTool, handles: number[][], frame: StackFrame, stats: CachedStats = {}): MeasuredValue[] {
+export function measuredValues(
+  tool: MeasurementTool,
+  handles: number[][],
+  frame: StackFrame,
+  stats: CachedStats = {},
+): MeasuredValue[] {
   const c = calibrationOf(frame.metadata);
   const length = (a: number[], b: number[]) => distance(a, b, c);
   const area = (mm2: number): MeasuredValue => ({ name: 'area', value: mm2, unit: `${c.unit}²` });
@@ -93,7 +112,9 @@ export function measuredValues(tool: MeasurementTool, handles: number[][], frame
       return [area(Math.abs((d[0] - a[0]) * c.columnSpacing * (d[1] - a[1]) * c.rowSpacing)), ...intensity];
     }
     case 'Probe':
-      return typeof stats.value === 'number' ? [{ name: 'value', value: stats.value, unit: stats.modalityUnit ?? '' }] : [];
+      return typeof stats.value === 'number'
+        ? [{ name: 'value', value: stats.value, unit: stats.modalityUnit ?? '' }]
+        : [];
     case 'ArrowAnnotate':
       return [];
   }
@@ -128,7 +149,9 @@ export function isDegenerate(tool: MeasurementTool, handles: readonly (readonly 
 }
 
 /** The image a measurement on `frame` was made on, as core's contract names it. */
-export function measuredImageOf(frame: StackFrame): Pick<RadMeasurement, 'studyInstanceUID' | 'seriesInstanceUID' | 'sopInstanceUID' | 'sopClassUID' | 'frame'> {
+export function measuredImageOf(
+  frame: StackFrame,
+): Pick<RadMeasurement, 'studyInstanceUID' | 'seriesInstanceUID' | 'sopInstanceUID' | 'sopClassUID' | 'frame'> {
   const uid = (tag: string) => stringValue(frame.metadata, tag) ?? '';
   return {
     studyInstanceUID: uid(Tag.StudyInstanceUID),

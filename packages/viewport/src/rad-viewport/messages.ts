@@ -41,24 +41,62 @@ export const presetLabel = (id: string): string =>
   })[id] ?? id;
 
 /** An image's own window or VOI LUT, by its explanation or else its number. */
-export const imagePresetLabel = ({ explanation, number, voiLut }: { explanation?: string; number: number; voiLut?: number }) =>
+export const imagePresetLabel = ({
+  explanation,
+  number,
+  voiLut,
+}: {
+  explanation?: string;
+  number: number;
+  voiLut?: number;
+}) =>
   voiLut === undefined
     ? msg(str`File window: ${explanation || number}`, { id: 'viewport.preset.file-window' })
     : msg(str`VOI LUT: ${explanation || number}`, { id: 'viewport.preset.voi-lut' });
 
 /** The toolbar's action buttons: label and title (with the key). */
 export const actionLabels = () => ({
-  narrower: [msg('Window −', { id: 'viewport.action.narrower' }), msg('Narrower window ([)', { id: 'viewport.action.narrower-title' })],
-  wider: [msg('Window +', { id: 'viewport.action.wider' }), msg('Wider window (])', { id: 'viewport.action.wider-title' })],
-  lower: [msg('Level −', { id: 'viewport.action.lower' }), msg('Lower level (,)', { id: 'viewport.action.lower-title' })],
-  higher: [msg('Level +', { id: 'viewport.action.higher' }), msg('Higher level (.)', { id: 'viewport.action.higher-title' })],
+  narrower: [
+    msg('Window −', { id: 'viewport.action.narrower' }),
+    msg('Narrower window ([)', { id: 'viewport.action.narrower-title' }),
+  ],
+  wider: [
+    msg('Window +', { id: 'viewport.action.wider' }),
+    msg('Wider window (])', { id: 'viewport.action.wider-title' }),
+  ],
+  lower: [
+    msg('Level −', { id: 'viewport.action.lower' }),
+    msg('Lower level (,)', { id: 'viewport.action.lower-title' }),
+  ],
+  higher: [
+    msg('Level +', { id: 'viewport.action.higher' }),
+    msg('Higher level (.)', { id: 'viewport.action.higher-title' }),
+  ],
   invert: [msg('Invert', { id: 'viewport.action.invert' }), msg('Invert (i)', { id: 'viewport.action.invert-title' })],
-  overlayPlanes: [msg('Overlays', { id: 'viewport.action.overlay-planes' }), msg('Overlay planes of the image (g)', { id: 'viewport.action.overlay-planes-title' })],
-  zoomIn: [msg('Zoom in', { id: 'viewport.action.zoom-in' }), msg('Zoom in (+)', { id: 'viewport.action.zoom-in-title' })],
-  zoomOut: [msg('Zoom out', { id: 'viewport.action.zoom-out' }), msg('Zoom out (−)', { id: 'viewport.action.zoom-out-title' })],
-  rotate: [msg('Rotate', { id: 'viewport.action.rotate' }), msg('Rotate 90° (r)', { id: 'viewport.action.rotate-title' })],
-  flipH: [msg('Flip H', { id: 'viewport.action.flip-h' }), msg('Flip horizontally (h)', { id: 'viewport.action.flip-h-title' })],
-  flipV: [msg('Flip V', { id: 'viewport.action.flip-v' }), msg('Flip vertically (v)', { id: 'viewport.action.flip-v-title' })],
+  overlayPlanes: [
+    msg('Overlays', { id: 'viewport.action.overlay-planes' }),
+    msg('Overlay planes of the image (g)', { id: 'viewport.action.overlay-planes-title' }),
+  ],
+  zoomIn: [
+    msg('Zoom in', { id: 'viewport.action.zoom-in' }),
+    msg('Zoom in (+)', { id: 'viewport.action.zoom-in-title' }),
+  ],
+  zoomOut: [
+    msg('Zoom out', { id: 'viewport.action.zoom-out' }),
+    msg('Zoom out (−)', { id: 'viewport.action.zoom-out-title' }),
+  ],
+  rotate: [
+    msg('Rotate', { id: 'viewport.action.rotate' }),
+    msg('Rotate 90° (r)', { id: 'viewport.action.rotate-title' }),
+  ],
+  flipH: [
+    msg('Flip H', { id: 'viewport.action.flip-h' }),
+    msg('Flip horizontally (h)', { id: 'viewport.action.flip-h-title' }),
+  ],
+  flipV: [
+    msg('Flip V', { id: 'viewport.action.flip-v' }),
+    msg('Flip vertically (v)', { id: 'viewport.action.flip-v-title' }),
+  ],
   reset: [msg('Reset', { id: 'viewport.action.reset' }), msg('Reset (Esc)', { id: 'viewport.action.reset-title' })],
   play: [msg('Play', { id: 'viewport.action.play' }), msg('Cine (space)', { id: 'viewport.action.cine-title' })],
   pause: [msg('Pause', { id: 'viewport.action.pause' }), msg('Cine (space)', { id: 'viewport.action.cine-title' })],
@@ -75,8 +113,10 @@ export const texts = () => ({
   empty: msg('Image viewport', { id: 'viewport.empty' }),
 });
 
-export const imageLabel = (n: number, count: number) => msg(str`Image ${n} of ${count}`, { id: 'viewport.image-label' });
+export const imageLabel = (n: number, count: number) =>
+  msg(str`Image ${n} of ${count}`, { id: 'viewport.image-label' });
 
-export const imageFailedLabel = (n: number, count: number) => msg(str`Image ${n} of ${count} could not be shown.`, { id: 'viewport.image-failed' });
+export const imageFailedLabel = (n: number, count: number) =>
+  msg(str`Image ${n} of ${count} could not be shown.`, { id: 'viewport.image-failed' });
 
 export const noSuv = (units: string, why: string) => msg(str`${units} — no SUV: ${why}`, { id: 'viewport.no-suv' });

@@ -27,7 +27,9 @@ export function modalityUnitOf(metadata: DicomJsonDataset, suvbw: number | undef
   if (suvbw !== undefined) return 'SUVbw';
   const modality = stringValue(metadata, '00080060');
   if (modality === 'CT') return 'HU';
-  return stringValue(metadata, '00281054') ?? (modality === 'PT' ? stringValue(metadata, '00541001') : undefined) ?? 'US';
+  return (
+    stringValue(metadata, '00281054') ?? (modality === 'PT' ? stringValue(metadata, '00541001') : undefined) ?? 'US'
+  );
 }
 
 /**

@@ -67,7 +67,10 @@ const boundaryOf = (contentType: string) => /boundary="?([^";\s]+)"?/i.exec(cont
  * Reads `response` as multipart/related, calling `onPart` for each part in order (awaited: a slow
  * consumer slows the reading, so bytes do not pile up). Throws a MultipartError on a malformed body.
  */
-export async function readMultipart(response: Response, onPart: (part: MultipartPart) => void | Promise<void>): Promise<number> {
+export async function readMultipart(
+  response: Response,
+  onPart: (part: MultipartPart) => void | Promise<void>,
+): Promise<number> {
   const boundary = boundaryOf(response.headers.get('content-type') ?? '');
   if (!boundary || !response.body) throw new MultipartError('not a multipart answer');
   const delimiter = needle(`\r\n--${boundary}`);
@@ -96,7 +99,10 @@ export async function readMultipart(response: Response, onPart: (part: Multipart
         }
         const end = buffer.find(headerEnd, after);
         if (end < 0) break;
-        body = { start: end + headerEnd.bytes.length, headers: new TextDecoder().decode(buffer.bytes.subarray(after + 2, end)) };
+        body = {
+          start: end + headerEnd.bytes.length,
+          headers: new TextDecoder().decode(buffer.bytes.subarray(after + 2, end)),
+        };
         searchFrom = body.start;
       }
       const next = buffer.find(delimiter, searchFrom);

@@ -15,9 +15,17 @@ export function orientationLabel(direction: readonly number[]): string {
 }
 
 /** Labels of the four screen edges, from the directions of screen right and screen up in LPS. */
-export function edgeLabels(right: readonly number[], up: readonly number[]): { left: string; right: string; top: string; bottom: string } {
+export function edgeLabels(
+  right: readonly number[],
+  up: readonly number[],
+): { left: string; right: string; top: string; bottom: string } {
   const negate = (v: readonly number[]) => v.map((c) => -c);
-  return { left: orientationLabel(negate(right)), right: orientationLabel(right), top: orientationLabel(up), bottom: orientationLabel(negate(up)) };
+  return {
+    left: orientationLabel(negate(right)),
+    right: orientationLabel(right),
+    top: orientationLabel(up),
+    bottom: orientationLabel(negate(up)),
+  };
 }
 
 const NICE_LENGTHS = [1, 2, 5, 10, 20, 50, 100, 200, 500];

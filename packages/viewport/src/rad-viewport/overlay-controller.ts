@@ -59,7 +59,9 @@ export class OverlayController implements ReactiveController {
       : [];
     const canvas = this.canvas();
     if (!canvas || planes.length === 0 || rows < 1 || columns < 1) return this.clear();
-    const loaded = await Promise.all(planes.map(async ({ plane, index }) => ({ plane, index, bytes: await this.#bytesOf(plane.data) })));
+    const loaded = await Promise.all(
+      planes.map(async ({ plane, index }) => ({ plane, index, bytes: await this.#bytesOf(plane.data) })),
+    );
     if (drawing !== this.#drawing) return;
     if (canvas.width !== columns || canvas.height !== rows || canvas.dataset.key !== frame?.imageId) {
       canvas.width = columns;

@@ -59,7 +59,11 @@ export function overlayFrameOn(plane: OverlayPlane, frame: number): number | und
  * into RGBA pixels of an image `columns` wide and `rows` high, at the plane's origin; bits outside
  * the image are dropped.
  */
-export function paintOverlays(target: ImageData, planes: readonly { plane: OverlayPlane; bytes: Uint8Array; index: number }[], rgba: number): void {
+export function paintOverlays(
+  target: ImageData,
+  planes: readonly { plane: OverlayPlane; bytes: Uint8Array; index: number }[],
+  rgba: number,
+): void {
   const pixels = new Uint32Array(target.data.buffer);
   const { width, height } = target;
   for (const { plane, bytes, index } of planes) {

@@ -14,7 +14,10 @@ const MAX_INLINE_BYTES = 16 * 2 ** 20;
 const TEXT_VRS = new Set('AE AS CS DA DT LO LT PN SH ST TM UC UI UR UT'.split(' '));
 /** Text VRs of one value: a backslash in them is text (PS3.5 6.2). */
 const SINGLE_TEXT = new Set(['LT', 'ST', 'UT', 'UR']);
-const NUMBER_READERS: Record<string, [bytes: number, read: (d: ParsedDataSet, key: string, i: number) => number | undefined]> = {
+const NUMBER_READERS: Record<
+  string,
+  [bytes: number, read: (d: ParsedDataSet, key: string, i: number) => number | undefined]
+> = {
   US: [2, (d, k, i) => d.uint16(k, i)],
   SS: [2, (d, k, i) => d.int16(k, i)],
   UL: [4, (d, k, i) => d.uint32(k, i)],
@@ -26,7 +29,8 @@ const NUMBER_READERS: Record<string, [bytes: number, read: (d: ParsedDataSet, ke
 const BINARY_VALUE_BYTES: Record<string, number> = { OB: 1, UN: 1, OW: 2, OF: 4, OL: 4, OD: 8, OV: 8 };
 
 /** The text decoding of a data set's Specific Character Set: UTF-8 or Latin-1 (the other sets read as Latin-1). */
-const decoderFor = (characterSet: string | undefined) => new TextDecoder(characterSet?.includes('ISO_IR 192') ? 'utf-8' : 'latin1');
+const decoderFor = (characterSet: string | undefined) =>
+  new TextDecoder(characterSet?.includes('ISO_IR 192') ? 'utf-8' : 'latin1');
 
 function base64(bytes: Uint8Array): string {
   let text = '';
@@ -49,9 +53,19 @@ interface Reading {
   signed: boolean;
 }
 
-function valueOf(dataSet: ParsedDataSet, key: string, element: ParsedElement, vr: string, reading: Reading): DicomJsonElement | undefined {
+function valueOf(
+  dataSet: ParsedDataSet,
+  key: string,
+  element: ParsedElement,
+  vr: string,
+  reading: Reading,
+): DicomJsonElement | undefined {
   const bytes = () => dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
-  if (vr === 'SQ') return { vr, Value: (element.items ?? []).flatMap((item) => (item.dataSet ? [dicomJsonOfParsed(item.dataSet, reading)] : [])) };
+  if (vr === 'SQ')
+    return {
+      vr,
+      Value: (element.items ?? []).flatMap((item) => (item.dataSet ? [dicomJsonOfParsed(item.dataSet, reading)] : [])),
+    };
   if (element.length === 0 || element.hadUndefinedLength) return { vr };
   if (TEXT_VRS.has(vr)) {
     const text = reading.decoder.decode(bytes()).replace(/[\0 ]+$/, '');
@@ -59,13 +73,23 @@ function valueOf(dataSet: ParsedDataSet, key: string, element: ParsedElement, vr
     return { vr, Value: vr === 'PN' ? values.map((v) => ({ Alphabetic: v.split('=')[0] })) : values };
   }
   if (vr === 'DS' || vr === 'IS') {
-    const numbers = reading.decoder.decode(bytes()).split('\\').map((v) => v.trim()).filter(Boolean).map(Number);
+    const numbers = reading.decoder
+      .decode(bytes())
+      .split('\\')
+      .map((v) => v.trim())
+      .filter(Boolean)
+      .map(Number);
     return numbers.every(Number.isFinite) ? { vr, Value: numbers } : undefined;
   }
   const reader = NUMBER_READERS[vr];
-  if (reader) return { vr, Value: Array.from({ length: Math.floor(element.length / reader[0]) }, (_, i) => reader[1](dataSet, key, i) ?? 0) };
+  if (reader)
+    return {
+      vr,
+      Value: Array.from({ length: Math.floor(element.length / reader[0]) }, (_, i) => reader[1](dataSet, key, i) ?? 0),
+    };
   const size = BINARY_VALUE_BYTES[vr];
-  if (size && element.length <= MAX_INLINE_BYTES) return { vr, InlineBinary: base64(reading.bigEndian && size > 1 ? swappedWords(bytes(), size) : bytes()) };
+  if (size && element.length <= MAX_INLINE_BYTES)
+    return { vr, InlineBinary: base64(reading.bigEndian && size > 1 ? swappedWords(bytes(), size) : bytes()) };
   return undefined;
 }
 

@@ -4,7 +4,15 @@
 // what it says (gigabytes, measured: 4.2 GB for one odd-length US). So the file dcmjs gets is one
 // both read alike: lengths that fit their VR, known VRs, no command group, deflate inflated.
 import { DicomWebError } from '@telerad/core';
-import { checkFrame, checkImage, concatBytes, imageAttributes, InvalidImage, pixelEncoding, type AttributeReader } from './image-checks.js';
+import {
+  checkFrame,
+  checkImage,
+  concatBytes,
+  imageAttributes,
+  InvalidImage,
+  pixelEncoding,
+  type AttributeReader,
+} from './image-checks.js';
 
 type DicomParser = typeof import('dicom-parser');
 export type ParsedDataSet = ReturnType<DicomParser['parseDicom']>;
@@ -19,7 +27,9 @@ const MAX_INFLATED_BYTES = 512 * 2 ** 20;
 const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 
 /** VRs of PS3.5 6.2: any other in an explicit VR file is damage (dicom-parser and dcmjs disagree on its length field). */
-const KNOWN_VRS = new Set('AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
+const KNOWN_VRS = new Set(
+  'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
+);
 /** VRs with a 4-byte length field in explicit VR (PS3.5 7.1.2). */
 const LONG_VRS = new Set('OB OD OF OL OV OW SQ SV UC UN UR UT UV'.split(' '));
 /** Bytes per value of the binary VRs dcmjs reads value by value ('xs': US or SS). */
@@ -27,7 +37,10 @@ const VALUE_BYTES: Record<string, number> = { US: 2, SS: 2, xs: 2, UL: 4, SL: 4,
 
 /** Raw deflate (PS3.5 A.5) inflated, at most MAX_INFLATED_BYTES; a damaged stream rejects. */
 async function inflateRaw(deflated: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([deflated as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([deflated as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -43,10 +56,18 @@ async function inflateRaw(deflated: Uint8Array): Promise<Uint8Array> {
 }
 
 const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : typeof error === 'string' ? error : String((error as { exception?: unknown }).exception ?? error);
+  error instanceof Error
+    ? error.message
+    : typeof error === 'string'
+      ? error
+      : String((error as { exception?: unknown }).exception ?? error);
 
 /** dicom-parser's walk of the file (inflated first where deflated), its failures the file's. */
-async function walk(bytes: Uint8Array, dicomParser: DicomParser, vrOf: DictionaryVr): Promise<{ dataSet: ParsedDataSet; whole: Uint8Array }> {
+async function walk(
+  bytes: Uint8Array,
+  dicomParser: DicomParser,
+  vrOf: DictionaryVr,
+): Promise<{ dataSet: ParsedDataSet; whole: Uint8Array }> {
   // Implicit VR sequences of defined length are found as dcmjs finds them: by the dictionary.
   const vrCallback = (tag: string) => vrOf(tag.slice(1));
   try {
@@ -64,7 +85,11 @@ async function walk(bytes: Uint8Array, dicomParser: DicomParser, vrOf: Dictionar
       const whole = concatBytes([bytes.subarray(0, deflatedFrom), await inflateRaw(bytes.subarray(deflatedFrom))]);
       const dataSet = dicomParser.parseDicom(bytes, { inflater: () => whole, vrCallback });
       // dicom-parser reads an inflated file from its first byte: the preamble comes out as elements.
-      dataSet.elements = Object.fromEntries(Object.entries(dataSet.elements).filter(([key, element]) => element.dataOffset >= deflatedFrom || key.startsWith('x0002')));
+      dataSet.elements = Object.fromEntries(
+        Object.entries(dataSet.elements).filter(
+          ([key, element]) => element.dataOffset >= deflatedFrom || key.startsWith('x0002'),
+        ),
+      );
       return { dataSet, whole };
     }
   } catch (error) {
@@ -78,7 +103,8 @@ const parsedReader = (dataSet: ParsedDataSet): AttributeReader => {
   const element = (tag: string) => dataSet.elements[`x${tag.toLowerCase()}`];
   const isText = (tag: string) => tag === '00280008';
   return {
-    number: (tag) => (element(tag) ? (isText(tag) ? dataSet.intString(`x${tag}`) : dataSet.uint16(`x${tag}`)) : undefined),
+    number: (tag) =>
+      element(tag) ? (isText(tag) ? dataSet.intString(`x${tag}`) : dataSet.uint16(`x${tag}`)) : undefined,
     text: (tag) => (element(tag) ? dataSet.string(`x${tag}`) : undefined),
     numbers: (tag) => (element(tag) ? [0, 1, 2].map((i) => dataSet.uint16(`x${tag}`, i) ?? 0) : []),
     byteLength: (tag) => element(tag)?.length ?? 0,
@@ -95,12 +121,18 @@ function checkImageOf(dataSet: ParsedDataSet, transferSyntax: string, url: strin
   checkImage(attributes);
   const encoding = pixelEncoding(transferSyntax);
   const pixelData = dataSet.elements.x7fe00010;
-  if (encoding === 'unknown') throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
+  if (encoding === 'unknown')
+    throw new DicomWebError('unsupported', 0, url, `transfer syntax ${transferSyntax || '(none)'}`);
   if (!pixelData) throw new InvalidImage('no pixel data');
-  if ((encoding === 'encapsulated') !== Boolean(pixelData.encapsulatedPixelData)) throw new InvalidImage(`${encoding === 'encapsulated' ? 'native' : 'encapsulated'} pixel data under transfer syntax ${transferSyntax}`);
+  if ((encoding === 'encapsulated') !== Boolean(pixelData.encapsulatedPixelData))
+    throw new InvalidImage(
+      `${encoding === 'encapsulated' ? 'native' : 'encapsulated'} pixel data under transfer syntax ${transferSyntax}`,
+    );
   // The first frame's data as its codec's: that parser reads codec headers of its own too.
   const first = pixelData.fragments?.[0];
-  const firstFrame = first ? dataSet.byteArray.subarray(first.position, first.position + first.length) : dataSet.byteArray.subarray(pixelData.dataOffset, pixelData.dataOffset + pixelData.length);
+  const firstFrame = first
+    ? dataSet.byteArray.subarray(first.position, first.position + first.length)
+    : dataSet.byteArray.subarray(pixelData.dataOffset, pixelData.dataOffset + pixelData.length);
   // Only the first fragment of a frame that may have several: its end is not the frame's.
   checkFrame(attributes, firstFrame, transferSyntax, url, { whole: !first });
 }
@@ -119,7 +151,8 @@ function checkMetaHeader(dataSet: ParsedDataSet): number {
   const groupLength = dataSet.elements.x00020000 ? dataSet.uint32('x00020000') : undefined;
   if (groupLength === undefined) return end;
   // The preamble (128), "DICM" (4) and the group length element itself (12).
-  if (end !== 144 + groupLength) throw new InvalidImage(`a file meta header of ${end - 144} bytes, where its group length says ${groupLength}`);
+  if (end !== 144 + groupLength)
+    throw new InvalidImage(`a file meta header of ${end - 144} bytes, where its group length says ${groupLength}`);
   const stranger = entries.find(([key, element]) => !key.startsWith('x0002') && element.dataOffset < end);
   if (stranger) throw new InvalidImage(`${tagName(stranger[0])} in the file meta header`);
   return end;
@@ -135,7 +168,8 @@ function checkTiling(dataSet: ParsedDataSet, from: number, explicit: boolean): v
     .sort((a, b) => a[1].dataOffset - b[1].dataOffset);
   let cursor = from;
   for (const [key, element] of elements) {
-    if (headerStart(element, explicit) !== cursor) throw new InvalidImage(`${tagName(key)} is not where the element before it ends (a tag given twice?)`);
+    if (headerStart(element, explicit) !== cursor)
+      throw new InvalidImage(`${tagName(key)} is not where the element before it ends (a tag given twice?)`);
     // dicom-parser's length of a sequence of undefined length leaves out its delimitation item.
     const isSequence = element.vr === 'SQ' || element.items !== undefined;
     cursor = element.dataOffset + element.length + (isSequence && element.hadUndefinedLength ? 8 : 0);
@@ -153,8 +187,15 @@ const isExplicitHere = (key: string, explicit: boolean) => explicit || key.start
  * An element's VR as dcmjs reads it: the one written in an explicit VR file, else (implicit VR, or
  * UN written for a tag it knows) the data dictionary's.
  */
-export function effectiveVr(key: string, element: ParsedElement, vrOf: DictionaryVr, explicit: boolean): string | undefined {
-  return element.vr === undefined || element.vr === 'UN' || !isExplicitHere(key, explicit) ? (vrOf(key.slice(1)) ?? element.vr) : element.vr;
+export function effectiveVr(
+  key: string,
+  element: ParsedElement,
+  vrOf: DictionaryVr,
+  explicit: boolean,
+): string | undefined {
+  return element.vr === undefined || element.vr === 'UN' || !isExplicitHere(key, explicit)
+    ? (vrOf(key.slice(1)) ?? element.vr)
+    : element.vr;
 }
 
 /**
@@ -164,7 +205,8 @@ export function effectiveVr(key: string, element: ParsedElement, vrOf: Dictionar
 function checkAgreement(dataSet: ParsedDataSet, vrOf: DictionaryVr, explicit: boolean): void {
   for (const [key, element] of Object.entries(dataSet.elements)) {
     if (key.startsWith('xfffe')) continue;
-    if (isExplicitHere(key, explicit) && element.vr !== undefined && !KNOWN_VRS.has(element.vr)) throw new InvalidImage(`${tagName(key)} has no valid VR`);
+    if (isExplicitHere(key, explicit) && element.vr !== undefined && !KNOWN_VRS.has(element.vr))
+      throw new InvalidImage(`${tagName(key)} has no valid VR`);
     const vr = effectiveVr(key, element, vrOf, explicit);
     const size = vr ? VALUE_BYTES[vr] : undefined;
     if (size && !element.hadUndefinedLength && element.length % size !== 0) {
@@ -196,7 +238,8 @@ function withTransferSyntaxUnpadded(bytes: Uint8Array, dicomParser: DicomParser)
 }
 
 /** Where an element's header starts (the data set's own encoding). */
-const headerStart = (element: ParsedElement, explicit: boolean) => element.dataOffset - (explicit && element.vr && LONG_VRS.has(element.vr) ? 12 : 8);
+const headerStart = (element: ParsedElement, explicit: boolean) =>
+  element.dataOffset - (explicit && element.vr && LONG_VRS.has(element.vr) ? 12 : 8);
 
 /**
  * The file without its command group elements (group 0000): they belong to DIMSE messages, not to
@@ -227,7 +270,12 @@ export interface Part10Structure {
 }
 
 /** Walks and checks a Part 10 file (see the top of this file); throws InvalidImage where it is damaged. */
-export async function readPart10Structure(file: ArrayBuffer, url: string, dicomParser: DicomParser, vrOf: DictionaryVr): Promise<Part10Structure> {
+export async function readPart10Structure(
+  file: ArrayBuffer,
+  url: string,
+  dicomParser: DicomParser,
+  vrOf: DictionaryVr,
+): Promise<Part10Structure> {
   const bytes = withTransferSyntaxUnpadded(new Uint8Array(file), dicomParser);
   const { dataSet, whole } = await walk(bytes, dicomParser, vrOf);
   const transferSyntax = dataSet.string('x00020010') ?? '';
@@ -238,6 +286,8 @@ export async function readPart10Structure(file: ArrayBuffer, url: string, dicomP
   checkImageOf(dataSet, transferSyntax, url);
   const agreed = withoutCommandGroup(whole, dataSet, explicit);
   const whollyItsBuffer = agreed.byteOffset === 0 && agreed.byteLength === agreed.buffer.byteLength;
-  const forMetadataParser = (whollyItsBuffer ? agreed.buffer : agreed.buffer.slice(agreed.byteOffset, agreed.byteOffset + agreed.byteLength)) as ArrayBuffer;
+  const forMetadataParser = (
+    whollyItsBuffer ? agreed.buffer : agreed.buffer.slice(agreed.byteOffset, agreed.byteOffset + agreed.byteLength)
+  ) as ArrayBuffer;
   return { dataSet, transferSyntax, forMetadataParser };
 }

@@ -49,9 +49,21 @@ export function imagePresets(metadata: DicomJsonDataset, luts: readonly VoiLut[]
   const widths = numbers('00281051');
   const explanations = stringValues(metadata, '00281055');
   const windows = numbers('00281050').flatMap((center, i) =>
-    widths[i] ? [{ id: `file-window-${i + 1}`, number: i + 1, explanation: explanations[i], window: { center, width: widths[i] } }] : [],
+    widths[i]
+      ? [
+          {
+            id: `file-window-${i + 1}`,
+            number: i + 1,
+            explanation: explanations[i],
+            window: { center, width: widths[i] },
+          },
+        ]
+      : [],
   );
-  return [...windows, ...luts.map((lut, i) => ({ id: `voi-lut-${i + 1}`, number: i + 1, explanation: lut.explanation, voiLut: i }))];
+  return [
+    ...windows,
+    ...luts.map((lut, i) => ({ id: `voi-lut-${i + 1}`, number: i + 1, explanation: lut.explanation, voiLut: i })),
+  ];
 }
 
 /**

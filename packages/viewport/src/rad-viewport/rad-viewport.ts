@@ -66,7 +66,10 @@ export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
 const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
 
 /** Resolves after the next frame has been drawn (or at once in a page that draws none, hidden). */
-const afterAFrame = () => new Promise<void>((resolve) => (document.visibilityState === 'hidden' ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve))));
+const afterAFrame = () =>
+  new Promise<void>((resolve) =>
+    document.visibilityState === 'hidden' ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve)),
+  );
 
 /**
  * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
@@ -191,7 +194,8 @@ export class RadViewport extends RadElement {
         const frame = this.#controller.frames[view.index];
         this.#firstImage.engineDrew(frame);
         this.#showOverlayPlanes(frame);
-        if (frame) this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
+        if (frame)
+          this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
       },
       imageFailed: (index, error, first) => {
         const failure = first ? this.emitError(error, 'load-image') : this.#imageErrors.get(index);
@@ -216,13 +220,17 @@ export class RadViewport extends RadElement {
     (detail) => this.emit('rad-first-image', detail),
   );
 
-  #overlayPlanes = new OverlayController(this, () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="overlay-planes"]'), {
-    imageToCanvas: (point) => this.#controller.imageToCanvas(point),
-    loadBulkData: (uri) => {
-      const service = this.service ?? this.contextService;
-      return service ? loadBulkData(uri, service.auth, service.timeoutMs) : Promise.resolve(new Uint8Array());
+  #overlayPlanes = new OverlayController(
+    this,
+    () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="overlay-planes"]'),
+    {
+      imageToCanvas: (point) => this.#controller.imageToCanvas(point),
+      loadBulkData: (uri) => {
+        const service = this.service ?? this.contextService;
+        return service ? loadBulkData(uri, service.auth, service.timeoutMs) : Promise.resolve(new Uint8Array());
+      },
     },
-  });
+  );
 
   #showOverlayPlanes(frame: StackFrame | undefined): void {
     this.hasOverlayPlanes = Boolean(frame && overlayPlanesOf(frame.metadata).length);
@@ -248,8 +256,14 @@ export class RadViewport extends RadElement {
       this.#firstImage.reset();
       // The series' metadata and first frame are fetched before the engine loads, not after it.
       const stack = imageIds?.length
-        ? Promise.resolve({ frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })), sources: undefined, suvUnavailable: undefined })
-        : this.withAuthRetry('load-series', () => loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal, reauthorize: this.#authRefresh }));
+        ? Promise.resolve({
+            frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })),
+            sources: undefined,
+            suvUnavailable: undefined,
+          })
+        : this.withAuthRetry('load-series', () =>
+            loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal, reauthorize: this.#authRefresh }),
+          );
       await this.updateComplete;
       const { frames, sources, suvUnavailable } = await stack;
       // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
@@ -269,9 +283,12 @@ export class RadViewport extends RadElement {
       });
       // At once only what the image cache holds whole (a longer series is loaded ahead as far as it fits).
       const whole = frames.length > 1 && framesThatFit(frames, this.cacheSize * 2 ** 20) >= frames.length;
-      const location = imageIds?.length || !whole ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
+      const location =
+        imageIds?.length || !whole ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
       // After the first frame: the series' bytes would otherwise compete with it.
-      const retrieval = location && first?.then(() => new SeriesRetrieval(location, frames[0].imageId, AbortSignal.any([prefetch.signal, signal])));
+      const retrieval =
+        location &&
+        first?.then(() => new SeriesRetrieval(location, frames[0].imageId, AbortSignal.any([prefetch.signal, signal])));
       await engine;
       // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
       this.#controller.setPrimaryTool(this.activeTool);
@@ -295,7 +312,8 @@ export class RadViewport extends RadElement {
     onError: (error) => {
       // An image that failed was announced as it failed: its series failing with it is not news.
       const announced = [...this.#imageErrors.values()].includes(error as DicomWebError);
-      if (!announced && !(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, 'load-series');
+      if (!announced && !(error instanceof DicomWebError && error.kind === 'aborted'))
+        this.emitError(error, 'load-series');
     },
   });
 
@@ -314,7 +332,8 @@ export class RadViewport extends RadElement {
     // A host that is not rendered at all (display: none, in a hidden tab) is waiting, not mis-sized.
     const none = (width < 1 || height < 1) && this.getClientRects().length > 0;
     requestAnimationFrame(() => {
-      if (none && !this.noSize) this.emitError(new ViewerError('no-size', `${Math.round(width)} × ${Math.round(height)} px`), 'layout');
+      if (none && !this.noSize)
+        this.emitError(new ViewerError('no-size', `${Math.round(width)} × ${Math.round(height)} px`), 'layout');
       this.noSize = none;
     });
   }
@@ -335,7 +354,8 @@ export class RadViewport extends RadElement {
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
     if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
-    if (changed.has('interpolation')) this.#controller.setInterpolation(this.interpolation === 'nearest' ? 'nearest' : 'linear');
+    if (changed.has('interpolation'))
+      this.#controller.setInterpolation(this.interpolation === 'nearest' ? 'nearest' : 'linear');
     if (changed.has('overlayPlanes') && this.view) this.#showOverlayPlanes(this.#controller.frames[this.view.index]);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
@@ -346,10 +366,14 @@ export class RadViewport extends RadElement {
     this.progress = { loaded: 0, total };
     this.emit('rad-load-progress', { loaded: 0, total });
     void this.#controller
-      .prefetch((loaded) => {
-        this.progress = { loaded, total };
-        this.emit('rad-load-progress', { loaded, total });
-      }, controller.signal, retrieval)
+      .prefetch(
+        (loaded) => {
+          this.progress = { loaded, total };
+          this.emit('rad-load-progress', { loaded, total });
+        },
+        controller.signal,
+        retrieval,
+      )
       .catch((error: unknown) => this.emitError(error, 'prefetch'));
   }
 
@@ -511,7 +535,8 @@ export class RadViewport extends RadElement {
     this.#controller.addMeasurements(measurements);
     await drawn;
     // Cornerstone computes ROI statistics when it draws the annotations, a frame or two later.
-    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStatistics); frame++) await new Promise(requestAnimationFrame);
+    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStatistics); frame++)
+      await new Promise(requestAnimationFrame);
     return this.getMeasurements();
   }
 
@@ -524,7 +549,10 @@ export class RadViewport extends RadElement {
     const first = frames[0]?.metadata;
     if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
     const dataset = measurementReportDataset(this.getMeasurements(), {
-      identity: { ...(await studyIdentityOf(first)), StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid },
+      identity: {
+        ...(await studyIdentityOf(first)),
+        StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid,
+      },
       sopClassOf: (uid) => stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '',
       seriesOf: () => this.seriesUid,
       newUid,
@@ -578,23 +606,28 @@ export class RadViewport extends RadElement {
         <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
         <canvas part="overlay-planes" aria-hidden="true"></canvas>
         <canvas part="first-image" aria-hidden="true"></canvas>
-        ${this.view?.failed
-          ? html`<div part="image-error error" class="state" role="alert">
+        ${
+          this.view?.failed
+            ? html`<div part="image-error error" class="state" role="alert">
               ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.#overlay()}
         ${this.#series.render({
           pending: () => html`<div class="state" role="status">${texts().loading}</div>`,
           error: (error) =>
             html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError || error instanceof ViewerError ? error.kind : 'unknown'}>${errorMessage(error)}</div>`,
         })}
-        ${this.progress && this.progress.loaded < this.progress.total
-          ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
-          : nothing}
+        ${
+          this.progress && this.progress.loaded < this.progress.total
+            ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
+            : nothing
+        }
       </div>
-      ${this.view && this.view.count > 1
-        ? html`<input
+      ${
+        this.view && this.view.count > 1
+          ? html`<input
             part="scrollbar"
             type="range"
             min="0"
@@ -603,7 +636,8 @@ export class RadViewport extends RadElement {
             aria-label=${texts().scrollbar}
             @input=${(e: Event) => this.showImage(Number((e.target as HTMLInputElement).value))}
           />`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -17,7 +17,8 @@ const DECODES_QUEUED = 12;
 
 /** Gives the page's tasks (a frame to draw, input) their turn: scheduler.yield where there is one. */
 const yieldToPage = (): Promise<void> =>
-  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Decoded bytes of a frame as Cornerstone keeps it (a non-integer rescale slope makes it float). */
 function decodedBytes(frame: StackFrame): number {
@@ -49,7 +50,12 @@ export interface PrefetchTarget {
  * Loads every frame of `target` that fits into Cornerstone's cache (nearest the image shown first),
  * calling `onSettled` with the count of frames settled (loaded or failed) so far.
  */
-export async function prefetchSeries(target: PrefetchTarget, onSettled: (settled: number) => void, signal: AbortSignal, retrieval?: SeriesRetrieval): Promise<void> {
+export async function prefetchSeries(
+  target: PrefetchTarget,
+  onSettled: (settled: number) => void,
+  signal: AbortSignal,
+  retrieval?: SeriesRetrieval,
+): Promise<void> {
   const settled = new Set<number>();
   const load = async (index: number) => {
     try {
@@ -78,7 +84,12 @@ export async function prefetchSeries(target: PrefetchTarget, onSettled: (settled
 }
 
 /** Each frame of a series retrieved at once handed to the loader and decoded as its instance arrives. */
-async function decodeAsRetrieved(target: PrefetchTarget, retrieval: SeriesRetrieval, load: (index: number) => Promise<void>, signal: AbortSignal): Promise<void> {
+async function decodeAsRetrieved(
+  target: PrefetchTarget,
+  retrieval: SeriesRetrieval,
+  load: (index: number) => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
   const { runtime, frames } = target;
   const indexes = new Map(frames.map((frame, index) => [`${frame.sopInstanceUID}/${frame.frame}`, index]));
   const decoding = new Set<Promise<void>>();

@@ -72,7 +72,8 @@ export class SeriesRetrieval {
         this.#parts.push(body);
         this.#queuedBytes += body.length;
         this.#notify();
-        while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted) await new Promise<void>((resolve) => (this.#wake = resolve));
+        while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted)
+          await new Promise<void>((resolve) => (this.#wake = resolve));
       });
     } catch (error) {
       if (error instanceof MultipartError) framesOnly.add(location.serverUrl);

@@ -1,4 +1,12 @@
-import { DicomWebError, numberValue, stringValue, type DicomJsonDataset, type DicomWebService, type RequestOptions, type ServerQuirks } from '@telerad/core';
+import {
+  DicomWebError,
+  numberValue,
+  stringValue,
+  type DicomJsonDataset,
+  type DicomWebService,
+  type RequestOptions,
+  type ServerQuirks,
+} from '@telerad/core';
 import { binaryValue, frameImageId, frameSourceFor, loadBulkData, type FrameSource } from './frame-loader.js';
 import { MAX_FRAMES } from './image-checks.js';
 import type { SeriesLocation } from './series-retrieve.js';
@@ -22,10 +30,16 @@ export interface SeriesStack {
   suvUnavailable?: string;
 }
 
-export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'urlOf' | 'url' | 'auth' | 'timeoutMs'> & { quirks?: Pick<ServerQuirks, 'seriesRetrieval'> };
+export type SeriesService = Pick<DicomWebService, 'retrieveSeriesMetadata' | 'urlOf' | 'url' | 'auth' | 'timeoutMs'> & {
+  quirks?: Pick<ServerQuirks, 'seriesRetrieval'>;
+};
 
 /** Where a series can be retrieved at once, unless its server's quirks say to ask frame by frame. */
-export function seriesLocationOf(service: SeriesService, studyInstanceUID: string, seriesInstanceUID: string): SeriesLocation | undefined {
+export function seriesLocationOf(
+  service: SeriesService,
+  studyInstanceUID: string,
+  seriesInstanceUID: string,
+): SeriesLocation | undefined {
   if (service.quirks?.seriesRetrieval === 'frames') return undefined;
   return { seriesUrl: service.urlOf({ studyInstanceUID, seriesInstanceUID }), serverUrl: service.url };
 }
@@ -49,7 +63,10 @@ export function slicePosition(dataset: DicomJsonDataset, reference: DicomJsonDat
 function order(datasets: DicomJsonDataset[]): DicomJsonDataset[] {
   const positions = datasets.map((d) => slicePosition(d));
   if (positions.every((p) => p !== undefined) && new Set(positions).size === positions.length) {
-    return datasets.map((d, i) => ({ d, key: positions[i] as number })).sort((a, b) => a.key - b.key).map(({ d }) => d);
+    return datasets
+      .map((d, i) => ({ d, key: positions[i] as number }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ d }) => d);
   }
   return [...datasets].sort((a, b) => (numberValue(a, '00200013') ?? 0) - (numberValue(b, '00200013') ?? 0));
 }
@@ -67,7 +84,10 @@ const lookupTableElements = (dataset: DicomJsonDataset) => [
  * Cornerstone and the VOI LUT display read them from `Value`, so they are put there, as 16-bit
  * entries: for the archive's frames and a host's files alike.
  */
-export async function inlineLookupTables(datasets: DicomJsonDataset[], load: (uri: string) => Promise<Uint8Array>): Promise<void> {
+export async function inlineLookupTables(
+  datasets: DicomJsonDataset[],
+  load: (uri: string) => Promise<Uint8Array>,
+): Promise<void> {
   const elements = datasets.flatMap(lookupTableElements).filter((e) => e && !e.Value);
   await Promise.all(
     elements.map(async (element) => {
@@ -86,12 +106,15 @@ export async function loadSeriesStack(
   seriesInstanceUID: string,
   options: RequestOptions & { reauthorize?: FrameSource['reauthorize'] } = {},
 ): Promise<SeriesStack> {
-  const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, { signal: options.signal });
+  const metadata = await service.retrieveSeriesMetadata(studyInstanceUID, seriesInstanceUID, {
+    signal: options.signal,
+  });
   const withPixels = metadata.filter((d) => d['7FE00010'] || numberValue(d, '00280010'));
   if (withPixels.length === 0) throw new DicomWebError('unsupported', 200, service.url, 'the series has no images');
   // An instance the metadata gives no SOP Instance UID cannot be asked for: the answer is unusable.
   const images = order(withPixels.filter((d) => stringValue(d, '00080018')));
-  if (images.length === 0) throw new DicomWebError('bad-response', 200, service.url, 'the series metadata names no SOP Instance UID');
+  if (images.length === 0)
+    throw new DicomWebError('bad-response', 200, service.url, 'the series metadata names no SOP Instance UID');
   await inlineLookupTables(images, (uri) => loadBulkData(uri, service.auth, service.timeoutMs));
   const suv = images.every((d) => stringValue(d, '00080060') === 'PT') ? await suvScaling(images) : undefined;
   const sources = new Map<string, FrameSource>();
@@ -102,11 +125,24 @@ export async function loadSeriesStack(
     const declared = numberValue(dataset, '00280008') ?? 1;
     const count = Number.isInteger(declared) && declared >= 1 && declared <= MAX_FRAMES ? declared : 1;
     // One source per instance: a fallback to the default syntax learnt on one frame serves them all.
-    const source = frameSourceFor(stringValue(dataset, '00020010'), service.auth, service.timeoutMs, options.reauthorize);
+    const source = frameSourceFor(
+      stringValue(dataset, '00020010'),
+      service.auth,
+      service.timeoutMs,
+      options.reauthorize,
+    );
     return Array.from({ length: count }, (_, i) => {
-      const imageId = frameImageId(service.urlOf({ studyInstanceUID, seriesInstanceUID, sopInstanceUID, frame: i + 1 }));
+      const imageId = frameImageId(
+        service.urlOf({ studyInstanceUID, seriesInstanceUID, sopInstanceUID, frame: i + 1 }),
+      );
       sources.set(imageId, source);
-      return { imageId, sopInstanceUID, frame: i + 1, metadata: dataset, ...(suv && 'factors' in suv ? { suvbw: suv.factors[index] } : {}) };
+      return {
+        imageId,
+        sopInstanceUID,
+        frame: i + 1,
+        metadata: dataset,
+        ...(suv && 'factors' in suv ? { suvbw: suv.factors[index] } : {}),
+      };
     });
   });
   return { frames, sources, ...(suv && 'unavailable' in suv ? { suvUnavailable: suv.unavailable } : {}) };

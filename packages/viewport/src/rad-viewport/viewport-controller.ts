@@ -4,7 +4,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
 import type { ModalityValue } from './modality-value.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
-import { loadCornerstone, type CornerstoneRuntime, type EngineSource, type RuntimeOptions } from './cornerstone-runtime.js';
+import {
+  loadCornerstone,
+  type CornerstoneRuntime,
+  type EngineSource,
+  type RuntimeOptions,
+} from './cornerstone-runtime.js';
 import type { SeriesRetrieval } from './series-retrieve.js';
 import { framesThatFit, prefetchSeries } from './series-prefetch.js';
 import { MEASUREMENT_TOOLS, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
@@ -157,11 +162,18 @@ export class ViewportController implements ReactiveController {
     // (Cornerstone draws nothing when there are none), and only those viewports are drawn again.
     const resized = engine
       .getViewports()
-      .filter(({ canvas, element }) => canvas.width !== Math.round(element.clientWidth * devicePixelRatio) || canvas.height !== Math.round(element.clientHeight * devicePixelRatio))
+      .filter(
+        ({ canvas, element }) =>
+          canvas.width !== Math.round(element.clientWidth * devicePixelRatio) ||
+          canvas.height !== Math.round(element.clientHeight * devicePixelRatio),
+      )
       // Only a viewport showing an image has a presentation to keep: one still loading its first
       // image (a resize right after the stack was set) is fitted when the image arrives, and its
       // presentation read now would be a meaningless one.
-      .map((viewport) => ({ viewport, presentation: (viewport as Types.IStackViewport).getImageData?.() ? viewport.getViewPresentation() : undefined }));
+      .map((viewport) => ({
+        viewport,
+        presentation: (viewport as Types.IStackViewport).getImageData?.() ? viewport.getViewPresentation() : undefined,
+      }));
     engine.resize(true, true);
     for (const { viewport, presentation } of resized) {
       if (presentation) viewport.setViewPresentation(presentation);
@@ -177,7 +189,11 @@ export class ViewportController implements ReactiveController {
     const source = this.group()?.sourceFor(runtime) ?? runtime.pageEngine;
     this.#engineSource = source;
     const engine = source.acquire();
-    engine.enableElement({ viewportId: this.viewportId, element: element as HTMLDivElement, type: core.Enums.ViewportType.STACK });
+    engine.enableElement({
+      viewportId: this.viewportId,
+      element: element as HTMLDivElement,
+      type: core.Enums.ViewportType.STACK,
+    });
     this.#element = element;
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
     if (core.getShouldUseCPURendering()) alignCpuGeometry(this.#viewport);
@@ -186,18 +202,21 @@ export class ViewportController implements ReactiveController {
       // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
       if (!this.#viewport?.getImageData()) return;
       const grey = this.#grey;
-      if (grey.redrawVoiLut() || grey.mendDegenerate() || this.#applyInterpolation() || grey.redrawCpuSigmoid()) return this.#viewport?.render();
+      if (grey.redrawVoiLut() || grey.mendDegenerate() || this.#applyInterpolation() || grey.redrawCpuSigmoid())
+        return this.#viewport?.render();
       grey.drawn();
       this.listener.rendered(this.state());
     };
     element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
     // An image drawn at last (a retry that worked) is no longer failed.
-    const onNewImage = (event: Event) => this.#failures.delete((event as CustomEvent<{ imageIdIndex: number }>).detail.imageIdIndex);
+    const onNewImage = (event: Event) =>
+      this.#failures.delete((event as CustomEvent<{ imageIdIndex: number }>).detail.imageIdIndex);
     element.addEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage));
     // A window set by a tool (a W/L drag) replaces the LUT.
-    const onVoiModified = (event: Event) => this.#grey.windowSet((event as CustomEvent<{ range: Types.VOIRange }>).detail.range);
+    const onVoiModified = (event: Event) =>
+      this.#grey.windowSet((event as CustomEvent<{ range: Types.VOIRange }>).detail.range);
     element.addEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified);
     this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified));
     const events = tools.Enums.Events;
@@ -207,7 +226,10 @@ export class ViewportController implements ReactiveController {
       [events.ANNOTATION_REMOVED, 'removed'],
     ] as const) {
       const handler = async (event: Event) => {
-        const measurement = await this.#bridge.changed(change, (event as CustomEvent<{ annotation: Annotation }>).detail.annotation);
+        const measurement = await this.#bridge.changed(
+          change,
+          (event as CustomEvent<{ annotation: Annotation }>).detail.annotation,
+        );
         if (measurement) this.listener.measurementChanged(change, measurement);
       };
       core.eventTarget.addEventListener(type, handler);
@@ -269,7 +291,10 @@ export class ViewportController implements ReactiveController {
     if (!group || !this.#runtime) return;
     const current = group.getActivePrimaryMouseButtonTool();
     if (current === tool) return;
-    if (current) group.setToolPassive(current, { removeAllBindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }] });
+    if (current)
+      group.setToolPassive(current, {
+        removeAllBindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }],
+      });
     group.setToolActive(tool, { bindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }] });
   }
 
@@ -321,14 +346,20 @@ export class ViewportController implements ReactiveController {
 
   /** Frames `prefetch` loads: the whole series, or as many as the image cache holds. */
   loadAheadCount(): number {
-    return this.#runtime ? framesThatFit(this.#frames, this.#runtime.core.cache.getMaxCacheSize()) : this.#frames.length;
+    return this.#runtime
+      ? framesThatFit(this.#frames, this.#runtime.core.cache.getMaxCacheSize())
+      : this.#frames.length;
   }
 
   /**
    * Loads every frame that fits into Cornerstone's cache, reporting each settled one; a failure is
    * marked, not fatal (see `prefetchSeries`).
    */
-  async prefetch(onSettled: (settled: number) => void, signal: AbortSignal, retrieval?: SeriesRetrieval): Promise<void> {
+  async prefetch(
+    onSettled: (settled: number) => void,
+    signal: AbortSignal,
+    retrieval?: SeriesRetrieval,
+  ): Promise<void> {
     const runtime = this.#runtime;
     if (!runtime) return;
     await prefetchSeries(
@@ -354,7 +385,8 @@ export class ViewportController implements ReactiveController {
       () => undefined,
       (error: unknown) => error ?? new Error('the image did not load'),
     );
-    if (failure === undefined) return new DicomWebError('unsupported', 0, frame.imageId, 'the image could not be drawn');
+    if (failure === undefined)
+      return new DicomWebError('unsupported', 0, frame.imageId, 'the image could not be drawn');
     this.#markFailed(index, failure);
     return this.#firstFailures.get(index) as DicomWebError | ViewerError;
   }
@@ -373,7 +405,19 @@ export class ViewportController implements ReactiveController {
 
   state(): ViewState {
     const viewport = this.#viewport;
-    if (!viewport) return { scale: 1, index: 0, count: 0, failed: false, window: { center: 0, width: 0 }, invert: false, zoom: 1, rotation: 0, flipHorizontal: false, flipVertical: false };
+    if (!viewport)
+      return {
+        scale: 1,
+        index: 0,
+        count: 0,
+        failed: false,
+        window: { center: 0, width: 0 },
+        invert: false,
+        zoom: 1,
+        rotation: 0,
+        flipHorizontal: false,
+        flipVertical: false,
+      };
     const properties = viewport.getProperties();
     const { lower = 0, upper = 0 } = properties.voiRange ?? {};
     const camera = viewport.getCamera();
@@ -399,7 +443,9 @@ export class ViewportController implements ReactiveController {
       window: windowOfRange({ lower, upper }),
       ...(this.#grey.shownVoiLut() ? { voiLut: this.#grey.shownVoiLut() } : {}),
       invert: Boolean(properties.invert),
-      zoom: this.#runtime?.core.getShouldUseCPURendering() ? fittedZoom(viewport, viewport.getViewPresentation().rotation ?? 0) : viewport.getZoom(),
+      zoom: this.#runtime?.core.getShouldUseCPURendering()
+        ? fittedZoom(viewport, viewport.getViewPresentation().rotation ?? 0)
+        : viewport.getZoom(),
       rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
       flipHorizontal: Boolean(camera.flipHorizontal),
       flipVertical: Boolean(camera.flipVertical),
@@ -445,7 +491,9 @@ export class ViewportController implements ReactiveController {
     const viewport = this.#viewport;
     if (!viewport) return;
     const camera = viewport.getCamera();
-    viewport.setCamera(direction === 'horizontal' ? { flipHorizontal: !camera.flipHorizontal } : { flipVertical: !camera.flipVertical });
+    viewport.setCamera(
+      direction === 'horizontal' ? { flipHorizontal: !camera.flipHorizontal } : { flipVertical: !camera.flipVertical },
+    );
     viewport.render();
   }
 
@@ -474,7 +522,8 @@ export class ViewportController implements ReactiveController {
     if (!viewport || this.#frames.length === 0) return;
     const target = Math.max(0, Math.min(this.#frames.length - 1, index));
     // Already shown: nothing will be drawn again.
-    const drawn = viewport.getCurrentImageIdIndex() === target && viewport.getImageData() ? undefined : this.#drawn(target);
+    const drawn =
+      viewport.getCurrentImageIdIndex() === target && viewport.getImageData() ? undefined : this.#drawn(target);
     try {
       await viewport.setImageIdIndex(target);
       await drawn?.promise;

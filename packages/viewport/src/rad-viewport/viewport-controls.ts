@@ -10,14 +10,36 @@ import type { ViewportTool } from './viewport-controller.js';
  * The toolbar's tools and their keys. The Scroll tool lets one finger page through images on a
  * touch screen (and the mouse drag).
  */
-const TOOL_KEYS = { WindowLevel: 'w', Pan: 'p', StackScroll: 's', Zoom: 'z', Length: 'l', Angle: 'a', CobbAngle: 'c', Bidirectional: 'b', EllipticalROI: 'e', RectangleROI: 'q', CircleROI: 'o', Probe: 'x', ArrowAnnotate: 'n' } satisfies Partial<Record<ViewportTool, string>>;
+const TOOL_KEYS = {
+  WindowLevel: 'w',
+  Pan: 'p',
+  StackScroll: 's',
+  Zoom: 'z',
+  Length: 'l',
+  Angle: 'a',
+  CobbAngle: 'c',
+  Bidirectional: 'b',
+  EllipticalROI: 'e',
+  RectangleROI: 'q',
+  CircleROI: 'o',
+  Probe: 'x',
+  ArrowAnnotate: 'n',
+} satisfies Partial<Record<ViewportTool, string>>;
 const TOOLBAR_TOOLS = Object.entries(TOOL_KEYS).map(([tool, key]) => ({ tool: tool as ViewportTool, key }));
 
 /** The default toolbar of `el` (`presets`: its modality's window presets; cine for more than one image). */
-export function renderToolbar(el: RadViewport, { presets, hasOverlayPlanes, imageCount }: { presets: readonly WindowPreset[]; hasOverlayPlanes: boolean; imageCount: number }) {
+export function renderToolbar(
+  el: RadViewport,
+  {
+    presets,
+    hasOverlayPlanes,
+    imageCount,
+  }: { presets: readonly WindowPreset[]; hasOverlayPlanes: boolean; imageCount: number },
+) {
   const ownPresets = el.imagePresets;
   const labels = actionLabels();
-  const action = ([label, title]: string[], run: () => unknown) => html`<button type="button" title=${title} @click=${run}>${label}</button>`;
+  const action = ([label, title]: string[], run: () => unknown) =>
+    html`<button type="button" title=${title} @click=${run}>${label}</button>`;
   return html`<div part="toolbar" role="toolbar" aria-label=${texts().toolbar}>
     ${TOOLBAR_TOOLS.map(
       ({ tool, key }) =>
@@ -25,25 +47,30 @@ export function renderToolbar(el: RadViewport, { presets, hasOverlayPlanes, imag
           ${toolLabel(tool)}
         </button>`,
     )}
-    ${presets.length || ownPresets.length
-      ? html`<select aria-label=${texts().preset} @change=${(e: Event) => el.applyPreset((e.target as HTMLSelectElement).value)}>
+    ${
+      presets.length || ownPresets.length
+        ? html`<select aria-label=${texts().preset} @change=${(e: Event) => el.applyPreset((e.target as HTMLSelectElement).value)}>
           <option value="">${texts().presetPlaceholder}</option>
           ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
           ${ownPresets.map((p) => html`<option value=${p.id}>${imagePresetLabel(p)}</option>`)}
         </select>`
-      : nothing}
+        : nothing
+    }
     ${action(labels.narrower, () => el.adjustWindow(0, 1 / 1.2))} ${action(labels.wider, () => el.adjustWindow(0, 1.2))}
     ${action(labels.lower, () => el.adjustWindow(-1))} ${action(labels.higher, () => el.adjustWindow(1))}
     ${action(labels.invert, () => el.invert())} ${action(labels.zoomIn, () => el.zoomBy(1.25))} ${action(labels.zoomOut, () => el.zoomBy(0.8))}
     ${action(labels.rotate, () => el.rotate(90))} ${action(labels.flipH, () => el.flip('horizontal'))} ${action(labels.flipV, () => el.flip('vertical'))}
     ${action(labels.reset, () => el.reset())}
-    ${hasOverlayPlanes
-      ? html`<button type="button" aria-pressed=${el.overlayPlanes ? 'true' : 'false'} title=${labels.overlayPlanes[1]} @click=${() => (el.overlayPlanes = !el.overlayPlanes)}>
+    ${
+      hasOverlayPlanes
+        ? html`<button type="button" aria-pressed=${el.overlayPlanes ? 'true' : 'false'} title=${labels.overlayPlanes[1]} @click=${() => (el.overlayPlanes = !el.overlayPlanes)}>
           ${labels.overlayPlanes[0]}
         </button>`
-      : nothing}
-    ${imageCount > 1
-      ? html`<button
+        : nothing
+    }
+    ${
+      imageCount > 1
+        ? html`<button
           type="button"
           aria-pressed=${el.playing ? 'true' : 'false'}
           title=${(el.playing ? labels.pause : labels.play)[1]}
@@ -55,12 +82,17 @@ export function renderToolbar(el: RadViewport, { presets, hasOverlayPlanes, imag
           >${texts().fps}
           <input type="number" min="1" max="60" step="1" .value=${String(Math.round(el.cineRate))} @change=${(e: Event) => (el.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
         /></label>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
 /** What a key pressed on the image area does, or undefined where it does nothing. */
-export function keyAction(el: RadViewport, event: KeyboardEvent, presets: readonly WindowPreset[]): (() => unknown) | undefined {
+export function keyAction(
+  el: RadViewport,
+  event: KeyboardEvent,
+  presets: readonly WindowPreset[],
+): (() => unknown) | undefined {
   const tool = TOOLBAR_TOOLS.find((t) => t.key === event.key);
   const preset = presets.find((p) => p.key === event.key);
   const actions: Record<string, () => unknown> = {

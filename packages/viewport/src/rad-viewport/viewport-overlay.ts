@@ -2,7 +2,15 @@
 // Instance Number where it differs from the position), slice location, window, zoom, calibration
 // and, for PET, the unit; orientation labels at the edges and a scale bar in mm. Tag values are
 // rendered as text.
-import { formatPersonName, numberValue, parseDicomDate, parsePersonName, personNameValue, stringValue, Tag } from '@telerad/core';
+import {
+  formatPersonName,
+  numberValue,
+  parseDicomDate,
+  parsePersonName,
+  personNameValue,
+  stringValue,
+  Tag,
+} from '@telerad/core';
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { calibrationOf } from './calibration.js';
@@ -19,7 +27,11 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
   instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
 
 /** The overlay of `frame` as `view` shows it, over an image area `areaWidth` pixels wide. */
-export function renderOverlay(frame: StackFrame, view: ViewState, { areaWidth, suvUnavailable }: { areaWidth: number; suvUnavailable?: string }) {
+export function renderOverlay(
+  frame: StackFrame,
+  view: ViewState,
+  { areaWidth, suvUnavailable }: { areaWidth: number; suvUnavailable?: string },
+) {
   const m = frame.metadata;
   const location = numberValue(m, Tag.SliceLocation);
   const thickness = numberValue(m, Tag.SliceThickness);
@@ -29,16 +41,20 @@ export function renderOverlay(frame: StackFrame, view: ViewState, { areaWidth, s
   const pixelsPerMm = view.scale / calibration.columnSpacing;
   const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
   return html`<div part="overlay" aria-hidden="true">
-    ${edges
-      ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
+    ${
+      edges
+        ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
           ><span class="edge top" data-edge="top">${edges.top}</span><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
-      : nothing}
-    ${barMm
-      ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
+        : nothing
+    }
+    ${
+      barMm
+        ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
           <span class="bar" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('width', `${barMm * pixelsPerMm}px`))}></span>
           <span>${barMm} mm</span>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="corner top-left">
       <div data-field="patient">${formatPersonName(parsePersonName(personNameValue(m, Tag.PatientName)))}</div>
       <div>${stringValue(m, Tag.PatientID) ?? ''}</div>
@@ -58,9 +74,11 @@ export function renderOverlay(frame: StackFrame, view: ViewState, { areaWidth, s
       </div>
       <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
       <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
-      ${stringValue(m, Tag.Modality) === 'PT'
-        ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '')}</div>`
-        : nothing}
+      ${
+        stringValue(m, Tag.Modality) === 'PT'
+          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '')}</div>`
+          : nothing
+      }
     </div>
   </div>`;
 }

@@ -21,7 +21,16 @@ export function voiLutsOf(metadata: DicomJsonDataset): VoiLut[] {
     const entries = described === 0 ? 65_536 : described;
     const data = (item['00283006']?.Value ?? []).slice(0, entries).map(Number);
     // A table that does not match its descriptor is damaged: the image is shown without it.
-    if (!Number.isInteger(entries) || entries < 1 || entries > 65_536 || data.length !== entries || !Number.isInteger(bits) || bits < 8 || bits > 16) return [];
+    if (
+      !Number.isInteger(entries) ||
+      entries < 1 ||
+      entries > 65_536 ||
+      data.length !== entries ||
+      !Number.isInteger(bits) ||
+      bits < 8 ||
+      bits > 16
+    )
+      return [];
     // The descriptor's first value is SS for signed pixels, but often arrives read as US.
     const firstValueMapped = signed && first > 32767 ? first - 65536 : first;
     return [{ firstValueMapped, bits, data, explanation: stringValue(item, '00283003') }];
@@ -53,8 +62,12 @@ interface RgbTransferFunction {
 
 /** What Cornerstone's stack viewport holds for each renderer (the CPU one is not public API). */
 interface StackInternals {
-  getDefaultActor?(): { actor: { getProperty?(): { getRGBTransferFunction(index: number): RgbTransferFunction | null } } } | undefined;
-  _cpuFallbackEnabledElement?: { viewport?: { voiLUT?: { firstValueMapped: number; lut: readonly number[] }; invert?: boolean }; image?: { invert?: boolean } };
+  getDefaultActor?():
+    { actor: { getProperty?(): { getRGBTransferFunction(index: number): RgbTransferFunction | null } } } | undefined;
+  _cpuFallbackEnabledElement?: {
+    viewport?: { voiLUT?: { firstValueMapped: number; lut: readonly number[] }; invert?: boolean };
+    image?: { invert?: boolean };
+  };
 }
 
 /**
@@ -69,7 +82,11 @@ export function restoreCpuInversion(viewport: object): void {
 /** Where a stack viewport keeps its grey mapping: the CPU renderer's viewport, or the GPU's transfer function. */
 export function greyMappingOf(viewport: object): object | undefined {
   const internals = viewport as StackInternals;
-  return internals._cpuFallbackEnabledElement?.viewport ?? internals.getDefaultActor?.()?.actor.getProperty?.().getRGBTransferFunction(0) ?? undefined;
+  return (
+    internals._cpuFallbackEnabledElement?.viewport ??
+    internals.getDefaultActor?.()?.actor.getProperty?.().getRGBTransferFunction(0) ??
+    undefined
+  );
 }
 
 /**
@@ -78,7 +95,12 @@ export function greyMappingOf(viewport: object): object | undefined {
  * image's colour transfer function (modality values are integers: the nodes are exact); its CPU
  * path reads a `voiLUT` from the enabled element.
  */
-export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { lower: number; upper: number }, invert: boolean): void {
+export function drawVoiLut(
+  viewport: object,
+  lut: VoiLut | undefined,
+  range: { lower: number; upper: number },
+  invert: boolean,
+): void {
   const cpuViewport = cpuViewportOf(viewport);
   if (cpuViewport) {
     cpuViewport.voiLUT = lut && cpuVoiLut(lut);
@@ -103,4 +125,7 @@ export function drawVoiLut(viewport: object, lut: VoiLut | undefined, range: { l
 }
 
 /** The input range a LUT covers: what window tools start from when the user leaves the LUT. */
-export const lutRange = ({ firstValueMapped, data }: VoiLut) => ({ lower: firstValueMapped, upper: firstValueMapped + data.length - 1 });
+export const lutRange = ({ firstValueMapped, data }: VoiLut) => ({
+  lower: firstValueMapped,
+  upper: firstValueMapped + data.length - 1,
+});

@@ -21,7 +21,9 @@ export const THRESHOLD_SPAN = 2 ** -10;
  * 1 is a threshold at center − 0.5: values at or below it show the minimum, values above the maximum.
  */
 export function voiRangeOf({ center, width }: WindowLevel, exact = false): VoiRange {
-  const { lower, upper } = exact ? { lower: center - width / 2, upper: center + width / 2 } : { lower: center - 0.5 - (width - 1) / 2, upper: center - 0.5 + (width - 1) / 2 };
+  const { lower, upper } = exact
+    ? { lower: center - width / 2, upper: center + width / 2 }
+    : { lower: center - 0.5 - (width - 1) / 2, upper: center - 0.5 + (width - 1) / 2 };
   return atLeastThreshold({ lower, upper });
 }
 
@@ -31,7 +33,9 @@ export function voiRangeOf({ center, width }: WindowLevel, exact = false): VoiRa
  * MONOCHROME1 (C.7.6.3.1.2: the minimum value is white), not whatever an empty ramp gives.
  */
 export function rangeOfValues(min: number, max: number): VoiRange {
-  return max > min ? voiRangeOf({ center: (max + min) / 2, width: max - min }) : { lower: min, upper: min + THRESHOLD_SPAN };
+  return max > min
+    ? voiRangeOf({ center: (max + min) / 2, width: max - min })
+    : { lower: min, upper: min + THRESHOLD_SPAN };
 }
 
 /** A ramp with no span, or a reversed one, as the threshold at its lower end. */
