@@ -1,4 +1,6 @@
-export { RadViewer, type SessionExpiredDetail, type ViewerLayout, type ViewerMode } from './rad-viewer/rad-viewer.js';
+export { RadViewer } from './rad-viewer/rad-viewer.js';
+export type { SessionExpiredDetail } from './rad-viewer/viewer-events.js';
+export type { ViewerLayout, ViewerMode } from './rad-viewer/viewer-view.js';
 export { auditEvent, type AuditAction, type AuditEventDetail, type AuditSubject } from './rad-viewer/audit.js';
 export {
   iidQuery,

@@ -37,6 +37,22 @@ export interface AuditSubject {
   user?: { id: string; name: string };
 }
 
+/** The subject of an action on `study`, by `user` (when the host named one), on a report (when one). */
+export function auditSubject(
+  study: { studyInstanceUID: string; patientId?: string; issuerOfPatientId?: string },
+  user: { id: string; name: string } | undefined,
+  reportUID?: string,
+): AuditSubject {
+  const { studyInstanceUID, patientId, issuerOfPatientId } = study;
+  return {
+    studyInstanceUID,
+    patientId,
+    issuerOfPatientId,
+    reportUID,
+    ...(user ? { user: { id: user.id, name: user.name } } : {}),
+  };
+}
+
 const INTERACTION = 'http://hl7.org/fhir/restful-interaction';
 const OBJECT_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';

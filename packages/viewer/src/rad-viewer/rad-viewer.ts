@@ -1,85 +1,41 @@
-import { consume } from '@lit/context';
+import { consume, ContextProvider } from '@lit/context';
 import { localized } from '@lit/localize';
 import {
   dicomWebContext,
-  DicomWebError,
   DicomWebService,
-  type ViewerError,
-  errorMessage,
-  holdsImages,
   RadElement,
   surface,
   tokens,
+  type DicomWebError,
   type Series,
   type Study,
   type TokenProvider,
+  type ViewerError,
 } from '@telerad/core';
 import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
 // The series strip's thumbnails: registered by what uses them, not as a side effect of the worklist.
 import '@telerad/study-browser/rad-series-thumbnail.js';
-import { purgeImageCache, toolLabel, type RadViewport, type ViewportTool } from '@telerad/viewport';
+import { purgeImageCache, type RadViewport, type ViewportTool } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { auditEvent, type AuditAction, type AuditEventDetail } from './audit.js';
+import { auditEvent, auditSubject, type AuditAction } from './audit.js';
+import './viewer-events.js';
 import { IdleController } from './idle-controller.js';
-import {
-  iidQuery,
-  parseIidLaunch,
-  TOKEN_PARAMETERS,
-  type IidRequest,
-  type LaunchProblem,
-  type LaunchResult,
-} from './iid-launch.js';
-import { launchProblem, priorLabel, seriesLabel, texts, viewportLabel } from './messages.js';
+import { LaunchController } from './launch-controller.js';
+import { texts } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
+import { StudyOpening } from './study-opening.js';
+import * as view from './viewer-view.js';
+import type { Slot, ViewerLayout, ViewerMode } from './viewer-view.js';
 import { ViewportSync } from './viewport-sync.js';
 
-export type ViewerMode = 'radiologist' | 'referring';
-export type ViewerLayout = '1x1' | '1x2' | '2x2';
-
-/** `detail` of `rad-session-expired`. */
-export interface SessionExpiredDetail {
-  idleMinutes: number;
-}
-
 const SLOTS: Record<ViewerLayout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
-/** Series that hold no images to show. */
-const SERIES_TYPE = 'application/x-rad-series';
 /** Modalities whose values mean the same in two studies (HU, SUV): their windows are synchronised. */
 const CALIBRATED = new Set(['CT', 'PT']);
-
-/** A run superseded (its signal aborted) or a request it aborted: not a failure to show. */
-const isAbort = (error: unknown) =>
-  (error instanceof DicomWebError && error.kind === 'aborted') ||
-  (error instanceof DOMException && error.name === 'AbortError');
-/** The shared toolbar's tools per mode: all viewports take the chosen one. */
-const MODE_TOOLS: Record<ViewerMode, ViewportTool[]> = {
-  radiologist: [
-    'WindowLevel',
-    'Pan',
-    'Zoom',
-    'StackScroll',
-    'Length',
-    'Angle',
-    'Bidirectional',
-    'EllipticalROI',
-    'Probe',
-    'ArrowAnnotate',
-  ],
-  referring: ['WindowLevel', 'Pan', 'Zoom', 'Length'],
-};
-
-/** What one viewport of the grid shows. */
-interface Slot {
-  studyUid: string;
-  seriesUid: string;
-}
 
 /**
  * The viewer a portal embeds: worklist, series strip, a grid of viewports (with a prior beside the
@@ -138,31 +94,20 @@ export class RadViewer extends RadElement {
   @state()
   private contextService?: DicomWebService;
 
-  @state() private study?: Study;
-  @state() private series: Series[] = [];
   @state() private slots: (Slot | undefined)[] = [undefined];
   @state() private activeSlot = 0;
   /** The worklist above an open study: folded away so that the images are in view, until asked for. */
   @state() private worklistShown = false;
   /** Cine rate chosen in the toolbar (frames per second); unset: each series' own. */
   @state() private cineFps?: number;
-  @state() private prior?: Study;
   @state() private comparing = false;
   @state() private synchronised = true;
-  @state() private launchProblems: LaunchProblem[] = [];
-  @state() private launchNotice?: string;
-  @state() private launchStudies: Study[] = [];
   @state() private failure?: DicomWebError | ViewerError;
   @state() private locked = false;
   /** The tool on the primary button of every viewport. */
   @state() private activeTool: ViewportTool = 'WindowLevel';
 
   #ownService?: DicomWebService;
-  #launchToken?: string;
-  /** The `launch` value the launch was read from ('' for the page URL), so it is read once per value. */
-  #launchReadFrom?: string;
-  /** The launch read but not opened yet (it waits for an archive). */
-  #launchToOpen?: IidRequest;
   #drafts = memoryDraftStore();
   #sync?: ViewportSync;
   /** Whether the compared series' values share a scale, so their windows follow each other. */
@@ -174,6 +119,23 @@ export class RadViewer extends RadElement {
     () => this.idleMinutes,
     () => this.#lock(),
   );
+  /** The archive, provided to the worklist, viewports, thumbnails and report inside. */
+  #provider = new ContextProvider(this, { context: dicomWebContext });
+  #opening = new StudyOpening(this, {
+    archive: () => this.archive,
+    request: (operation, call) => this.withAuthRetry(operation, call),
+    opened: (study, series) => this.#show(study, series),
+    failed: (error) => (this.failure = this.emitError(error, 'open-study')),
+  });
+  #launch = new LaunchController(this, {
+    enabled: () => this.iid,
+    launch: () => this.launch,
+    archive: () => this.archive,
+    tokenChanged: () => (this.#ownService = undefined),
+    request: (operation, call) => this.withAuthRetry(operation, call),
+    open: (uid) => this.openStudy(uid),
+    failed: (error) => (this.failure = this.emitError(error, 'iid-launch')),
+  });
 
   /** The service the viewer and its elements use. */
   get archive(): DicomWebService | undefined {
@@ -182,7 +144,7 @@ export class RadViewer extends RadElement {
 
   /** The study open, if any. */
   get openStudyUid(): string | undefined {
-    return this.study?.studyInstanceUID;
+    return this.#opening.study?.studyInstanceUID;
   }
 
   /** The viewports of the grid, in slot order. */
@@ -194,140 +156,50 @@ export class RadViewer extends RadElement {
     if (changed.has('url') || changed.has('tokenProvider')) this.#ownService = undefined;
     if (changed.has('layout')) this.slots = Array.from({ length: SLOTS[this.layout] }, (_, i) => this.slots[i]);
     if (changed.has('idleMinutes')) this.#idle.restart();
-    // Frameworks may set `iid` and `launch` after connecting the element (Angular does).
-    this.#readLaunchOnce();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // At once: a token in the address bar must not linger there (history, screenshots, shoulder surfers).
-    this.#readLaunchOnce();
+    // Before the archive is provided: a launch's token makes the viewer's own service anew.
+    this.#launch.readOnce();
+    if (this.#provider.value !== this.archive) this.#provider.setValue(this.archive);
   }
 
   protected override updated(): void {
-    const request = this.#launchToOpen;
-    if (request && this.archive) {
-      this.#launchToOpen = undefined;
-      void this.#openLaunch(request);
-    }
     this.#connectSync();
   }
 
-  #readLaunchOnce(): void {
-    if (!this.iid || this.#launchReadFrom === this.launch) return;
-    this.#launchReadFrom = this.launch;
-    this.#launchToOpen = this.#readLaunch().request;
-  }
-
   #createService(): DicomWebService | undefined {
-    const provider = this.tokenProvider ?? (this.#launchToken ? async () => this.#launchToken : undefined);
+    const token = this.#launch.token;
+    const provider = this.tokenProvider ?? (token ? async () => token : undefined);
     return this.url ? new DicomWebService({ url: this.url, tokenProvider: provider }) : undefined;
   }
 
-  /** Reads the IID launch; a token in the page URL is kept for requests and taken out of the address bar. */
-  #readLaunch(): LaunchResult {
-    const fromPage = !this.launch;
-    const params = new URLSearchParams(this.launch || location.search);
-    const result = parseIidLaunch(params);
-    if (result.token) {
-      this.#launchToken = result.token;
-      this.#ownService = undefined;
-      if (fromPage) {
-        for (const name of TOKEN_PARAMETERS) params.delete(name);
-        const query = params.toString();
-        history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-      }
-    }
-    this.launchProblems = result.problems;
-    if (result.request?.keyImagesOnly) this.launchNotice = texts().keyImagesUnsupported;
-    return result;
-  }
-
-  async #openLaunch(request: IidRequest): Promise<void> {
-    const service = this.archive;
-    if (!service) return;
-    try {
-      const found = (
-        await Promise.all(
-          iidQuery(request).map((query) => this.withAuthRetry('iid-launch', () => service.searchStudies(query))),
-        )
-      ).flat();
-      const unique = [...new Map(found.map((s) => [s.studyInstanceUID, s])).values()];
-      // Accession numbers match exactly; date-times narrow within the day when given with a time.
-      const exact =
-        request.requestType === 'STUDY'
-          ? unique.filter(
-              (s) =>
-                request.studyUIDs.includes(s.studyInstanceUID) ||
-                request.accessionNumbers.includes(s.accessionNumber ?? ''),
-            )
-          : unique;
-      const newest = [...exact].sort((a, b) =>
-        `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`),
-      );
-      this.launchStudies =
-        request.requestType === 'PATIENT' && request.mostRecentResults
-          ? newest.slice(0, request.mostRecentResults)
-          : newest;
-      if (!this.launchStudies.length) {
-        this.failure = new DicomWebError('not-found', 404, '', 'no study matches the launch');
-        return;
-      }
-      await this.openStudy(this.launchStudies[0].studyInstanceUID);
-    } catch (error) {
-      this.failure = this.emitError(error, 'iid-launch');
-    }
-  }
-
   /**
-   * Opening a study, one at a time: a second `openStudy` aborts the first (its requests, and
-   * whatever it would have shown), so the study asked for last is the one shown. Never rejects: a
-   * failure is shown in the element and announced with `rad-error`.
+   * Opens a study: its first image series in the first viewport, its report beside. One at a time:
+   * a second `openStudy` aborts the first (its requests, and whatever it would have shown), so the
+   * study asked for last is the one shown. Never rejects: a failure is shown in the element and
+   * announced with `rad-error`.
    */
-  #opening = new Task(this, {
-    autoRun: false,
-    task: async ([studyInstanceUID]: [string], { signal }) => {
-      const service = this.archive;
-      if (!service) throw new DicomWebError('not-configured', 0, '');
-      this.failure = undefined;
-      const [study] = await this.withAuthRetry('open-study', () =>
-        service.searchStudies({ studyInstanceUIDs: [studyInstanceUID] }, { signal }),
-      );
-      if (!study) throw new DicomWebError('not-found', 404, '', 'study not found');
-      const series = (await service.searchSeries(studyInstanceUID, { signal })).filter((s) => holdsImages(s.modality));
-      signal.throwIfAborted();
-      series.sort((a, b) => (a.seriesNumber ?? 0) - (b.seriesNumber ?? 0));
-      this.#show(study, series);
-      void this.#findPrior(service, study);
-      await this.updateComplete;
-      void this.#auditReportView();
-    },
-    onError: (error) => {
-      if (!isAbort(error)) this.failure = this.emitError(error, 'open-study');
-    },
-  });
-
-  /** Opens a study: its first image series in the first viewport, its report beside. */
   async openStudy(studyInstanceUID: string): Promise<void> {
-    await this.#opening.run([studyInstanceUID]);
+    await this.#openStudy(studyInstanceUID);
+  }
+
+  /** Opens a study; `known`: its attributes as the worklist found them (not searched for again). */
+  async #openStudy(studyInstanceUID: string, known?: Study): Promise<void> {
+    this.failure = undefined;
+    await this.#opening.open(studyInstanceUID, known);
   }
 
   #show(study: Study, series: Series[]): void {
-    this.study = study;
-    this.series = series;
     this.worklistShown = false;
     this.comparing = false;
-    this.prior = undefined;
     this.activeSlot = 0;
-    this.slots = this.slots.map((_, i) =>
-      series[i] ? { studyUid: study.studyInstanceUID, seriesUid: series[i].seriesInstanceUID } : undefined,
-    );
+    const shows = (s: Series | undefined) => s && { studyUid: study.studyInstanceUID, seriesUid: s.seriesInstanceUID };
+    this.slots = this.slots.map((_, i) => shows(series[i]));
     this.#audit('study-opened');
+    void this.updateComplete.then(() => this.#auditReportView());
   }
 
   /** Shows a series of the open study in the active viewport. */
   openSeries(seriesInstanceUID: string, slot = this.activeSlot): void {
-    const studyUid = this.study?.studyInstanceUID;
+    const studyUid = this.openStudyUid;
     if (!studyUid) return;
     this.slots = this.slots.map((s, i) => (i === slot ? { studyUid, seriesUid: seriesInstanceUID } : s));
     this.activeSlot = slot;
@@ -335,51 +207,25 @@ export class RadViewer extends RadElement {
 
   /** Closes the study: viewports, series and report empty. */
   close(): void {
-    this.study = undefined;
-    this.series = [];
-    this.prior = undefined;
+    this.#opening.close();
     this.comparing = false;
     this.slots = this.slots.map(() => undefined);
   }
 
-  async #findPrior(service: DicomWebService, study: Study): Promise<void> {
-    if (!study.patientId) return;
-    try {
-      const studies = await service.searchStudies({
-        patientId: study.patientId,
-        ...(study.issuerOfPatientId ? { issuerOfPatientId: study.issuerOfPatientId } : {}),
-      });
-      // A study opened since has priors of its own.
-      if (this.study !== study) return;
-      const older = studies.filter(
-        (s) => s.studyInstanceUID !== study.studyInstanceUID && `${s.studyDate}` <= `${study.studyDate}`,
-      );
-      this.prior = older.sort((a, b) =>
-        `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`),
-      )[0];
-    } catch {
-      // Comparison is an aid: without priors the viewer works as before.
-      this.prior = undefined;
-    }
-  }
-
   /** Shows the most recent prior next to the current series, synchronised (toggle). */
   async compareWithPrior(on = !this.comparing): Promise<void> {
-    const service = this.archive;
     const current = this.slots[this.activeSlot] ?? this.slots[0];
-    if (!on || !service || !this.prior || !current) {
+    const prior = this.#opening.prior;
+    if (!on || !this.archive || !prior || !current) {
       this.comparing = false;
       return;
     }
-    const currentSeries = this.series.find((s) => s.seriesInstanceUID === current.seriesUid);
-    const priorSeries = (await service.searchSeries(this.prior.studyInstanceUID)).filter((s) =>
-      holdsImages(s.modality),
-    );
-    const match = priorSeries.find((s) => s.modality === currentSeries?.modality) ?? priorSeries[0];
+    const currentSeries = this.#opening.series.find((s) => s.seriesInstanceUID === current.seriesUid);
+    const match = await this.#opening.priorSeries(currentSeries?.modality);
     if (!match) return;
     this.#syncWindow = CALIBRATED.has(match.modality ?? '') && match.modality === currentSeries?.modality;
     this.layout = '1x2';
-    this.slots = [current, { studyUid: this.prior.studyInstanceUID, seriesUid: match.seriesInstanceUID }];
+    this.slots = [current, { studyUid: prior.studyInstanceUID, seriesUid: match.seriesInstanceUID }];
     this.comparing = true;
   }
 
@@ -398,11 +244,10 @@ export class RadViewer extends RadElement {
    */
   #lock(): void {
     this.locked = true;
-    const study = this.study;
-    this.#reopen = study && { studyInstanceUID: study.studyInstanceUID, slots: this.slots, comparing: this.comparing };
+    const uid = this.openStudyUid;
+    this.#reopen = uid ? { studyInstanceUID: uid, slots: this.slots, comparing: this.comparing } : undefined;
     this.close();
-    this.launchStudies = [];
-    this.#launchToken = undefined;
+    this.#launch.clear();
     this.#ownService = undefined;
     void purgeImageCache();
     this.emit('rad-session-expired', { idleMinutes: this.idleMinutes });
@@ -416,7 +261,7 @@ export class RadViewer extends RadElement {
     this.#reopen = undefined;
     if (!reopen) return;
     await this.openStudy(reopen.studyInstanceUID);
-    if (this.study?.studyInstanceUID !== reopen.studyInstanceUID) return;
+    if (this.openStudyUid !== reopen.studyInstanceUID) return;
     this.slots = reopen.slots;
     this.comparing = reopen.comparing;
   }
@@ -426,26 +271,15 @@ export class RadViewer extends RadElement {
   }
 
   #audit(action: AuditAction, reportUID?: string): void {
-    const study = this.study;
-    if (!study) return;
-    this.emit(
-      'rad-audit',
-      auditEvent(action, {
-        studyInstanceUID: study.studyInstanceUID,
-        patientId: study.patientId,
-        issuerOfPatientId: study.issuerOfPatientId,
-        reportUID,
-        ...(this.reader ? { user: { id: this.reader.id, name: this.reader.name } } : {}),
-      }),
-    );
+    const study = this.#opening.study;
+    if (study) this.emit('rad-audit', auditEvent(action, auditSubject(study, this.reader, reportUID)));
   }
 
   async #auditReportView(): Promise<void> {
     const panel = this.renderRoot.querySelector('rad-report-panel');
     if (!panel) return;
     await panel.loaded().catch(() => undefined);
-    if (panel.latest && panel.studyUid === this.study?.studyInstanceUID)
-      this.#audit('report-viewed', panel.latest.sopInstanceUID);
+    if (panel.latest && panel.studyUid === this.openStudyUid) this.#audit('report-viewed', panel.latest.sopInstanceUID);
   }
 
   #onSigned = (event: CustomEvent<ReportSignedDetail>) => {
@@ -462,132 +296,67 @@ export class RadViewer extends RadElement {
     }
   };
 
+  #onStudyOpen = (e: CustomEvent<{ study: Study }>) =>
+    void this.#openStudy(e.detail.study.studyInstanceUID, e.detail.study);
+
+  #onSeriesSelect = ({ detail: { study, series } }: CustomEvent<{ study: Study; series: Series }>) => {
+    if (this.openStudyUid === study.studyInstanceUID) this.openSeries(series.seriesInstanceUID);
+    else void this.#openStudy(study.studyInstanceUID, study);
+  };
+
   protected override render() {
-    if (this.locked) {
-      return html`<div part="locked" class="locked" role="alert">
-        <p>${texts().locked}</p>
-        <button type="button" @click=${() => this.#resume()}>${texts().resume}</button>
-      </div>`;
-    }
-    const radiologist = this.mode === 'radiologist';
+    if (this.locked) return view.renderLocked(() => this.#resume());
+    const { study } = this.#opening;
+    const launch = view.renderLaunchMessages(this.#launch, this.failure, this.iid, this.openStudyUid, (uid) => {
+      void this.openStudy(uid);
+    });
+    const empty = this.failure ? nothing : html`<p part="message" class="message">${texts().noStudy}</p>`;
     return html`<div class="viewer" @keydown=${this.#onKeydown}>
-      ${this.#renderLaunchMessages()}
+      ${launch}
       ${
-        radiologist && this.worklist
+        this.mode === 'radiologist' && this.worklist
           ? html`<rad-study-browser
             part="worklist"
             id="worklist"
-            ?hidden=${Boolean(this.study) && !this.worklistShown}
-            .service=${this.archive}
-            @rad-study-open=${(e: CustomEvent<{ study: Study }>) => void this.openStudy(e.detail.study.studyInstanceUID)}
-            @rad-series-select=${(e: CustomEvent<{ study: Study; series: Series }>) =>
-              void (this.study?.studyInstanceUID === e.detail.study.studyInstanceUID
-                ? this.openSeries(e.detail.series.seriesInstanceUID)
-                : this.openStudy(e.detail.study.studyInstanceUID))}
+            ?hidden=${Boolean(study) && !this.worklistShown}
+            @rad-study-open=${this.#onStudyOpen}
+            @rad-series-select=${this.#onSeriesSelect}
           ></rad-study-browser>`
           : nothing
       }
-      ${this.study ? this.#renderStudy(this.study) : this.failure ? nothing : html`<p part="message" class="message">${texts().noStudy}</p>`}
+      ${study ? this.#renderStudy(study) : empty}
     </div>`;
   }
 
-  #renderLaunchMessages() {
-    const t = texts();
-    return html`${
-      this.launchProblems.length
-        ? html`<div part="message error" class="message error" role="alert">
-          ${t.launchFailed}
-          <ul>
-            ${this.launchProblems.map((p) => html`<li>${launchProblem(p)}</li>`)}
-          </ul>
-        </div>`
-        : nothing
-    }
-    ${this.failure ? html`<div part="message error" class="message error" role="alert" data-kind=${this.failure.kind}>${this.failure.kind === 'not-found' && this.iid ? t.noMatch : errorMessage(this.failure)}</div>` : nothing}
-    ${this.launchNotice ? html`<p part="message" class="message" role="status">${this.launchNotice}</p>` : nothing}
-    ${
-      this.launchStudies.length > 1
-        ? html`<nav class="studies" aria-label=${t.studies}>
-          ${this.launchStudies.map(
-            (
-              s,
-            ) => html`<button type="button" aria-pressed=${s.studyInstanceUID === this.study?.studyInstanceUID ? 'true' : 'false'} @click=${() => this.openStudy(s.studyInstanceUID)}>
-              ${s.studyDate ?? ''} ${s.description ?? ''} ${s.modalities.join('/')}
-            </button>`,
-          )}
-        </nav>`
-        : nothing
-    }`;
-  }
-
-  /** Play/pause and the rate for the active viewport, when it shows more than one image. */
-  #renderCine() {
-    const viewport = this.viewports[this.activeSlot];
-    if (!viewport || viewport.frames.length < 2) return nothing;
-    const t = texts();
-    return html`<button type="button" aria-pressed=${viewport.playing ? 'true' : 'false'} @click=${() => (viewport.playing ? viewport.pause() : viewport.play())}>
-        ${viewport.playing ? t.pause : t.play}
-      </button>
-      <label class="check"
-        >${t.fps}
-        <input
-          class="fps"
-          type="number"
-          min="1"
-          max="60"
-          step="1"
-          .value=${String(Math.round(this.cineFps ?? viewport.cineRate))}
-          @change=${(e: Event) => (this.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
-      /></label>`;
-  }
-
   #renderStudy(study: Study) {
-    const t = texts();
     const radiologist = this.mode === 'radiologist';
-    return html`<div part="toolbar" class="toolbar" role="toolbar" aria-label=${t.viewer}>
-        <strong class="title">${study.description ?? ''} ${study.studyDate ?? ''}</strong>
-        ${
-          radiologist
-            ? html`<span role="group" aria-label=${t.layout}>
-              ${(['1x1', '1x2', '2x2'] as const).map(
-                (layout) =>
-                  html`<button type="button" aria-pressed=${this.layout === layout ? 'true' : 'false'} @click=${() => (this.layout = layout)}>${layout.replace('x', '×')}</button>`,
-              )}
-            </span>`
-            : nothing
-        }
-        <button type="button" aria-pressed=${this.comparing ? 'true' : 'false'} ?disabled=${!this.prior} title=${this.prior ? '' : t.noPrior} @click=${() => this.compareWithPrior()}>
-          ${t.compare}${this.prior ? ` (${priorLabel(this.prior.studyDate ?? '')})` : ''}
-        </button>
-        ${
-          this.comparing
-            ? html`<label class="check"><input type="checkbox" .checked=${this.synchronised} @change=${(e: Event) => (this.synchronised = (e.target as HTMLInputElement).checked)} /> ${t.sync}</label>`
-            : nothing
-        }
-        ${
-          radiologist && this.worklist
-            ? html`<button type="button" aria-controls="worklist" aria-expanded=${this.worklistShown ? 'true' : 'false'} @click=${() => (this.worklistShown = !this.worklistShown)}>
-              ${t.worklist}
-            </button>`
-            : nothing
-        }
-        <button type="button" @click=${() => this.close()}>${t.close}</button>
-      </div>
-      <div class="toolbar" role="toolbar" aria-label=${t.tools}>
-        ${MODE_TOOLS[this.mode].map(
-          (tool) =>
-            html`<button type="button" aria-pressed=${this.activeTool === tool ? 'true' : 'false'} @click=${() => (this.activeTool = tool)}>${toolLabel(tool)}</button>`,
-        )}
-        <button type="button" @click=${() => this.viewports[this.activeSlot]?.invert()}>${t.invert}</button>
-        <button type="button" @click=${() => this.viewports[this.activeSlot]?.reset()}>${t.reset}</button>
-        ${this.#renderCine()}
-      </div>
+    const active = this.viewports[this.activeSlot];
+    const { comparing, synchronised, worklistShown, layout, mode } = this;
+    const toolbar = { study, mode, layout, prior: this.#opening.prior, comparing, synchronised, worklistShown };
+    return html`${view.renderStudyToolbar(
+      { ...toolbar, worklist: radiologist && this.worklist },
+      {
+        setLayout: (layout) => (this.layout = layout),
+        compareWithPrior: () => void this.compareWithPrior(),
+        setSynchronised: (on) => (this.synchronised = on),
+        toggleWorklist: () => (this.worklistShown = !this.worklistShown),
+        close: () => this.close(),
+      },
+    )}
+      ${view.renderToolsToolbar(
+        mode,
+        this.activeTool,
+        (tool) => (this.activeTool = tool),
+        active,
+        view.renderCine(active, this.cineFps, (fps) => (this.cineFps = fps)),
+      )}
       <div class="workspace">
-        ${this.#renderSeriesStrip(study)}
-        <div part="grid" class="grid" data-layout=${this.layout}>${this.slots.map((slot, i) => this.#renderSlot(slot, i))}</div>
+        ${view.renderSeriesStrip(study, this.#opening.series, this.slots[this.activeSlot]?.seriesUid, (uid) =>
+          this.openSeries(uid),
+        )}
+        <div part="grid" class="grid" data-layout=${layout}>${this.slots.map((slot, i) => this.#renderSlot(slot, i))}</div>
         <rad-report-panel
           part="report"
-          .service=${this.archive}
           .reader=${this.reader}
           .draftStore=${this.draftStore ?? this.#drafts}
           mode=${radiologist ? 'author' : 'referring'}
@@ -597,79 +366,35 @@ export class RadViewer extends RadElement {
       </div>`;
   }
 
-  /** The series of the study, each a thumbnail to click or drag onto a viewport. */
-  #renderSeriesStrip(study: Study) {
-    const t = texts();
-    return html`<nav part="series-strip" class="strip" aria-label=${t.series}>
-      ${repeat(
-        this.series,
-        (s) => s.seriesInstanceUID,
-        (s) => html`<button
-          type="button"
-          draggable="true"
-          data-series-uid=${s.seriesInstanceUID}
-          aria-pressed=${this.slots[this.activeSlot]?.seriesUid === s.seriesInstanceUID ? 'true' : 'false'}
-          @click=${() => this.openSeries(s.seriesInstanceUID)}
-          @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SERIES_TYPE, s.seriesInstanceUID)}
-        >
-          <rad-series-thumbnail .service=${this.archive} study-uid=${study.studyInstanceUID} series-uid=${s.seriesInstanceUID} modality=${s.modality ?? nothing} size="64"></rad-series-thumbnail>
-          <span>${seriesLabel(String(s.seriesNumber ?? '?'), s.modality ?? '', String(s.instanceCount ?? '?'))}</span>
-          <span class="description">${s.description ?? ''}</span>
-        </button>`,
-      )}
-    </nav>`;
-  }
-
-  #renderSlot(slot: Slot | undefined, index: number) {
-    const active = index === this.activeSlot;
-    const drop = (event: DragEvent) => {
-      const uid = event.dataTransfer?.getData(SERIES_TYPE);
-      if (!uid) return;
-      event.preventDefault();
-      this.openSeries(uid, index);
+  #renderSlot(shows: Slot | undefined, index: number) {
+    const prior = this.comparing && shows && shows.studyUid !== this.openStudyUid;
+    const slot = {
+      index,
+      shows,
+      active: index === this.activeSlot,
+      ...(prior ? { priorDate: this.#opening.prior?.studyDate ?? '' } : {}),
     };
-    return html`<section
-      part="viewport"
-      class="slot"
-      data-slot=${index}
-      ?data-active=${active}
-      aria-label=${viewportLabel(index + 1)}
-      @pointerdown=${() => (this.activeSlot = index)}
-      @focusin=${() => (this.activeSlot = index)}
-      @dragover=${(e: DragEvent) => e.dataTransfer?.types.includes(SERIES_TYPE) && e.preventDefault()}
-      @drop=${drop}
-    >
-      ${
-        slot
-          ? html`<rad-viewport
-            .service=${this.archive}
-            study-uid=${slot.studyUid}
-            series-uid=${slot.seriesUid}
-            codec-base-path=${this.codecBasePath ?? nothing}
-            active-tool=${this.activeTool}
-            cine-fps=${this.cineFps ?? nothing}
-            @rad-cine-change=${() => this.requestUpdate()}
-            @rad-load-progress=${() => index === this.activeSlot && this.requestUpdate()}
-            ><span slot="toolbar"></span
-          ></rad-viewport>`
-          : html`<p class="empty">${texts().emptyViewport}</p>`
-      }
-      ${this.comparing && slot && slot.studyUid !== this.study?.studyInstanceUID ? html`<span class="badge">${priorLabel(this.prior?.studyDate ?? '')}</span>` : nothing}
-    </section>`;
+    const viewport =
+      shows &&
+      html`<rad-viewport
+        study-uid=${shows.studyUid}
+        series-uid=${shows.seriesUid}
+        codec-base-path=${this.codecBasePath ?? nothing}
+        active-tool=${this.activeTool}
+        cine-fps=${this.cineFps ?? nothing}
+        @rad-cine-change=${() => this.requestUpdate()}
+        @rad-load-progress=${() => index === this.activeSlot && this.requestUpdate()}
+        ><span slot="toolbar"></span
+      ></rad-viewport>`;
+    return view.renderSlot(slot, viewport, {
+      activate: () => (this.activeSlot = index),
+      drop: (uid) => this.openSeries(uid, index),
+    });
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rad-viewer': RadViewer;
-  }
-}
-
-declare module '@telerad/core' {
-  interface RadEventMap {
-    /** No detail: cancelable (see `@fires`). */
-    'rad-session-resume': null;
-    'rad-audit': AuditEventDetail;
-    'rad-session-expired': SessionExpiredDetail;
   }
 }
