@@ -1,11 +1,7 @@
 export { RadSeriesThumbnail, type ThumbnailService } from './rad-series-thumbnail/rad-series-thumbnail.js';
-export {
-  RadStudyBrowser,
-  type QueryChangeDetail,
-  type SeriesSelectDetail,
-  type StudySearchService,
-  type StudySelectDetail,
-} from './rad-study-browser/rad-study-browser.js';
+export { RadStudyBrowser } from './rad-study-browser/rad-study-browser.js';
+export type { QueryChangeDetail, SeriesSelectDetail, StudySelectDetail } from './rad-study-browser/browser-events.js';
+export type { StudySearchService } from './rad-study-browser/worklist-data.js';
 export {
   ageAt,
   DEFAULT_COLUMNS,

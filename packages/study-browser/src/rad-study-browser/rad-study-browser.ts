@@ -1,18 +1,13 @@
 import { consume } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
+import { localized, msg } from '@lit/localize';
 import {
   buttons,
   dicomWebContext,
-  DicomWebError,
-  errorMessage,
-  formatPersonName,
   RadElement,
   surface,
   tokens,
   type DicomWebService,
   type Page,
-  type ReportDocument,
   type Series,
   type Study,
 } from '@telerad/core';
@@ -25,57 +20,26 @@ import { ClockController } from './clock-controller.js';
 import { columnsThatFit, WidthController } from './column-fit.js';
 import {
   DEFAULT_COLUMNS,
-  sortRows,
   STUDY_COLUMNS,
   type CellContext,
   type SortDirection,
   type StudyColumn,
   type StudyColumnId,
 } from './columns.js';
-import { imageCount, queryDescription } from './messages.js';
+import './browser-events.js';
+import { gridKey } from './grid-keyboard.js';
 import { styles } from './rad-study-browser.styles.js';
 import { renderFilters, readFilters } from './search-form.js';
 import { SeriesLoader } from './series-loader.js';
-import { toStudyQuery, type WorklistQuery } from './worklist-query.js';
+import type { WorklistQuery } from './worklist-query.js';
 import {
   DEFAULT_TURNAROUND_TARGETS,
-  toWorklistRow,
   type TurnaroundTargets,
   type WorklistProviders,
   type WorklistRow,
 } from './worklist-row.js';
-
-/** What the study browser needs of a DICOMweb service (a `DicomWebService` or any stand-in). */
-export type StudySearchService = Pick<
-  DicomWebService,
-  | 'searchStudies'
-  | 'searchStudiesPage'
-  | 'searchSeries'
-  | 'searchReportDocuments'
-  | 'searchInstances'
-  | 'retrieveRenderedInstance'
->;
-
-/** `detail` of `rad-study-select` and `rad-study-open`. */
-export interface StudySelectDetail {
-  study: Study;
-  /** Whether the study was picked from the priors list of another study. */
-  prior: boolean;
-}
-
-/** `detail` of `rad-series-select`. */
-export interface SeriesSelectDetail {
-  study: Study;
-  series: Series;
-}
-
-/** `detail` of `rad-query-change`. */
-export interface QueryChangeDetail {
-  query: WorklistQuery;
-}
-
-/** Rows of the grid, study rows and the series rows of expanded studies, keyed for focus. */
-const rowKey = (studyUid: string, seriesUid?: string) => (seriesUid ? `${studyUid}/${seriesUid}` : studyUid);
+import * as view from './worklist-view.js';
+import { WorklistData, type StudySearchService } from './worklist-data.js';
 
 /**
  * The teleradiology worklist: searches a DICOMweb archive (QIDO-RS), shows priority, read status
@@ -193,64 +157,28 @@ export class RadStudyBrowser extends RadElement {
     return this.now ?? Date.now();
   }
 
-  #pageTask = new Task(this, {
-    task: async ([service, worklistQuery, offset, limit], { signal }): Promise<Page<Study>> => {
-      if (!service) throw new DicomWebError('not-configured', 0, '');
-      const studyQuery = toStudyQuery(worklistQuery, this.#now);
-      return this.withAuthRetry('search-studies', () =>
-        service.searchStudiesPage(studyQuery, { limit, offset }, { signal }),
-      );
-    },
-    args: () => [this.#service, this.query, this.offset, this.pageSize] as const,
-    onError: (error) => this.#reportError(error, 'search-studies'),
-  });
-
-  /** SR documents of the studies on the page, for their read status (unless the host provides it). */
-  #documentsTask = new Task(this, {
-    task: async ([service, page, hostProvidesStatus], { signal }) => {
-      const byStudy = new Map<string, ReportDocument[]>();
-      if (!service || !page || hostProvidesStatus) return hostProvidesStatus ? byStudy : undefined;
-      const uids = page.items.map((s) => s.studyInstanceUID);
-      const documents = await this.withAuthRetry('read-status', () => service.searchReportDocuments(uids, { signal }));
-      for (const document of documents)
-        byStudy.set(document.studyInstanceUID, [...(byStudy.get(document.studyInstanceUID) ?? []), document]);
-      return byStudy;
-    },
-    args: () => [this.#service, this.#pageTask.value, Boolean(this.providers.readStatus)] as const,
-    onError: (error) => this.#reportError(error, 'read-status'),
-  });
-
-  #priorsTask = new Task(this, {
-    task: async ([service, study], { signal }) => {
-      if (!service || !study?.patientId) return [];
-      const found = await this.withAuthRetry('search-priors', () =>
-        service.searchStudies({ patientId: study.patientId, issuerOfPatientId: study.issuerOfPatientId }, { signal }),
-      );
-      return sortRows(
-        found
-          .filter(
-            (s) => s.studyInstanceUID !== study.studyInstanceUID && s.issuerOfPatientId === study.issuerOfPatientId,
-          )
-          .map((s) => toWorklistRow(s, [], this.providers)),
-        STUDY_COLUMNS.studyDateTime,
-        'descending',
-        this.#cellContext,
-      ).map((row) => row.study);
-    },
-    args: () => [this.#service, this.#selectedStudy] as const,
-    onError: (error) => this.#reportError(error, 'search-priors'),
+  #data = new WorklistData(this, {
+    service: () => this.#service,
+    query: () => this.query,
+    offset: () => this.offset,
+    pageSize: () => this.pageSize,
+    providers: () => this.providers,
+    selected: () => this.#selectedStudy,
+    cellContext: () => this.#cellContext,
+    request: (operation, call) => this.withAuthRetry(operation, call),
+    failed: (error, operation) => this.emitError(error, operation),
   });
 
   get #selectedStudy(): Study | undefined {
     const uid = this.selectedStudyUid;
     if (!uid) return undefined;
     if (this.pickedStudy?.studyInstanceUID === uid) return this.pickedStudy;
-    return this.#pageTask.value?.items.find((s) => s.studyInstanceUID === uid);
+    return this.#data.page.value?.items.find((s) => s.studyInstanceUID === uid);
   }
 
   /** Shows the series of a study on the current page (as Space or the row's toggle does). */
   expandStudy(studyInstanceUID: string): void {
-    const study = this.#pageTask.value?.items.find((s) => s.studyInstanceUID === studyInstanceUID);
+    const study = this.#data.page.value?.items.find((s) => s.studyInstanceUID === studyInstanceUID);
     if (study) this.#series.expand(study);
   }
 
@@ -261,7 +189,7 @@ export class RadStudyBrowser extends RadElement {
 
   /** Runs the search again (e.g. after the archive received studies or reports). */
   refresh(): void {
-    void this.#pageTask.run();
+    void this.#data.page.run();
   }
 
   override disconnectedCallback(): void {
@@ -277,10 +205,6 @@ export class RadStudyBrowser extends RadElement {
     // Column widths through the CSSOM: a style attribute would need 'unsafe-inline' under CSP.
     const widths = `2rem ${this.#shownColumns.map((c) => c.width ?? 'minmax(6rem, 1fr)').join(' ')}`;
     this.renderRoot.querySelector<HTMLElement>('[part~="table"]')?.style.setProperty('--_columns', widths);
-  }
-
-  #reportError(error: unknown, operation: string): void {
-    if (!(error instanceof DicomWebError && error.kind === 'aborted')) this.emitError(error, operation);
   }
 
   get #cellContext(): CellContext {
@@ -330,48 +254,27 @@ export class RadStudyBrowser extends RadElement {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"][data-key]');
     if (!row || event.target !== row) return;
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="table"] [role="row"][data-key]')];
-    const index = rows.indexOf(row);
     const study = this.#rowStudy(row);
     const { studyUid = '', seriesUid } = row.dataset;
     const series = seriesUid ? this.#series.get(studyUid)?.find((s) => s.seriesInstanceUID === seriesUid) : undefined;
-    const focus = (target: HTMLElement | undefined) => {
-      if (!target) return;
-      this.focusKey = target.dataset.key;
-      target.focus();
-    };
-    const handled = (() => {
-      switch (event.key) {
-        case 'ArrowDown':
-          return (focus(rows[index + 1]), true);
-        case 'ArrowUp':
-          return (focus(rows[index - 1]), true);
-        case 'Home':
-          return (focus(rows[0]), true);
-        case 'End':
-          return (focus(rows.at(-1)), true);
-        case 'PageDown':
-          return (focus(rows[Math.min(rows.length - 1, index + 10)]), true);
-        case 'PageUp':
-          return (focus(rows[Math.max(0, index - 10)]), true);
-        case 'ArrowRight':
-          if (study && !series) this.#series.expand(study);
-          return true;
-        case 'ArrowLeft':
-          if (series) focus(rows.find((r) => r.dataset.key === studyUid));
-          else if (study) this.#series.collapse(study.studyInstanceUID);
-          return true;
-        case 'Enter':
-          if (series && study) this.emit('rad-series-select', { study, series });
-          else if (study) this.#open(study);
-          return true;
-        case ' ':
-          if (series && study) this.emit('rad-series-select', { study, series });
-          else if (study) this.#series.toggle(study);
-          return true;
-        default:
-          return false;
-      }
-    })();
+    const handled = gridKey(event.key, {
+      rows,
+      index: rows.indexOf(row),
+      ...(seriesUid ? { seriesOf: studyUid } : {}),
+      focus: (target) => {
+        if (!target) return;
+        this.focusKey = target.dataset.key;
+        target.focus();
+      },
+      expand: () => study && this.#series.expand(study),
+      collapse: () => study && this.#series.collapse(study.studyInstanceUID),
+      toggle: () => study && this.#series.toggle(study),
+      open: () => study && this.#open(study),
+      chooseSeries: () => {
+        if (study && series) this.emit('rad-series-select', { study, series });
+        else if (study) this.#open(study);
+      },
+    });
     if (handled) event.preventDefault();
   }
 
@@ -382,7 +285,7 @@ export class RadStudyBrowser extends RadElement {
   }
 
   #rowStudy(row: HTMLElement): Study | undefined {
-    return this.#pageTask.value?.items.find((s) => s.studyInstanceUID === row.dataset.studyUid);
+    return this.#data.page.value?.items.find((s) => s.studyInstanceUID === row.dataset.studyUid);
   }
 
   protected override render() {
@@ -401,243 +304,87 @@ export class RadStudyBrowser extends RadElement {
           this.#setQuery({});
         },
       })}
-      ${this.#pageTask.render({
-        pending: () => this.#renderLoading(),
-        complete: (page) => (page.items.length ? this.#renderPage(page) : this.#renderEmpty(page)),
-        error: (error) => this.#renderError(error, () => this.#pageTask.run()),
+      ${this.#data.page.render({
+        pending: () => view.renderLoading(),
+        complete: (page) =>
+          page.items.length
+            ? this.#renderPage(page)
+            : view.renderEmpty(this.query, page.offset > 0 ? this.#renderPager(page, 0) : nothing),
+        error: (error) => view.renderError(error, () => this.#data.page.run()),
       })}
       ${this.#renderPriors()}
     `;
   }
 
-  #renderLoading() {
-    return html`<div part="status loading" role="status" aria-live="polite">
-      <span class="visually-hidden">${msg('Loading studies…', { id: 'state.loading' })}</span>
-      ${[1, 2, 3, 4, 5].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}
-    </div>`;
-  }
-
-  #renderEmpty(page: Page<Study>) {
-    const described = queryDescription(this.query);
-    return html`${page.offset > 0 ? this.#renderToolbar(page, 0) : nothing}
-      <div part="status empty" role="status">
-        <slot name="empty"
-          >${
-            described
-              ? msg(str`No studies match ${described}.`, { id: 'state.empty-query' })
-              : msg('The archive has no studies.', { id: 'state.empty' })
-          }</slot
-        >
-      </div>`;
-  }
-
-  #renderError(error: unknown, retry: () => unknown) {
-    return html`<div part="status error" role="alert" data-kind=${error instanceof DicomWebError ? error.kind : 'unknown'}>
-      <span>${errorMessage(error)}</span>
-      <button part="retry" type="button" @click=${retry}>${msg('Retry', { id: 'action.retry' })}</button>
-    </div>`;
-  }
-
-  #renderToolbar(page: Page<Study>, shown: number) {
-    const first = page.offset + 1;
-    const last = page.offset + shown;
-    return html`<div part="toolbar">
-      <span role="status">${shown ? msg(str`Studies ${first}–${last}`, { id: 'pager.range' }) : ''}${page.hasMore ? '' : msg(' (end)', { id: 'pager.end' })}</span>
-      <span part="pager">
-        <button type="button" ?disabled=${page.offset === 0} @click=${() => (this.offset = Math.max(0, page.offset - this.pageSize))}>
-          ${msg('Previous page', { id: 'pager.previous' })}
-        </button>
-        <button type="button" ?disabled=${!page.hasMore} @click=${() => (this.offset = page.offset + this.pageSize)}>
-          ${msg('Next page', { id: 'pager.next' })}
-        </button>
-      </span>
-    </div>`;
-  }
-
-  #rows(page: Page<Study>): WorklistRow[] {
-    // While the documents of a new page load, the previous page's are stale: status unknown.
-    const documents = this.#documentsTask.status === TaskStatus.COMPLETE ? this.#documentsTask.value : undefined;
-    const statusKnown = Boolean(documents) || Boolean(this.providers.readStatus);
-    const rows = page.items.map((study) => {
-      const row = toWorklistRow(study, documents?.get(study.studyInstanceUID) ?? [], this.providers);
-      return statusKnown ? row : { ...row, readStatus: undefined };
-    });
-    const column = this.#resolvedColumns.find((c) => c.id === this.sortBy) ?? STUDY_COLUMNS.priority;
-    return sortRows(rows, column, this.sortDirection, this.#cellContext);
+  #renderPager(page: Page<Study>, shown: number) {
+    return view.renderPager(page, shown, this.pageSize, (offset) => (this.offset = offset));
   }
 
   #renderPage(page: Page<Study>) {
     const columns = this.#shownColumns;
-    const rows = this.#rows(page);
-    const context = this.#cellContext;
+    const sortColumn = this.#resolvedColumns.find((c) => c.id === this.sortBy) ?? STUDY_COLUMNS.priority;
+    const rows = this.#data.rows(page, sortColumn, this.sortDirection);
     const focusKey = this.focusKey ?? this.selectedStudyUid ?? rows[0].study.studyInstanceUID;
+    const base = { columns, context: this.#cellContext, statusFailed: Boolean(this.#data.documents.error) };
     let rowIndex = 1;
-    return html`${this.#renderToolbar(page, rows.length)}
+    const renderRow = (row: WorklistRow) => {
+      const { study } = row;
+      const uid = study.studyInstanceUID;
+      const expanded = this.#series.isExpanded(uid);
+      const state = {
+        ...base,
+        index: ++rowIndex,
+        expanded,
+        selected: uid === this.selectedStudyUid,
+        focused: uid === focusKey,
+      };
+      const select = () => {
+        this.focusKey = uid;
+        this.#select(study);
+      };
+      const actions = { select, open: () => this.#open(study), toggle: () => this.#series.toggle(study) };
+      return html`${view.renderStudyRow(row, state, actions)}
+      ${expanded ? this.#renderSeriesRows(study, focusKey, () => ++rowIndex) : nothing}`;
+    };
+    const sort = { by: this.sortBy, direction: this.sortDirection };
+    return html`${this.#renderPager(page, rows.length)}
       <div class="scroll">
         <div part="table" role="treegrid" aria-label=${msg('Studies', { id: 'grid.label' })} aria-multiselectable="false">
-          <div role="rowgroup">
-            ${this.#renderHeaderRow(columns)}
-          </div>
+          <div role="rowgroup">${view.renderHeaderRow(columns, sort, (c) => this.#sortBy(c))}</div>
           <div role="rowgroup" @keydown=${this.#onGridKeydown}>
-            ${repeat(
-              rows,
-              (row) => row.study.studyInstanceUID,
-              (row) => {
-                const uid = row.study.studyInstanceUID;
-                const expanded = this.#series.isExpanded(uid);
-                return html`<div
-                    part="row"
-                    class="row study"
-                    role="row"
-                    data-key=${uid}
-                    data-study-uid=${uid}
-                    data-priority=${row.priority}
-                    aria-rowindex=${++rowIndex}
-                    aria-level="1"
-                    aria-expanded=${expanded ? 'true' : 'false'}
-                    aria-selected=${uid === this.selectedStudyUid ? 'true' : 'false'}
-                    tabindex=${uid === focusKey ? 0 : -1}
-                    @click=${() => {
-                      this.focusKey = uid;
-                      this.#select(row.study);
-                    }}
-                    @dblclick=${() => this.#open(row.study)}
-                  >
-                    <span role="gridcell">
-                      <button
-                        type="button"
-                        class="expander"
-                        tabindex="-1"
-                        aria-label=${expanded ? msg('Hide series', { id: 'action.collapse' }) : msg('Show series', { id: 'action.expand' })}
-                        @click=${(e: Event) => {
-                          e.stopPropagation();
-                          this.#series.toggle(row.study);
-                        }}
-                      >
-                        ${expanded ? '▾' : '▸'}
-                      </button>
-                    </span>
-                    ${columns.map((column) => html`<span role="gridcell" data-column=${column.id}>${this.#renderCell(column, row, context)}</span>`)}
-                  </div>
-                  ${expanded ? this.#renderSeriesRows(row.study, focusKey, () => ++rowIndex) : nothing}`;
-              },
-            )}
+            ${repeat(rows, (row) => row.study.studyInstanceUID, renderRow)}
           </div>
         </div>
       </div>`;
   }
 
-  /** The column headers, sortable ones as buttons. */
-  #renderHeaderRow(columns: readonly StudyColumn[]) {
-    return html`<div part="header" class="row" role="row" aria-rowindex="1">
-      <span role="columnheader"><span class="visually-hidden">${msg('Expand', { id: 'column.expand' })}</span></span>
-      ${columns.map(
-        (column) => html`<span
-          role="columnheader"
-          data-column=${column.id}
-          aria-sort=${this.sortBy === column.id ? this.sortDirection : 'none'}
-          >${
-            column.sortValue
-              ? html`<button type="button" class="sort" @click=${() => this.#sortBy(column)}>${column.header()}</button>`
-              : column.header()
-          }</span
-        >`,
-      )}
-    </div>`;
-  }
-
-  #renderCell(column: StudyColumn, row: WorklistRow, context: CellContext) {
-    if (column.id === 'readStatus' && row.readStatus === undefined) {
-      return html`<span class="badge" data-status="unknown">${this.#documentsTask.error ? msg('Unknown', { id: 'status.unknown' }) : '…'}</span>`;
-    }
-    return column.render(row, context);
-  }
-
   #renderSeriesRows(study: Study, focusKey: string, nextIndex: () => number) {
     const state = this.#series.state(study.studyInstanceUID);
-    const message = (text: unknown) =>
-      html`<div class="row series" role="row" aria-level="2" aria-rowindex=${nextIndex()}><span role="gridcell" class="span">${text}</span></div>`;
-    if (!state || state.status === 'loading') return message(msg('Loading series…', { id: 'series.loading' }));
-    if (state.status === 'error') return message(errorMessage(state.error));
-    if (state.series.length === 0) return message(msg('No series.', { id: 'series.none' }));
-    return state.series.map((series) => {
-      const key = rowKey(study.studyInstanceUID, series.seriesInstanceUID);
-      const select = () => {
-        this.focusKey = key;
-        this.emit('rad-series-select', { study, series });
-      };
-      return html`<div
-        part="series-row"
-        class="row series"
-        role="row"
-        aria-level="2"
-        aria-rowindex=${nextIndex()}
-        data-key=${key}
-        data-study-uid=${study.studyInstanceUID}
-        data-series-uid=${series.seriesInstanceUID}
-        tabindex=${key === focusKey ? 0 : -1}
-        @click=${select}
-      >
-        <span role="gridcell" class="span">
-          <rad-series-thumbnail
-            part="thumbnail"
-            .service=${this.#service}
-            study-uid=${study.studyInstanceUID}
-            series-uid=${series.seriesInstanceUID}
-            modality=${series.modality ?? nothing}
-          ></rad-series-thumbnail>
-          <span class="series-text">
-            <strong>${msg(str`Series ${series.seriesNumber ?? '–'}`, { id: 'series.number' })}</strong>
-            <span data-field="modality">${series.modality ?? ''}</span>
-            <span data-field="description">${series.description ?? ''}</span>
-            <span data-field="count">${imageCount(series.instanceCount)}</span>
-          </span>
-        </span>
-      </div>`;
-    });
+    const choose = (series: Series, key: string) => {
+      this.focusKey = key;
+      this.emit('rad-series-select', { study, series });
+    };
+    return view.renderSeriesRows({ study, state, focusKey, nextIndex, service: this.#service, choose });
   }
 
   #renderPriors() {
     const selected = this.#selectedStudy;
     if (!selected) return nothing;
-    const name = formatPersonName(selected.patientName) || selected.patientId || '';
-    return html`<section part="priors" aria-label=${msg('Prior studies', { id: 'priors.label' })}>
-      <h3>${msg(str`Priors of ${name}`, { id: 'priors.heading' })}</h3>
-      ${this.#priorsTask.render({
+    const select = (prior: Study) => this.#select(prior, true);
+    const open = (prior: Study) => this.#open(prior, true);
+    return view.renderPriorsSection(
+      selected,
+      this.#data.priors.render({
         pending: () => html`<p role="status">${msg('Loading priors…', { id: 'priors.loading' })}</p>`,
-        error: (error) => this.#renderError(error, () => this.#priorsTask.run()),
-        complete: (priors) =>
-          priors.length
-            ? html`<ul>
-                ${priors.map(
-                  (prior) =>
-                    html`<li data-study-uid=${prior.studyInstanceUID}>
-                      <button type="button" @click=${() => this.#select(prior, true)} @dblclick=${() => this.#open(prior, true)}>
-                        <span class="badge">${msg('Prior', { id: 'priors.badge' })}</span>
-                        <span data-field="date">${prior.studyDate ?? ''}</span>
-                        <span data-field="modalities">${prior.modalities.join(', ')}</span>
-                        <span data-field="description">${prior.description ?? ''}</span>
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-            : html`<p>${msg('No prior studies.', { id: 'priors.none' })}</p>`,
-      })}
-    </section>`;
+        error: (error) => view.renderError(error, () => this.#data.priors.run()),
+        complete: (priors) => view.renderPriorList(priors, select, open),
+      }),
+    );
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rad-study-browser': RadStudyBrowser;
-  }
-}
-
-declare module '@telerad/core' {
-  interface RadEventMap {
-    'rad-study-select': StudySelectDetail;
-    'rad-study-open': StudySelectDetail;
-    'rad-series-select': SeriesSelectDetail;
-    'rad-query-change': QueryChangeDetail;
   }
 }
