@@ -1,3 +1,4 @@
+import { MEASUREMENT_TOOLS } from './measurements.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** `detail` of `rad-cine-change`: whether cine runs, and at what rate (frames per second). */
@@ -33,6 +34,11 @@ export class CineController implements ReactiveController {
 
   get fps(): number {
     return this.#fps;
+  }
+
+  /** Pauses when a measuring tool is pressed on the image, so that what is drawn stays on its image. */
+  pauseToMeasure(tool: string): void {
+    if (this.playing && (MEASUREMENT_TOOLS as readonly string[]).includes(tool)) this.pause();
   }
 
   play(fps: number): void {

@@ -2,6 +2,11 @@
 // measurement a Measurement Group (TID 1501) with its NUM values (UCUM units) inferred from a
 // SCOORD on the referenced image, which is what lets the viewport draw it again.
 import {
+  DicomWebError,
+  newUid,
+  stringValue,
+  studyIdentityOf,
+  writePart10,
   containerItem,
   contentItem,
   englishContent,
@@ -12,6 +17,7 @@ import {
   type SrCode as Code,
 } from '@telerad/core';
 import type { MeasuredValue, MeasurementInput, MeasurementTool, RadMeasurement } from './measurements.js';
+import type { StackFrame } from './series-stack.js';
 
 const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
 /** Tracking identifiers carry the tool, so a reader knows how to draw the measurement. */
@@ -226,4 +232,23 @@ export function measurementsFromReport(dataset: ContentItem): MeasurementInput[]
         },
       ];
     });
+}
+
+/**
+ * The measurements on a series' frames as a TID 1500 report, a Part 10 file ready for STOW-RS.
+ * The study's identity comes from the first frame's attributes.
+ */
+export async function measurementReportFile(
+  measurements: readonly RadMeasurement[],
+  frames: readonly StackFrame[],
+  studyUid: string,
+  seriesUid: string,
+): Promise<ArrayBuffer> {
+  const first = frames[0]?.metadata;
+  if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
+  const identity = { ...(await studyIdentityOf(first)), StudyInstanceUID: stringValue(first, '0020000D') ?? studyUid };
+  const sopClassOf = (uid: string) =>
+    stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '';
+  const context = { identity, sopClassOf, seriesOf: () => seriesUid, newUid, now: new Date() };
+  return writePart10(measurementReportDataset(measurements, context));
 }

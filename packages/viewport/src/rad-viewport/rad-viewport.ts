@@ -1,75 +1,35 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { Task } from '@lit/task';
 import {
   dicomWebContext,
-  DicomWebError,
-  errorMessage,
-  newUid,
-  numberValue,
   RadElement,
   readPart10,
-  requestDicomWebAgain,
   stringValue,
-  studyIdentityOf,
+  Tag,
   surface,
   tokens,
-  ViewerError,
   type DicomWebService,
-  type MeasurementDetail as CoreMeasurementDetail,
-  writePart10,
 } from '@telerad/core';
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
-import { imageFailedLabel, imageLabel, texts } from './messages.js';
-import { measurementReportDataset, measurementsFromReport } from './measurement-report.js';
-import { CineController, type CineChangeDetail } from './cine-controller.js';
-import { FirstImageController, type FirstImageDetail } from './first-image-controller.js';
-import { drawableEarly } from './first-image.js';
-import { MEASUREMENT_TOOLS, type MeasurementInput, type RadMeasurement } from './measurements.js';
+import { CineController } from './cine-controller.js';
+import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
+import { measurementReportFile, measurementsFromReport } from './measurement-report.js';
+import type { MeasurementInput, RadMeasurement } from './measurements.js';
+import type { ModalityValue } from './modality-value.js';
 import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
-import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
-import { loadBulkData } from './frame-loader.js';
-import { HeldFrames } from './frame-registry.js';
-import { AuthRefresh } from './auth-refresh.js';
-import type { ModalityValue } from './modality-value.js';
-import { OverlayController } from './overlay-controller.js';
-import { overlayPlanesOf } from './overlay-planes.js';
-import { SeriesRetrieval } from './series-retrieve.js';
-import { framesThatFit } from './series-prefetch.js';
-import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
-import { keyAction, renderToolbar } from './viewport-controls.js';
+import type { SeriesService, StackFrame } from './series-stack.js';
+import type { Interpolation, ViewportTool, ViewState } from './viewport-controller.js';
+import { handleViewportKey, renderToolbar, seriesFrameRate } from './viewport-controls.js';
+import { ViewportEngine } from './viewport-engine.js';
+import './viewport-events.js';
 import { renderOverlay } from './viewport-overlay.js';
-import { hasStatistics } from './annotation-bridge.js';
-import { ViewportController, type Interpolation, type ViewportTool, type ViewState } from './viewport-controller.js';
+import { renderViewportFrame, seriesStates } from './viewport-view.js';
 
-/** `detail` of `rad-load-progress`. */
-export interface LoadProgressDetail {
-  loaded: number;
-  /** Images loaded ahead: the whole series, or as many as the page's image cache holds (`cache-size`). */
-  total: number;
-}
-
-/** `detail` of `rad-image-rendered`. */
-export interface ImageRenderedDetail extends ViewState {
-  sopInstanceUID: string;
-  frame: number;
-}
-
-/** `detail` of `rad-measurement-added`, `-modified` and `-removed` (core's contract, with the viewport's handles). */
-export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
-
-/** The 1-based frame of a WADO-URI image id (`…&frame=N`), 1 when none is given. */
-const frameOf = (imageId: string) => Number(/[?&]frame=(\d+)/.exec(imageId)?.[1] ?? 1);
-
-/** Resolves after the next frame has been drawn (or at once in a page that draws none, hidden). */
-const afterAFrame = () =>
-  new Promise<void>((resolve) =>
-    document.visibilityState === 'hidden' ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve)),
-  );
+export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from './viewport-events.js';
 
 /**
  * A Cornerstone3D image viewport for one series of a DICOMweb archive: every transfer syntax
@@ -181,200 +141,48 @@ export class RadViewport extends RadElement {
     showImage: (index) => this.showImage(index),
     changed: (detail) => this.emit('rad-cine-change', detail),
   });
-  /** Why images of the series failed to load, by index. */
-  #imageErrors = new Map<number, DicomWebError | ViewerError>();
-  #prefetch?: AbortController;
-
-  #controller = new ViewportController(
-    this,
-    () => this.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .cornerstone'),
-    {
-      rendered: (view) => {
-        this.view = view;
-        const frame = this.#controller.frames[view.index];
-        this.#firstImage.engineDrew(frame);
-        this.#showOverlayPlanes(frame);
-        if (frame)
-          this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
-      },
-      imageFailed: (index, error, first) => {
-        const failure = first ? this.emitError(error, 'load-image') : this.#imageErrors.get(index);
-        if (failure) this.#imageErrors.set(index, failure);
-      },
-      measurementChanged: (change, measurement) => this.emit(`rad-measurement-${change}`, { measurement }),
-      sized: (width, height) => this.#sized(width, height),
+  #engine = new ViewportEngine({
+    host: this,
+    source: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds],
+    service: () => this.service ?? this.contextService,
+    options: () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
+    renderingGroup: () => this.renderingGroup,
+    overlayPlanesOn: () => this.overlayPlanes,
+    askForFreshToken: (operation) => this.askForFreshToken(operation),
+    request: (operation, call) => this.withAuthRetry(operation, call),
+    emitError: (error, operation) => this.emitError(error, operation),
+    lateService: (late) => (this.contextService = late),
+    cacheMb: () => this.cacheSize,
+    activeTool: () => this.activeTool,
+    stopCine: () => this.pause(),
+    rendered: (view, frame, hasOverlayPlanes) => {
+      this.view = view;
+      this.hasOverlayPlanes = hasOverlayPlanes;
+      if (frame) this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
     },
-    () => ({ codecBasePath: this.codecBasePath, cpuRendering: this.cpuRendering }),
-    () => this.renderingGroup,
-  );
-
-  /** A token that expires while frames load is refreshed once, then the frames are asked again. */
-  #authRefresh = new AuthRefresh(() => this.askForFreshToken('load-image'));
-
-  /** After the controller: the Cornerstone viewport is gone before its frames are let go of. */
-  #heldFrames = new HeldFrames(this);
-
-  #firstImage = new FirstImageController(
-    this,
-    () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="first-image"]'),
-    (detail) => this.emit('rad-first-image', detail),
-  );
-
-  #overlayPlanes = new OverlayController(
-    this,
-    () => this.renderRoot.querySelector<HTMLCanvasElement>('[part~="overlay-planes"]'),
-    {
-      imageToCanvas: (point) => this.#controller.imageToCanvas(point),
-      loadBulkData: (uri) => {
-        const service = this.service ?? this.contextService;
-        return service ? loadBulkData(uri, service.auth, service.timeoutMs) : Promise.resolve(new Uint8Array());
-      },
-    },
-  );
-
-  #showOverlayPlanes(frame: StackFrame | undefined): void {
-    this.hasOverlayPlanes = Boolean(frame && overlayPlanesOf(frame.metadata).length);
-    if (this.overlayPlanes) void this.#overlayPlanes.show(frame);
-    else this.#overlayPlanes.clear();
-  }
-
-  #series = new Task(this, {
-    task: async ([service, studyUid, seriesUid, imageIds], { signal }) => {
-      if (!imageIds?.length && (!studyUid || !seriesUid)) return undefined;
-      if (!imageIds?.length && !service) {
-        // An enclosing <rad-dicomweb> defined after this element connected: asked again after a frame.
-        await afterAFrame();
-        this.#stopLateService();
-        this.#stopLateService = requestDicomWebAgain(this, (late) => (this.contextService = late));
-        // An answer runs the series again (its service changed), superseding this run.
-        await this.updateComplete;
-        if (signal.aborted) return undefined;
-        throw new DicomWebError('not-configured', 0, '');
-      }
-      this.pause();
-      this.#prefetch?.abort();
-      this.#firstImage.reset();
-      // The series' metadata and first frame are fetched before the engine loads, not after it.
-      const stack = imageIds?.length
-        ? Promise.resolve({
-            frames: imageIds.map((imageId) => ({ imageId, sopInstanceUID: '', frame: frameOf(imageId), metadata: {} })),
-            sources: undefined,
-            suvUnavailable: undefined,
-          })
-        : this.withAuthRetry('load-series', () =>
-            loadSeriesStack(service as SeriesService, studyUid, seriesUid, { signal, reauthorize: this.#authRefresh }),
-          );
-      await this.updateComplete;
-      const { frames, sources, suvUnavailable } = await stack;
-      // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
-      if (!this.isConnected) throw new DicomWebError('aborted', 0, '');
-      const held = this.#heldFrames.hold(frames, sources);
-      // Whatever loads ahead stops with the next series, a disconnect or a failed start.
-      const prefetch = new AbortController();
-      this.#prefetch = prefetch;
-      // The first frame alone (the quickest way to a first image), and the whole series at once.
-      const first = imageIds?.length ? undefined : this.#firstImage.fetch(frames[0]);
-      // An image drawn early comes first: the engine's download and start would delay it.
-      if (first && drawableEarly(frames[0].metadata)) await first;
-      // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
-      const engine = this.#controller.ready().catch((error: unknown) => {
-        prefetch.abort();
-        throw ViewerError.client(error);
-      });
-      // At once only what the image cache holds whole (a longer series is loaded ahead as far as it fits).
-      const whole = frames.length > 1 && framesThatFit(frames, this.cacheSize * 2 ** 20) >= frames.length;
-      const location =
-        imageIds?.length || !whole ? undefined : seriesLocationOf(service as SeriesService, studyUid, seriesUid);
-      // After the first frame: the series' bytes would otherwise compete with it.
-      const retrieval =
-        location &&
-        first?.then(() => new SeriesRetrieval(location, frames[0].imageId, AbortSignal.any([prefetch.signal, signal])));
-      await engine;
-      // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
-      this.#controller.setPrimaryTool(this.activeTool);
-      this.#controller.setCacheSize(this.cacheSize);
-      this.#controller.runtime?.registerFrames(frames);
-      this.suvUnavailable = suvUnavailable;
-      this.#imageErrors.clear();
-      const shown = this.#controller.setStack(frames, 0);
-      // The rest of the series loads while the first image is decoded and drawn.
-      this.#startPrefetch(prefetch, await retrieval);
-      await shown
-        .catch((error: unknown) => {
-          // A series whose first image cannot be shown is not loaded further.
-          prefetch.abort();
-          throw error;
-        })
-        .finally(() => this.#heldFrames.keepOnly(held));
-      return frames;
-    },
-    args: () => [this.service ?? this.contextService, this.studyUid, this.seriesUid, this.imageIds] as const,
-    onError: (error) => {
-      // An image that failed was announced as it failed: its series failing with it is not news.
-      const announced = [...this.#imageErrors.values()].includes(error as DicomWebError);
-      if (!announced && !(error instanceof DicomWebError && error.kind === 'aborted'))
-        this.emitError(error, 'load-series');
+    firstImage: (detail) => this.emit('rad-first-image', detail),
+    measurementChanged: (change, measurement) => this.emit(`rad-measurement-${change}`, { measurement }),
+    noSize: (none) => (this.noSize = none),
+    started: (suvUnavailable) => (this.suvUnavailable = suvUnavailable),
+    progress: (loaded, total) => {
+      this.progress = { loaded, total };
+      this.emit('rad-load-progress', { loaded, total });
     },
   });
+  #controller = this.#engine.controller;
 
-  #wasDisconnected = false;
-  /** Unsubscribes from a provider that answered late (see `requestDicomWebAgain`). */
-  #stopLateService = () => {};
-
-  /**
-   * Whether the image area has no size (a host rule such as `height: 0`): said in the element and
-   * with one `rad-error` each time it happens; the image appears once the area has a size. Set from
-   * a ResizeObserver, so the change waits for the next frame (no resize loop).
-   */
+  /** Whether the image area has no size: said in the element (see `ViewportEngine`). */
   @state() private noSize = false;
-
-  #sized(width: number, height: number): void {
-    // A host that is not rendered at all (display: none, in a hidden tab) is waiting, not mis-sized.
-    const none = (width < 1 || height < 1) && this.getClientRects().length > 0;
-    requestAnimationFrame(() => {
-      if (none && !this.noSize)
-        this.emitError(new ViewerError('no-size', `${Math.round(width)} × ${Math.round(height)} px`), 'layout');
-      this.noSize = none;
-    });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Disconnecting disposed the Cornerstone viewport: build it again and show the same series.
-    if (this.#wasDisconnected) void this.#series.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopLateService();
-    this.#wasDisconnected = true;
-    this.#prefetch?.abort();
-  }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('activeTool')) this.#controller.setPrimaryTool(this.activeTool);
     if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
     if (changed.has('interpolation'))
       this.#controller.setInterpolation(this.interpolation === 'nearest' ? 'nearest' : 'linear');
-    if (changed.has('overlayPlanes') && this.view) this.#showOverlayPlanes(this.#controller.frames[this.view.index]);
+    if (changed.has('overlayPlanes') && this.view)
+      this.hasOverlayPlanes = this.#engine.showOverlayPlanes(this.#controller.frames[this.view.index]);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
-  }
-
-  #startPrefetch(controller: AbortController, retrieval?: SeriesRetrieval): void {
-    const total = this.#controller.loadAheadCount();
-    this.progress = { loaded: 0, total };
-    this.emit('rad-load-progress', { loaded: 0, total });
-    void this.#controller
-      .prefetch(
-        (loaded) => {
-          this.progress = { loaded, total };
-          this.emit('rad-load-progress', { loaded, total });
-        },
-        controller.signal,
-        retrieval,
-      )
-      .catch((error: unknown) => this.emitError(error, 'prefetch'));
   }
 
   /** The frames of the loaded series, in display order. */
@@ -390,7 +198,7 @@ export class RadViewport extends RadElement {
   /** Resolves once the series is loaded and its first image shown (rejects if loading failed). */
   async loaded(): Promise<void> {
     await this.updateComplete;
-    await this.#series.taskComplete;
+    await this.#engine.series.taskComplete;
   }
 
   /**
@@ -406,7 +214,7 @@ export class RadViewport extends RadElement {
    * (`file-window-N`, `voi-lut-N`: see `imagePresets`).
    */
   applyPreset(id: string): void {
-    const preset = presetsFor(this.#modality).find((p) => p.id === id);
+    const preset = this.#presets.find((p) => p.id === id);
     if (preset) return this.setWindow(preset);
     const own = this.imagePresets.find((p) => p.id === id);
     if (own?.window) this.setWindow(own.window);
@@ -485,7 +293,7 @@ export class RadViewport extends RadElement {
    * else 10). A measuring tool pressed on the image pauses it, so that what is drawn stays on the
    * image it was drawn on.
    */
-  play(fps = this.cineFps ?? this.#defaultFps): void {
+  play(fps = this.cineFps ?? seriesFrameRate(this.frames[0]?.metadata)): void {
     this.#cine.play(fps);
   }
 
@@ -499,25 +307,13 @@ export class RadViewport extends RadElement {
     return this.#cine.playing;
   }
 
-  /** Pauses cine when a measuring tool is pressed on the image (before Cornerstone sees the press). */
-  #pauseToMeasure(): void {
-    if (this.playing && (MEASUREMENT_TOOLS as readonly string[]).includes(this.activeTool)) this.pause();
-  }
-
   /** The rate cine plays at: `cine-fps`, else the series' own. */
   get cineRate(): number {
-    return this.playing ? this.#cine.fps : (this.cineFps ?? this.#defaultFps);
+    return this.playing ? this.#cine.fps : (this.cineFps ?? seriesFrameRate(this.frames[0]?.metadata));
   }
 
-  get #defaultFps(): number {
-    const metadata = this.#controller.frames[0]?.metadata;
-    const frameTime = metadata && numberValue(metadata, '00181063');
-    return frameTime ? 1000 / frameTime : (metadata && numberValue(metadata, '00180040')) || 10;
-  }
-
-  get #modality(): string | undefined {
-    const metadata = this.#controller.frames[0]?.metadata;
-    return metadata && stringValue(metadata, '00080060');
+  get #presets() {
+    return presetsFor(stringValue(this.frames[0]?.metadata ?? {}, Tag.Modality));
   }
 
   /** The measurements on this viewport's images. */
@@ -529,15 +325,8 @@ export class RadViewport extends RadElement {
    * Replaces the measurements with these (tool, image-coordinate handles, instance and frame);
    * their values are computed again from the images. Resolves once they are drawn.
    */
-  async setMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
-    this.clearMeasurements();
-    const drawn = new Promise((resolve) => this.addEventListener('rad-image-rendered', resolve, { once: true }));
-    this.#controller.addMeasurements(measurements);
-    await drawn;
-    // Cornerstone computes ROI statistics when it draws the annotations, a frame or two later.
-    for (let frame = 0; frame < 60 && !this.getMeasurements().every(hasStatistics); frame++)
-      await new Promise(requestAnimationFrame);
-    return this.getMeasurements();
+  setMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
+    return this.#engine.drawMeasurements(measurements);
   }
 
   /**
@@ -545,20 +334,7 @@ export class RadViewport extends RadElement {
    * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again.
    */
   async exportMeasurementsSR(): Promise<ArrayBuffer> {
-    const frames = this.#controller.frames;
-    const first = frames[0]?.metadata;
-    if (!first) throw new DicomWebError('not-configured', 0, '', 'no series loaded');
-    const dataset = measurementReportDataset(this.getMeasurements(), {
-      identity: {
-        ...(await studyIdentityOf(first)),
-        StudyInstanceUID: stringValue(first, '0020000D') ?? this.studyUid,
-      },
-      sopClassOf: (uid) => stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '',
-      seriesOf: () => this.seriesUid,
-      newUid,
-      now: new Date(),
-    });
-    return writePart10(dataset);
+    return measurementReportFile(this.getMeasurements(), this.#controller.frames, this.studyUid, this.seriesUid);
   }
 
   /** Draws the measurements of a TID 1500 report (as written by `exportMeasurementsSR`). */
@@ -591,83 +367,34 @@ export class RadViewport extends RadElement {
     return this.#controller.canvas;
   }
 
-  #onKeydown(event: KeyboardEvent): void {
-    const action = keyAction(this, event, presetsFor(this.#modality));
-    if (!action) return;
-    event.preventDefault();
-    void action();
-  }
-
   protected override render() {
-    return html`<div class="frame">
-      <slot name="toolbar">${renderToolbar(this, { presets: presetsFor(this.#modality), hasOverlayPlanes: this.hasOverlayPlanes, imageCount: this.view?.count ?? 0 })}</slot>
-      ${this.noSize ? html`<div part="no-size error" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>` : nothing}
-      <div part="viewport" tabindex="0" role="img" aria-label=${this.#imageLabel()} @keydown=${this.#onKeydown} @pointerdown=${{ handleEvent: () => this.#pauseToMeasure(), capture: true }}>
-        <div class="cornerstone" ?data-stale=${this.view?.failed}></div>
-        <canvas part="overlay-planes" aria-hidden="true"></canvas>
-        <canvas part="first-image" aria-hidden="true"></canvas>
-        ${
-          this.view?.failed
-            ? html`<div part="image-error error" class="state" role="alert">
-              ${imageFailedLabel(this.view.index + 1, this.view.count)} ${errorMessage(this.#imageErrors.get(this.view.index))}
-            </div>`
-            : nothing
-        }
-        ${this.#overlay()}
-        ${this.#series.render({
-          pending: () => html`<div class="state" role="status">${texts().loading}</div>`,
-          error: (error) =>
-            html`<div part="error" class="state" role="alert" data-kind=${error instanceof DicomWebError || error instanceof ViewerError ? error.kind : 'unknown'}>${errorMessage(error)}</div>`,
-        })}
-        ${
-          this.progress && this.progress.loaded < this.progress.total
-            ? html`<progress part="progress" max=${this.progress.total} .value=${this.progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
-            : nothing
-        }
-      </div>
-      ${
-        this.view && this.view.count > 1
-          ? html`<input
-            part="scrollbar"
-            type="range"
-            min="0"
-            max=${this.view.count - 1}
-            .value=${String(this.view.index)}
-            aria-label=${texts().scrollbar}
-            @input=${(e: Event) => this.showImage(Number((e.target as HTMLInputElement).value))}
-          />`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #imageLabel(): string {
-    const view = this.view;
-    return view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty;
-  }
-
-  #overlay() {
-    const frame = this.view && this.#controller.frames[this.view.index];
-    if (!this.overlays || !this.view || !frame) return nothing;
+    const { view } = this;
+    const presets = this.#presets;
+    const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: view?.count ?? 0 };
+    const frame = view && this.frames[view.index];
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;
-    return renderOverlay(frame, this.view, { areaWidth, suvUnavailable: this.suvUnavailable });
+    const overlayContext = { areaWidth, suvUnavailable: this.suvUnavailable };
+    return renderViewportFrame(
+      {
+        view,
+        noSize: this.noSize,
+        imageError: view?.failed ? this.#engine.imageErrors.get(view.index) : undefined,
+        progress: this.progress,
+        toolbar: renderToolbar(this, toolbar),
+        overlay: this.overlays && view && frame ? renderOverlay(frame, view, overlayContext) : nothing,
+        seriesState: this.#engine.series.render(seriesStates),
+      },
+      {
+        keydown: (event) => handleViewportKey(this, event, presets),
+        pointerdown: () => this.#cine.pauseToMeasure(this.activeTool),
+        showImage: (index) => void this.showImage(index),
+      },
+    );
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'rad-viewport': RadViewport;
-  }
-}
-
-declare module '@telerad/core' {
-  interface RadEventMap {
-    'rad-load-progress': LoadProgressDetail;
-    'rad-first-image': FirstImageDetail;
-    'rad-image-rendered': ImageRenderedDetail;
-    'rad-measurement-added': MeasurementDetail;
-    'rad-cine-change': CineChangeDetail;
-    'rad-measurement-modified': MeasurementDetail;
-    'rad-measurement-removed': MeasurementDetail;
   }
 }

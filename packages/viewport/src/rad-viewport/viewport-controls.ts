@@ -1,5 +1,6 @@
 // <rad-viewport>'s default toolbar and its keyboard: tools, presets, window steps, view actions,
 // overlay planes and cine, each reachable by a key (shown in the button's title).
+import { numberValue, type DicomJsonDataset } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { actionLabels, imagePresetLabel, presetLabel, texts, toolLabel } from './messages.js';
 import type { WindowPreset } from './presets.js';
@@ -122,4 +123,18 @@ export function keyAction(
   };
   if ((event.ctrlKey || event.metaKey) && event.key === 'z') return () => el.undo();
   return tool ? () => (el.activeTool = tool.tool) : preset ? () => el.setWindow(preset) : actions[event.key];
+}
+
+/** The series' own cine rate: 1000 / Frame Time, else its Cine Rate, else 10 frames per second. */
+export function seriesFrameRate(metadata: DicomJsonDataset | undefined): number {
+  const frameTime = metadata && numberValue(metadata, '00181063');
+  return frameTime ? 1000 / frameTime : (metadata && numberValue(metadata, '00180040')) || 10;
+}
+
+/** Runs the key's action, if it has one: the key is then the viewport's (its default prevented). */
+export function handleViewportKey(el: RadViewport, event: KeyboardEvent, presets: readonly WindowPreset[]): void {
+  const action = keyAction(el, event, presets);
+  if (!action) return;
+  event.preventDefault();
+  void action();
 }

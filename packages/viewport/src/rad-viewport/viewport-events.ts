@@ -1,0 +1,34 @@
+// The viewport's events and their details, added to core's event map.
+import type { MeasurementDetail as CoreMeasurementDetail } from '@telerad/core';
+import type { CineChangeDetail } from './cine-controller.js';
+import type { FirstImageDetail } from './first-image-controller.js';
+import type { RadMeasurement } from './measurements.js';
+import type { ViewState } from './viewport-controller.js';
+
+/** `detail` of `rad-load-progress`. */
+export interface LoadProgressDetail {
+  loaded: number;
+  /** Images loaded ahead: the whole series, or as many as the page's image cache holds (`cache-size`). */
+  total: number;
+}
+
+/** `detail` of `rad-image-rendered`. */
+export interface ImageRenderedDetail extends ViewState {
+  sopInstanceUID: string;
+  frame: number;
+}
+
+/** `detail` of `rad-measurement-added`, `-modified` and `-removed` (core's contract, with the viewport's handles). */
+export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
+
+declare module '@telerad/core' {
+  interface RadEventMap {
+    'rad-load-progress': LoadProgressDetail;
+    'rad-first-image': FirstImageDetail;
+    'rad-image-rendered': ImageRenderedDetail;
+    'rad-measurement-added': MeasurementDetail;
+    'rad-cine-change': CineChangeDetail;
+    'rad-measurement-modified': MeasurementDetail;
+    'rad-measurement-removed': MeasurementDetail;
+  }
+}
