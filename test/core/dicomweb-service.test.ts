@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DicomWebError, DicomWebService, errorMessage, newUid, storeResultOf, writePart10 } from '@telerad/core';
+import { DicomWebError, DicomWebService, errorMessage, newUid, writePart10 } from '@telerad/core';
 import { loadManifest, sortedUids } from '../support/corpus.js';
 
 const orthanc = () => new DicomWebService({ url: '/dicom-web' });
@@ -100,24 +100,6 @@ describe('DicomWebService against Orthanc', () => {
     expect([error.kind, error.status, error.reason]).to.deep.equal(['http', 409, 0x0110]);
     expect(error.message).to.contain('DICOM reason 0x0110: processing failure');
     expect(errorMessage(error)).to.equal('The image archive refused the request. (HTTP 409, DICOM reason 0x0110: processing failure)');
-  });
-
-  it('reads the stored, refused and warned-about instances of a STOW-RS answer, with their reasons', () => {
-    const sop = (uid: string, reasonTag: string, reason?: number) => ({
-      '00081155': { vr: 'UI', Value: [uid] },
-      ...(reason === undefined ? {} : { [reasonTag]: { vr: 'US', Value: [reason] } }),
-    });
-    const answer = {
-      '00081198': { vr: 'SQ', Value: [sop('1.1', '00081197', 0xa900)] },
-      '00081199': { vr: 'SQ', Value: [sop('1.2', '00081196'), sop('1.3', '00081196', 0xb000)] },
-    };
-    expect(storeResultOf(answer, '/dicom-web')).to.deep.equal({
-      stored: ['1.2', '1.3'],
-      failed: ['1.1'],
-      failures: [{ sopInstanceUID: '1.1', reason: 0xa900 }],
-      warnings: [{ sopInstanceUID: '1.3', reason: 0xb000 }],
-    });
-    expect(() => storeResultOf('<html>', '/dicom-web')).to.throw(DicomWebError);
   });
 
   it('rejects a body that is not DICOM JSON', async () => {

@@ -7,6 +7,7 @@ import { AuthPolicy, type TokenProvider } from './auth.js';
 import { DicomWebError } from './errors.js';
 import { clientSideTextFilter, studyQueryParams, type PageRequest, type StudyQuery } from './query.js';
 import { Pager, resolveBulkDataURIs, STANDARD_QUIRKS, type Page, type ServerQuirks } from './server-quirks.js';
+import { RequestCache } from './request-cache.js';
 import { storeResultOf, withFailureReason, type StoreResult } from './stow-response.js';
 
 export interface DicomWebServiceOptions {
@@ -107,6 +108,10 @@ function datasetsOf(response: unknown, status: number, url: string): DicomJsonDa
   return response as DicomJsonDataset[];
 }
 
+/** Query parameters in a stable order, for a cache key. */
+const sortedEntries = (params: Record<string, unknown>) =>
+  Object.entries(params).sort(([a], [b]) => a.localeCompare(b));
+
 function mapResults<T>(results: DicomJsonDataset[], map: (dataset: DicomJsonDataset) => T, url: string): T[] {
   try {
     return results.map(map);
@@ -129,6 +134,12 @@ export class DicomWebService {
   readonly #pager: Pager;
   /** SR documents never change once stored (a new version is a new instance): cached by SOP UID. */
   readonly #reportDocuments = new Map<string, Promise<ReportDocument>>();
+  /**
+   * What a reading asks for several times (the worklist, the viewer and the report panel share a
+   * service): studies, series and instances searched, instances' attributes. Shared while in
+   * flight, kept for a minute, forgotten when this service stores (see `RequestCache`).
+   */
+  readonly #cache = new RequestCache();
 
   constructor(options: DicomWebServiceOptions) {
     this.url = new URL(options.url, globalThis.location?.href).href.replace(/\/+$/, '');
@@ -166,11 +177,10 @@ export class DicomWebService {
   /** All studies matching `query` (no paging). */
   async searchStudies(query: StudyQuery = {}, options: RequestOptions = {}): Promise<Study[]> {
     const queryParams = studyQueryParams(query, this.quirks.listSeparator);
-    const studies = mapResults(
-      await this.#call(options, (request) => this.#client.searchForStudies({ queryParams, request })),
-      toStudy,
-      this.url,
+    const results = await this.#cached(`studies ${JSON.stringify(sortedEntries(queryParams))}`, options, (shared) =>
+      this.#call(shared, (request) => this.#client.searchForStudies({ queryParams, request })),
     );
+    const studies = mapResults(results, toStudy, this.url);
     const filter = clientSideTextFilter(query);
     return filter ? studies.filter(filter) : studies;
   }
@@ -198,12 +208,14 @@ export class DicomWebService {
   }
 
   async searchSeries(studyInstanceUID: string, options: RequestOptions = {}): Promise<Series[]> {
-    const results = await this.#call(options, (request) =>
-      this.#client.searchForSeries({
-        studyInstanceUID,
-        queryParams: { includefield: Tag.NumberOfSeriesRelatedInstances },
-        request,
-      }),
+    const results = await this.#cached(`series ${studyInstanceUID}`, options, (shared) =>
+      this.#call(shared, (request) =>
+        this.#client.searchForSeries({
+          studyInstanceUID,
+          queryParams: { includefield: Tag.NumberOfSeriesRelatedInstances },
+          request,
+        }),
+      ),
     );
     return mapResults(results, toSeries, this.url);
   }
@@ -214,8 +226,15 @@ export class DicomWebService {
     options: RequestOptions = {},
   ): Promise<Instance[]> {
     const includefield = [Tag.NumberOfFrames, Tag.Rows, Tag.Columns].join(',');
-    const results = await this.#call(options, (request) =>
-      this.#client.searchForInstances({ studyInstanceUID, seriesInstanceUID, queryParams: { includefield }, request }),
+    const results = await this.#cached(`instances ${studyInstanceUID}/${seriesInstanceUID}`, options, (shared) =>
+      this.#call(shared, (request) =>
+        this.#client.searchForInstances({
+          studyInstanceUID,
+          seriesInstanceUID,
+          queryParams: { includefield },
+          request,
+        }),
+      ),
     );
     return mapResults(results, toInstance, this.url);
   }
@@ -241,7 +260,12 @@ export class DicomWebService {
   async retrieveInstanceMetadata(instance: InstanceRef, options: RequestOptions = {}): Promise<DicomJsonDataset> {
     const url = `${this.urlOf(instance)}/metadata`;
     const [dataset] = wellFormed(
-      await this.#call(options, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request })),
+      await this.#cached(
+        url,
+        options,
+        (shared) => this.#call(shared, (request) => this.#client.retrieveInstanceMetadata({ ...instance, request })),
+        true,
+      ),
     );
     if (!dataset) throw new DicomWebError('bad-response', 200, url, 'empty metadata');
     return resolveBulkDataURIs([dataset], url)[0];
@@ -312,8 +336,25 @@ export class DicomWebService {
     try {
       return storeResultOf(await this.#request(options, store), this.url);
     } catch (error) {
+      // A refusal may have stored some instances; an answer never seen, all of them.
       throw error instanceof DicomWebError && error.status ? withFailureReason(error, xhr?.response) : error;
+    } finally {
+      // What the archive holds changed: searched studies, series and instances are asked again.
+      this.#cache.clear();
     }
+  }
+
+  /**
+   * `request`'s answer through the cache: the caller's signal stops its own wait, and the request
+   * runs with the rest of `options` (shared by every caller that asks meanwhile).
+   */
+  #cached<T>(
+    key: string,
+    { signal, ...shared }: RequestOptions,
+    request: (shared: RequestOptions) => Promise<T>,
+    lasting = false,
+  ): Promise<T> {
+    return this.#cache.get(key, () => request(shared), { signal, url: this.url, lasting });
   }
 
   /** Runs a client call whose answer is a DICOM JSON array. */

@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { MultipartError, readMultipart, type MultipartPart } from '../../packages/viewport/src/rad-viewport/multipart-stream.js';
+import {
+  MultipartError,
+  readMultipart,
+  type MultipartPart,
+} from '../../packages/viewport/src/rad-viewport/multipart-stream.js';
 
 const BOUNDARY = 'b0undary-7f3a';
 const encoder = new TextEncoder();
@@ -18,7 +22,11 @@ function concat(pieces: Uint8Array[]): Uint8Array {
 
 /** A multipart/related body of `parts`, as a server writes it. */
 function body(parts: Uint8Array[]): Uint8Array {
-  const pieces = parts.flatMap((part) => [encoder.encode(`--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n`), part, encoder.encode('\r\n')]);
+  const pieces = parts.flatMap((part) => [
+    encoder.encode(`--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n`),
+    part,
+    encoder.encode('\r\n'),
+  ]);
   return concat([...pieces, encoder.encode(`--${BOUNDARY}--\r\n`)]);
 }
 
@@ -35,7 +43,9 @@ function streamed(bytes: Uint8Array, cuts: number[]): Response {
       controller.close();
     },
   });
-  return new Response(stream, { headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${BOUNDARY}` } });
+  return new Response(stream, {
+    headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${BOUNDARY}` },
+  });
 }
 
 async function partsOf(response: Response): Promise<MultipartPart[]> {
@@ -45,16 +55,32 @@ async function partsOf(response: Response): Promise<MultipartPart[]> {
 }
 
 /** Bytes with line breaks, dashes and pieces of the boundary in them: what a naive search trips on. */
-const trickyBytes = fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(encoder.encode('\r\n--'), encoder.encode(`\r\n--${BOUNDARY.slice(0, 6)}`), encoder.encode('\r\n\r\n'))), { maxLength: 12 }).map(concat);
+const trickyBytes = fc
+  .array(
+    fc.oneof(
+      fc.uint8Array({ maxLength: 64 }),
+      fc.constantFrom(
+        encoder.encode('\r\n--'),
+        encoder.encode(`\r\n--${BOUNDARY.slice(0, 6)}`),
+        encoder.encode('\r\n\r\n'),
+      ),
+    ),
+    { maxLength: 12 },
+  )
+  .map(concat);
 
 describe('readMultipart', () => {
   it('hands over every part, byte for byte, however the answer is cut into chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(trickyBytes, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), async (parts, cuts) => {
-        const read = await partsOf(streamed(body(parts), cuts));
-        expect(read.map((p) => [...p.body])).to.deep.equal(parts.map((p) => [...p]));
-        expect(read.every((p) => p.headers === 'Content-Type: application/dicom')).to.equal(true);
-      }),
+      fc.asyncProperty(
+        fc.array(trickyBytes, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (parts, cuts) => {
+          const read = await partsOf(streamed(body(parts), cuts));
+          expect(read.map((p) => [...p.body])).to.deep.equal(parts.map((p) => [...p]));
+          expect(read.every((p) => p.headers === 'Content-Type: application/dicom')).to.equal(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -65,7 +91,9 @@ describe('readMultipart', () => {
     await partsOf(streamed(whole.slice(0, whole.length - 10), [])).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(MultipartError);
     error = undefined;
-    await readMultipart(new Response('x', { headers: { 'content-type': 'application/dicom' } }), () => undefined).catch((e: unknown) => (error = e));
+    await readMultipart(new Response('x', { headers: { 'content-type': 'application/dicom' } }), () => undefined).catch(
+      (e: unknown) => (error = e),
+    );
     expect(error).to.be.instanceOf(MultipartError);
   });
 });

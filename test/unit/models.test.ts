@@ -28,7 +28,10 @@ const study: DicomJsonDataset = {
   '00080061': { vr: 'CS', Value: ['CT', 'PT'] },
   '00080090': { vr: 'PN', Value: [{ Alphabetic: 'Wells^Marcus^^Dr' }] },
   '00081030': { vr: 'LO', Value: ['CT ABDOMEN'] },
-  '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }] },
+  '00100010': {
+    vr: 'PN',
+    Value: [{ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎', Phonetic: 'やまだ^たろう' }],
+  },
   '00100020': { vr: 'LO', Value: ['TR-1003'] },
   '00100021': { vr: 'LO', Value: ['TELERAD'] },
   '00100030': { vr: 'DA', Value: ['19711105'] },
@@ -52,14 +55,24 @@ describe('DICOM JSON → models', () => {
     expect(s.seriesCount).to.equal(2);
     expect(s.instanceCount).to.equal(141);
     expect(s.description).to.equal('CT ABDOMEN');
-    expect(s.patientName?.alphabetic).to.deep.equal({ family: 'Yamada', given: 'Tarou', middle: '', prefix: '', suffix: '' });
+    expect(s.patientName?.alphabetic).to.deep.equal({
+      family: 'Yamada',
+      given: 'Tarou',
+      middle: '',
+      prefix: '',
+      suffix: '',
+    });
     expect(s.patientName?.ideographic?.family).to.equal('山田');
     expect(s.patientName?.phonetic?.given).to.equal('たろう');
     expect(s.referringPhysician?.alphabetic?.prefix).to.equal('Dr');
   });
 
   it('leaves absent and empty attributes undefined rather than inventing values', () => {
-    const s = toStudy({ '0020000D': { vr: 'UI', Value: ['9.9'] }, '00100010': { vr: 'PN' }, '00080050': { vr: 'SH', Value: [''] } });
+    const s = toStudy({
+      '0020000D': { vr: 'UI', Value: ['9.9'] },
+      '00100010': { vr: 'PN' },
+      '00080050': { vr: 'SH', Value: [''] },
+    });
     expect(s.patientName).to.equal(undefined);
     expect(s.accessionNumber).to.equal(undefined);
     expect(s.studyDate).to.equal(undefined);
@@ -71,7 +84,9 @@ describe('DICOM JSON → models', () => {
   });
 
   it('splits a backslash-joined ModalitiesInStudy and maps series', () => {
-    expect(toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00080061': { vr: 'CS', Value: ['CT\\SR'] } }).modalities).to.deep.equal(['CT', 'SR']);
+    expect(
+      toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00080061': { vr: 'CS', Value: ['CT\\SR'] } }).modalities,
+    ).to.deep.equal(['CT', 'SR']);
     const series = toSeries({
       '0020000D': { vr: 'UI', Value: ['1'] },
       '0020000E': { vr: 'UI', Value: ['1.1'] },
@@ -86,9 +101,13 @@ describe('DICOM JSON → models', () => {
 describe('person names', () => {
   it('formats family, given and the ideographic group', () => {
     expect(formatPersonName(parsePersonName({ Alphabetic: 'Müller^Jürgen' }))).to.equal('Müller, Jürgen');
-    expect(formatPersonName(parsePersonName({ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎' }))).to.equal('Yamada, Tarou (山田 太郎)');
+    expect(formatPersonName(parsePersonName({ Alphabetic: 'Yamada^Tarou', Ideographic: '山田^太郎' }))).to.equal(
+      'Yamada, Tarou (山田 太郎)',
+    );
     expect(formatPersonName(parsePersonName({ Ideographic: '山田^太郎' }))).to.equal('山田 太郎');
-    expect(formatPersonName(parsePersonName({ Alphabetic: 'Wells^Marcus^J^Dr^III' }))).to.equal('Dr Wells, Marcus J III');
+    expect(formatPersonName(parsePersonName({ Alphabetic: 'Wells^Marcus^J^Dr^III' }))).to.equal(
+      'Dr Wells, Marcus J III',
+    );
   });
 
   it('treats an all-empty name as absent', () => {
@@ -177,21 +196,46 @@ describe('server-safe matching', () => {
 
   it('filters only what the server could not match exactly', () => {
     expect(clientSideTextFilter({ patientName: 'BRT', patientId: 'TR-1' })).to.equal(undefined);
-    const named = (alphabetic: string) => toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: alphabetic }] } });
+    const named = (alphabetic: string) =>
+      toStudy({
+        '0020000D': { vr: 'UI', Value: ['1'] },
+        '00100010': { vr: 'PN', Value: [{ Alphabetic: alphabetic }] },
+      });
     for (const typed of ['mül', 'MULLER', 'muller^jurgen']) {
       const filter = clientSideTextFilter({ patientName: typed })!;
       expect(filter(named('Müller^Jürgen')), typed).to.equal(true);
       expect(filter(named('Muller^Jurgen')), typed).to.equal(true);
       expect(filter(named('Miller^Jurgen')), typed).to.equal(false);
     }
-    expect(clientSideTextFilter({ patientId: 'TRÜ-1' })!(toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100020': { vr: 'LO', Value: ['TRU-1'] } })), 'identifiers stay exact').to.equal(false);
+    expect(
+      clientSideTextFilter({ patientId: 'TRÜ-1' })!(
+        toStudy({ '0020000D': { vr: 'UI', Value: ['1'] }, '00100020': { vr: 'LO', Value: ['TRU-1'] } }),
+      ),
+      'identifiers stay exact',
+    ).to.equal(false);
   });
 });
 
 describe('series that hold images', () => {
   it('leaves out documents, presentation states, segmentations and signals; takes any other modality', () => {
-    expect(['SR', 'ko', 'PR', 'SEG', 'RTSTRUCT', 'ECG'].map(holdsImages)).to.deep.equal([false, false, false, false, false, false]);
-    expect(['CT', 'MR', 'PT', 'US', 'DX', 'XA', 'OT', undefined].map(holdsImages)).to.deep.equal([true, true, true, true, true, true, true, true]);
+    expect(['SR', 'ko', 'PR', 'SEG', 'RTSTRUCT', 'ECG'].map(holdsImages)).to.deep.equal([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['CT', 'MR', 'PT', 'US', 'DX', 'XA', 'OT', undefined].map(holdsImages)).to.deep.equal([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -207,7 +251,11 @@ describe('read status from SR documents', () => {
     predecessorUIDs: [],
     ...flags,
   });
-  const prelim = doc('p', { verificationFlag: 'UNVERIFIED', preliminaryFlag: 'PRELIMINARY', contentDateTime: '2026-11-29T02:40:00' });
+  const prelim = doc('p', {
+    verificationFlag: 'UNVERIFIED',
+    preliminaryFlag: 'PRELIMINARY',
+    contentDateTime: '2026-11-29T02:40:00',
+  });
   const final = doc('f', { predecessorUIDs: ['p'], contentDateTime: '2026-11-29T08:00:00' });
   const addendum = doc('a', { predecessorUIDs: ['f'] });
   const measurements = doc('m', { title: { value: '126000', scheme: 'DCM' } });
@@ -228,15 +276,29 @@ describe('read status from SR documents', () => {
       '00080018': { vr: 'UI', Value: ['1.9.2'] },
       '00080023': { vr: 'DA', Value: ['20261129'] },
       '00080033': { vr: 'TM', Value: ['024000'] },
-      '0040A043': { vr: 'SQ', Value: [{ '00080100': { vr: 'SH', Value: ['18748-4'] }, '00080102': { vr: 'SH', Value: ['LN'] } }] },
+      '0040A043': {
+        vr: 'SQ',
+        Value: [{ '00080100': { vr: 'SH', Value: ['18748-4'] }, '00080102': { vr: 'SH', Value: ['LN'] } }],
+      },
       '0040A491': { vr: 'CS', Value: ['COMPLETE'] },
       '0040A493': { vr: 'CS', Value: ['VERIFIED'] },
       '0040A360': {
         vr: 'SQ',
-        Value: [{ '00081115': { vr: 'SQ', Value: [{ '00081199': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['1.9.1'] } }] } }] } }],
+        Value: [
+          {
+            '00081115': {
+              vr: 'SQ',
+              Value: [{ '00081199': { vr: 'SQ', Value: [{ '00081155': { vr: 'UI', Value: ['1.9.1'] } }] } }],
+            },
+          },
+        ],
       },
     });
-    expect(document).to.deep.include({ sopInstanceUID: '1.9.2', contentDateTime: '2026-11-29T02:40:00', predecessorUIDs: ['1.9.1'] });
+    expect(document).to.deep.include({
+      sopInstanceUID: '1.9.2',
+      contentDateTime: '2026-11-29T02:40:00',
+      predecessorUIDs: ['1.9.1'],
+    });
     expect(isFinalReport(document)).to.equal(true);
     expect(firstReportedAt([final, prelim])).to.equal('2026-11-29T02:40:00');
   });

@@ -27,11 +27,27 @@ customElements.define('event-map-probe', EventProbe);
 describe('the rad-* event map', () => {
   it("has every element's events, each with its detail type", () => {
     const names: (keyof RadEventMap)[] = [
-      'rad-error', 'rad-auth-required',
-      'rad-study-select', 'rad-study-open', 'rad-series-select', 'rad-query-change',
-      'rad-load-progress', 'rad-first-image', 'rad-image-rendered', 'rad-measurement-added', 'rad-measurement-modified', 'rad-measurement-removed', 'rad-cine-change',
-      'rad-report-draft-change', 'rad-report-signed', 'rad-critical-result', 'rad-report-unsaved', 'rad-sign-blocked',
-      'rad-audit', 'rad-session-expired', 'rad-session-resume',
+      'rad-error',
+      'rad-auth-required',
+      'rad-study-select',
+      'rad-study-open',
+      'rad-series-select',
+      'rad-query-change',
+      'rad-load-progress',
+      'rad-first-image',
+      'rad-image-rendered',
+      'rad-measurement-added',
+      'rad-measurement-modified',
+      'rad-measurement-removed',
+      'rad-cine-change',
+      'rad-report-draft-change',
+      'rad-report-signed',
+      'rad-critical-result',
+      'rad-report-unsaved',
+      'rad-sign-blocked',
+      'rad-audit',
+      'rad-session-expired',
+      'rad-session-resume',
     ];
     // A listener on the document reads the detail as typed (a wrong field would not compile).
     const onRendered = (event: CustomEvent<ImageRenderedDetail>) => event.detail.sopInstanceUID;
@@ -46,7 +62,12 @@ describe('the rad-* event map', () => {
     host.attachShadow({ mode: 'open' }).append(probe);
     document.body.append(host);
     try {
-      const detail: ReportSignedDetail = { status: 'final', studyInstanceUID: '1.2', seriesInstanceUID: '1.2.3', sopInstanceUID: '1.2.3.4' };
+      const detail: ReportSignedDetail = {
+        status: 'final',
+        studyInstanceUID: '1.2',
+        seriesInstanceUID: '1.2.3',
+        sopInstanceUID: '1.2.3.4',
+      };
       const heard = oneEvent(document, 'rad-report-signed');
       expect(probe.fireSigned(detail)).to.equal(true);
       const event = await heard;

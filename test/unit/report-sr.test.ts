@@ -23,14 +23,28 @@ function foreignReport(header: DicomJsonDataset): DicomJsonDataset {
         {
           '0040A010': text('CS', 'CONTAINS'),
           '0040A040': text('CS', 'CONTAINER'),
-          '0040A043': { vr: 'SQ', Value: [{ '00080100': text('SH', '121070'), '00080102': text('SH', 'DCM'), '00080104': text('LO', 'Findings') }] },
+          '0040A043': {
+            vr: 'SQ',
+            Value: [
+              { '00080100': text('SH', '121070'), '00080102': text('SH', 'DCM'), '00080104': text('LO', 'Findings') },
+            ],
+          },
           '0040A730': {
             vr: 'SQ',
             Value: [
               {
                 '0040A010': text('CS', 'CONTAINS'),
                 '0040A040': text('CS', 'TEXT'),
-                '0040A043': { vr: 'SQ', Value: [{ '00080100': text('SH', '121071'), '00080102': text('SH', 'DCM'), '00080104': text('LO', 'Finding') }] },
+                '0040A043': {
+                  vr: 'SQ',
+                  Value: [
+                    {
+                      '00080100': text('SH', '121071'),
+                      '00080102': text('SH', 'DCM'),
+                      '00080104': text('LO', 'Finding'),
+                    },
+                  ],
+                },
                 '0040A160': text('UT', 'Hot focus.'),
               },
             ],
@@ -52,7 +66,12 @@ describe('reading reports written elsewhere', () => {
             {
               '0040A075': pn('Sato^Keiko^^Dr'),
               '0040A027': text('LO', 'Outside Imaging'),
-              '0040A088': { vr: 'SQ', Value: [{ '00080100': text('SH', 'NPI-77'), '00080102': text('SH', 'L'), '00080104': text('LO', 'Sato') }] },
+              '0040A088': {
+                vr: 'SQ',
+                Value: [
+                  { '00080100': text('SH', 'NPI-77'), '00080102': text('SH', 'L'), '00080104': text('LO', 'Sato') },
+                ],
+              },
             },
           ],
         },
@@ -66,7 +85,14 @@ describe('reading reports written elsewhere', () => {
 
   it('falls back to the Author Observer, and shows a plain-text name as given', () => {
     const report = reportFromJson(
-      foreignReport({ '0040A078': { vr: 'SQ', Value: [{ '0040A084': text('CS', 'PSN'), '0040A123': pn('Okoye^Daniel'), '00080080': text('LO', 'Northside') }] } }),
+      foreignReport({
+        '0040A078': {
+          vr: 'SQ',
+          Value: [
+            { '0040A084': text('CS', 'PSN'), '0040A123': pn('Okoye^Daniel'), '00080080': text('LO', 'Northside') },
+          ],
+        },
+      }),
     );
     expect(report.reader).to.deep.equal({ name: 'Okoye^Daniel', id: '', organization: 'Northside' });
     expect(readerName(report.reader)).to.equal('Okoye, Daniel');

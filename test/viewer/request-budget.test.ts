@@ -1,0 +1,126 @@
+// The requests a reading costs, counted as the browser made them: open a study from the
+// worklist, compare it with its prior, and sign a preliminary report. Each kind of request has
+// a budget written here; a change that asks the archive for the same thing twice fails it.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { RadReportPanel } from '@telerad/report-panel';
+import type { RadViewer } from '@telerad/viewer';
+import '@telerad/viewer/rad-viewer.js';
+import { forgetDocumentsNotInCorpus, study } from '../support/corpus.js';
+import { READER } from '../report-panel/helpers.js';
+import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
+
+/** The kind of a DICOMweb request, from its URL and method. */
+function kindOf(url: URL, method: string): string {
+  const path = url.pathname.replace(/^.*\/dicom-web/, '');
+  if (method === 'POST') return 'STOW-RS';
+  if (/\/frames\/[\d,]+$/.test(path)) return 'frames';
+  if (path.endsWith('/rendered')) return 'rendered';
+  if (/\/series\/[^/]+\/metadata$/.test(path)) return 'series metadata';
+  if (/\/instances\/[^/]+\/metadata$/.test(path)) return 'instance metadata';
+  if (/\/series\/[^/]+$/.test(path)) return 'series retrieval';
+  if (/^\/studies$/.test(path)) return 'QIDO studies';
+  if (/\/series$/.test(path)) return 'QIDO series';
+  if (/\/instances$/.test(path)) return 'QIDO instances';
+  return `other ${path}`;
+}
+
+/** Every DICOMweb request the page sent from now on, by kind (fetch and XHR, whatever their method). */
+function countRequests() {
+  const counts = new Map<string, number>();
+  const paths: string[] = [];
+  const count = (url: string | URL, method = 'GET') => {
+    const parsed = new URL(String(url), location.href);
+    if (!parsed.pathname.includes('/dicom-web/')) return;
+    const kind = kindOf(parsed, method.toUpperCase());
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    paths.push(`${kind} ${parsed.pathname.replace(/^.*\/dicom-web/, '')}`);
+  };
+  const { open } = XMLHttpRequest.prototype;
+  const { fetch } = window;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    count(url, method);
+    return (open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  } as typeof open;
+  window.fetch = (input, init) => {
+    count(input instanceof Request ? input.url : input, init?.method ?? (input instanceof Request ? input.method : 'GET'));
+    return fetch(input, init);
+  };
+  return {
+    counts,
+    paths,
+    stop() {
+      XMLHttpRequest.prototype.open = open;
+      window.fetch = fetch;
+    },
+  };
+}
+
+describe('requests of a reading', function () {
+  this.timeout(120_000);
+
+  it('open a study from the worklist, compare with its prior, sign a preliminary report: within the budget', async () => {
+    const current = await study('mr-brain');
+    const el = document.createElement('rad-viewer') as RadViewer;
+    el.url = '/dicom-web';
+    el.codecBasePath = CODEC_BASE_PATH;
+    el.reader = READER;
+    el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
+    // The worklist shows every study of the corpus: its read status reads each SR document once.
+    const documents = ((await (await fetch('/dicom-web/instances?Modality=SR')).json()) as unknown[]).length;
+    const requests = countRequests();
+    try {
+      document.body.append(el);
+      const row = () =>
+        el.shadowRoot!.querySelector('rad-study-browser')?.shadowRoot!.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${current.studyInstanceUID}"]`);
+      await waitUntil(row, 'study row', { timeout: 20_000 });
+      row()!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+      await waitUntil(() => el.viewports[0]?.frames.length && hasContent(el.viewports[0]), 'study shown', { timeout: 30_000 });
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Compare with prior (Prior'), 'prior found', { timeout: 20_000 });
+      await el.compareWithPrior(true);
+      await waitUntil(() => el.viewports.length === 2 && el.viewports.every((v) => v.frames.length && hasContent(v)), 'prior shown', { timeout: 30_000 });
+      await Promise.all(el.viewports.map((v) => v.loaded()));
+      await waitUntil(() => el.viewports.every((v) => !v.shadowRoot!.querySelector('[part~="progress"]')), 'series loaded', { timeout: 30_000 });
+      const panel = el.shadowRoot!.querySelector('rad-report-panel') as RadReportPanel;
+      await panel.loaded();
+      panel.setSection('impression', 'Budget reading: no acute abnormality.');
+      const signed = new Promise((resolve) => el.addEventListener('rad-report-signed', resolve, { once: true }));
+      expect(await panel.signPreliminary({ confirmTemplateText: true }), 'signed').to.not.equal(undefined);
+      await signed;
+      // The worklist asks for read status again after a signing.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const counts = Object.fromEntries([...requests.counts].sort(([a], [b]) => a.localeCompare(b)));
+      console.log(`requests of the reading: ${JSON.stringify(counts)}`);
+      // The budget: what one reading needs, each kind once per thing it names.
+      const budget: Record<string, number> = {
+        // The worklist's page; the study's patient (priors, asked once for all three elements);
+        // the worklist's page again after the signing (read status).
+        'QIDO studies': 3,
+        // The current study's series (viewer, report panel) and the prior's (comparison).
+        'QIDO series': 2,
+        // SR documents of the worklist page (before and after signing), the report history
+        // (opening, the conflict check, after storing: each must see what others stored), the
+        // series' instances (the report's evidence and the strip's thumbnail share one answer).
+        'QIDO instances': 6,
+        // Each SR document once (the worklist's read status; the report history shares them), one
+        // image's attributes for the report's patient and study, and the report signed.
+        'instance metadata': documents + 2,
+        // The two series shown.
+        'series metadata': 2,
+        'series retrieval': 2,
+        // The first image of each series, fetched alone to show it soonest.
+        frames: 2,
+        // Series thumbnails: the strip's one series.
+        rendered: 1,
+        'STOW-RS': 1,
+      };
+      for (const [kind, count] of Object.entries(counts)) {
+        const asked = requests.paths.filter((p) => p.startsWith(kind));
+        expect(count, `${kind}:\n${asked.join('\n')}`).to.be.at.most(budget[kind] ?? 0);
+      }
+    } finally {
+      requests.stop();
+      el.remove();
+      await forgetDocumentsNotInCorpus(current);
+    }
+  });
+});
