@@ -84,7 +84,10 @@ export interface MatchOptions {
  */
 const MAY_CARRY_ACCENT = /[aeiouycnsz]/i;
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const OWN_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+const OWN_LETTERS: Record<string, string> = {
+  ...{ ø: 'o', ł: 'l', đ: 'd', ß: 'ss' },
+  ...{ æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' },
+};
 
 /** Text with accents removed and case folded, for accent-insensitive matching. */
 export function foldAccents(text: string): string {

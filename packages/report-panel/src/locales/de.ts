@@ -13,7 +13,8 @@ export const templates = {
   'report.template-text': 'Vorlagentext, noch nicht bearbeitet',
   'report.sign-final-as-is': 'Mit diesem Text endgültig signieren',
   'report.sign-preliminary-as-is': 'Mit diesem Text vorläufig signieren',
-  'report.template-text-unread': str`Noch der Normaltext der Vorlage, nicht bearbeitet: ${0}. Nur signieren, wenn Sie die Bilder befundet haben und zustimmen.`,
+  'report.template-text-unread': str`Noch der Normaltext der Vorlage, nicht bearbeitet: ${0}. \
+Nur signieren, wenn Sie die Bilder befundet haben und zustimmen.`,
   'report.critical-needs-communication':
     'Vor dem endgültigen Signieren dokumentieren, wer über den kritischen Befund informiert wurde.',
   'report.critical-record': 'Kritischer Befund übermittelt',

@@ -13,7 +13,7 @@ import {
   type ReportMeasurement,
   type SectionId,
 } from './report-model.js';
-import { formatDateTime, statusBanner } from './report-view.js';
+import { communicationLine, statusBanner } from './report-view.js';
 import { renderSignCheck } from './sign-check-view.js';
 import type { SignBlockedDetail, SignOptions } from './sign-checks.js';
 import type { ReportTemplate } from './templates.js';
@@ -49,6 +49,10 @@ export function focusCommunicationForm(from: ParentNode | null | undefined): voi
 
 const METHODS = ['Telephone', 'In person', 'Secure message', 'Paging system'];
 
+/** The reader as the editor names them: name, and subspecialty in brackets. */
+const readerLabel = (reader: Reader) =>
+  `${readerName(reader)}${reader.subspecialty ? ` (${reader.subspecialty})` : ''}`;
+
 /** The named fields of the form a clicked button belongs to, trimmed. */
 export const formValues = (event: Event) => {
   const form = (event.target as HTMLButtonElement).form;
@@ -71,18 +75,26 @@ export function renderEditor(draft: ReportDraft, state: EditorState, actions: Ed
     ${statusBanner('draft')}
     <div class="row">
       <label>${t.template}
-        <select .value=${live(draft.templateId)} ?disabled=${storing} @change=${(e: Event) => actions.applyTemplate((e.target as HTMLSelectElement).value)}>
+        <select
+          .value=${live(draft.templateId)}
+          ?disabled=${storing}
+          @change=${(e: Event) => actions.applyTemplate((e.target as HTMLSelectElement).value)}
+        >
           ${state.templates.map((tpl) => html`<option value=${tpl.id}>${tpl.title}</option>`)}
         </select>
       </label>
-      <span class="reader">${t.reader}: ${reader ? `${readerName(reader)}${reader.subspecialty ? ` (${reader.subspecialty})` : ''}` : t.noReader}</span>
+      <span class="reader">${t.reader}: ${reader ? readerLabel(reader) : t.noReader}</span>
     </div>
     ${SECTION_IDS.map((id) => renderSection(id, draft, state, actions))}
     <div class="row">${renderInsertions(state, actions)}</div>
     ${renderCriticalForm(draft, actions)}
     <div part="actions" class="row">
-      <button type="button" ?disabled=${storing || !reader} @click=${() => actions.signPreliminary()}>${storing ? t.signing : t.signPreliminary}</button>
-      <button type="button" ?disabled=${storing || !reader} @click=${() => actions.signFinal()}>${storing ? t.signing : t.signFinal}</button>
+      <button type="button" ?disabled=${storing || !reader} @click=${() => actions.signPreliminary()}>
+        ${storing ? t.signing : t.signPreliminary}
+      </button>
+      <button type="button" ?disabled=${storing || !reader} @click=${() => actions.signFinal()}>
+        ${storing ? t.signing : t.signFinal}
+      </button>
     </div>
     ${renderSignCheck(state.blocked, {
       toCommunicationForm: (from) => focusCommunicationForm(from.closest('form')),
@@ -96,8 +108,17 @@ const confirmed: SignOptions = { confirmTemplateText: true };
 function renderSection(id: SectionId, draft: ReportDraft, state: EditorState, actions: EditorActions) {
   const templateText = state.atTemplateText.includes(id);
   return html`<label part="section" data-section=${id}>${sectionLabel(id)}
-    ${templateText ? html`<span part="template-text" class="template-note" id="template-${id}">${texts().templateText}</span>` : nothing}
-    <textarea name=${id} rows=${id === 'findings' ? 6 : 2} .value=${live(draft.sections[id])} ?disabled=${state.storing} ?data-template-text=${templateText}
+    ${
+      templateText
+        ? html`<span part="template-text" class="template-note" id="template-${id}">${texts().templateText}</span>`
+        : nothing
+    }
+    <textarea
+      name=${id}
+      rows=${id === 'findings' ? 6 : 2}
+      .value=${live(draft.sections[id])}
+      ?disabled=${state.storing}
+      ?data-template-text=${templateText}
       aria-describedby=${templateText ? `template-${id}` : nothing}
       @input=${(e: Event) => actions.setSection(id, (e.target as HTMLTextAreaElement).value)}></textarea>
   </label>`;
@@ -136,6 +157,9 @@ function renderInsertions({ measurements, priors }: EditorState, actions: Editor
 function renderCriticalForm(draft: ReportDraft, actions: EditorActions) {
   const t = texts();
   const { communication } = draft;
+  const flag = (e: Event) => actions.setCritical((e.target as HTMLInputElement).checked);
+  const communicatedAt = communication?.communicatedAt.slice(0, 16) ?? '';
+  const methods = METHODS.map((m) => html`<option ?selected=${communication?.method === m}>${m}</option>`);
   const submit = (event: Event) => {
     const value = formValues(event);
     if (value('recipient') && value('communicatedAt'))
@@ -146,16 +170,22 @@ function renderCriticalForm(draft: ReportDraft, actions: EditorActions) {
       });
   };
   return html`<fieldset part="critical" class=${draft.critical ? 'critical' : ''}>
-    <legend><label class="choice"><input type="checkbox" .checked=${live(draft.critical)} @change=${(e: Event) => actions.setCritical((e.target as HTMLInputElement).checked)} /> ${t.critical}</label></legend>
+    <legend>
+      <label class="choice"
+        ><input type="checkbox" .checked=${live(draft.critical)} @change=${flag} /> ${t.critical}</label
+      >
+    </legend>
     ${
       draft.critical
         ? html`<div class="row">
           <label>${t.recipient}<input name="recipient" .value=${communication?.recipient ?? ''} /></label>
-          <label>${t.communicatedAt}<input name="communicatedAt" type="datetime-local" .value=${communication?.communicatedAt.slice(0, 16) ?? ''} /></label>
-          <label>${t.method}<select name="method">${METHODS.map((m) => html`<option ?selected=${communication?.method === m}>${m}</option>`)}</select></label>
+          <label
+            >${t.communicatedAt}<input name="communicatedAt" type="datetime-local" .value=${communicatedAt}
+          /></label>
+          <label>${t.method}<select name="method">${methods}</select></label>
           <button type="button" class="secondary" @click=${submit}>${t.criticalRecord}</button>
         </div>
-        ${communication ? html`<p>${t.criticalRecord}: ${communication.recipient} · ${formatDateTime(communication.communicatedAt)} · ${communication.method}</p>` : nothing}`
+        ${communication ? html`<p>${t.criticalRecord}: ${communicationLine(communication)}</p>` : nothing}`
         : nothing
     }
   </fieldset>`;

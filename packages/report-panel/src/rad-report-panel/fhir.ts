@@ -45,7 +45,8 @@ export function toFhirDiagnosticReport(
     ),
     ...(report.communication
       ? [
-          `Critical result communicated to ${report.communication.recipient} at ${report.communication.communicatedAt} by ${report.communication.method}.`,
+          `Critical result communicated to ${report.communication.recipient} ` +
+            `at ${report.communication.communicatedAt} by ${report.communication.method}.`,
         ]
       : []),
     ...report.addenda.map((a) => `Addendum (${readerName(a.reader)}, ${a.signedAt}):\n${a.text}`),

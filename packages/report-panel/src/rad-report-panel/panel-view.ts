@@ -49,7 +49,9 @@ function renderBody(state: PanelState, panel: PanelActions) {
   const { opened, latest, draft, storing, reader } = state;
   const t = texts();
   if (opened) {
-    const back = html`<button type="button" class="secondary" @click=${() => panel.openReport()}>${t.newDraft}</button>`;
+    const back = html`<button type="button" class="secondary" @click=${() => panel.openReport()}>
+      ${t.newDraft}
+    </button>`;
     return html`${renderReport(opened)}${back}`;
   }
   if (state.mode === 'read-only') return latest ? renderReport(latest) : html`<p class="state">${t.noReport}</p>`;

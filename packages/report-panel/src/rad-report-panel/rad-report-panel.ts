@@ -53,10 +53,12 @@ export type {
  *
  * @fires {CustomEvent<DraftChangeDetail>} rad-report-draft-change - The unsigned draft changed.
  * @fires {CustomEvent<ReportSignedDetail>} rad-report-signed - A report, addendum or peer review was stored.
- * @fires {CustomEvent<ReportErrorDetail>} rad-error - Loading or storing failed (`draftKept`: the reader's text is still on screen).
- * @fires {CustomEvent<CriticalResultDetail>} rad-critical-result - A critical finding was flagged or its communication recorded.
- * @fires {CustomEvent<SignBlockedDetail>} rad-sign-blocked - Signing did not go ahead: a critical finding's communication is not recorded, or diagnostic sections still hold unconfirmed template text. The reason shows beside the sign buttons.
- * @fires {CustomEvent<UnsavedDraftDetail>} rad-report-unsaved - The study changed with an unsigned draft (kept in the draft store).
+ * @fires {CustomEvent<ReportErrorDetail>} rad-error - Loading or storing failed (`draftKept`: the text stays shown).
+ * @fires {CustomEvent<CriticalResultDetail>} rad-critical-result - A critical finding or its communication recorded.
+ * @fires {CustomEvent<SignBlockedDetail>} rad-sign-blocked - Signing did not go ahead: a critical finding's
+ *   communication is not recorded, or diagnostic sections still hold unconfirmed template text. The
+ *   reason shows beside the sign buttons.
+ * @fires {CustomEvent<UnsavedDraftDetail>} rad-report-unsaved - Left with an unsigned draft (kept in the draft store).
  * @fires {CustomEvent<AuthRequiredDetail>} rad-auth-required - A request was refused with 401.
  *
  * @csspart banner - The status banner (DRAFT, PRELIMINARY, FINAL, AMENDED); `data-status` names it.

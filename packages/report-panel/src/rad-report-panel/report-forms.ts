@@ -38,7 +38,9 @@ export function renderAlerts({ failure, retryable, conflict, unsaved }: AlertSta
     conflict
       ? html`<div part="alert" class="alert" role="alert" data-conflict>
         ${conflictWarning(readerName(conflict.reader), formatDateTime(conflict.signedAt))}
-        <button type="button" class="secondary" @click=${() => actions.openReport(conflict.sopInstanceUID)}>${t.open}</button>
+        <button type="button" class="secondary" @click=${() => actions.openReport(conflict.sopInstanceUID)}>
+          ${t.open}
+        </button>
         <button type="button" @click=${() => actions.signAnyway()}>${t.conflictSignAnyway}</button>
       </div>`
       : nothing
@@ -55,7 +57,11 @@ export function renderAddendumForm(storing: boolean, canSign: boolean, sign: (te
   };
   return html`<form part="editor" class="addendum" @submit=${(e: Event) => e.preventDefault()}>
     <label>${t.addendum}<textarea name="addendum" rows="3" ?disabled=${storing}></textarea></label>
-    <div part="actions" class="row"><button type="button" ?disabled=${storing || !canSign} @click=${submit}>${storing ? t.signing : t.signAddendum}</button></div>
+    <div part="actions" class="row">
+      <button type="button" ?disabled=${storing || !canSign} @click=${submit}>
+        ${storing ? t.signing : t.signAddendum}
+      </button>
+    </div>
   </form>`;
 }
 
@@ -76,10 +82,14 @@ export function renderPeerReview(
     <form part="review" @submit=${(e: Event) => e.preventDefault()}>
       <fieldset>
         <legend>${t.score}</legend>
-        ${RADPEER_SCORES.map((s) => html`<label class="choice"><input type="radio" name="score" value=${s} /> ${radpeerLabel(s)}</label>`)}
+        ${RADPEER_SCORES.map(
+          (s) => html`<label class="choice"><input type="radio" name="score" value=${s} /> ${radpeerLabel(s)}</label>`,
+        )}
       </fieldset>
       <label>${t.comment}<textarea name="comment" rows="3"></textarea></label>
-      <div part="actions" class="row"><button type="button" ?disabled=${!canSubmit} @click=${submit}>${t.submitReview}</button></div>
+      <div part="actions" class="row">
+        <button type="button" ?disabled=${!canSubmit} @click=${submit}>${t.submitReview}</button>
+      </div>
     </form>`;
 }
 
@@ -98,7 +108,9 @@ export function renderHistory({ reports, reviews }: ReportHistory, openReport: (
       )}
       ${reviews.map(
         (r) => html`<li data-uid=${r.sopInstanceUID} data-status="peer-review">
-          <span class="status">${t.review} ${r.score}</span> ${r.reviewer.name} · ${formatDateTime(r.reviewedAt)}${r.comment ? html` — ${r.comment}` : nothing}
+          <span class="status">${t.review} ${r.score}</span> ${r.reviewer.name} · ${formatDateTime(r.reviewedAt)}${
+            r.comment ? html` — ${r.comment}` : nothing
+          }
         </li>`,
       )}
     </ol>

@@ -1,12 +1,22 @@
 // A stored report as read-only text: the status banner, the sections, the critical-result record
 // and the addenda in order. Used by every mode of the panel.
 import { html, nothing } from 'lit';
-import { readerName, SECTION_IDS, type ReportStatus, type SignedReport } from './report-model.js';
+import {
+  readerName,
+  SECTION_IDS,
+  type CriticalCommunication,
+  type ReportStatus,
+  type SignedReport,
+} from './report-model.js';
 import { sectionLabel, signedBy, statusLabel, texts } from './messages.js';
 
 /** A local ISO date-time as the reader's locale writes it. */
 export const formatDateTime = (iso: string): string =>
   iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+
+/** A recorded communication in one line: to whom, when, how. */
+export const communicationLine = ({ recipient, communicatedAt, method }: CriticalCommunication) =>
+  `${recipient} · ${formatDateTime(communicatedAt)} · ${method}`;
 
 export const statusBanner = (status: ReportStatus) =>
   html`<div part="banner" class="banner" data-status=${status} role="status">${statusLabel(status)}</div>`;
@@ -35,10 +45,6 @@ export function renderReport(report: SignedReport) {
 function renderCritical({ communication }: SignedReport) {
   return html`<section part="critical" class="critical">
     <h3>${texts().critical}</h3>
-    ${
-      communication
-        ? html`<p>${texts().criticalRecord}: ${communication.recipient} · ${formatDateTime(communication.communicatedAt)} · ${communication.method}</p>`
-        : nothing
-    }
+    ${communication ? html`<p>${texts().criticalRecord}: ${communicationLine(communication)}</p>` : nothing}
   </section>`;
 }

@@ -20,11 +20,19 @@ export function renderSignCheck(
   if (blocked.reason === 'critical-communication') {
     return html`<div part="sign-check alert" class="alert" role="alert">
       ${t.criticalNeedsCommunication}
-      <button type="button" class="secondary" @click=${(e: Event) => actions.toCommunicationForm(e.currentTarget as Element)}>${t.toCommunicationForm}</button>
+      <button
+        type="button"
+        class="secondary"
+        @click=${(e: Event) => actions.toCommunicationForm(e.currentTarget as Element)}
+      >
+        ${t.toCommunicationForm}
+      </button>
     </div>`;
   }
   return html`<div part="sign-check alert" class="alert" role="alert">
     ${templateTextUnread(blocked.sections.map(sectionLabel).join(', '))}
-    <button type="button" @click=${() => actions.signAnyway(blocked.status)}>${blocked.status === 'final' ? t.signFinalAsIs : t.signPreliminaryAsIs}</button>
+    <button type="button" @click=${() => actions.signAnyway(blocked.status)}>
+      ${blocked.status === 'final' ? t.signFinalAsIs : t.signPreliminaryAsIs}
+    </button>
   </div>`;
 }

@@ -34,7 +34,9 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['head', 'brain', 'skull'],
     sections: normal(
       'Axial CT images of the head were obtained without intravenous contrast.',
-      'No acute intracranial haemorrhage, mass effect or midline shift. Grey-white differentiation is preserved. The ventricles and sulci are normal for age. The visualised paranasal sinuses and mastoid air cells are clear. No calvarial fracture.',
+      'No acute intracranial haemorrhage, mass effect or midline shift. Grey-white differentiation is ' +
+        'preserved. The ventricles and sulci are normal for age. The visualised paranasal sinuses and mastoid air' +
+        ' cells are clear. No calvarial fracture.',
       'No acute intracranial abnormality.',
     ),
   },
@@ -45,7 +47,8 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['chest', 'thorax', 'lung', 'pulmonary'],
     sections: normal(
       'Axial CT images of the chest were obtained with intravenous contrast. Multiplanar reformats were reviewed.',
-      'Lungs: no consolidation, nodule or effusion. Airways: patent. Mediastinum: no lymphadenopathy. Heart and great vessels: normal calibre. Bones: no aggressive lesion.',
+      'Lungs: no consolidation, nodule or effusion. Airways: patent. Mediastinum: no lymphadenopathy. Heart and' +
+        ' great vessels: normal calibre. Bones: no aggressive lesion.',
       'No acute cardiopulmonary abnormality.',
     ),
   },
@@ -56,7 +59,8 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['abdomen', 'pelvis', 'abd'],
     sections: normal(
       'Axial CT images of the abdomen and pelvis were obtained with intravenous contrast in the portal venous phase.',
-      'Liver, gallbladder, pancreas, spleen and adrenal glands: unremarkable. Kidneys: no hydronephrosis or calculus. Bowel: no obstruction or wall thickening. No free fluid or free air. No lymphadenopathy.',
+      'Liver, gallbladder, pancreas, spleen and adrenal glands: unremarkable. Kidneys: no hydronephrosis or ' +
+        'calculus. Bowel: no obstruction or wall thickening. No free fluid or free air. No lymphadenopathy.',
       'No acute abnormality in the abdomen or pelvis.',
     ),
   },
@@ -67,7 +71,8 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['brain', 'head'],
     sections: normal(
       'Multiplanar, multisequence MR images of the brain were obtained.',
-      'No restricted diffusion. No intracranial haemorrhage or mass. The ventricles are normal in size. No abnormal signal in the white matter. Normal flow voids.',
+      'No restricted diffusion. No intracranial haemorrhage or mass. The ventricles are normal in size. No ' +
+        'abnormal signal in the white matter. Normal flow voids.',
       'No acute intracranial abnormality.',
     ),
   },
@@ -78,7 +83,8 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['chest', 'thorax'],
     sections: normal(
       'Frontal chest radiograph.',
-      'The lungs are clear. No pleural effusion or pneumothorax. The cardiomediastinal silhouette is within normal limits. No acute osseous abnormality.',
+      'The lungs are clear. No pleural effusion or pneumothorax. The cardiomediastinal silhouette is within ' +
+        'normal limits. No acute osseous abnormality.',
       'No acute cardiopulmonary process.',
     ),
   },
@@ -89,7 +95,8 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     keywords: ['abdomen', 'abd', 'liver', 'ruq'],
     sections: normal(
       'Grey-scale and colour Doppler ultrasound of the abdomen.',
-      'Liver: normal size and echotexture. Gallbladder: no calculi or wall thickening. Common bile duct: not dilated. Kidneys: normal size, no hydronephrosis. Spleen: normal. No free fluid.',
+      'Liver: normal size and echotexture. Gallbladder: no calculi or wall thickening. Common bile duct: not ' +
+        'dilated. Kidneys: normal size, no hydronephrosis. Spleen: normal. No free fluid.',
       'Normal abdominal ultrasound.',
     ),
   },
@@ -99,8 +106,10 @@ export const BUILT_IN_TEMPLATES: readonly ReportTemplate[] = [
     modalities: ['PT'],
     keywords: ['pet', 'fdg', 'whole body'],
     sections: normal(
-      'FDG PET with low-dose CT for attenuation correction and localisation, skull base to mid-thigh. Uptake time and blood glucose as recorded.',
-      'No abnormal FDG-avid lesion. Physiological uptake in the brain, myocardium, urinary tract and bowel. Reference liver SUVmax within normal range.',
+      'FDG PET with low-dose CT for attenuation correction and localisation, skull base to mid-thigh. Uptake ' +
+        'time and blood glucose as recorded.',
+      'No abnormal FDG-avid lesion. Physiological uptake in the brain, myocardium, urinary tract and bowel. ' +
+        'Reference liver SUVmax within normal range.',
       'No scintigraphic evidence of FDG-avid disease.',
     ),
   },

@@ -52,11 +52,13 @@ import { WorklistData, type StudySearchService } from './worklist-data.js';
  * @tag rad-study-browser
  * @summary A DICOMweb worklist with priorities, read status, turnaround clocks, series and priors.
  *
- * @fires {CustomEvent<StudySelectDetail>} rad-study-select - A study was selected (click, arrow keys then Enter, or a prior).
+ * @fires {CustomEvent<StudySelectDetail>} rad-study-select - A study was selected (click, arrow keys then Enter, or a
+ *   prior).
  * @fires {CustomEvent<StudySelectDetail>} rad-study-open - A study was opened (double-click or Enter).
  * @fires {CustomEvent<SeriesSelectDetail>} rad-series-select - A series of an expanded study was chosen.
  * @fires {CustomEvent<QueryChangeDetail>} rad-query-change - The user changed the search.
- * @fires {CustomEvent<AuthRequiredDetail>} rad-auth-required - The archive answered 401; the element retries once after it.
+ * @fires {CustomEvent<AuthRequiredDetail>} rad-auth-required - The archive answered 401; the element retries once after
+ *   it.
  * @fires {CustomEvent<RadErrorDetail>} rad-error - A request failed; the element shows the error state.
  *
  * @csspart filters - The search form.
@@ -349,7 +351,12 @@ export class RadStudyBrowser extends RadElement {
     const sort = { by: this.sortBy, direction: this.sortDirection };
     return html`${this.#renderPager(page, rows.length)}
       <div class="scroll">
-        <div part="table" role="treegrid" aria-label=${msg('Studies', { id: 'grid.label' })} aria-multiselectable="false">
+        <div
+          part="table"
+          role="treegrid"
+          aria-label=${msg('Studies', { id: 'grid.label' })}
+          aria-multiselectable="false"
+        >
           <div role="rowgroup">${view.renderHeaderRow(columns, sort, (c) => this.#sortBy(c))}</div>
           <div role="rowgroup" @keydown=${this.#onGridKeydown}>
             ${repeat(rows, (row) => row.study.studyInstanceUID, renderRow)}

@@ -29,12 +29,18 @@ export interface FilterHandlers {
 export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
   const preset = query.datePreset ?? 'any';
   const modalities = new Set(query.modalities ?? []);
-  return html`<form part="filters" role="search" aria-label=${msg('Study search', { id: 'filter.label' })} @submit=${handlers.onSubmit}>
+  const label = msg('Study search', { id: 'filter.label' });
+  return html`<form part="filters" role="search" aria-label=${label} @submit=${handlers.onSubmit}>
     ${textFields().map(
       (field) =>
         html`<label
           >${field.label}
-          <input name=${field.name} type="search" .value=${live(query[field.name] ?? '')} autocomplete="off" @input=${handlers.onInput}
+          <input
+            name=${field.name}
+            type="search"
+            .value=${live(query[field.name] ?? '')}
+            autocomplete="off"
+            @input=${handlers.onInput}
         /></label>`,
     )}
     <label
@@ -45,20 +51,36 @@ export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
     </label>
     ${
       preset === 'custom'
-        ? html`<label>${msg('From', { id: 'filter.date-from' })} <input name="dateFrom" type="date" .value=${live(query.dateFrom ?? '')} @change=${handlers.onChange} /></label>
-          <label>${msg('To', { id: 'filter.date-to' })} <input name="dateTo" type="date" .value=${live(query.dateTo ?? '')} @change=${handlers.onChange} /></label>`
+        ? html`<label
+              >${msg('From', { id: 'filter.date-from' })}
+              <input name="dateFrom" type="date" .value=${live(query.dateFrom ?? '')} @change=${handlers.onChange}
+            /></label>
+            <label
+              >${msg('To', { id: 'filter.date-to' })}
+              <input name="dateTo" type="date" .value=${live(query.dateTo ?? '')} @change=${handlers.onChange}
+            /></label>`
         : ''
     }
     <fieldset class="modalities">
       <legend>${msg('Modalities', { id: 'filter.modalities' })}</legend>
       ${FILTER_MODALITIES.map(
         (m) =>
-          html`<label class="chip"><input type="checkbox" name="modality" value=${m} .checked=${live(modalities.has(m))} @change=${handlers.onChange} />${m}</label>`,
+          html`<label class="chip"
+            ><input
+              type="checkbox"
+              name="modality"
+              value=${m}
+              .checked=${live(modalities.has(m))}
+              @change=${handlers.onChange}
+            />${m}</label
+          >`,
       )}
     </fieldset>
     <span class="actions">
       <button type="submit">${msg('Search', { id: 'action.search' })}</button>
-      <button type="button" class="secondary" @click=${handlers.onClear}>${msg('Clear', { id: 'action.clear' })}</button>
+      <button type="button" class="secondary" @click=${handlers.onClear}>
+        ${msg('Clear', { id: 'action.clear' })}
+      </button>
     </span>
   </form>`;
 }

@@ -69,7 +69,10 @@ export function renderHeaderRow(
     <span role="columnheader"><span class="visually-hidden">${msg('Expand', { id: 'column.expand' })}</span></span>
     ${columns.map(
       (column) =>
-        html`<span role="columnheader" data-column=${column.id} aria-sort=${sort.by === column.id ? sort.direction : 'none'}
+        html`<span
+          role="columnheader"
+          data-column=${column.id}
+          aria-sort=${sort.by === column.id ? sort.direction : 'none'}
           >${header(column)}</span
         >`,
     )}

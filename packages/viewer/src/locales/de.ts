@@ -6,7 +6,8 @@ export const templates = {
   'viewer.compare': 'Mit Voruntersuchung vergleichen',
   'viewer.empty-viewport': 'Serie hierher ziehen oder mit Enter wählen.',
   'viewer.key-images':
-    'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, daher werden alle Bilder gezeigt.',
+    'Nur Schlüsselbilder wurden angefordert; eine Schlüsselbildauswahl wird nicht gelesen, ' +
+    'daher werden alle Bilder gezeigt.',
   'viewer.invert': 'Invertieren',
   'viewer.play': 'Abspielen',
   'viewer.worklist': 'Arbeitsliste',

@@ -44,9 +44,11 @@ const CALIBRATED = new Set(['CT', 'PT']);
  * @tag rad-viewer
  * @summary Worklist, images and report in one tag; IHE IID launch; idle logoff; audit events.
  *
- * @fires {CustomEvent<AuditEventDetail>} rad-audit - A study was opened, a report viewed, signed or amended (FHIR AuditEvent shaped, IHE BALP).
- * @fires {CustomEvent<SessionExpiredDetail>} rad-session-expired - The viewer locked itself after inactivity and cleared what it showed.
- * @fires {CustomEvent} rad-session-resume - The user asks to resume after a lock (cancelable: a host that re-authenticates first calls `preventDefault()` and later `unlock()`).
+ * @fires {CustomEvent<AuditEventDetail>} rad-audit - A study was opened, a report viewed, signed or amended (FHIR
+ *   AuditEvent shaped, IHE BALP).
+ * @fires {CustomEvent<SessionExpiredDetail>} rad-session-expired - Locked after inactivity; what it showed is cleared.
+ * @fires {CustomEvent} rad-session-resume - The user asks to resume after a lock (cancelable: a host that
+ *   re-authenticates first calls `preventDefault()` and later `unlock()`).
  * @fires {CustomEvent<RadErrorDetail>} rad-error - The launch or a study could not be opened.
  *
  * @csspart toolbar - Layout, comparison and close controls.
@@ -354,7 +356,9 @@ export class RadViewer extends RadElement {
         ${view.renderSeriesStrip(study, this.#opening.series, this.slots[this.activeSlot]?.seriesUid, (uid) =>
           this.openSeries(uid),
         )}
-        <div part="grid" class="grid" data-layout=${layout}>${this.slots.map((slot, i) => this.#renderSlot(slot, i))}</div>
+        <div part="grid" class="grid" data-layout=${layout}>
+          ${this.slots.map((slot, i) => this.#renderSlot(slot, i))}
+        </div>
         <rad-report-panel
           part="report"
           .reader=${this.reader}
@@ -374,18 +378,10 @@ export class RadViewer extends RadElement {
       active: index === this.activeSlot,
       ...(prior ? { priorDate: this.#opening.prior?.studyDate ?? '' } : {}),
     };
-    const viewport =
-      shows &&
-      html`<rad-viewport
-        study-uid=${shows.studyUid}
-        series-uid=${shows.seriesUid}
-        codec-base-path=${this.codecBasePath ?? nothing}
-        active-tool=${this.activeTool}
-        cine-fps=${this.cineFps ?? nothing}
-        @rad-cine-change=${() => this.requestUpdate()}
-        @rad-load-progress=${() => index === this.activeSlot && this.requestUpdate()}
-        ><span slot="toolbar"></span
-      ></rad-viewport>`;
+    const { codecBasePath, activeTool, cineFps } = this;
+    // The toolbar shows the active viewport's cine and progress.
+    const changed = (progress: boolean) => (!progress || index === this.activeSlot) && this.requestUpdate();
+    const viewport = shows && view.renderViewport(shows, { codecBasePath, activeTool, cineFps }, changed);
     return view.renderSlot(slot, viewport, {
       activate: () => (this.activeSlot = index),
       drop: (uid) => this.openSeries(uid, index),

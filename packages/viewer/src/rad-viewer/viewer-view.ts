@@ -58,7 +58,11 @@ export function renderLaunchMessages(
   const problems = launch.problems.map((p) => html`<li>${launchProblem(p)}</li>`);
   const failed = failure && (failure.kind === 'not-found' && iid ? t.noMatch : errorMessage(failure));
   const study = (s: Study) =>
-    html`<button type="button" aria-pressed=${pressed(s.studyInstanceUID === openStudyUid)} @click=${() => open(s.studyInstanceUID)}>
+    html`<button
+      type="button"
+      aria-pressed=${pressed(s.studyInstanceUID === openStudyUid)}
+      @click=${() => open(s.studyInstanceUID)}
+    >
       ${s.studyDate ?? ''} ${s.description ?? ''} ${s.modalities.join('/')}
     </button>`;
   return html`${
@@ -129,7 +133,11 @@ export function renderStudyToolbar(state: StudyToolbarState, actions: StudyToolb
   const { study, prior } = state;
   const layouts = (['1x1', '1x2', '2x2'] as const).map(
     (layout) =>
-      html`<button type="button" aria-pressed=${pressed(state.layout === layout)} @click=${() => actions.setLayout(layout)}>
+      html`<button
+        type="button"
+        aria-pressed=${pressed(state.layout === layout)}
+        @click=${() => actions.setLayout(layout)}
+      >
         ${layout.replace('x', '×')}
       </button>`,
   );
@@ -148,7 +156,9 @@ export function renderStudyToolbar(state: StudyToolbarState, actions: StudyToolb
     </button>
     ${
       state.comparing
-        ? html`<label class="check"><input type="checkbox" .checked=${state.synchronised} @change=${sync} /> ${t.sync}</label>`
+        ? html`<label class="check"
+            ><input type="checkbox" .checked=${state.synchronised} @change=${sync} /> ${t.sync}</label
+          >`
         : nothing
     }
     ${
@@ -222,6 +232,24 @@ export function renderSeriesStrip(
       </button>`,
     )}
   </nav>`;
+}
+
+/** A slot's viewport, with the viewer's tool, codecs and cine rate; `changed` on cine and load progress. */
+export function renderViewport(
+  shows: Slot,
+  settings: { codecBasePath?: string; activeTool: ViewportTool; cineFps?: number },
+  changed: (progress: boolean) => void,
+) {
+  return html`<rad-viewport
+    study-uid=${shows.studyUid}
+    series-uid=${shows.seriesUid}
+    codec-base-path=${settings.codecBasePath ?? nothing}
+    active-tool=${settings.activeTool}
+    cine-fps=${settings.cineFps ?? nothing}
+    @rad-cine-change=${() => changed(false)}
+    @rad-load-progress=${() => changed(true)}
+    ><span slot="toolbar"></span
+  ></rad-viewport>`;
 }
 
 /** One viewport of the grid, its slot activated by pointer or focus, a series dropped on it opened. */

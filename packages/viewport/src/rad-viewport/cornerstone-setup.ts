@@ -48,7 +48,10 @@ export function forgetWithTheirFrames({ core, loader }: CornerstoneModules, part
   });
 }
 
-/** Frames cut from Part 10 instances (a series retrieved at once, an instance asked whole) by Cornerstone's frame readers. */
+/**
+ * Frames cut from Part 10 instances (a series retrieved at once, an instance asked whole) by Cornerstone's frame
+ * readers.
+ */
 export function frameReaders({ loader: { wadouri }, dicomParser }: CornerstoneModules): {
   extractFrame: FrameExtractor;
   splitInstance(part10: Uint8Array): RetrievedInstance;

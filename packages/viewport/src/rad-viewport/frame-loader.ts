@@ -120,7 +120,9 @@ async function authorizedRequest(url: string, accept: string, source: FrameSourc
   return request(url, accept, source);
 }
 
-/** A binary element's bytes (PS3.18 F.2.7): its Value as given, InlineBinary (base64), or by its BulkDataURI (`load`). */
+/**
+ * A binary element's bytes (PS3.18 F.2.7): its Value as given, InlineBinary (base64), or by its BulkDataURI (`load`).
+ */
 export async function binaryValue(
   element: DicomJsonElement,
   load: (uri: string) => Promise<Uint8Array>,

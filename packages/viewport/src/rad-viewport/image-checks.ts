@@ -59,7 +59,10 @@ export const pixelEncoding = (transferSyntax: string): 'native' | 'encapsulated'
 
 const integer = (value: number, low: number, high: number) => Number.isInteger(value) && value >= low && value <= high;
 
-/** Samples stored per pixel where chrominance is subsampled (PS3.3 C.7.6.3.1.2): two per pixel in 4:2:2, one and a half in 4:2:0. */
+/**
+ * Samples stored per pixel where chrominance is subsampled (PS3.3 C.7.6.3.1.2): two per pixel in 4:2:2, one and a half
+ * in 4:2:0.
+ */
 const STORED_SAMPLES: Record<string, number> = { YBR_FULL_422: 2, YBR_PARTIAL_422: 2, YBR_PARTIAL_420: 1.5 };
 
 /** Bytes of one frame as its attributes declare it stored natively. */

@@ -18,7 +18,10 @@ export interface DecodedImage {
   color?: boolean;
   preScale?: { scaled?: boolean };
   getPixelData(): ArrayLike<number>;
-  /** Where Cornerstone keeps the values `slope` and `intercept` apply to (its CPU renderer re-quantises rescaled floats there). */
+  /**
+   * Where Cornerstone keeps the values `slope` and `intercept` apply to (its CPU renderer re-quantises rescaled floats
+   * there).
+   */
   voxelManager?: { getScalarData(): ArrayLike<number> };
 }
 

@@ -25,7 +25,10 @@ class ByteBuffer {
     this.length -= count;
   }
 
-  /** Where `needle` starts at or after `from`, or -1 (Horspool: a part's bytes are skipped a delimiter's length at a time). */
+  /**
+   * Where `needle` starts at or after `from`, or -1 (Horspool: a part's bytes are skipped a delimiter's length at a
+   * time).
+   */
   find(needle: Needle, from: number): number {
     const { bytes: pattern, skip } = needle;
     const last = pattern.length - 1;

@@ -15,7 +15,7 @@ import {
 } from './image-checks.js';
 import { part10Json } from './part10-json.js';
 import { readPart10Structure, type DictionaryVr, type ParsedDataSet } from './part10-structure.js';
-import { inlineLookupTables } from './series-stack.js';
+import { inlineLookupTables, type StackFrame } from './series-stack.js';
 import { suvScaling } from './suv.js';
 
 type Modules = typeof import('./cornerstone-modules.js');
@@ -110,7 +110,10 @@ class CheckedPart10Loader implements Part10Files {
     await metadata.utilities.addDicomPart10Instance(`${scheme}:${url}`, forMetadataParser);
   }
 
-  /** What the metadata parser made of a file (the whole file, and for a damaged one what its lengths claimed) is not kept. */
+  /**
+   * What the metadata parser made of a file (the whole file, and for a damaged one what its lengths claimed) is not
+   * kept.
+   */
   #forgetFile(imageId: string, { scheme, url }: ParsedImageId): void {
     for (const query of [imageId, `${scheme}:${url}`])
       this.#modules.metadata.metaData.clearQuery(this.#naturalized, query);
@@ -150,4 +153,17 @@ export function registerCheckedPart10Loader(modules: PartsUsed): Part10Files {
       promise: checked.load(imageId, options),
     })) as never);
   return checked;
+}
+
+/** A frame given as a host's image id learns its attributes from its file once it is loaded. */
+export function describeFromFile(
+  frame: StackFrame,
+  files: { describeFile(imageId: string): Part10Description | undefined },
+): void {
+  if (Object.keys(frame.metadata).length || !isPart10(frame.imageId)) return;
+  const described = files.describeFile(frame.imageId);
+  if (!described) return;
+  frame.metadata = described.metadata;
+  frame.suvbw = described.suvbw;
+  frame.sopInstanceUID = stringValue(described.metadata, Tag.SOPInstanceUID) ?? '';
 }

@@ -26,7 +26,9 @@ const MAX_INFLATED_BYTES = 512 * 2 ** 20;
 
 const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 
-/** VRs of PS3.5 6.2: any other in an explicit VR file is damage (dicom-parser and dcmjs disagree on its length field). */
+/**
+ * VRs of PS3.5 6.2: any other in an explicit VR file is damage (dicom-parser and dcmjs disagree on its length field).
+ */
 const KNOWN_VRS = new Set(
   'AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '),
 );

@@ -1,4 +1,4 @@
-import { stringValues, type DicomJsonDataset } from '@telerad/core';
+import { stringValue, stringValues, Tag, type DicomJsonDataset } from '@telerad/core';
 import type { VoiLut } from './voi-lut.js';
 
 /** A window (VOI LUT linear function: centre and width, PS3.3 C.11.2.1.2). */
@@ -27,6 +27,10 @@ export const CT_PRESETS: readonly WindowPreset[] = [
 ];
 
 /** Presets offered for a modality (CT only: other modalities have no absolute scale). */
+/** The window presets of a series' modality, from its first image's attributes. */
+export const presetsOfSeries = (metadata: DicomJsonDataset | undefined) =>
+  presetsFor(stringValue(metadata ?? {}, Tag.Modality));
+
 export function presetsFor(modality: string | undefined): readonly WindowPreset[] {
   return modality === 'CT' ? CT_PRESETS : [];
 }

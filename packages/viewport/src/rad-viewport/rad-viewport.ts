@@ -1,15 +1,6 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import {
-  dicomWebContext,
-  RadElement,
-  readPart10,
-  stringValue,
-  Tag,
-  surface,
-  tokens,
-  type DicomWebService,
-} from '@telerad/core';
+import { dicomWebContext, RadElement, readPart10, surface, tokens, type DicomWebService } from '@telerad/core';
 import { nothing } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
@@ -19,7 +10,7 @@ import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import { measurementReportFile, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import type { ModalityValue } from './modality-value.js';
-import { imagePresets, presetsFor, type ImagePreset, type WindowLevel } from './presets.js';
+import { imagePresets, presetsOfSeries, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
 import type { SeriesService, StackFrame } from './series-stack.js';
 import type { Interpolation, ViewportTool, ViewState } from './viewport-controller.js';
@@ -45,13 +36,15 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @summary Shows and measures a DICOM series.
  *
  * @fires {CustomEvent<LoadProgressDetail>} rad-load-progress - Images of the series loaded so far.
- * @fires {CustomEvent<FirstImageDetail>} rad-first-image - The series' first image is on screen: drawn early (its bytes drawn exactly, before the engine had loaded; `early: true`) or by the engine.
+ * @fires {CustomEvent<FirstImageDetail>} rad-first-image - The series' first image is on screen: drawn early (its bytes
+ *   drawn exactly, before the engine had loaded; `early: true`) or by the engine.
  * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
- * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine started, paused (by the user, or by a measuring tool pressed on the image) or changed rate.
+ * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine played, paused (also for measuring) or changed rate.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-removed - A measurement was deleted.
- * @fires {CustomEvent<RadErrorDetail>} rad-error - The series could not be loaded or shown (`source: 'archive'`), the viewer failed (`source: 'viewer'`, kind `client`), or the image area has no size (kind `no-size`).
+ * @fires {CustomEvent<RadErrorDetail>} rad-error - The series could not be loaded or shown (`source: 'archive'`), the
+ *   viewer failed (`source: 'viewer'`, kind `client`), or the image area has no size (kind `no-size`).
  *
  * @csspart toolbar - The default toolbar (replace it through the `toolbar` slot).
  * @csspart viewport - The image area.
@@ -214,7 +207,7 @@ export class RadViewport extends RadElement {
    * (`file-window-N`, `voi-lut-N`: see `imagePresets`).
    */
   applyPreset(id: string): void {
-    const preset = this.#presets.find((p) => p.id === id);
+    const preset = presetsOfSeries(this.frames[0]?.metadata).find((p) => p.id === id);
     if (preset) return this.setWindow(preset);
     const own = this.imagePresets.find((p) => p.id === id);
     if (own?.window) this.setWindow(own.window);
@@ -238,7 +231,7 @@ export class RadViewport extends RadElement {
 
   /** Removes the measurements the user selected; fires `rad-measurement-removed` for each. */
   deleteSelectedMeasurements(): number {
-    return this.#controller.removeSelectedMeasurements();
+    return this.#controller.annotations.removeSelected();
   }
 
   /** Undoes the last measurement change. */
@@ -312,13 +305,9 @@ export class RadViewport extends RadElement {
     return this.playing ? this.#cine.fps : (this.cineFps ?? seriesFrameRate(this.frames[0]?.metadata));
   }
 
-  get #presets() {
-    return presetsFor(stringValue(this.frames[0]?.metadata ?? {}, Tag.Modality));
-  }
-
   /** The measurements on this viewport's images. */
   getMeasurements(): RadMeasurement[] {
-    return this.#controller.measurements();
+    return this.#controller.annotations.measurements();
   }
 
   /**
@@ -344,7 +333,7 @@ export class RadViewport extends RadElement {
 
   /** Removes every measurement of the series. */
   clearMeasurements(): void {
-    for (const m of this.getMeasurements()) this.#controller.removeMeasurement(m.id);
+    for (const m of this.getMeasurements()) this.#controller.annotations.remove(m.id);
   }
 
   /**
@@ -369,7 +358,7 @@ export class RadViewport extends RadElement {
 
   protected override render() {
     const { view } = this;
-    const presets = this.#presets;
+    const presets = presetsOfSeries(this.frames[0]?.metadata);
     const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: view?.count ?? 0 };
     const frame = view && this.frames[view.index];
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;

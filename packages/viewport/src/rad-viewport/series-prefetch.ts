@@ -118,3 +118,14 @@ async function decodeAsRetrieved(
   }
   await Promise.all(decoding);
 }
+
+/** Bounds the page's image cache to `megabytes` (positive; anything else is ignored), at once. */
+export function boundImageCache(
+  cache: { setMaxCacheSize(bytes: number): void; decacheIfNecessaryUntilBytesAvailable(bytes: number): unknown },
+  megabytes: number,
+): void {
+  if (!Number.isFinite(megabytes) || megabytes <= 0) return;
+  cache.setMaxCacheSize(megabytes * 2 ** 20);
+  // A smaller bound holds at once, not only when the next image arrives.
+  cache.decacheIfNecessaryUntilBytesAvailable(0);
+}

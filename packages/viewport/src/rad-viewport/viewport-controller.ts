@@ -1,7 +1,7 @@
 import type { Types } from '@cornerstonejs/core';
-import { DicomWebError, fileFault, stringValue, type ViewerError } from '@telerad/core';
+import type { DicomWebError, ViewerError } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { alignCpuGeometry, fittedZoom } from './cpu-geometry.js';
+import { alignCpuGeometry } from './cpu-geometry.js';
 import type { ModalityValue } from './modality-value.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import {
@@ -11,52 +11,24 @@ import {
   type RuntimeOptions,
 } from './cornerstone-runtime.js';
 import type { SeriesRetrieval } from './series-retrieve.js';
-import { framesThatFit, prefetchSeries } from './series-prefetch.js';
-import { MEASUREMENT_TOOLS, type MeasurementInput, type MeasurementTool, type RadMeasurement } from './measurements.js';
+import { boundImageCache, framesThatFit, prefetchSeries } from './series-prefetch.js';
 import type { WindowLevel } from './presets.js';
-import { AnnotationBridge, type Annotation } from './annotation-bridge.js';
+import { AnnotationBridge } from './annotation-bridge.js';
+import { describeFromFile } from './part10-loader.js';
+import { FrameFailures, nextDrawing } from './frame-failures.js';
+import { SizeWatch } from './size-watch.js';
+import { listenToEngine, type EngineHandlers, type ViewportListener } from './engine-events.js';
 import { GreyMapping } from './grey-mapping.js';
 import type { StackFrame } from './series-stack.js';
-import { voiRangeOf, windowOfRange } from './voi-range.js';
+import { setPrimaryTool, setUpTools, type ViewportTool } from './tool-setup.js';
+import * as geometry from './view-geometry.js';
+import { EMPTY_VIEW, resizeEngine, viewStateOf, type Interpolation, type ViewState } from './view-geometry.js';
+import { voiRangeOf } from './voi-range.js';
 import { restoreCpuInversion, type VoiLut } from './voi-lut.js';
 
-/** `linear`: smooth resampling; `nearest`: each image pixel a block of one grey (pixel-exact reading). */
-export type Interpolation = 'linear' | 'nearest';
-
-/** Tools the controller registers: navigation plus the measurement tools. */
-const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
-export type ViewportTool = (typeof NAVIGATION_TOOLS)[number] | MeasurementTool;
-
-/** What the controller tells its element. */
-export interface ViewportListener {
-  rendered(state: ViewState): void;
-  /** Image `index` could not be loaded; `first` the first time it failed. */
-  imageFailed(index: number, error: unknown, first: boolean): void;
-  measurementChanged(change: 'added' | 'modified' | 'removed', measurement: RadMeasurement): void;
-  /** The image area's size in CSS pixels, whenever it changes (0 when the host's CSS gives it none). */
-  sized(width: number, height: number): void;
-}
-
-/** What the overlays show and tests read. */
-export interface ViewState {
-  /** Directions of screen right and screen up in patient coordinates (LPS), when the image has an orientation. */
-  screenRight?: number[];
-  screenUp?: number[];
-  /** Canvas pixels per image pixel. */
-  scale: number;
-  index: number;
-  count: number;
-  /** Whether image `index` failed to load (the canvas still holds the previous image). */
-  failed: boolean;
-  window: WindowLevel;
-  /** The VOI LUT shown instead of the window: its index in the VOI LUT Sequence and its LUT Explanation. */
-  voiLut?: { index: number; explanation?: string };
-  invert: boolean;
-  zoom: number;
-  rotation: number;
-  flipHorizontal: boolean;
-  flipVertical: boolean;
-}
+export type { ViewportListener } from './engine-events.js';
+export type { ViewportTool } from './tool-setup.js';
+export type { Interpolation, ViewState } from './view-geometry.js';
 
 let nextId = 0;
 
@@ -71,26 +43,22 @@ export class ViewportController implements ReactiveController {
   #viewport?: Types.IStackViewport;
   #element?: HTMLElement;
   #frames: StackFrame[] = [];
-  #resizeObserver?: ResizeObserver;
-  #resizeTimer?: ReturnType<typeof setTimeout>;
+  #sizeWatch?: SizeWatch;
   #interpolation: Interpolation = 'linear';
   #ready?: Promise<void>;
   #connected = false;
   #cleanups: (() => void)[] = [];
   #engineSource?: EngineSource;
-  /** Images (by index) whose last load failed, and those whose failure was reported. */
-  #failures = new Set<number>();
-  /** Each failed image's failure as first reported (an image that failed at once fails its series with it). */
-  #firstFailures = new Map<number, DicomWebError | ViewerError>();
-  #reported = new Set<number>();
+  /** Images whose load failed, and why. */
+  readonly #failures = new FrameFailures((index, failure, first) => this.listener.imageFailed(index, failure, first));
   /** How the image shown maps values to grey (window, VOI LUT, threshold, CPU SIGMOID). */
   readonly #grey = new GreyMapping({
     runtime: () => this.#runtime,
     viewport: () => this.#viewport,
     frame: () => this.#frames[this.#viewport?.getCurrentImageIdIndex() ?? -1],
   });
-  /** Cornerstone's annotations on this viewport's frames, as measurements. */
-  readonly #bridge = new AnnotationBridge({
+  /** Cornerstone's annotations on this viewport's frames, as measurements (add, remove, list). */
+  readonly annotations = new AnnotationBridge({
     runtime: () => this.#runtime,
     viewport: () => this.#viewport,
     element: () => this.#element,
@@ -127,65 +95,25 @@ export class ViewportController implements ReactiveController {
   /** Creates the viewport once the target has a non-zero size; resolves when it exists. */
   ready(): Promise<void> {
     this.#ready ??= new Promise<void>((resolve, reject) => {
-      let creating = false;
       const element = this.target();
       if (!element) return reject(new Error('viewport element missing'));
-      this.#resizeObserver = new ResizeObserver(([entry]) => {
-        const { width, height } = entry.contentRect;
-        this.listener.sized(width, height);
-        if (width === 0 || height === 0) return;
-        if (!this.#viewport) {
-          if (creating) return;
-          creating = true;
-          // Not inside the observer's callback: creating the viewport lays out what it observes
-          // (the browser would report a ResizeObserver loop).
-          requestAnimationFrame(() => this.#create(element).then(resolve, reject));
-        } else {
-          clearTimeout(this.#resizeTimer);
-          this.#resizeTimer = setTimeout(() => this.#resizeEngine(), 60);
-        }
+      this.#sizeWatch = new SizeWatch(element, {
+        sized: (width, height) => this.listener.sized(width, height),
+        first: () => void this.#create(element).then(resolve, reject),
+        resized: () => {
+          const engine = this.#viewport?.getRenderingEngine();
+          if (engine) resizeEngine(engine);
+        },
       });
-      this.#resizeObserver.observe(element);
     });
     return this.#ready;
-  }
-
-  /**
-   * Resizes the canvases of the shared engine. Cornerstone keeps each camera's scale in mm, which
-   * crops a fitted image when its viewport narrows (a 1×1 grid becoming 1×2); the view presentation
-   * (zoom and pan relative to the fit) is what the reader chose, so that is kept instead.
-   */
-  #resizeEngine(): void {
-    const engine = this.#viewport?.getRenderingEngine();
-    if (!engine) return;
-    // Every viewport's controller asks when a layout changes; only the first finds canvases to resize
-    // (Cornerstone draws nothing when there are none), and only those viewports are drawn again.
-    const resized = engine
-      .getViewports()
-      .filter(
-        ({ canvas, element }) =>
-          canvas.width !== Math.round(element.clientWidth * devicePixelRatio) ||
-          canvas.height !== Math.round(element.clientHeight * devicePixelRatio),
-      )
-      // Only a viewport showing an image has a presentation to keep: one still loading its first
-      // image (a resize right after the stack was set) is fitted when the image arrives, and its
-      // presentation read now would be a meaningless one.
-      .map((viewport) => ({
-        viewport,
-        presentation: (viewport as Types.IStackViewport).getImageData?.() ? viewport.getViewPresentation() : undefined,
-      }));
-    engine.resize(true, true);
-    for (const { viewport, presentation } of resized) {
-      if (presentation) viewport.setViewPresentation(presentation);
-      viewport.render();
-    }
   }
 
   async #create(element: HTMLElement): Promise<void> {
     const runtime = await loadCornerstone(this.options());
     if (!this.#connected) return;
     this.#runtime = runtime;
-    const { core, tools } = runtime;
+    const { core } = runtime;
     const source = this.group()?.sourceFor(runtime) ?? runtime.pageEngine;
     this.#engineSource = source;
     const engine = source.acquire();
@@ -197,66 +125,29 @@ export class ViewportController implements ReactiveController {
     this.#element = element;
     this.#viewport = engine.getViewport(this.viewportId) as Types.IStackViewport;
     if (core.getShouldUseCPURendering()) alignCpuGeometry(this.#viewport);
-    this.#setUpTools(runtime, engine.id);
-    const onRendered = () => {
-      // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
-      if (!this.#viewport?.getImageData()) return;
-      const grey = this.#grey;
-      if (grey.redrawVoiLut() || grey.mendDegenerate() || this.#applyInterpolation() || grey.redrawCpuSigmoid())
-        return this.#viewport?.render();
-      grey.drawn();
-      this.listener.rendered(this.state());
-    };
-    element.addEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered);
-    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.IMAGE_RENDERED, onRendered));
-    // An image drawn at last (a retry that worked) is no longer failed.
-    const onNewImage = (event: Event) =>
-      this.#failures.delete((event as CustomEvent<{ imageIdIndex: number }>).detail.imageIdIndex);
-    element.addEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage);
-    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.STACK_NEW_IMAGE, onNewImage));
-    // A window set by a tool (a W/L drag) replaces the LUT.
-    const onVoiModified = (event: Event) =>
-      this.#grey.windowSet((event as CustomEvent<{ range: Types.VOIRange }>).detail.range);
-    element.addEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified);
-    this.#cleanups.push(() => element.removeEventListener(core.Enums.Events.VOI_MODIFIED, onVoiModified));
-    const events = tools.Enums.Events;
-    for (const [type, change] of [
-      [events.ANNOTATION_COMPLETED, 'added'],
-      [events.ANNOTATION_MODIFIED, 'modified'],
-      [events.ANNOTATION_REMOVED, 'removed'],
-    ] as const) {
-      const handler = async (event: Event) => {
-        const measurement = await this.#bridge.changed(
-          change,
-          (event as CustomEvent<{ annotation: Annotation }>).detail.annotation,
-        );
+    setUpTools(runtime, this.viewportId, engine.id);
+    const handlers: EngineHandlers = {
+      rendered: () => this.#rendered(),
+      // An image drawn at last (a retry that worked) is no longer failed.
+      newImage: (index) => this.#failures.drawn(index),
+      // A window set by a tool (a W/L drag) replaces the LUT.
+      voiModified: (range) => this.#grey.windowSet(range),
+      annotation: async (change, annotation) => {
+        const measurement = await this.annotations.changed(change, annotation);
         if (measurement) this.listener.measurementChanged(change, measurement);
-      };
-      core.eventTarget.addEventListener(type, handler);
-      this.#cleanups.push(() => core.eventTarget.removeEventListener(type, handler));
-    }
+      },
+    };
+    this.#cleanups.push(...listenToEngine(element, runtime, handlers));
   }
 
-  #setUpTools({ tools }: CornerstoneRuntime, engineId: string): void {
-    for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) {
-      const toolClass = (tools as unknown as Record<string, { toolName: string }>)[`${name}Tool`];
-      // addTool is global and throws on a second registration.
-      if (!tools.state.tools[toolClass.toolName]) tools.addTool(toolClass as never);
-    }
-    const group = tools.ToolGroupManager.createToolGroup(this.viewportId);
-    if (!group) throw new Error('tool group could not be created');
-    for (const name of [...NAVIGATION_TOOLS, ...MEASUREMENT_TOOLS]) group.addTool(name);
-    // Not inverted: Cornerstone's own direction is already wheel down (and drag down) = next image,
-    // as in most reading software and as ArrowDown. (A synthetic WheelEvent, which lacks the legacy
-    // wheelDelta fields, reads the other way round: test with real input.)
-    const { MouseBindings } = tools.Enums;
-    group.setToolActive('WindowLevel', { bindings: [{ mouseButton: MouseBindings.Primary }] });
-    group.setToolActive('Pan', { bindings: [{ mouseButton: MouseBindings.Auxiliary }, { numTouchPoints: 3 }] });
-    // Touch: pinch zooms, three fingers pan; one finger drives the active tool like the mouse.
-    group.setToolActive('Zoom', { bindings: [{ mouseButton: MouseBindings.Secondary }, { numTouchPoints: 2 }] });
-    group.setToolActive('StackScroll', { bindings: [{ mouseButton: MouseBindings.Wheel }] });
-    for (const name of MEASUREMENT_TOOLS) group.setToolPassive(name);
-    group.addViewport(this.viewportId, engineId);
+  #rendered(): void {
+    // A drawing of the empty viewport (a resize before its first image has arrived) is not an image rendered.
+    if (!this.#viewport?.getImageData()) return;
+    const grey = this.#grey;
+    if (grey.redrawVoiLut() || grey.mendDegenerate() || this.#applyInterpolation() || grey.redrawCpuSigmoid())
+      return this.#viewport?.render();
+    grey.drawn();
+    this.listener.rendered(this.state());
   }
 
   /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored). */
@@ -271,39 +162,22 @@ export class ViewportController implements ReactiveController {
     const viewport = this.#viewport;
     const types = this.#runtime?.core.Enums.InterpolationType;
     if (!viewport || !types) return false;
-    const wanted = this.#interpolation === 'nearest' ? types.NEAREST : types.LINEAR;
-    if (viewport.getProperties().interpolationType === wanted) return false;
-    viewport.setProperties({ interpolationType: wanted });
-    return true;
+    return geometry.setInterpolation(viewport, this.#interpolation === 'nearest' ? types.NEAREST : types.LINEAR);
   }
 
   setCacheSize(megabytes: number): void {
-    const cache = this.#runtime?.core.cache;
-    if (!cache || !Number.isFinite(megabytes) || megabytes <= 0) return;
-    cache.setMaxCacheSize(megabytes * 2 ** 20);
-    // A smaller bound holds at once, not only when the next image arrives.
-    cache.decacheIfNecessaryUntilBytesAvailable(0);
+    if (this.#runtime) boundImageCache(this.#runtime.core.cache, megabytes);
   }
 
   /** Makes `tool` the primary-button tool; measurement tools keep their annotations editable. */
   setPrimaryTool(tool: ViewportTool): void {
-    const group = this.#runtime?.tools.ToolGroupManager.getToolGroup(this.viewportId);
-    if (!group || !this.#runtime) return;
-    const current = group.getActivePrimaryMouseButtonTool();
-    if (current === tool) return;
-    if (current)
-      group.setToolPassive(current, {
-        removeAllBindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }],
-      });
-    group.setToolActive(tool, { bindings: [{ mouseButton: this.#runtime.tools.Enums.MouseBindings.Primary }] });
+    if (this.#runtime) setPrimaryTool(this.#runtime, this.viewportId, tool);
   }
 
   /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed. */
   async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
     this.#frames = frames;
     this.#failures.clear();
-    this.#reported.clear();
-    this.#firstFailures.clear();
     await this.ready();
     if (!this.#viewport) return;
     await this.#viewport.setStack(
@@ -313,7 +187,7 @@ export class ViewportController implements ReactiveController {
     this.#describe(frames[initialIndex]);
     // Cornerstone reports some failures only to its log (an image its renderer cannot take), others
     // only to the loading ahead: the image's own failure where it had one.
-    if (!this.#viewport.getImageData()) throw await this.#whyNotShown(frames[initialIndex], initialIndex);
+    if (!this.#viewport.getImageData()) throw await this.#whyNotShown(initialIndex);
     this.#showAsLoaded();
     this.#viewport.render();
   }
@@ -336,12 +210,7 @@ export class ViewportController implements ReactiveController {
 
   /** Frames given as WADO-URI image ids learn their attributes from their file once it is loaded. */
   #describe(frame: StackFrame | undefined): void {
-    if (!frame || Object.keys(frame.metadata).length || !/^(wadouri|dicomweb|dicomfile):/.test(frame.imageId)) return;
-    const described = this.#runtime?.describeFile(frame.imageId);
-    if (!described) return;
-    frame.metadata = described.metadata;
-    frame.suvbw = described.suvbw;
-    frame.sopInstanceUID = stringValue(described.metadata, '00080018') ?? '';
+    if (frame && this.#runtime) describeFromFile(frame, this.#runtime);
   }
 
   /** Frames `prefetch` loads: the whole series, or as many as the image cache holds. */
@@ -377,79 +246,26 @@ export class ViewportController implements ReactiveController {
     );
   }
 
-  /** Why image `index` was not drawn: its load's failure (asked again where Cornerstone kept it to itself), else unsupported. */
-  async #whyNotShown(frame: StackFrame | undefined, index: number): Promise<DicomWebError | ViewerError> {
-    const known = this.#firstFailures.get(index);
-    if (known || !frame) return known ?? new DicomWebError('unsupported', 0, '', 'no image');
-    const failure: unknown = await this.#runtime?.core.imageLoader.loadAndCacheImage(frame.imageId).then(
-      () => undefined,
-      (error: unknown) => error ?? new Error('the image did not load'),
-    );
-    if (failure === undefined)
-      return new DicomWebError('unsupported', 0, frame.imageId, 'the image could not be drawn');
-    this.#markFailed(index, failure);
-    return this.#firstFailures.get(index) as DicomWebError | ViewerError;
+  /** Why image `index` was not drawn (asked again of the engine where it kept the failure to itself). */
+  #whyNotShown(index: number): Promise<DicomWebError | ViewerError> {
+    const load = (imageId: string) => this.#runtime?.core.imageLoader.loadAndCacheImage(imageId) ?? Promise.resolve();
+    return this.#failures.whyNotShown(index, this.#frames[index]?.imageId, load);
   }
 
   #markFailed(index: number, error: unknown): void {
-    const first = !this.#reported.has(index);
-    // A file that cannot be parsed or decoded is the file's fault, not the archive's (Cornerstone's
-    // own loaders reject with { error }).
-    const cause = error instanceof Error ? error : ((error as { error?: unknown } | undefined)?.error ?? error);
-    const failure = fileFault(cause, this.#frames[index]?.imageId ?? '');
-    this.#failures.add(index);
-    this.#reported.add(index);
-    if (first) this.#firstFailures.set(index, failure);
-    this.listener.imageFailed(index, failure, first);
+    this.#failures.mark(index, this.#frames[index]?.imageId ?? '', error);
   }
 
   state(): ViewState {
     const viewport = this.#viewport;
-    if (!viewport)
-      return {
-        scale: 1,
-        index: 0,
-        count: 0,
-        failed: false,
-        window: { center: 0, width: 0 },
-        invert: false,
-        zoom: 1,
-        rotation: 0,
-        flipHorizontal: false,
-        flipVertical: false,
-      };
-    const properties = viewport.getProperties();
-    const { lower = 0, upper = 0 } = properties.voiRange ?? {};
-    const camera = viewport.getCamera();
-    const frame = this.#frames[viewport.getCurrentImageIdIndex()];
-    const oriented = frame && (frame.metadata['00200037']?.Value?.length ?? 0) === 6;
-    // Screen directions from the canvas: where one canvas step right and up lands in the world.
-    const origin = viewport.canvasToWorld([0, 0]);
-    const toRight = viewport.canvasToWorld([1, 0]);
-    const toUp = viewport.canvasToWorld([0, -1]);
-    const direction = (to: Types.Point3) => {
-      const v = [to[0] - origin[0], to[1] - origin[1], to[2] - origin[2]];
-      const length = Math.hypot(...v) || 1;
-      return v.map((c) => c / length);
-    };
-    const a = this.imageToCanvas([0, 0]);
-    const b = this.imageToCanvas([1, 0]);
-    return {
-      ...(oriented ? { screenRight: direction(toRight), screenUp: direction(toUp) } : {}),
-      scale: a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) : 1,
-      index: viewport.getCurrentImageIdIndex(),
-      count: this.#frames.length,
-      failed: this.#failures.has(viewport.getCurrentImageIdIndex()),
-      window: windowOfRange({ lower, upper }),
-      ...(this.#grey.shownVoiLut() ? { voiLut: this.#grey.shownVoiLut() } : {}),
-      invert: Boolean(properties.invert),
-      zoom: this.#runtime?.core.getShouldUseCPURendering()
-        ? fittedZoom(viewport, viewport.getViewPresentation().rotation ?? 0)
-        : viewport.getZoom(),
-      rotation: (viewport.getViewPresentation().rotation ?? 0) % 360,
-      flipHorizontal: Boolean(camera.flipHorizontal),
-      flipVertical: Boolean(camera.flipVertical),
-    };
+    if (!viewport) return EMPTY_VIEW;
+    return viewStateOf(viewport, {
+      frames: this.#frames,
+      failed: (index) => this.#failures.has(index),
+      voiLut: this.#grey.shownVoiLut(),
+      cpuRendering: Boolean(this.#runtime?.core.getShouldUseCPURendering()),
+      imageToCanvas: (point) => this.imageToCanvas(point),
+    });
   }
 
   setWindow(window: WindowLevel): void {
@@ -464,36 +280,31 @@ export class ViewportController implements ReactiveController {
     this.#viewport?.render();
   }
 
+  /** Zooms by `factor` about the image area's centre. */
   zoomBy(factor: number): void {
-    const viewport = this.#viewport;
-    if (!viewport) return;
-    viewport.setZoom(viewport.getZoom() * factor);
-    viewport.render();
+    this.#change((viewport) => geometry.zoomBy(viewport, factor));
   }
 
+  /** Moves the image by `dx`, `dy` CSS pixels. */
   panBy(dx: number, dy: number): void {
-    const viewport = this.#viewport;
-    if (!viewport) return;
-    const [x, y] = viewport.getPan();
-    viewport.setPan([x + dx, y + dy]);
-    viewport.render();
+    this.#change((viewport) => geometry.panBy(viewport, dx, dy));
   }
 
+  /** Rotates the image clockwise by `degrees`. */
   rotateBy(degrees: number): void {
-    const viewport = this.#viewport;
-    if (!viewport) return;
-    const rotation = viewport.getViewPresentation().rotation ?? 0;
-    viewport.setViewPresentation({ rotation: (rotation + degrees + 360) % 360 });
-    viewport.render();
+    this.#change((viewport) => geometry.rotateBy(viewport, degrees));
   }
 
+  /** Mirrors the image left–right or top–bottom. */
   flip(direction: 'horizontal' | 'vertical'): void {
+    this.#change((viewport) => geometry.flip(viewport, direction));
+  }
+
+  /** Changes the view and draws it. */
+  #change(change: (viewport: Types.IStackViewport) => void): void {
     const viewport = this.#viewport;
     if (!viewport) return;
-    const camera = viewport.getCamera();
-    viewport.setCamera(
-      direction === 'horizontal' ? { flipHorizontal: !camera.flipHorizontal } : { flipVertical: !camera.flipVertical },
-    );
+    change(viewport);
     viewport.render();
   }
 
@@ -537,23 +348,8 @@ export class ViewportController implements ReactiveController {
 
   /** Resolves when image `index` is next drawn, or after a second (a scroll that moved on, a lost frame). */
   #drawn(index: number): { promise: Promise<void>; cancel(): void } {
-    const element = this.#element;
-    const rendered = this.#runtime?.core.Enums.Events.IMAGE_RENDERED;
-    let cancel = (): void => undefined;
-    const promise = new Promise<void>((resolve) => {
-      if (!element || !rendered) return resolve();
-      const timer = setTimeout(() => cancel(), 1_000);
-      const onRendered = () => {
-        if (this.#viewport?.getCurrentImageIdIndex() === index) cancel();
-      };
-      cancel = () => {
-        clearTimeout(timer);
-        element.removeEventListener(rendered, onRendered);
-        resolve();
-      };
-      element.addEventListener(rendered, onRendered);
-    });
-    return { promise, cancel: () => cancel() };
+    const event = this.#runtime?.core.Enums.Events.IMAGE_RENDERED;
+    return nextDrawing(this.#element, event, () => this.#viewport?.getCurrentImageIdIndex() === index);
   }
 
   /** Canvas pixel (CSS px, relative to the viewport element) of an image point [column, row]. */
@@ -569,24 +365,6 @@ export class ViewportController implements ReactiveController {
     return this.#viewport?.canvas;
   }
 
-  measurements(): RadMeasurement[] {
-    return this.#bridge.measurements();
-  }
-
-  /** Adds annotations for measurements given by tool and image-coordinate handles; renders. */
-  addMeasurements(items: readonly MeasurementInput[]): void {
-    this.#bridge.add(items);
-  }
-
-  removeMeasurement(id: string): void {
-    this.#bridge.remove(id);
-  }
-
-  /** Removes the measurements the user selected (clicked); returns how many. */
-  removeSelectedMeasurements(): number {
-    return this.#bridge.removeSelected();
-  }
-
   /** Undoes the last annotation change (Cornerstone's history of creations, edits and deletions). */
   undo(): void {
     this.#runtime?.core.utilities.HistoryMemo.DefaultHistoryMemo.undo();
@@ -595,18 +373,17 @@ export class ViewportController implements ReactiveController {
 
   /** The modality value and its unit of the pixel at image point [column, row] of the image shown. */
   modalityValueAt(point: readonly [number, number]): ModalityValue | undefined {
-    return this.#bridge.modalityValueAt(this.#viewport?.getCurrentImageIdIndex() ?? -1, point);
+    return this.annotations.modalityValueAt(this.#viewport?.getCurrentImageIdIndex() ?? -1, point);
   }
 
   dispose(): void {
-    clearTimeout(this.#resizeTimer);
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
+    this.#sizeWatch?.disconnect();
+    this.#sizeWatch = undefined;
     this.#ready = undefined;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     const runtime = this.#runtime;
     if (runtime && this.#viewport) {
-      this.#bridge.removeAll();
+      this.annotations.removeAll();
       runtime.tools.ToolGroupManager.destroyToolGroup(this.viewportId);
       this.#viewport.getRenderingEngine().disableElement(this.viewportId);
       this.#engineSource?.release();

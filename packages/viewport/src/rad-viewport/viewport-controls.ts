@@ -37,55 +37,74 @@ export function renderToolbar(
     imageCount,
   }: { presets: readonly WindowPreset[]; hasOverlayPlanes: boolean; imageCount: number },
 ) {
-  const ownPresets = el.imagePresets;
   const labels = actionLabels();
   const action = ([label, title]: string[], run: () => unknown) =>
     html`<button type="button" title=${title} @click=${run}>${label}</button>`;
+  const overlayPlanes = html`<button
+    type="button"
+    aria-pressed=${el.overlayPlanes ? 'true' : 'false'}
+    title=${labels.overlayPlanes[1]}
+    @click=${() => (el.overlayPlanes = !el.overlayPlanes)}
+  >
+    ${labels.overlayPlanes[0]}
+  </button>`;
   return html`<div part="toolbar" role="toolbar" aria-label=${texts().toolbar}>
-    ${TOOLBAR_TOOLS.map(
-      ({ tool, key }) =>
-        html`<button type="button" aria-pressed=${el.activeTool === tool ? 'true' : 'false'} title="${toolLabel(tool)} (${key})" @click=${() => (el.activeTool = tool)}>
-          ${toolLabel(tool)}
-        </button>`,
-    )}
-    ${
-      presets.length || ownPresets.length
-        ? html`<select aria-label=${texts().preset} @change=${(e: Event) => el.applyPreset((e.target as HTMLSelectElement).value)}>
-          <option value="">${texts().presetPlaceholder}</option>
-          ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
-          ${ownPresets.map((p) => html`<option value=${p.id}>${imagePresetLabel(p)}</option>`)}
-        </select>`
-        : nothing
-    }
+    ${renderTools(el)} ${renderPresets(el, presets)}
     ${action(labels.narrower, () => el.adjustWindow(0, 1 / 1.2))} ${action(labels.wider, () => el.adjustWindow(0, 1.2))}
     ${action(labels.lower, () => el.adjustWindow(-1))} ${action(labels.higher, () => el.adjustWindow(1))}
-    ${action(labels.invert, () => el.invert())} ${action(labels.zoomIn, () => el.zoomBy(1.25))} ${action(labels.zoomOut, () => el.zoomBy(0.8))}
-    ${action(labels.rotate, () => el.rotate(90))} ${action(labels.flipH, () => el.flip('horizontal'))} ${action(labels.flipV, () => el.flip('vertical'))}
-    ${action(labels.reset, () => el.reset())}
-    ${
-      hasOverlayPlanes
-        ? html`<button type="button" aria-pressed=${el.overlayPlanes ? 'true' : 'false'} title=${labels.overlayPlanes[1]} @click=${() => (el.overlayPlanes = !el.overlayPlanes)}>
-          ${labels.overlayPlanes[0]}
-        </button>`
-        : nothing
-    }
-    ${
-      imageCount > 1
-        ? html`<button
-          type="button"
-          aria-pressed=${el.playing ? 'true' : 'false'}
-          title=${(el.playing ? labels.pause : labels.play)[1]}
-          @click=${() => (el.playing ? el.pause() : el.play())}
-        >
-          ${(el.playing ? labels.pause : labels.play)[0]}
-        </button>
-        <label class="fps"
-          >${texts().fps}
-          <input type="number" min="1" max="60" step="1" .value=${String(Math.round(el.cineRate))} @change=${(e: Event) => (el.cineFps = Number((e.target as HTMLInputElement).value) || undefined)}
-        /></label>`
-        : nothing
-    }
+    ${action(labels.invert, () => el.invert())} ${action(labels.zoomIn, () => el.zoomBy(1.25))}
+    ${action(labels.zoomOut, () => el.zoomBy(0.8))} ${action(labels.rotate, () => el.rotate(90))}
+    ${action(labels.flipH, () => el.flip('horizontal'))} ${action(labels.flipV, () => el.flip('vertical'))}
+    ${action(labels.reset, () => el.reset())} ${hasOverlayPlanes ? overlayPlanes : nothing}
+    ${imageCount > 1 ? renderCine(el, labels) : nothing}
   </div>`;
+}
+
+/** The tools, the active one pressed, each with its key in the title. */
+function renderTools(el: RadViewport) {
+  return TOOLBAR_TOOLS.map(
+    ({ tool, key }) =>
+      html`<button
+        type="button"
+        aria-pressed=${el.activeTool === tool ? 'true' : 'false'}
+        title="${toolLabel(tool)} (${key})"
+        @click=${() => (el.activeTool = tool)}
+      >
+        ${toolLabel(tool)}
+      </button>`,
+  );
+}
+
+/** The modality's window presets and the image's own windows and VOI LUTs, in one select. */
+function renderPresets(el: RadViewport, presets: readonly WindowPreset[]) {
+  const ownPresets = el.imagePresets;
+  if (!presets.length && !ownPresets.length) return nothing;
+  return html`<select
+    aria-label=${texts().preset}
+    @change=${(e: Event) => el.applyPreset((e.target as HTMLSelectElement).value)}
+  >
+    <option value="">${texts().presetPlaceholder}</option>
+    ${presets.map((p) => html`<option value=${p.id}>${presetLabel(p.id)} (${p.key})</option>`)}
+    ${ownPresets.map((p) => html`<option value=${p.id}>${imagePresetLabel(p)}</option>`)}
+  </select>`;
+}
+
+/** Play/pause and the rate. */
+function renderCine(el: RadViewport, labels: ReturnType<typeof actionLabels>) {
+  const [label, title] = el.playing ? labels.pause : labels.play;
+  const rate = (e: Event) => (el.cineFps = Number((e.target as HTMLInputElement).value) || undefined);
+  return html`<button
+      type="button"
+      aria-pressed=${el.playing ? 'true' : 'false'}
+      title=${title}
+      @click=${() => (el.playing ? el.pause() : el.play())}
+    >
+      ${label}
+    </button>
+    <label class="fps"
+      >${texts().fps}
+      <input type="number" min="1" max="60" step="1" .value=${String(Math.round(el.cineRate))} @change=${rate}
+    /></label>`;
 }
 
 /** What a key pressed on the image area does, or undefined where it does nothing. */

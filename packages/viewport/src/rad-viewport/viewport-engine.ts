@@ -129,13 +129,14 @@ export class ViewportEngine implements ReactiveController {
    */
   async drawMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
     const { controller, host } = { controller: this.controller, host: this.#port.host };
-    for (const m of controller.measurements()) controller.removeMeasurement(m.id);
+    const { annotations } = controller;
+    for (const m of annotations.measurements()) annotations.remove(m.id);
     const drawn = new Promise((resolve) => host.addEventListener('rad-image-rendered', resolve, { once: true }));
-    controller.addMeasurements(measurements);
+    annotations.add(measurements);
     await drawn;
-    for (let frame = 0; frame < 60 && !controller.measurements().every(hasStatistics); frame++)
+    for (let frame = 0; frame < 60 && !annotations.measurements().every(hasStatistics); frame++)
       await new Promise(requestAnimationFrame);
-    return controller.measurements();
+    return annotations.measurements();
   }
 
   /** An enclosing <rad-dicomweb> defined after this element connected: asked again after a frame. */

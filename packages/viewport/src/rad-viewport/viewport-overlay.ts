@@ -27,6 +27,13 @@ const instanceLabel = (position: number, instanceNumber: number | undefined) =>
   instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
 
 /** The overlay of `frame` as `view` shows it, over an image area `areaWidth` pixels wide. */
+/** The window as W/L, or the VOI LUT shown instead. */
+function windowLabel(view: ViewState): string {
+  const { voiLut, window } = view;
+  if (voiLut) return imagePresetLabel({ ...voiLut, number: voiLut.index + 1, voiLut: voiLut.index });
+  return `W ${Math.round(window.width)} L ${Math.round(window.center)}`;
+}
+
 export function renderOverlay(
   frame: StackFrame,
   view: ViewState,
@@ -40,17 +47,27 @@ export function renderOverlay(
   // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
   const pixelsPerMm = view.scale / calibration.columnSpacing;
   const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
+  // Through the CSSOM: a style attribute would need 'unsafe-inline' under CSP.
+  const sizeBar = (el?: Element) =>
+    (el as HTMLElement | undefined)?.style.setProperty('width', `${(barMm ?? 0) * pixelsPerMm}px`);
+  const multiFrame = frame.frame > 1 || (numberValue(m, Tag.NumberOfFrames) ?? 1) > 1;
+  const frameNote = multiFrame ? ` (frame ${frame.frame})` : '';
+  const instance = instanceLabel(view.index + 1, numberValue(m, Tag.InstanceNumber));
+  const slab = thickness ? ` · Th ${thickness} mm` : '';
+  const units = frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '');
   return html`<div part="overlay" aria-hidden="true">
     ${
       edges
-        ? html`<span class="edge left" data-edge="left">${edges.left}</span><span class="edge right" data-edge="right">${edges.right}</span
-          ><span class="edge top" data-edge="top">${edges.top}</span><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
+        ? html`<span class="edge left" data-edge="left">${edges.left}</span
+          ><span class="edge right" data-edge="right">${edges.right}</span
+          ><span class="edge top" data-edge="top">${edges.top}</span
+          ><span class="edge bottom" data-edge="bottom">${edges.bottom}</span>`
         : nothing
     }
     ${
       barMm
         ? html`<div class="scale-bar" data-field="scale-bar" data-mm=${barMm}>
-          <span class="bar" ${ref((el) => (el as HTMLElement | undefined)?.style.setProperty('width', `${barMm * pixelsPerMm}px`))}></span>
+          <span class="bar" ${ref(sizeBar)}></span>
           <span>${barMm} mm</span>
         </div>`
         : nothing
@@ -65,20 +82,16 @@ export function renderOverlay(
     </div>
     <div class="corner bottom-left">
       <div>Se ${stringValue(m, Tag.SeriesNumber) ?? '–'} ${stringValue(m, Tag.SeriesDescription) ?? ''}</div>
-      <div data-field="image">Im ${view.index + 1}/${view.count}${frame.frame > 1 || (numberValue(m, Tag.NumberOfFrames) ?? 1) > 1 ? ` (frame ${frame.frame})` : ''}${instanceLabel(view.index + 1, numberValue(m, Tag.InstanceNumber))}</div>
-      ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${thickness ? ` · Th ${thickness} mm` : ''}</div>` : nothing}
+      <div data-field="image">Im ${view.index + 1}/${view.count}${frameNote}${instance}</div>
+      ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${slab}</div>` : nothing}
     </div>
     <div class="corner bottom-right">
       <div data-field="window">
-        ${view.voiLut ? imagePresetLabel({ ...view.voiLut, number: view.voiLut.index + 1, voiLut: view.voiLut.index }) : `W ${Math.round(view.window.width)} L ${Math.round(view.window.center)}`}
+        ${windowLabel(view)}
       </div>
       <div data-field="zoom">Zoom ${view.zoom.toFixed(2)}×</div>
       <div data-field="calibration">${calibrationLabel(calibration.kind)}</div>
-      ${
-        stringValue(m, Tag.Modality) === 'PT'
-          ? html`<div data-field="units">${frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '')}</div>`
-          : nothing
-      }
+      ${stringValue(m, Tag.Modality) === 'PT' ? html`<div data-field="units">${units}</div>` : nothing}
     </div>
   </div>`;
 }

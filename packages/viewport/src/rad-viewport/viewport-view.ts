@@ -39,13 +39,19 @@ export const seriesStates = {
 export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrameActions) {
   const { view, progress } = frame;
   const label = view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty;
-  const noSize = html`<div part="no-size error" class="no-size" role="alert">${errorMessage(new ViewerError('no-size'))}</div>`;
+  const noSizeText = errorMessage(new ViewerError('no-size'));
+  const noSize = html`<div part="no-size error" class="no-size" role="alert">${noSizeText}</div>`;
   const failed = html`<div part="image-error error" class="state" role="alert">
     ${imageFailedLabel((view?.index ?? 0) + 1, view?.count ?? 0)} ${errorMessage(frame.imageError)}
   </div>`;
   const loading =
     progress && progress.loaded < progress.total
-      ? html`<progress part="progress" max=${progress.total} .value=${progress.loaded} aria-label=${texts().imagesLoaded}></progress>`
+      ? html`<progress
+          part="progress"
+          max=${progress.total}
+          .value=${progress.loaded}
+          aria-label=${texts().imagesLoaded}
+        ></progress>`
       : nothing;
   return html`<div class="frame">
     <slot name="toolbar">${frame.toolbar}</slot>

@@ -111,7 +111,8 @@ export function drawVoiLut(
   const shown = (grey: number) => (invert ? 1 - grey : grey);
   transferFunction.removeAllPoints();
   if (lut) {
-    // A 16-bit table has 65,536 entries: given as nodes at once (one by one, vtk.js sorts and serialises them each time).
+    // A 16-bit table has 65,536 entries: given as nodes at once (one by one, vtk.js sorts and serialises them each
+    // time).
     const nodes = lut.data.map((_, i) => {
       const x = lut.firstValueMapped + i;
       const grey = shown(throughLut(lut, x));
