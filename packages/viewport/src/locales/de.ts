@@ -68,4 +68,12 @@ export const templates = {
   'viewport.tool.window-level': 'Fenster/Level',
   'viewport.tool.zoom': 'Zoom',
   'viewport.toolbar': 'Bildwerkzeuge',
+  'viewport.volume.no-geometry': 'Die Schichten geben ihre Lage im Patienten nicht an.',
+  'viewport.volume.multi-frame': 'Multiframe-Bilder werden nicht rekonstruiert.',
+  'viewport.volume.few': str`Nur ${0} Schichten; eine Rekonstruktion braucht ${1}.`,
+  'viewport.volume.orientation': 'Die Schichten sind nicht alle gleich ausgerichtet.',
+  'viewport.volume.matrix': 'Die Schichten unterscheiden sich in Größe oder Pixelabstand.',
+  'viewport.volume.duplicates': 'Mehrere Schichten liegen an derselben Position.',
+  'viewport.volume.tilt': str`Gantry-Neigung ${0}°: keine Rekonstruktion.`,
+  'viewport.volume.uneven': str`Die Schichtabstände sind ungleich (${0} bis ${1} mm).`,
 };
