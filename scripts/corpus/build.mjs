@@ -3,7 +3,7 @@
 // Rebuilds only when the corpus scripts change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newUid, TRANSFER_SYNTAX, writeDicom } from './dicom-writer.mjs';
@@ -28,7 +28,8 @@ const TS_NAMES = Object.fromEntries(Object.entries(TRANSFER_SYNTAX).map(([name, 
 export function corpusScriptsHash() {
   const dir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const file of ['build.mjs', 'dicom-writer.mjs', 'phantoms.mjs', 'plan.mjs', 'reports.mjs']) hash.update(readFileSync(join(dir, file)));
+  // Every script of the folder: a new phantom module changes the corpus as much as the plan does.
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) hash.update(readFileSync(join(dir, file)));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -3,6 +3,7 @@
 // `priority` is the Requested Procedure Priority; `reports` are SR documents (see reports.mjs).
 import { DISPLAY_SERIES } from './display-phantoms.mjs';
 import { ctPhantom, dxPhantom, eightBitFromCt, mrPhantom, paletteQuadrants, petPhantom, usCine } from './phantoms.mjs';
+import { volumePhantom } from './volume-phantoms.mjs';
 
 /** pydicom's test files (Debian's python3-pydicom). */
 export const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
@@ -27,6 +28,7 @@ export const PATIENTS = {
   okafor: { name: { Alphabetic: "O'Brien-Okafor^Mary Ann" }, id: 'TR-1007', birthDate: '20010314', sex: 'F' },
   lestrade: { name: { Alphabetic: 'Lestrade^Gregory' }, id: 'TR-1008', issuer: 'CITY-HOSP', birthDate: '19770603', sex: 'M' },
   garcia: { name: { Alphabetic: 'García Márquez^Lucía' }, id: 'TR-1009', birthDate: '19620827', sex: 'F' },
+  voxel: { name: { Alphabetic: 'Voxel^Vera' }, id: 'TR-1010', issuer: 'TELERAD', birthDate: '19800101', sex: 'F' },
 };
 
 const synthetic = (generate) => ({ generate });
@@ -260,5 +262,19 @@ export const STUDIES = [
     description: 'DISPLAY RULES PHANTOMS (MONOCHROME1, OVERLAYS)',
     referring: 'Okonkwo^Chidi',
     series: DISPLAY_SERIES.map(([description, generate], i) => ({ number: i + 1, description, ...synthetic(generate) })),
+  },
+  {
+    key: 'ct-volume-phantom',
+    patient: 'voxel',
+    date: '20261020',
+    time: '140000',
+    accession: 'ACC-26-0990',
+    description: 'CT VOLUME PHANTOMS (REFORMATS)',
+    referring: 'Lindqvist^Sara',
+    series: [
+      { number: 1, description: 'Volume 1.5 mm', ...synthetic(() => volumePhantom()) },
+      { number: 2, description: 'Volume gantry tilt 12 deg', ...synthetic(() => volumePhantom({ tiltDegrees: 12 })) },
+      { number: 3, description: 'Volume one gap doubled', ...synthetic(() => volumePhantom({ extraGapAfter: 23 })) },
+    ],
   },
 ];

@@ -3,7 +3,11 @@
 // series are volumes; radiographs, ultrasound and single images are refused with their reason.
 import { expect } from '@open-wc/testing';
 import { DicomWebService } from '@telerad/core';
-import { sliceGeometryOf, volumeGeometry } from '../../packages/viewport/src/rad-viewport/volume-geometry.js';
+import {
+  sliceGeometryOf,
+  volumeGeometry,
+  volumeRefusalText,
+} from '../../packages/viewport/src/rad-viewport/volume-geometry.js';
 import { study } from '../support/corpus.js';
 
 const archive = new DicomWebService({ url: '/dicom-web' });
@@ -31,6 +35,19 @@ describe('volume geometry of the corpus series', () => {
     // The phantom's slices are as far apart as they are thick.
     expect(result.spacingMm[2]).to.be.closeTo(truth.sliceThicknessMm, 1e-6);
     expect(result.normal).to.deep.equal([0, 0, 1]);
+  });
+
+  it('takes the volume phantom, and refuses its tilted and unevenly spaced scans, saying why', async () => {
+    const [even, tilted, uneven] = await Promise.all([0, 1, 2].map((index) => judged('ct-volume-phantom', index)));
+    const truth = even.expected.truth as { matrix: number[]; pixelSpacingMm: number[]; sliceGapMm: number };
+    expect(verdict(even)).to.equal(
+      `${truth.matrix.join('×')} @ ${[...truth.pixelSpacingMm, truth.sliceGapMm].map((v) => v.toFixed(4)).join('×')}`,
+    );
+    const said = [tilted, uneven].map(({ result }) => (result.ok ? 'volume' : volumeRefusalText(result.refusal)));
+    expect(said).to.deep.equal([
+      'Gantry tilt 12°: not reformatted.',
+      'The slices are not evenly spaced (1.5 to 3 mm).',
+    ]);
   });
 
   it('takes real CT, MR and PET/CT series, and refuses what is no stack of slices', async () => {
