@@ -268,7 +268,7 @@ export const STUDIES = [
     patient: 'voxel',
     date: '20261020',
     time: '140000',
-    accession: 'ACC-26-0990',
+    accession: 'ACC-26-1020',
     description: 'CT VOLUME PHANTOMS (REFORMATS)',
     referring: 'Lindqvist^Sara',
     series: [

@@ -42,6 +42,8 @@ const REGRESSIONS = [
   { file: 'files/pydicom-transfer-syntaxes/3/0001.dcm', recipe: 'wrong value', seed: 1138422998 }, // a Value that is not an array: uncaught
   { file: 'files/pydicom-transfer-syntaxes/3/0001.dcm', recipe: 'photometric', seed: 390525283 }, // the same, escaping from the mutant before
   { file: 'files/pydicom-transfer-syntaxes/6/0001.dcm', recipe: 'frame truncation', seed: 972116047 }, // a cut JPEG-LS frame: 8 s in CharLS
+  // An unreadable Image Pixel value taken as its default by the checks, as 0 components by the engine: hung.
+  { file: 'files/pydicom-transfer-syntaxes/5/0001.dcm', recipe: 'wrong value', seed: 1123396316 },
 ];
 
 let mutantsServed = 0;

@@ -279,7 +279,13 @@ export function imageAttributes(read: AttributeReader): ImageAttributes {
 
 /** A data set in DICOM JSON (lookup table data inline, as the series loader leaves it). */
 export const jsonReader = (metadata: DicomJsonDataset): AttributeReader => ({
-  number: (tag) => numberValue(metadata, tag),
+  // A value given but not a number (text, a nested array, null) is damaged, not absent: NaN fails
+  // the checks, where a default would pass an attribute the engine reads otherwise.
+  number: (tag) => {
+    const given = metadata[tag]?.Value;
+    if (given === undefined || (Array.isArray(given) && given.length === 0)) return undefined;
+    return numberValue(metadata, tag) ?? NaN;
+  },
   text: (tag) => stringValue(metadata, tag),
   numbers: (tag) => (metadata[tag]?.Value ?? []).map(Number),
   byteLength: (tag) => {
