@@ -8,22 +8,28 @@ import type { RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestSeries, type ManifestStudy } from '../support/corpus.js';
 import { settledViewport } from './helpers.js';
 
-async function firstPixels(el: RadViewport): Promise<number[]> {
-  const { imageId } = el.frames[0];
+/** The pixels of the frame of instance `sopInstanceUID` (the first frame when not given: a host's single file). */
+async function firstPixels(el: RadViewport, sopInstanceUID?: string): Promise<number[]> {
+  const frame = sopInstanceUID ? el.frames.find((f) => f.sopInstanceUID === sopInstanceUID) : el.frames[0];
+  if (!frame) throw new Error(`no frame of instance ${sopInstanceUID}`);
+  const { imageId } = frame;
   await imageLoader.loadAndCacheImage(imageId);
   return Array.from(cache.getImage(imageId)!.getPixelData() as ArrayLike<number>);
 }
 
 const archive = new DicomWebService({ url: '/dicom-web' });
 
-/** The first frame's pixels from the archive, or the kind of error the element shows instead. */
+/**
+ * The pixels of the series' first file's frame from the archive (the viewport orders a series in
+ * space, so that frame need not come first), or the kind of error the element shows instead.
+ */
 async function archivePixels(study: ManifestStudy, series: ManifestSeries): Promise<number[] | string> {
   const { el, error } = await settledViewport((viewport) => {
     viewport.service = archive;
     [viewport.studyUid, viewport.seriesUid] = [study.studyInstanceUID, series.seriesInstanceUID];
   });
   try {
-    return error?.kind ?? (await firstPixels(el));
+    return error?.kind ?? (await firstPixels(el, series.sopInstanceUIDs[0]));
   } finally {
     el.remove();
   }
