@@ -5,6 +5,7 @@ import { DicomWebError, type DicomWebService, type Study } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { iidQuery, parseIidLaunch, TOKEN_PARAMETERS, type IidRequest, type LaunchProblem } from './iid-launch.js';
 import { texts } from './messages.js';
+import { newestFirst } from './study-opening.js';
 
 /** What the launch needs from the viewer. */
 export interface LaunchPort {
@@ -20,9 +21,6 @@ export interface LaunchPort {
   open(studyInstanceUID: string): Promise<void>;
   failed(error: unknown): void;
 }
-
-const newestFirst = (a: Study, b: Study) =>
-  `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`);
 
 export class LaunchController implements ReactiveController {
   /** What is wrong with the launch, all of it. */

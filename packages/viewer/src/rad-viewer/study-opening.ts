@@ -21,7 +21,8 @@ const isAbort = (error: unknown) =>
   (error instanceof DicomWebError && error.kind === 'aborted') ||
   (error instanceof DOMException && error.name === 'AbortError');
 
-const newestFirst = (a: Study, b: Study) =>
+/** Studies newest first, by date and time. */
+export const newestFirst = (a: Study, b: Study) =>
   `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`);
 
 /** The series of a study that hold images, by series number. */
