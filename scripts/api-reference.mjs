@@ -7,7 +7,8 @@ const PACKAGES = ['core', 'study-browser', 'viewport', 'report-panel', 'viewer']
 const OUT = 'docs/api.md';
 const cell = (text = '') => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
 const table = (head, rows) => (rows.length ? [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''] : []);
-const publicMembers = (d, kind) => (d.members ?? []).filter((m) => m.kind === kind && !m.privacy && !m.static && !m.name.startsWith('#') && !m.inheritedFrom);
+// Members a class of the same package gives the element (its settings) are its own API; Lit's and core's are not.
+const publicMembers = (d, kind) => (d.members ?? []).filter((m) => m.kind === kind && !m.privacy && !m.static && !m.name.startsWith('#') && (!m.inheritedFrom || !m.inheritedFrom.package));
 
 /** Lifecycle and rendering members every Lit element has: the platform's, not the element's API. */
 const LIFECYCLE = new Set(['connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'firstUpdated', 'updated', 'willUpdate', 'update', 'render', 'shouldUpdate', 'createRenderRoot', 'styles']);

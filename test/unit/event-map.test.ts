@@ -40,6 +40,8 @@ describe('the rad-* event map', () => {
       'rad-measurement-modified',
       'rad-measurement-removed',
       'rad-cine-change',
+      'rad-view-change',
+      'rad-reformat-rendered',
       'rad-report-draft-change',
       'rad-report-signed',
       'rad-critical-result',
@@ -53,7 +55,7 @@ describe('the rad-* event map', () => {
     const onRendered = (event: CustomEvent<ImageRenderedDetail>) => event.detail.sopInstanceUID;
     document.addEventListener('rad-image-rendered', onRendered);
     document.removeEventListener('rad-image-rendered', onRendered);
-    expect(new Set(names).size).to.equal(21);
+    expect(new Set(names).size).to.equal(23);
   });
 
   it('dispatches bubbling, composed events out of a shadow root, cancelable where asked', async () => {

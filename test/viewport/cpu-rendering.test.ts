@@ -38,6 +38,17 @@ describe('<rad-viewport> CPU rendering', () => {
       for (const region of lutSeries.truth.regions as { name: string; stored: number; centerPx: [number, number] }[]) {
         expect(displayedAt(el, [region.centerPx[0] - 0.5, region.centerPx[1] - 0.5]), `${region.name} through the VOI LUT`).to.be.closeTo(255 - throughLut(region.stored), 1);
       }
+
+      // Reformats need WebGL: the element says so and keeps the stack.
+      const phantom = manifest.studies.find((s) => s.key === 'ct-volume-phantom')!;
+      await rendered(el, () => ([el.studyUid, el.seriesUid] = [phantom.studyInstanceUID, phantom.series[0].seriesInstanceUID]));
+      const changed = oneEvent(el, 'rad-view-change');
+      el.view = 'coronal';
+      const refusal = 'Reformats need WebGL; this page renders without it.';
+      expect((await changed).detail).to.deep.equal({ requested: 'coronal', shown: 'stack', refusal });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="refusal"]')?.textContent).to.equal(refusal);
+      expect(el.viewState.count).to.equal(48);
     } finally {
       el.remove();
     }

@@ -76,4 +76,13 @@ export const templates = {
   'viewport.volume.duplicates': 'Mehrere Schichten liegen an derselben Position.',
   'viewport.volume.tilt': str`Gantry-Neigung ${0}°: keine Rekonstruktion.`,
   'viewport.volume.uneven': str`Die Schichtabstände sind ungleich (${0} bis ${1} mm).`,
+  'viewport.volume.no-webgl': 'Rekonstruktionen brauchen WebGL; diese Seite zeichnet ohne.',
+  'viewport.plane.axial': 'Axiale Rekonstruktion',
+  'viewport.plane.coronal': 'Koronare Rekonstruktion',
+  'viewport.plane.sagittal': 'Sagittale Rekonstruktion',
+  'viewport.slab.mip': 'MIP',
+  'viewport.slab.minip': 'MinIP',
+  'viewport.slab.average': 'Mittelwert',
+  'viewport.plane.slab': str`${0}, ${1} ${2} mm`,
+  'viewport.plane.slice': str`${0}, Schicht ${1} von ${2}`,
 };

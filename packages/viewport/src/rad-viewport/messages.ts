@@ -120,3 +120,24 @@ export const imageFailedLabel = (n: number, count: number) =>
   msg(str`Image ${n} of ${count} could not be shown.`, { id: 'viewport.image-failed' });
 
 export const noSuv = (units: string, why: string) => msg(str`${units} — no SUV: ${why}`, { id: 'viewport.no-suv' });
+
+/** A reformat's plane and slab, as the overlay and the report name them ("coronal reformat"). */
+export function reformatName(plane: 'axial' | 'coronal' | 'sagittal', slab: string, thicknessMm: number): string {
+  const planes = {
+    axial: msg('Axial reformat', { id: 'viewport.plane.axial' }),
+    coronal: msg('Coronal reformat', { id: 'viewport.plane.coronal' }),
+    sagittal: msg('Sagittal reformat', { id: 'viewport.plane.sagittal' }),
+  };
+  const slabs: Record<string, string> = {
+    mip: msg('MIP', { id: 'viewport.slab.mip' }),
+    minip: msg('MinIP', { id: 'viewport.slab.minip' }),
+    average: msg('average', { id: 'viewport.slab.average' }),
+  };
+  const thickness = Number(thicknessMm.toFixed(1));
+  return slab in slabs
+    ? msg(str`${planes[plane]}, ${slabs[slab]} ${thickness} mm`, { id: 'viewport.plane.slab' })
+    : planes[plane];
+}
+
+export const sliceLabel = (name: string, n: number, count: number) =>
+  msg(str`${name}, slice ${n} of ${count}`, { id: 'viewport.plane.slice' });

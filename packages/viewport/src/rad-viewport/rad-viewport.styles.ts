@@ -19,6 +19,15 @@ export const styles = css`
   .frame > * {
     flex: none;
   }
+  .refusal {
+    padding: 0.4rem;
+    color: #fff;
+    background: #333;
+  }
+  [data-reformat] [part~='overlay-planes'],
+  [data-reformat] [part~='first-image'] {
+    visibility: hidden;
+  }
   .no-size {
     padding: 0.4rem;
     color: #fff;
@@ -73,9 +82,15 @@ export const styles = css`
     background: var(--rad-viewport-background, #000);
     touch-action: none;
   }
-  .cornerstone {
+  .cornerstone,
+  .reformat {
     position: absolute;
     inset: 0;
+  }
+  /* The reformat keeps its size while hidden: its engine viewport is sized once, with the stack's. */
+  .reformat:not([data-shown]) {
+    visibility: hidden;
+    pointer-events: none;
   }
   /* The first image drawn before the engine loaded: over the engine's canvas until it draws. */
   /* At the image's own size, laid on it by a transform (see OverlayController). */

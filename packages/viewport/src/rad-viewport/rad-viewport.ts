@@ -1,19 +1,20 @@
 import { consume } from '@lit/context';
 import { localized } from '@lit/localize';
-import { dicomWebContext, RadElement, readPart10, surface, tokens, type DicomWebService } from '@telerad/core';
+import { dicomWebContext, readPart10, surface, tokens, ViewerError, type DicomWebService } from '@telerad/core';
 import { nothing } from 'lit';
-import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { renderingContext, type RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { CineController } from './cine-controller.js';
-import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import { measurementReportFile, measurementsFromReport } from './measurement-report.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import type { ModalityValue } from './modality-value.js';
 import { imagePresets, presetsOfSeries, type ImagePreset, type WindowLevel } from './presets.js';
 import { styles } from './rad-viewport.styles.js';
-import type { SeriesService, StackFrame } from './series-stack.js';
-import type { Interpolation, ViewportTool, ViewState } from './viewport-controller.js';
+import type { StackFrame } from './series-stack.js';
+import type { ViewState } from './viewport-controller.js';
+import { ReformatController } from './reformat-controller.js';
+import { RadViewportSettings } from './rad-viewport-settings.js';
+import { reformatName, sliceLabel } from './messages.js';
 import { handleViewportKey, renderToolbar, seriesFrameRate } from './viewport-controls.js';
 import { ViewportEngine } from './viewport-engine.js';
 import './viewport-events.js';
@@ -39,6 +40,9 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @fires {CustomEvent<FirstImageDetail>} rad-first-image - The series' first image is on screen: drawn early (its bytes
  *   drawn exactly, before the engine had loaded; `early: true`) or by the engine.
  * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
+ * @fires {CustomEvent<ViewChangeDetail>} rad-view-change - The view asked for (`view`) is shown, or the stack
+ *   instead and why.
+ * @fires {CustomEvent<ReformatRenderedDetail>} rad-reformat-rendered - A reformat was drawn (scroll, window, slab…).
  * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine played, paused (also for measuring) or changed rate.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
@@ -54,6 +58,7 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @csspart error - The error state; also on `no-size` and `image-error`, so `::part(error)` styles every failure.
  * @csspart overlay-planes - The image's overlay planes, drawn over it pixel for pixel.
  * @csspart first-image - The series' first image drawn before the engine loaded, until the engine draws it.
+ * @csspart refusal - Says why the plane asked for (`view`) is not shown.
  * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
  * @csspart image-error - Said over the image area when the image scrolled to failed to load.
  *
@@ -63,68 +68,20 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @slot toolbar - Replaces the default toolbar.
  */
 @localized()
-export class RadViewport extends RadElement {
+export class RadViewport extends RadViewportSettings {
   static override styles = [tokens, surface, styles];
-
-  /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
-  @property({ attribute: false }) service?: SeriesService;
-
-  /** Study Instance UID of the series shown. */
-  @property({ attribute: 'study-uid' }) studyUid = '';
-  /** Series Instance UID: the series shown (from the DICOMweb service). */
-  @property({ attribute: 'series-uid' }) seriesUid = '';
-
-  /**
-   * Images to show instead of a DICOMweb series: WADO-URI image ids (`wadouri:<url>`, with
-   * `&frame=N` for multi-frame). Their attributes are read from the files as they load.
-   */
-  @property({ attribute: false }) imageIds?: readonly string[];
-
-  /** The tool on the primary pointer button. */
-  @property({ attribute: 'active-tool', reflect: true }) activeTool: ViewportTool = 'WindowLevel';
-
-  /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
-  @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
-
-  /**
-   * Megabytes of decoded images the page keeps: one bound for all its viewports (the last value set
-   * applies). Images shown least recently are dropped first and load again when shown; a series
-   * larger than the bound is loaded ahead only as far as it fits. Default 1024.
-   */
-  @property({ type: Number, attribute: 'cache-size' }) cacheSize = DEFAULT_CACHE_MB;
-
-  /**
-   * How images are resampled on screen: `linear` (the default) or `nearest`, which shows each image
-   * pixel as a block of one grey, for small matrices and pixel-exact reading.
-   */
-  @property({ reflect: true }) interpolation: Interpolation = 'linear';
-
-  /** Render on the CPU (no WebGL). Takes effect for the first viewport of a page. */
-  @property({ type: Boolean, attribute: 'cpu-rendering' }) cpuRendering = false;
-
-  /** Show the four-corner overlays. */
-  @property({ type: Boolean, reflect: true }) overlays = true;
-
-  /**
-   * Draw the image's overlay planes (PS3.3 C.9.2: graphics and text the modality or a workstation
-   * burnt into groups 6000–601E), as a display is expected to. On by default; the toolbar and the
-   * `g` key toggle it.
-   */
-  @property({ type: Boolean, attribute: 'overlay-planes', reflect: true }) overlayPlanes = true;
-  /** Whether the image shown has overlay planes (the toolbar offers the toggle only then). */
-  @state() private hasOverlayPlanes = false;
-  /** Cine rate in frames per second; unset: the series' Frame Time (or Recommended Display Frame Rate), else 10. */
-  @property({ type: Number, attribute: 'cine-fps' }) cineFps?: number;
 
   @consume({ context: dicomWebContext, subscribe: true })
   @state()
   private contextService?: DicomWebService;
+  /** Whether the image shown has overlay planes (the toolbar offers the toggle only then). */
+  @state() private hasOverlayPlanes = false;
 
   /** The engine group of an enclosing `<rad-rendering-group>`, if any. */
   @consume({ context: renderingContext })
   private renderingGroup?: RenderingGroup;
 
-  @state() private view?: ViewState;
+  @state() private shown?: ViewState;
   @state() private progress?: { loaded: number; total: number };
   /** Why a PET series has no SUV (missing radiopharmaceutical data…), shown in the overlay. */
   @state() private suvUnavailable?: string;
@@ -149,7 +106,7 @@ export class RadViewport extends RadElement {
     activeTool: () => this.activeTool,
     stopCine: () => this.pause(),
     rendered: (view, frame, hasOverlayPlanes) => {
-      this.view = view;
+      this.shown = view;
       this.hasOverlayPlanes = hasOverlayPlanes;
       if (frame) this.emit('rad-image-rendered', { ...view, sopInstanceUID: frame.sopInstanceUID, frame: frame.frame });
     },
@@ -163,6 +120,18 @@ export class RadViewport extends RadElement {
     },
   });
   #controller = this.#engine.controller;
+  #reformat = new ReformatController({
+    host: this,
+    engine: this.#engine,
+    settings: () => ({
+      plane: this.view,
+      slab: this.slab,
+      slabThicknessMm: this.slabThickness,
+      interpolation: this.interpolation === 'nearest' ? 'nearest' : 'linear',
+    }),
+    emit: (type, detail) => this.emit(type, detail),
+    failed: (error) => this.emitError(ViewerError.client(error), 'reformat'),
+  });
 
   /** Whether the image area has no size: said in the element (see `ViewportEngine`). */
   @state() private noSize = false;
@@ -172,8 +141,8 @@ export class RadViewport extends RadElement {
     if (changed.has('cacheSize')) this.#controller.setCacheSize(this.cacheSize);
     if (changed.has('interpolation'))
       this.#controller.setInterpolation(this.interpolation === 'nearest' ? 'nearest' : 'linear');
-    if (changed.has('overlayPlanes') && this.view)
-      this.hasOverlayPlanes = this.#engine.showOverlayPlanes(this.#controller.frames[this.view.index]);
+    if (changed.has('overlayPlanes') && this.shown)
+      this.hasOverlayPlanes = this.#engine.showOverlayPlanes(this.#controller.frames[this.shown.index]);
     // A new rate while playing takes effect at once.
     if (changed.has('cineFps') && this.playing && this.cineFps) this.play(this.cineFps);
   }
@@ -199,6 +168,7 @@ export class RadViewport extends RadElement {
    * VOI LUT the image was shown through.
    */
   setWindow(window: WindowLevel): void {
+    if (this.#reformat.plane) return this.#reformat.setWindow(window);
     this.#controller.setWindow(window);
   }
 
@@ -216,7 +186,7 @@ export class RadViewport extends RadElement {
 
   /** The windows and VOI LUTs of the image shown, as the file gives them. */
   get imagePresets(): ImagePreset[] {
-    const frame = this.#controller.frames[this.view?.index ?? 0];
+    const frame = this.#controller.frames[this.shown?.index ?? 0];
     return frame ? imagePresets(frame.metadata, this.#controller.voiLuts()) : [];
   }
 
@@ -271,14 +241,15 @@ export class RadViewport extends RadElement {
 
   /** Shows image `index` (0-based) of the series; resolves once it is drawn. */
   async showImage(index: number): Promise<void> {
+    if (this.#reformat.plane) return this.#reformat.showSlice(index);
     await this.#controller.scrollTo(index);
     // A failed image draws nothing, so no render event brings its state.
-    this.view = this.#controller.state();
+    this.shown = this.#controller.state();
   }
 
-  /** Moves `delta` images through the series. */
+  /** Moves `delta` images through the series (slices through a reformat). */
   stepImage(delta: number): Promise<void> {
-    return this.showImage(this.#controller.state().index + delta);
+    return this.showImage((this.#reformat.state()?.sliceIndex ?? this.#controller.state().index) + delta);
   }
 
   /**
@@ -351,13 +322,24 @@ export class RadViewport extends RadElement {
     return this.#controller.imageToCanvas(point);
   }
 
-  /** The canvas the image is drawn on. */
+  /** The canvas the image is drawn on (the reformat's, while one is shown). */
   get canvas(): HTMLCanvasElement | undefined {
-    return this.#controller.canvas;
+    return this.#reformat.canvas ?? this.#controller.canvas;
+  }
+
+  /**
+   * The reformat (`view` a plane): its `state()`, `moveTo(point)` through a patient point,
+   * `showSlice`, `patientToCanvas` and `canvasToPatient`.
+   */
+  get reformat(): ReformatController {
+    return this.#reformat;
   }
 
   protected override render() {
-    const { view } = this;
+    const { shown: stack } = this;
+    const reformat = this.#reformat.state();
+    const view =
+      reformat && stack ? { ...stack, index: reformat.sliceIndex, count: reformat.slices, failed: false } : stack;
     const presets = presetsOfSeries(this.frames[0]?.metadata);
     const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: view?.count ?? 0 };
     const frame = view && this.frames[view.index];
@@ -370,7 +352,15 @@ export class RadViewport extends RadElement {
         imageError: view?.failed ? this.#engine.imageErrors.get(view.index) : undefined,
         progress: this.progress,
         toolbar: renderToolbar(this, toolbar),
-        overlay: this.overlays && view && frame ? renderOverlay(frame, view, overlayContext) : nothing,
+        overlay: this.overlays && view && frame && !reformat ? renderOverlay(frame, view, overlayContext) : nothing,
+        reformat:
+          reformat &&
+          sliceLabel(
+            reformatName(reformat.plane, reformat.slab, reformat.slabThicknessMm),
+            reformat.sliceIndex + 1,
+            reformat.slices,
+          ),
+        refusal: this.#reformat.refusal,
         seriesState: this.#engine.series.render(seriesStates),
       },
       {

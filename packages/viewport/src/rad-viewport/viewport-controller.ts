@@ -150,7 +150,6 @@ export class ViewportController implements ReactiveController {
     this.listener.rendered(this.state());
   }
 
-  /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored). */
   /** How images are resampled for display: kept through new images and resets. */
   setInterpolation(interpolation: Interpolation): void {
     this.#interpolation = interpolation;
@@ -165,6 +164,7 @@ export class ViewportController implements ReactiveController {
     return geometry.setInterpolation(viewport, this.#interpolation === 'nearest' ? types.NEAREST : types.LINEAR);
   }
 
+  /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored). */
   setCacheSize(megabytes: number): void {
     if (this.#runtime) boundImageCache(this.#runtime.core.cache, megabytes);
   }
@@ -365,6 +365,11 @@ export class ViewportController implements ReactiveController {
     return this.#viewport?.canvas;
   }
 
+  /** The rendering engine the viewport draws with, which a reformat of the same element shares. */
+  get engine(): Types.IRenderingEngine | undefined {
+    return this.#viewport?.getRenderingEngine();
+  }
+
   /** Undoes the last annotation change (Cornerstone's history of creations, edits and deletions). */
   undo(): void {
     this.#runtime?.core.utilities.HistoryMemo.DefaultHistoryMemo.undo();
@@ -378,7 +383,6 @@ export class ViewportController implements ReactiveController {
 
   dispose(): void {
     this.#sizeWatch?.disconnect();
-    this.#sizeWatch = undefined;
     this.#ready = undefined;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     const runtime = this.#runtime;

@@ -3,6 +3,7 @@ import type { MeasurementDetail as CoreMeasurementDetail } from '@telerad/core';
 import type { CineChangeDetail } from './cine-controller.js';
 import type { FirstImageDetail } from './first-image-controller.js';
 import type { RadMeasurement } from './measurements.js';
+import type { ReformatState, ViewPlane } from './reformat-controller.js';
 import type { ViewState } from './viewport-controller.js';
 
 /** `detail` of `rad-load-progress`. */
@@ -18,6 +19,17 @@ export interface ImageRenderedDetail extends ViewState {
   frame: number;
 }
 
+/** `detail` of `rad-view-change`: the view asked for (`view`), the one shown, and why they differ. */
+export interface ViewChangeDetail {
+  requested: ViewPlane;
+  shown: ViewPlane;
+  /** Why the plane asked for is not shown (its geometry, no WebGL); the stack is shown instead. */
+  refusal?: string;
+}
+
+/** `detail` of `rad-reformat-rendered`. */
+export type ReformatRenderedDetail = ReformatState;
+
 /** `detail` of `rad-measurement-added`, `-modified` and `-removed` (core's contract, with the viewport's handles). */
 export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
 
@@ -30,5 +42,7 @@ declare module '@telerad/core' {
     'rad-cine-change': CineChangeDetail;
     'rad-measurement-modified': MeasurementDetail;
     'rad-measurement-removed': MeasurementDetail;
+    'rad-view-change': ViewChangeDetail;
+    'rad-reformat-rendered': ReformatRenderedDetail;
   }
 }

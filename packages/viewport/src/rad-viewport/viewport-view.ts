@@ -17,6 +17,10 @@ export interface ViewportFrame {
   overlay: unknown;
   /** The series' loading state (pending or error), from its task. */
   seriesState: unknown;
+  /** The reformat shown over the stack, named for the reader ("Coronal reformat, slice 3 of 64"). */
+  reformat?: string;
+  /** Why the plane asked for is not shown. */
+  refusal?: string;
 }
 
 export interface ViewportFrameActions {
@@ -38,7 +42,7 @@ export const seriesStates = {
 
 export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrameActions) {
   const { view, progress } = frame;
-  const label = view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty;
+  const label = frame.reformat ?? (view && view.count ? imageLabel(view.index + 1, view.count) : texts().empty);
   const noSizeText = errorMessage(new ViewerError('no-size'));
   const noSize = html`<div part="no-size error" class="no-size" role="alert">${noSizeText}</div>`;
   const failed = html`<div part="image-error error" class="state" role="alert">
@@ -56,15 +60,18 @@ export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrame
   return html`<div class="frame">
     <slot name="toolbar">${frame.toolbar}</slot>
     ${frame.noSize ? noSize : nothing}
+    ${frame.refusal ? html`<div part="refusal" class="refusal" role="status">${frame.refusal}</div>` : nothing}
     <div
       part="viewport"
       tabindex="0"
       role="img"
       aria-label=${label}
+      ?data-reformat=${frame.reformat}
       @keydown=${(e: KeyboardEvent) => actions.keydown(e)}
       @pointerdown=${{ handleEvent: () => actions.pointerdown(), capture: true }}
     >
       <div class="cornerstone" ?data-stale=${view?.failed}></div>
+      <div class="reformat" ?data-shown=${frame.reformat !== undefined}></div>
       <canvas part="overlay-planes" aria-hidden="true"></canvas>
       <canvas part="first-image" aria-hidden="true"></canvas>
       ${view?.failed ? failed : nothing} ${frame.overlay} ${frame.seriesState} ${loading}

@@ -1,0 +1,72 @@
+// `<rad-viewport>`'s settings: its attributes and the properties a host sets, which the element
+// (rad-viewport.ts) reacts to. A class of their own so that the element's file holds its behaviour.
+import { RadElement } from '@telerad/core';
+import { property } from 'lit/decorators/property.js';
+import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
+import type { SlabMode, ViewPlane } from './reformat-controller.js';
+import type { SeriesService } from './series-stack.js';
+import type { Interpolation, ViewportTool } from './viewport-controller.js';
+
+/** The settings of `<rad-viewport>` (see there). */
+export class RadViewportSettings extends RadElement {
+  /** A DICOMweb service to use instead of the one provided by an enclosing `<rad-dicomweb>`. */
+  @property({ attribute: false }) service?: SeriesService;
+
+  /** Study Instance UID of the series shown. */
+  @property({ attribute: 'study-uid' }) studyUid = '';
+  /** Series Instance UID: the series shown (from the DICOMweb service). */
+  @property({ attribute: 'series-uid' }) seriesUid = '';
+
+  /**
+   * Images to show instead of a DICOMweb series: WADO-URI image ids (`wadouri:<url>`, with
+   * `&frame=N` for multi-frame). Their attributes are read from the files as they load.
+   */
+  @property({ attribute: false }) imageIds?: readonly string[];
+
+  /** The tool on the primary pointer button. */
+  @property({ attribute: 'active-tool', reflect: true }) activeTool: ViewportTool = 'WindowLevel';
+
+  /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
+  @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
+
+  /**
+   * Megabytes of decoded images the page keeps: one bound for all its viewports (the last value set
+   * applies). Images shown least recently are dropped first and load again when shown; a series
+   * larger than the bound is loaded ahead only as far as it fits. Default 1024.
+   */
+  @property({ type: Number, attribute: 'cache-size' }) cacheSize = DEFAULT_CACHE_MB;
+
+  /**
+   * How images are resampled on screen: `linear` (the default) or `nearest`, which shows each image
+   * pixel as a block of one grey, for small matrices and pixel-exact reading.
+   */
+  @property({ reflect: true }) interpolation: Interpolation = 'linear';
+
+  /** Render on the CPU (no WebGL). Takes effect for the first viewport of a page. */
+  @property({ type: Boolean, attribute: 'cpu-rendering' }) cpuRendering = false;
+
+  /** Show the four-corner overlays. */
+  @property({ type: Boolean, reflect: true }) overlays = true;
+
+  /**
+   * Draw the image's overlay planes (PS3.3 C.9.2: graphics and text the modality or a workstation
+   * burnt into groups 6000–601E), as a display is expected to. On by default; the toolbar and the
+   * `g` key toggle it.
+   */
+  @property({ type: Boolean, attribute: 'overlay-planes', reflect: true }) overlayPlanes = true;
+  /** Cine rate in frames per second; unset: the series' Frame Time (or Recommended Display Frame Rate), else 10. */
+  @property({ type: Number, attribute: 'cine-fps' }) cineFps?: number;
+
+  /**
+   * What is shown: the series as acquired (`stack`, the default) or a plane reformatted from its
+   * volume (`axial`, `coronal`, `sagittal`; WebGL only). A series whose slices make no volume (a
+   * gantry tilt, uneven gaps, too few slices) stays on the stack and says why (`rad-view-change`).
+   */
+  @property({ reflect: true }) view: ViewPlane = 'stack';
+
+  /** How a reformat's slab makes each pixel: `thin` (the plane; default), `mip`, `minip` or `average`. */
+  @property({ reflect: true }) slab: SlabMode = 'thin';
+
+  /** The slab's thickness in mm, for `mip`, `minip` and `average` (default 10). */
+  @property({ type: Number, attribute: 'slab-thickness' }) slabThickness = 10;
+}

@@ -1,0 +1,218 @@
+// The element's reformatted planes (issue 17): follows `view`, `slab`, `slab-thickness` and
+// `interpolation` and the series shown; builds a ReformatViewport over the stack's image area when
+// the series' slices make a volume (volume-geometry.ts) and WebGL renders, and otherwise says why
+// and leaves the stack shown. Fires `rad-view-change` and `rad-reformat-rendered`.
+import { msg } from '@lit/localize';
+import type { RadEventMap } from '@telerad/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { WindowLevel } from './presets.js';
+import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
+import type { ViewportEngine } from './viewport-engine.js';
+import { sliceGeometryOf, volumeGeometry, volumeRefusalText } from './volume-geometry.js';
+
+export type { SlabMode } from './reformat-viewport.js';
+/** What the viewport shows: the series as acquired, or a plane reformatted from its volume. */
+export type ViewPlane = 'stack' | Plane;
+
+export interface ReformatSettings {
+  plane: ViewPlane;
+  slab: SlabMode;
+  /** Slab thickness in mm (for `mip`, `minip` and `average`). */
+  slabThicknessMm: number;
+  interpolation: 'linear' | 'nearest';
+}
+
+/** The reformat drawn: its plane, slice, slab and window, and how much of its volume has loaded. */
+export interface ReformatState {
+  plane: Plane;
+  /** The slice shown (0-based, along the plane's normal) and how many the plane has. */
+  sliceIndex: number;
+  slices: number;
+  /** The patient point (LPS, mm) at the centre of the image area. */
+  centreMm: Point3;
+  /** The plane's normal in patient space, towards the viewer. */
+  normal: Point3;
+  slab: SlabMode;
+  /** 0 for a thin plane. */
+  slabThicknessMm: number;
+  window: WindowLevel;
+  /** Slices of the volume loaded, of how many: slices not yet loaded draw as nothing. */
+  volumeLoaded: number;
+  volumeSlices: number;
+}
+
+export interface ReformatPort {
+  host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+  engine: ViewportEngine;
+  settings(): ReformatSettings;
+  emit<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K]): void;
+  /** Building the reformat failed (the viewer's fault: the images are loaded). */
+  failed(error: unknown): void;
+}
+
+let nextId = 0;
+
+export class ReformatController implements ReactiveController {
+  readonly #id = `rad-reformat-${++nextId}`;
+  #view?: ReformatViewport;
+  #plane?: Plane;
+  #settings?: ReformatSettings;
+  #frames?: readonly unknown[];
+  /** The series run the settings were last applied for, and the applying in progress. */
+  #run?: Promise<unknown>;
+  #applying = Promise.resolve();
+  /** Why the plane asked for is not shown, if it is not. */
+  refusal?: string;
+
+  constructor(private readonly port: ReformatPort) {
+    port.host.addController(this);
+  }
+
+  /** Shows what `view`, `slab`, … ask for when they, or the series, change. */
+  hostUpdated(): void {
+    const settings = this.port.settings();
+    const last = this.#settings;
+    // A new run of the series task (another series, or the same after a reconnection) has a new promise.
+    const run = this.port.engine.series.taskComplete;
+    const same =
+      run === this.#run &&
+      last &&
+      (Object.keys(settings) as (keyof ReformatSettings)[]).every((k) => settings[k] === last[k]);
+    this.#settings = settings;
+    this.#run = run;
+    // One at a time, in order: the last asked for is the one shown.
+    if (!same) this.#applying = this.#applying.then(() => this.#apply());
+  }
+
+  hostDisconnected(): void {
+    this.#leave();
+    this.#settings = undefined;
+    this.#run = undefined;
+  }
+
+  /** The plane shown, if a reformat is shown. */
+  get plane(): Plane | undefined {
+    return this.#view && this.#plane;
+  }
+
+  get canvas(): HTMLCanvasElement | undefined {
+    return this.plane ? this.#view?.viewport.canvas : undefined;
+  }
+
+  async #apply(): Promise<void> {
+    const { engine } = this.port;
+    try {
+      await engine.series.taskComplete;
+    } catch {
+      return; // the series' failure is said by its task
+    }
+    const settings = this.port.settings();
+    try {
+      await this.#show(settings);
+    } catch (error) {
+      this.#leave();
+      this.port.failed(error);
+    }
+    const shown = this.plane ?? 'stack';
+    this.port.emit('rad-view-change', {
+      requested: settings.plane,
+      shown,
+      ...(this.refusal ? { refusal: this.refusal } : {}),
+    });
+    this.port.host.requestUpdate();
+  }
+
+  async #show(settings: ReformatSettings): Promise<void> {
+    const frames = this.port.engine.controller.frames;
+    if (frames !== this.#frames) this.#leave();
+    this.#frames = frames;
+    this.refusal = settings.plane === 'stack' ? undefined : this.#refusal();
+    if (settings.plane === 'stack' || this.refusal) return this.#leave();
+    const view = this.#ensureView();
+    if (!view) return;
+    const stackWindow = this.port.engine.controller.state().window;
+    if ((await view.showVolume(frames.map((frame) => frame.imageId))) || this.#plane !== settings.plane) {
+      view.orient(settings.plane, this.#view?.window && this.#plane ? this.#view.window : stackWindow);
+      this.#plane = settings.plane;
+    }
+    view.setSlab(settings.slab, settings.slabThicknessMm, settings.interpolation);
+    await view.drawn();
+  }
+
+  /** Why the series makes no reformat here; undefined if it does. */
+  #refusal(): string | undefined {
+    const { controller } = this.port.engine;
+    if (controller.runtime?.core.getShouldUseCPURendering())
+      return msg('Reformats need WebGL; this page renders without it.', { id: 'viewport.volume.no-webgl' });
+    const geometry = volumeGeometry(controller.frames.map((frame) => sliceGeometryOf(frame.metadata)));
+    return geometry.ok ? undefined : volumeRefusalText(geometry.refusal);
+  }
+
+  #ensureView(): ReformatViewport | undefined {
+    if (this.#view) return this.#view;
+    const { runtime, engine } = this.port.engine.controller;
+    const area = this.port.host.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .reformat');
+    if (!runtime || !engine || !area) return undefined;
+    this.#view = new ReformatViewport(runtime, engine, area, this.#id, () => this.#rendered());
+    return this.#view;
+  }
+
+  #rendered(): void {
+    const state = this.state();
+    if (!state) return;
+    this.port.emit('rad-reformat-rendered', state);
+    this.port.host.requestUpdate();
+  }
+
+  /** The reformat drawn, if one is. */
+  state(): ReformatState | undefined {
+    const view = this.#view;
+    const { plane } = this;
+    const settings = this.#settings;
+    if (!view || !plane || !settings) return undefined;
+    const { viewport, loading } = view;
+    return {
+      plane,
+      sliceIndex: viewport.getSliceIndex(),
+      slices: viewport.getNumberOfSlices(),
+      ...view.camera,
+      slab: settings.slab,
+      slabThicknessMm: settings.slab === 'thin' ? 0 : settings.slabThicknessMm,
+      window: view.window ?? { center: 0, width: 0 },
+      volumeLoaded: loading.loaded,
+      volumeSlices: loading.total,
+    };
+  }
+
+  /** Sets the reformat's window (PS3.3 C.11.2.1.2.1); the stack keeps its own. */
+  setWindow(window: WindowLevel): void {
+    this.#view?.setWindow(window);
+  }
+
+  /** Scrolls to slice `index` (0-based) of the plane shown; resolves once drawn. */
+  async showSlice(index: number): Promise<void> {
+    if (this.plane) await this.#view?.showSlice(index);
+  }
+
+  /** Moves the plane shown along its normal to pass through patient point `point` (LPS, mm); resolves once drawn. */
+  async moveTo(point: readonly number[]): Promise<void> {
+    if (this.plane) await this.#view?.moveTo(point);
+  }
+
+  /** Canvas position (CSS px within the image area) of patient point `point` (LPS, mm) on the plane shown. */
+  patientToCanvas(point: readonly number[]): [number, number] | undefined {
+    return this.plane ? this.#view?.patientToCanvas(point) : undefined;
+  }
+
+  /** The patient point (LPS, mm) at canvas position `point` (CSS px) of the plane shown. */
+  canvasToPatient(point: readonly [number, number]): Point3 | undefined {
+    return this.plane ? this.#view?.canvasToPatient(point) : undefined;
+  }
+
+  /** Back to the stack: the volume viewport is removed (its volume too, unless another reformat shows it). */
+  #leave(): void {
+    this.#view?.dispose();
+    this.#view = undefined;
+    this.#plane = undefined;
+  }
+}

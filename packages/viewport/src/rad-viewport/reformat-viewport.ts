@@ -1,0 +1,184 @@
+// One Cornerstone orthographic volume viewport showing a series' volume in a plane: enabled on the
+// rendering engine the stack already uses (one WebGL context), given the tools the stack has, and
+// its volume shared by every reformat of the series on the page (counted; dropped from the cache
+// with the last). Cornerstone makes an image volume from the images in its cache, so the frames
+// the stack loaded are not fetched or decoded again.
+import type { Types } from '@cornerstonejs/core';
+import type { CornerstoneRuntime } from './cornerstone-runtime.js';
+import type { WindowLevel } from './presets.js';
+import { setUpTools } from './tool-setup.js';
+import { voiRangeOf } from './voi-range.js';
+
+export type Plane = 'axial' | 'coronal' | 'sagittal';
+export type SlabMode = 'thin' | 'mip' | 'minip' | 'average';
+export type Point3 = [number, number, number];
+
+const BLEND = {
+  thin: 'COMPOSITE',
+  mip: 'MAXIMUM_INTENSITY_BLEND',
+  minip: 'MINIMUM_INTENSITY_BLEND',
+  average: 'AVERAGE_INTENSITY_BLEND',
+} as const;
+const AXIS = { axial: 'AXIAL', coronal: 'CORONAL', sagittal: 'SAGITTAL' } as const;
+
+/** Reformats using each volume, by volume id. */
+const volumeUsers = new Map<string, number>();
+
+export class ReformatViewport {
+  readonly viewport: Types.IVolumeViewport;
+  #volumeId?: string;
+  #loading = { loaded: 0, total: 0 };
+  #cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly runtime: CornerstoneRuntime,
+    engine: Types.IRenderingEngine,
+    private readonly element: HTMLElement,
+    readonly id: string,
+    rendered: () => void,
+  ) {
+    const { Enums } = runtime.core;
+    engine.enableElement({
+      viewportId: id,
+      element: element as HTMLDivElement,
+      type: Enums.ViewportType.ORTHOGRAPHIC,
+      defaultOptions: { background: [0, 0, 0] },
+    });
+    this.viewport = engine.getViewport(id) as Types.IVolumeViewport;
+    setUpTools(runtime, id, engine.id);
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+    this.#cleanups.push(() => element.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered));
+  }
+
+  /** Slices of the volume loaded, and how many it has. */
+  get loading(): { loaded: number; total: number } {
+    return this.#loading;
+  }
+
+  /** Shows the volume of these images (a series' frames, one volume per series on the page); true if it is new here. */
+  async showVolume(imageIds: readonly string[]): Promise<boolean> {
+    const { core } = this.runtime;
+    const volumeId = `cornerstoneStreamingImageVolume:rad:${imageIds[0]}`;
+    if (this.#volumeId === volumeId) return false;
+    this.#releaseVolume();
+    const cached = core.cache.getVolume(volumeId) as Types.IStreamingImageVolume | undefined;
+    const volume =
+      cached ??
+      ((await core.volumeLoader.createAndCacheVolume(volumeId, {
+        imageIds: [...imageIds],
+      })) as Types.IStreamingImageVolume);
+    this.#volumeId = volumeId;
+    volumeUsers.set(volumeId, (volumeUsers.get(volumeId) ?? 0) + 1);
+    const loaded = (volume as unknown as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded;
+    this.#loading = { loaded: loaded ? imageIds.length : 0, total: imageIds.length };
+    this.#followLoading(volumeId);
+    volume.load();
+    await this.viewport.setVolumes([{ volumeId }]);
+    return true;
+  }
+
+  /** Counts the volume's slices as they arrive (most from the stack's cache at once). */
+  #followLoading(volumeId: string): void {
+    const { eventTarget, Enums } = this.runtime.core;
+    const modified = (event: Event) => {
+      const { volumeId: id, framesProcessed, numberOfFrames } = (event as CustomEvent).detail ?? {};
+      if (id === volumeId && numberOfFrames) this.#loading = { loaded: framesProcessed ?? 0, total: numberOfFrames };
+    };
+    eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, modified);
+    this.#cleanups.push(() => eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, modified));
+  }
+
+  /** Turns the camera to `plane` (Cornerstone's standard orientations, patient LPS). */
+  orient(plane: Plane, window: WindowLevel | undefined): void {
+    this.viewport.setOrientation(this.runtime.core.Enums.OrientationAxis[AXIS[plane]]);
+    if (window) this.setWindow(window, false);
+  }
+
+  setSlab(slab: SlabMode, thicknessMm: number, interpolation: 'linear' | 'nearest'): void {
+    const { BlendModes, InterpolationType } = this.runtime.core.Enums;
+    const viewport = this.viewport;
+    viewport.setBlendMode(BlendModes[BLEND[slab]]);
+    if (slab === 'thin') viewport.resetSlabThickness();
+    // Cornerstone's slab thickness is the distance from the plane to each face: half the slab.
+    else viewport.setSlabThickness(Math.max(0.1, thicknessMm / 2));
+    const interpolationType = interpolation === 'nearest' ? InterpolationType.NEAREST : InterpolationType.LINEAR;
+    viewport.setProperties({ interpolationType });
+  }
+
+  /** Sets the window (PS3.3 C.11.2.1.2.1). */
+  setWindow(window: WindowLevel, render = true): void {
+    this.viewport.setProperties({ voiRange: voiRangeOf(window) });
+    if (render) this.viewport.render();
+  }
+
+  get window(): WindowLevel | undefined {
+    const voi = this.viewport.getProperties()?.voiRange;
+    return voi && { center: (voi.lower + voi.upper) / 2, width: voi.upper - voi.lower };
+  }
+
+  /** Runs `change` (a render, a scroll) and resolves after the drawing it brings. */
+  drawn(change: () => void = () => this.viewport.render()): Promise<void> {
+    const { Events } = this.runtime.core.Enums;
+    const done = new Promise<void>((resolve) =>
+      this.element.addEventListener(Events.IMAGE_RENDERED, () => resolve(), { once: true }),
+    );
+    change();
+    return done;
+  }
+
+  /** Scrolls to slice `index` (0-based); resolves once drawn. */
+  async showSlice(index: number): Promise<void> {
+    const viewport = this.viewport;
+    const target = Math.max(0, Math.min(viewport.getNumberOfSlices() - 1, Math.round(index)));
+    const delta = target - viewport.getSliceIndex();
+    if (delta) await this.drawn(() => viewport.scroll(delta));
+  }
+
+  /** Moves the plane along its normal to pass through patient point `point` (LPS, mm); resolves once drawn. */
+  moveTo(point: readonly number[]): Promise<void> {
+    const { focalPoint, position, viewPlaneNormal: n } = this.viewport.getCamera();
+    if (!focalPoint || !position || !n) return Promise.resolve();
+    const along =
+      (point[0] - focalPoint[0]) * n[0] + (point[1] - focalPoint[1]) * n[1] + (point[2] - focalPoint[2]) * n[2];
+    const shift = (v: Types.Point3): Types.Point3 => [v[0] + along * n[0], v[1] + along * n[1], v[2] + along * n[2]];
+    return this.drawn(() => {
+      this.viewport.setCamera({ focalPoint: shift(focalPoint), position: shift(position) });
+      this.viewport.render();
+    });
+  }
+
+  /** The patient point at the centre of the image area, and the plane's normal (towards the viewer). */
+  get camera(): { centreMm: Point3; normal: Point3 } {
+    const { focalPoint = [0, 0, 0], viewPlaneNormal = [0, 0, 1] } = this.viewport.getCamera();
+    return { centreMm: [...focalPoint] as Point3, normal: [...viewPlaneNormal] as Point3 };
+  }
+
+  patientToCanvas(point: readonly number[]): [number, number] {
+    return this.viewport.worldToCanvas(point as Types.Point3) as [number, number];
+  }
+
+  canvasToPatient(point: readonly [number, number]): Point3 {
+    return [...this.viewport.canvasToWorld(point as Types.Point2)] as Point3;
+  }
+
+  #releaseVolume(): void {
+    const volumeId = this.#volumeId;
+    this.#volumeId = undefined;
+    if (!volumeId) return;
+    const users = (volumeUsers.get(volumeId) ?? 1) - 1;
+    if (users > 0) return void volumeUsers.set(volumeId, users);
+    volumeUsers.delete(volumeId);
+    // The volume's texture and voxel access go; its images stay in the cache for the stack.
+    if (this.runtime.core.cache.getVolume(volumeId)) this.runtime.core.cache.removeVolumeLoadObject(volumeId);
+  }
+
+  /** Removes the viewport, its tool group and its listeners, and lets go of its volume. */
+  dispose(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.runtime.tools.ToolGroupManager.destroyToolGroup(this.id);
+    // The stack's viewport may have gone first, and the engine with it (and this viewport with that).
+    const engine = this.viewport.getRenderingEngine();
+    if (engine && !engine.hasBeenDestroyed) engine.disableElement(this.id);
+    this.#releaseVolume();
+  }
+}

@@ -1,0 +1,150 @@
+// Reformats of the volume phantom (issue 17), read back from the canvas: each plane's pixels are
+// the phantom's voxels under nearest-neighbour resampling and the trilinear formula under linear
+// resampling; a slab MIP is the maximum over the slab's voxels; a tilted or unevenly spaced scan
+// stays on the stack and says why.
+import { cache, getRenderingEngines } from '@cornerstonejs/core';
+import { ToolGroupManager } from '@cornerstonejs/tools';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { RadViewport, ViewPlane } from '@telerad/viewport';
+import { study, type ManifestStudy } from '../support/corpus.js';
+import { nearestValue, slabMaximum, trilinearValue, type VolumePhantomTruth } from '../support/volume-truth.js';
+import { viewportFor } from './helpers.js';
+
+type Point3 = [number, number, number];
+/** A window whose ramp runs from 0 to 1020 HU: grey = value / 4. */
+const WINDOW = { center: 510.5, width: 1021 };
+const greyOf = (value: number) => Math.round((Math.max(0, Math.min(1020, value)) / 1020) * 255);
+
+/** The displayed grey level of the canvas pixel [x, y] (device pixels). */
+function canvasGrey(el: RadViewport, [x, y]: readonly number[]): number {
+  const context = el.canvas!.getContext('2d', { willReadFrequently: true })!;
+  return context.getImageData(x, y, 1, 1).data[0];
+}
+
+/** The device pixel of the canvas showing a patient point, and the patient point at that pixel's centre. */
+function pixelAt(el: RadViewport, point: readonly number[]): { pixel: number[]; centre: Point3 } {
+  const canvas = el.canvas!;
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const pixel = el.reformat.patientToCanvas(point)!.map((v) => Math.floor(v * ratio));
+  return { pixel, centre: el.reformat.canvasToPatient([(pixel[0] + 0.5) / ratio, (pixel[1] + 0.5) / ratio])! };
+}
+
+async function showPlane(el: RadViewport, view: ViewPlane, settings: Partial<RadViewport> = {}) {
+  const changed = oneEvent(el, 'rad-view-change');
+  Object.assign(el, { ...settings, view });
+  const { detail } = await changed;
+  await waitUntil(() => el.reformat.state() && el.reformat.state()!.volumeLoaded === el.reformat.state()!.volumeSlices, 'volume loaded');
+  return detail;
+}
+
+/** Points of the plane through `through` with normal `axis`: voxel centres on a grid every `step` voxels. */
+function planePoints(truth: VolumePhantomTruth, through: Point3, axis: 0 | 1 | 2, step = 3): Point3[] {
+  const [origin] = truth.positionsMm;
+  const mmOf = (i: number, index: number) => (i === 2 ? origin[2] - index * truth.sliceGapMm : origin[i] + index);
+  const [a, b] = [0, 1, 2].filter((i) => i !== axis);
+  const points: Point3[] = [];
+  for (let i = 1; i < truth.matrix[a] - 1; i += step)
+    for (let j = 1; j < truth.matrix[b] - 1; j += step) {
+      const point = [...through] as Point3;
+      point[a] = mmOf(a, i);
+      point[b] = mmOf(b, j);
+      points.push(point);
+    }
+  return points;
+}
+
+const AXES = { sagittal: 0, coronal: 1, axial: 2 } as const;
+
+describe('reformats of the volume phantom', function () {
+  this.timeout(120_000);
+  let phantom: ManifestStudy;
+  let truth: VolumePhantomTruth;
+  let el: RadViewport;
+  before(async () => {
+    phantom = await study('ct-volume-phantom');
+    truth = phantom.series[0].truth as unknown as VolumePhantomTruth;
+    el = await viewportFor(phantom, phantom.series[0], 256);
+  });
+  after(() => el.remove());
+
+  for (const plane of ['coronal', 'sagittal', 'axial'] as const) {
+    it(`shows the ${plane} plane's voxels under nearest neighbour, and the trilinear formula under linear`, async () => {
+      const detail = await showPlane(el, plane, { interpolation: 'nearest', slab: 'thin' });
+      expect(detail).to.deep.equal({ requested: plane, shown: plane });
+      el.setWindow(WINDOW);
+      // Through the sphere's centre voxel (voxel centres lie on half millimetres in x and y).
+      const through: Point3 = [6.5, -3.5, truth.positionsMm[20][2]];
+      await el.reformat.moveTo(through);
+      const points = planePoints(truth, through, AXES[plane]);
+      const wrong = points.filter((p) => Math.abs(canvasGrey(el, pixelAt(el, p).pixel) - greyOf(nearestValue(truth, p))) > 1);
+      expect(wrong.length, `${wrong.length} of ${points.length} points differ, e.g. ${wrong[0]}`).to.equal(0);
+      el.interpolation = 'linear';
+      await oneEvent(el, 'rad-reformat-rendered');
+      const off = points.filter((p) => {
+        const { pixel, centre } = pixelAt(el, p);
+        return Math.abs(canvasGrey(el, pixel) - greyOf(trilinearValue(truth, centre))) > 1;
+      });
+      expect(off.length, `${off.length} of ${points.length} points differ, e.g. ${off[0]}`).to.equal(0);
+    });
+  }
+
+  it("shows a coronal slab MIP as the maximum over the slab's voxels", async () => {
+    await showPlane(el, 'coronal', { interpolation: 'nearest', slab: 'mip', slabThickness: 9 });
+    el.setWindow(WINDOW);
+    // The slab from y = 5.5 to 14.5 mm: its faces on voxel centres, so that which voxels it holds
+    // does not hang on how a sample on a face rounds.
+    const through: Point3 = [0, 10, 0];
+    await el.reformat.moveTo(through);
+    const points = planePoints(truth, through, 1, 2);
+    const wrong = points.filter((p) => Math.abs(canvasGrey(el, pixelAt(el, p).pixel) - greyOf(slabMaximum(truth, p, 1, 4.5))) > 1);
+    expect(wrong.length, `${wrong.length} of ${points.length} points differ, e.g. ${wrong[0]}`).to.equal(0);
+    // The x rod (y 12.5 to 15.5) shows in the slab, not in the plane y = 10 alone.
+    expect(points.some((p) => slabMaximum(truth, p, 1, 4.5) === 300 && nearestValue(truth, p) === 0)).to.equal(true);
+  });
+});
+
+describe('reformat lifecycle', function () {
+  this.timeout(120_000);
+  it('switching stack and planes ten times, then disconnecting, leaves no volume, viewport or tool group', async () => {
+    const phantom = await study('ct-volume-phantom');
+    const el = await viewportFor(phantom, phantom.series[0], 128);
+    const viewportsBefore = (getRenderingEngines() ?? []).flatMap((engine) => engine.getViewports()).length;
+    const groupsBefore = ToolGroupManager.getAllToolGroups().length;
+    for (let round = 0; round < 10; round++) {
+      await showPlane(el, (['axial', 'coronal', 'sagittal'] as const)[round % 3], { slab: round % 2 ? 'mip' : 'thin' });
+      expect(cache.getVolumes().length, `round ${round}`).to.equal(1);
+      const back = oneEvent(el, 'rad-view-change');
+      el.view = 'stack';
+      expect((await back).detail.shown).to.equal('stack');
+      expect(cache.getVolumes().length, `round ${round}, back on the stack`).to.equal(0);
+    }
+    await showPlane(el, 'coronal');
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cache.getVolumes().length).to.equal(0);
+    expect((getRenderingEngines() ?? []).flatMap((engine) => engine.getViewports()).length).to.equal(viewportsBefore - 1);
+    expect(ToolGroupManager.getAllToolGroups().length).to.equal(groupsBefore - 1);
+  });
+});
+
+describe('reformats refused', function () {
+  this.timeout(60_000);
+  for (const [index, said] of [
+    [1, 'Gantry tilt 12°: not reformatted.'],
+    [2, 'The slices are not evenly spaced (1.5 to 3 mm).'],
+  ] as const)
+    it(`keeps series ${index + 1} of the volume phantom on the stack: "${said}"`, async () => {
+      const phantom = await study('ct-volume-phantom');
+      const el = await viewportFor(phantom, phantom.series[index], 128);
+      try {
+        const changed = oneEvent(el, 'rad-view-change');
+        el.view = 'coronal';
+        expect((await changed).detail).to.deep.equal({ requested: 'coronal', shown: 'stack', refusal: said });
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part~="refusal"]')?.textContent).to.equal(said);
+        expect(el.reformat.state()).to.equal(undefined);
+      } finally {
+        el.remove();
+      }
+    });
+});
