@@ -30,9 +30,11 @@ function pixelAt(el: RadViewport, point: readonly number[]): { pixel: number[]; 
 }
 
 async function showPlane(el: RadViewport, view: ViewPlane, settings: Partial<RadViewport> = {}) {
-  const changed = oneEvent(el, 'rad-view-change');
-  Object.assign(el, { ...settings, view });
-  const { detail } = await changed;
+  const asked = { ...settings, view } as Record<string, unknown>;
+  const current = el as unknown as Record<string, unknown>;
+  const changed = Object.keys(asked).some((key) => current[key] !== asked[key]) ? oneEvent(el, 'rad-view-change') : undefined;
+  Object.assign(el, asked);
+  const detail = changed ? (await changed).detail : { requested: view, shown: el.reformat.plane ?? 'stack' };
   await waitUntil(() => el.reformat.state() && el.reformat.state()!.volumeLoaded === el.reformat.state()!.volumeSlices, 'volume loaded');
   return detail;
 }
@@ -87,6 +89,25 @@ describe('reformats of the volume phantom', function () {
       expect(off.length, `${off.length} of ${points.length} points differ, e.g. ${off[0]}`).to.equal(0);
     });
   }
+
+  it('labels each plane with its patient directions and a scale bar true to the plane', async () => {
+    const labels: Record<string, string[]> = {};
+    for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
+      await showPlane(el, plane, { slab: 'thin' });
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      labels[plane] = ['left', 'right', 'top', 'bottom'].map((edge) => root.querySelector(`[data-edge="${edge}"]`)!.textContent!);
+      expect(root.querySelector('[data-field="plane"]')?.textContent).to.equal(`${plane[0].toUpperCase()}${plane.slice(1)} reformat`);
+      // The bar's width over its length in mm is the plane's scale: 10 mm apart on screen, measured.
+      const bar = root.querySelector<HTMLElement>('[data-field="scale-bar"]')!;
+      // Its outer width includes its two 1 px borders.
+      const barPixels = bar.querySelector<HTMLElement>('.bar')!.getBoundingClientRect().width - 2;
+      const { centreMm, screenRight } = el.reformat.state()!;
+      const [a, b] = [0, 10].map((mm) => el.reformat.patientToCanvas(centreMm.map((v, i) => v + mm * screenRight[i]))!);
+      expect(barPixels / Number(bar.dataset.mm)).to.be.closeTo((b[0] - a[0]) / 10, 0.05);
+    }
+    expect(labels).to.deep.equal({ axial: ['R', 'L', 'A', 'P'], coronal: ['R', 'L', 'H', 'F'], sagittal: ['A', 'P', 'H', 'F'] });
+  });
 
   it("shows a coronal slab MIP as the maximum over the slab's voxels", async () => {
     await showPlane(el, 'coronal', { interpolation: 'nearest', slab: 'mip', slabThickness: 9 });

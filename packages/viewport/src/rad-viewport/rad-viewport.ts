@@ -14,7 +14,8 @@ import type { StackFrame } from './series-stack.js';
 import type { ViewState } from './viewport-controller.js';
 import { ReformatController } from './reformat-controller.js';
 import { RadViewportSettings } from './rad-viewport-settings.js';
-import { reformatName, sliceLabel } from './messages.js';
+import { sliceLabel } from './messages.js';
+import { reformatOverlay, reformatViewState } from './reformat-view.js';
 import { handleViewportKey, renderToolbar, seriesFrameRate } from './viewport-controls.js';
 import { ViewportEngine } from './viewport-engine.js';
 import './viewport-events.js';
@@ -336,15 +337,17 @@ export class RadViewport extends RadViewportSettings {
   }
 
   protected override render() {
-    const { shown: stack } = this;
     const reformat = this.#reformat.state();
-    const view =
-      reformat && stack ? { ...stack, index: reformat.sliceIndex, count: reformat.slices, failed: false } : stack;
+    const view = reformat && this.shown ? reformatViewState(this.shown, reformat) : this.shown;
     const presets = presetsOfSeries(this.frames[0]?.metadata);
     const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: view?.count ?? 0 };
-    const frame = view && this.frames[view.index];
+    const frame = view && this.frames[reformat ? 0 : view.index];
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;
-    const overlayContext = { areaWidth, suvUnavailable: this.suvUnavailable };
+    const overlayContext = {
+      areaWidth,
+      suvUnavailable: this.suvUnavailable,
+      reformat: reformat && reformatOverlay(reformat),
+    };
     return renderViewportFrame(
       {
         view,
@@ -352,14 +355,9 @@ export class RadViewport extends RadViewportSettings {
         imageError: view?.failed ? this.#engine.imageErrors.get(view.index) : undefined,
         progress: this.progress,
         toolbar: renderToolbar(this, toolbar),
-        overlay: this.overlays && view && frame && !reformat ? renderOverlay(frame, view, overlayContext) : nothing,
+        overlay: this.overlays && view && frame ? renderOverlay(frame, view, overlayContext) : nothing,
         reformat:
-          reformat &&
-          sliceLabel(
-            reformatName(reformat.plane, reformat.slab, reformat.slabThicknessMm),
-            reformat.sliceIndex + 1,
-            reformat.slices,
-          ),
+          overlayContext.reformat && view && sliceLabel(overlayContext.reformat.name, view.index + 1, view.count),
         refusal: this.#reformat.refusal,
         seriesState: this.#engine.series.render(seriesStates),
       },

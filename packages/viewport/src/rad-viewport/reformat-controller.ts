@@ -32,6 +32,12 @@ export interface ReformatState {
   centreMm: Point3;
   /** The plane's normal in patient space, towards the viewer. */
   normal: Point3;
+  /** Patient directions (LPS) of screen right and screen up. */
+  screenRight: Point3;
+  screenUp: Point3;
+  /** Canvas pixels (CSS) per mm of the plane; and the zoom (1: the volume fits the image area). */
+  pixelsPerMm: number;
+  zoom: number;
   slab: SlabMode;
   /** 0 for a thin plane. */
   slabThicknessMm: number;
@@ -176,6 +182,7 @@ export class ReformatController implements ReactiveController {
       sliceIndex: viewport.getSliceIndex(),
       slices: viewport.getNumberOfSlices(),
       ...view.camera,
+      zoom: viewport.getZoom(),
       slab: settings.slab,
       slabThicknessMm: settings.slab === 'thin' ? 0 : settings.slabThicknessMm,
       window: view.window ?? { center: 0, width: 0 },

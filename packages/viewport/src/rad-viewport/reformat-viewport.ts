@@ -147,10 +147,32 @@ export class ReformatViewport {
     });
   }
 
-  /** The patient point at the centre of the image area, and the plane's normal (towards the viewer). */
-  get camera(): { centreMm: Point3; normal: Point3 } {
-    const { focalPoint = [0, 0, 0], viewPlaneNormal = [0, 0, 1] } = this.viewport.getCamera();
-    return { centreMm: [...focalPoint] as Point3, normal: [...viewPlaneNormal] as Point3 };
+  /**
+   * The patient point at the centre of the image area, the plane's normal (towards the viewer), the
+   * patient directions of screen right and up, and canvas pixels (CSS) per mm.
+   */
+  get camera(): { centreMm: Point3; normal: Point3; screenRight: Point3; screenUp: Point3; pixelsPerMm: number } {
+    const {
+      focalPoint = [0, 0, 0],
+      viewPlaneNormal: n = [0, 0, 1],
+      viewUp: up = [0, 1, 0],
+    } = this.viewport.getCamera();
+    // Right-handed: screen right = up × normal (the normal points at the viewer).
+    const right: Point3 = [up[1] * n[2] - up[2] * n[1], up[2] * n[0] - up[0] * n[2], up[0] * n[1] - up[1] * n[0]];
+    return {
+      centreMm: [...focalPoint] as Point3,
+      normal: [...n] as Point3,
+      screenRight: right,
+      screenUp: [...up] as Point3,
+      // Measured: 10 mm along screen right, on the canvas.
+      pixelsPerMm: this.#pixelsAlong(focalPoint, right, 10) / 10,
+    };
+  }
+
+  /** Canvas pixels (CSS) between `from` and `mm` further along `direction`. */
+  #pixelsAlong(from: readonly number[], direction: readonly number[], mm: number): number {
+    const [a, b] = [0, mm].map((d) => this.patientToCanvas(from.map((v, i) => v + d * direction[i])));
+    return Math.hypot(b[0] - a[0], b[1] - a[1]);
   }
 
   patientToCanvas(point: readonly number[]): [number, number] {

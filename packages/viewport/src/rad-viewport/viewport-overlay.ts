@@ -26,7 +26,6 @@ import type { ViewState } from './viewport-controller.js';
 const instanceLabel = (position: number, instanceNumber: number | undefined) =>
   instanceNumber === undefined || instanceNumber === position ? '' : ` · Inst ${instanceNumber}`;
 
-/** The overlay of `frame` as `view` shows it, over an image area `areaWidth` pixels wide. */
 /** The window as W/L, or the VOI LUT shown instead. */
 function windowLabel(view: ViewState): string {
   const { voiLut, window } = view;
@@ -34,26 +33,46 @@ function windowLabel(view: ViewState): string {
   return `W ${Math.round(window.width)} L ${Math.round(window.center)}`;
 }
 
-export function renderOverlay(
-  frame: StackFrame,
-  view: ViewState,
-  { areaWidth, suvUnavailable }: { areaWidth: number; suvUnavailable?: string },
-) {
+/** A reformat's overlay: its name, slice and location replace the image's, its scale is the plane's. */
+export interface ReformatOverlay {
+  name: string;
+  pixelsPerMm: number;
+  /** The plane's location along its main axis (patient coordinate, mm). */
+  locationMm: number;
+}
+
+/** Where the image shown lies: its position in the stack and its location, or the reformat's plane and slice. */
+function positionLines(frame: StackFrame, view: ViewState, reformat: ReformatOverlay | undefined) {
+  if (reformat)
+    return html`<div data-field="plane">${reformat.name}</div>
+      <div data-field="image">Sl ${view.index + 1}/${view.count}</div>
+      <div>Loc ${reformat.locationMm.toFixed(1)} mm</div>`;
   const m = frame.metadata;
   const location = numberValue(m, Tag.SliceLocation);
   const thickness = numberValue(m, Tag.SliceThickness);
-  const calibration = calibrationOf(m);
-  const edges = view.screenRight && view.screenUp ? edgeLabels(view.screenRight, view.screenUp) : undefined;
-  // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
-  const pixelsPerMm = view.scale / calibration.columnSpacing;
-  const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
-  // Through the CSSOM: a style attribute would need 'unsafe-inline' under CSP.
-  const sizeBar = (el?: Element) =>
-    (el as HTMLElement | undefined)?.style.setProperty('width', `${(barMm ?? 0) * pixelsPerMm}px`);
   const multiFrame = frame.frame > 1 || (numberValue(m, Tag.NumberOfFrames) ?? 1) > 1;
   const frameNote = multiFrame ? ` (frame ${frame.frame})` : '';
   const instance = instanceLabel(view.index + 1, numberValue(m, Tag.InstanceNumber));
   const slab = thickness ? ` · Th ${thickness} mm` : '';
+  return html`<div data-field="image">Im ${view.index + 1}/${view.count}${frameNote}${instance}</div>
+    ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${slab}</div>` : nothing}`;
+}
+
+/** The overlay of `frame` as `view` shows it, over an image area `areaWidth` pixels wide. */
+export function renderOverlay(
+  frame: StackFrame,
+  view: ViewState,
+  { areaWidth, suvUnavailable, reformat }: { areaWidth: number; suvUnavailable?: string; reformat?: ReformatOverlay },
+) {
+  const m = frame.metadata;
+  const calibration = calibrationOf(m);
+  const edges = view.screenRight && view.screenUp ? edgeLabels(view.screenRight, view.screenUp) : undefined;
+  // Canvas pixels per mm along a row; the bar takes at most a fifth of the image area.
+  const pixelsPerMm = reformat?.pixelsPerMm ?? view.scale / calibration.columnSpacing;
+  const barMm = calibration.unit === 'mm' ? scaleBarLength(pixelsPerMm, areaWidth / 5) : undefined;
+  // Through the CSSOM: a style attribute would need 'unsafe-inline' under CSP.
+  const sizeBar = (el?: Element) =>
+    (el as HTMLElement | undefined)?.style.setProperty('width', `${(barMm ?? 0) * pixelsPerMm}px`);
   const units = frame.suvbw !== undefined ? 'SUVbw' : noSuv(stringValue(m, Tag.Units) ?? 'raw', suvUnavailable ?? '');
   return html`<div part="overlay" aria-hidden="true">
     ${
@@ -82,8 +101,7 @@ export function renderOverlay(
     </div>
     <div class="corner bottom-left">
       <div>Se ${stringValue(m, Tag.SeriesNumber) ?? '–'} ${stringValue(m, Tag.SeriesDescription) ?? ''}</div>
-      <div data-field="image">Im ${view.index + 1}/${view.count}${frameNote}${instance}</div>
-      ${location !== undefined ? html`<div>Loc ${location.toFixed(1)} mm${slab}</div>` : nothing}
+      ${positionLines(frame, view, reformat)}
     </div>
     <div class="corner bottom-right">
       <div data-field="window">
