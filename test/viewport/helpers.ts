@@ -26,14 +26,14 @@ export function sizeImageArea(el: RadViewport, size: number, height = size): voi
 }
 
 /** A viewport of `size` px set up by `show`, in the page once its first image is rendered. */
-async function drawnViewport(size: number, cpuRendering: boolean, show: (el: RadViewport) => void): Promise<RadViewport> {
+async function drawnViewport(size: number, cpuRendering: boolean, show: (el: RadViewport) => void, parent: Element = document.body): Promise<RadViewport> {
   const el = document.createElement('rad-viewport');
   el.cpuRendering = cpuRendering;
   sizeImageArea(el, size);
   el.codecBasePath = CODEC_BASE_PATH;
   show(el);
   const firstImage = oneEvent(el, 'rad-image-rendered');
-  document.body.append(el);
+  parent.append(el);
   await el.loaded();
   await firstImage;
   return el;
@@ -43,12 +43,17 @@ async function drawnViewport(size: number, cpuRendering: boolean, show: (el: Rad
  * A viewport showing a series of the corpus, its first image rendered. Not a @open-wc fixture
  * (those are removed after each test): the caller removes it, so a suite can share one.
  */
-export function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512, { cpuRendering = false } = {}): Promise<RadViewport> {
-  return drawnViewport(size, cpuRendering, (el) => {
-    el.service = service;
-    el.studyUid = study.studyInstanceUID;
-    el.seriesUid = series.seriesInstanceUID;
-  });
+export function viewportFor(study: ManifestStudy, series: ManifestSeries = study.series[0], size = 512, { cpuRendering = false, parent = document.body as Element } = {}): Promise<RadViewport> {
+  return drawnViewport(
+    size,
+    cpuRendering,
+    (el) => {
+      el.service = service;
+      el.studyUid = study.studyInstanceUID;
+      el.seriesUid = series.seriesInstanceUID;
+    },
+    parent,
+  );
 }
 
 /**

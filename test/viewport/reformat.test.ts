@@ -124,6 +124,66 @@ describe('reformats of the volume phantom', function () {
   });
 });
 
+/** The reference lines a viewport draws: plane and end points, CSS px. */
+function linesOf(el: RadViewport) {
+  return [...el.shadowRoot!.querySelectorAll('[part~="crosshairs"] line')].map((line) => ({
+    plane: line.getAttribute('data-plane'),
+    ends: ['x1', 'y1', 'x2', 'y2'].map((name) => Number(line.getAttribute(name))),
+  }));
+}
+
+/** Distance (px) from a point to the line through two points. */
+function distanceToLine([px, py]: readonly number[], [x1, y1, x2, y2]: readonly number[]): number {
+  return Math.abs((x2 - x1) * (y1 - py) - (x1 - px) * (y2 - y1)) / Math.hypot(x2 - x1, y2 - y1);
+}
+
+describe('crosshairs across a rendering group', function () {
+  this.timeout(120_000);
+  it('puts the point clicked on the axial plane at the crossing of every view, and follows a scroll', async () => {
+    const phantom = await study('ct-volume-phantom');
+    const group = document.createElement('rad-rendering-group');
+    document.body.append(group);
+    const planes = ['axial', 'coronal', 'sagittal'] as const;
+    const views: RadViewport[] = [];
+    try {
+      for (const plane of planes) {
+        const el = await viewportFor(phantom, phantom.series[0], 192, { parent: group });
+        Object.assign(el, { crosshairs: true, activeTool: 'Crosshairs' });
+        await showPlane(el, plane);
+        views.push(el);
+      }
+      const [axial, coronal, sagittal] = views;
+      const point: [number, number, number] = [-13.5, 9.5, axial.reformat.state()!.centreMm[2]];
+      const area = axial.shadowRoot!.querySelector<HTMLElement>('.reformat')!;
+      const box = area.getBoundingClientRect();
+      const [x, y] = axial.reformat.patientToCanvas(point)!;
+      const moved = Promise.all([coronal, sagittal].map((el) => oneEvent(el, 'rad-reformat-rendered')));
+      area.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, buttons: 1, clientX: box.left + x, clientY: box.top + y }));
+      await moved;
+      await Promise.all(views.map((el) => el.updateComplete));
+      for (const [i, el] of views.entries()) {
+        const { centreMm, normal } = el.reformat.state()!;
+        const off = centreMm.reduce((sum, v, k) => sum + (point[k] - v) * normal[k], 0);
+        expect(Math.abs(off), `${planes[i]} plane through the point`).to.be.below(0.05);
+        const lines = linesOf(el);
+        expect(lines.map((l) => l.plane).sort(), planes[i]).to.deep.equal(planes.filter((p) => p !== planes[i]).sort());
+        const centre = el.reformat.patientToCanvas(point)!;
+        for (const line of lines) expect(distanceToLine(centre, line.ends), `${line.plane} line on ${planes[i]}`).to.be.below(1);
+      }
+      // The axial plane's line on the coronal view is horizontal; scrolling the axial view 4 slices moves it 6 mm.
+      const axialLine = () => linesOf(coronal).find((l) => l.plane === 'axial')!.ends;
+      const before = axialLine();
+      expect(before[1]).to.be.closeTo(before[3], 0.01);
+      await axial.stepImage(4);
+      await coronal.updateComplete;
+      const shift = Math.abs(axialLine()[1] - before[1]) / coronal.reformat.state()!.pixelsPerMm;
+      expect(shift).to.be.closeTo(6, 0.05);
+    } finally {
+      group.remove();
+    }
+  });
+});
+
 describe('reformat lifecycle', function () {
   this.timeout(120_000);
   it('switching stack and planes ten times, then disconnecting, leaves no volume, viewport or tool group', async () => {

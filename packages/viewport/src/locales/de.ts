@@ -77,6 +77,7 @@ export const templates = {
   'viewport.volume.tilt': str`Gantry-Neigung ${0}°: keine Rekonstruktion.`,
   'viewport.volume.uneven': str`Die Schichtabstände sind ungleich (${0} bis ${1} mm).`,
   'viewport.volume.no-webgl': 'Rekonstruktionen brauchen WebGL; diese Seite zeichnet ohne.',
+  'viewport.tool.crosshairs': 'Fadenkreuz',
   'viewport.plane.axial': 'Axiale Rekonstruktion',
   'viewport.plane.coronal': 'Koronare Rekonstruktion',
   'viewport.plane.sagittal': 'Sagittale Rekonstruktion',

@@ -25,6 +25,7 @@ export const toolLabel = (tool: ViewportTool): string =>
     RectangleROI: msg('Rectangle ROI', { id: 'viewport.tool.rectangle' }),
     CircleROI: msg('Circle ROI', { id: 'viewport.tool.circle' }),
     Probe: msg('Probe', { id: 'viewport.tool.probe' }),
+    Crosshairs: msg('Crosshairs', { id: 'viewport.tool.crosshairs' }),
     ArrowAnnotate: msg('Arrow', { id: 'viewport.tool.arrow' }),
   })[tool];
 

@@ -69,4 +69,11 @@ export class RadViewportSettings extends RadElement {
 
   /** The slab's thickness in mm, for `mip`, `minip` and `average` (default 10). */
   @property({ type: Number, attribute: 'slab-thickness' }) slabThickness = 10;
+
+  /**
+   * Share a crosshair point with the other reformats of the enclosing `<rad-rendering-group>`:
+   * each shows where the others' planes cut it (reference lines), and the `Crosshairs` tool moves
+   * the point, and with it the other planes.
+   */
+  @property({ type: Boolean, reflect: true }) crosshairs = false;
 }

@@ -19,6 +19,26 @@ export const styles = css`
   .frame > * {
     flex: none;
   }
+  .crosshairs {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    pointer-events: none;
+    overflow: hidden;
+  }
+  .crosshairs line {
+    stroke-width: 1;
+  }
+  .crosshairs [data-plane='axial'] {
+    stroke: var(--rad-viewport-axial-color, #ff5a5a);
+  }
+  .crosshairs [data-plane='coronal'] {
+    stroke: var(--rad-viewport-coronal-color, #4cd964);
+  }
+  .crosshairs [data-plane='sagittal'] {
+    stroke: var(--rad-viewport-sagittal-color, #ffd60a);
+  }
   .refusal {
     padding: 0.4rem;
     color: #fff;

@@ -132,6 +132,9 @@ export class RadViewport extends RadViewportSettings {
     }),
     emit: (type, detail) => this.emit(type, detail),
     failed: (error) => this.emitError(ViewerError.client(error), 'reformat'),
+    activeTool: () => this.activeTool,
+    group: () => this.renderingGroup,
+    crosshairs: () => this.crosshairs,
   });
 
   /** Whether the image area has no size: said in the element (see `ViewportEngine`). */
@@ -359,6 +362,7 @@ export class RadViewport extends RadViewportSettings {
         reformat:
           overlayContext.reformat && view && sliceLabel(overlayContext.reformat.name, view.index + 1, view.count),
         refusal: this.#reformat.refusal,
+        referenceLines: this.#reformat.referenceLines(),
         seriesState: this.#engine.series.render(seriesStates),
       },
       {

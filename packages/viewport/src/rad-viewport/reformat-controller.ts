@@ -5,6 +5,10 @@
 import { msg } from '@lit/localize';
 import type { RadEventMap } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CrosshairMember } from '../rad-rendering-group/crosshair.js';
+import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
+import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
+import { setPrimaryTool, type ViewportTool } from './tool-setup.js';
 import type { WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
 import type { ViewportEngine } from './viewport-engine.js';
@@ -52,6 +56,10 @@ export interface ReformatPort {
   engine: ViewportEngine;
   settings(): ReformatSettings;
   emit<K extends keyof RadEventMap>(type: K, detail: RadEventMap[K]): void;
+  activeTool(): ViewportTool;
+  /** The enclosing group, whose reformats share a crosshair point when `crosshairs()` is on. */
+  group(): RenderingGroup | undefined;
+  crosshairs(): boolean;
   /** Building the reformat failed (the viewer's fault: the images are loaded). */
   failed(error: unknown): void;
 }
@@ -67,8 +75,17 @@ export class ReformatController implements ReactiveController {
   /** The series run the settings were last applied for, and the applying in progress. */
   #run?: Promise<unknown>;
   #applying = Promise.resolve();
+  #removePointer = () => {};
   /** Why the plane asked for is not shown, if it is not. */
   refusal?: string;
+  /** Leaves the group's crosshair, while a member of it. */
+  #leaveCrosshair?: () => void;
+  readonly #member: CrosshairMember = {
+    normal: () => (this.plane ? this.#view?.camera.normal : undefined),
+    centre: () => (this.plane ? this.#view?.camera.centreMm : undefined),
+    moveTo: (point) => this.moveTo(point),
+    changed: () => this.port.host.requestUpdate(),
+  };
 
   constructor(private readonly port: ReformatPort) {
     port.host.addController(this);
@@ -88,6 +105,9 @@ export class ReformatController implements ReactiveController {
     this.#run = run;
     // One at a time, in order: the last asked for is the one shown.
     if (!same) this.#applying = this.#applying.then(() => this.#apply());
+    const runtime = this.port.engine.controller.runtime;
+    if (this.#view && runtime) setPrimaryTool(runtime, this.#id, this.port.activeTool());
+    this.#followCrosshair();
   }
 
   hostDisconnected(): void {
@@ -103,6 +123,40 @@ export class ReformatController implements ReactiveController {
 
   get canvas(): HTMLCanvasElement | undefined {
     return this.plane ? this.#view?.viewport.canvas : undefined;
+  }
+
+  /** Joins the group's crosshair while a reformat is shown with `crosshairs` on; leaves it otherwise. */
+  #followCrosshair(): void {
+    const crosshair = this.plane && this.port.crosshairs() ? this.port.group()?.crosshair : undefined;
+    if (crosshair && !this.#leaveCrosshair) this.#leaveCrosshair = crosshair.join(this.#member);
+    if (!crosshair && this.#leaveCrosshair) {
+      this.#leaveCrosshair();
+      this.#leaveCrosshair = undefined;
+    }
+  }
+
+  /** The group's reference lines on this plane, through the crosshair point (canvas pixels). */
+  referenceLines(): ReferenceLine[] {
+    const crosshair = this.#leaveCrosshair && this.port.group()?.crosshair;
+    const view = this.#view;
+    if (!crosshair?.point || !view || !this.plane) return [];
+    const extent = Math.hypot(view.viewport.canvas.clientWidth, view.viewport.canvas.clientHeight);
+    return referenceLines(
+      crosshair.point,
+      view.camera.normal,
+      crosshair.othersOf(this.#member),
+      (p) => this.patientToCanvas(p),
+      extent,
+    );
+  }
+
+  /** Sets the group's crosshair point where the pointer is (the `Crosshairs` tool, pressed or dragged). */
+  #pointer(event: PointerEvent): void {
+    const crosshair = this.#leaveCrosshair && this.port.group()?.crosshair;
+    if (!crosshair || this.port.activeTool() !== 'Crosshairs' || !(event.buttons & 1) || !this.#view) return;
+    const box = this.#view.viewport.element.getBoundingClientRect();
+    const point = this.canvasToPatient([event.clientX - box.left, event.clientY - box.top]);
+    if (point) void crosshair.set(point, this.#member);
   }
 
   async #apply(): Promise<void> {
@@ -143,6 +197,7 @@ export class ReformatController implements ReactiveController {
     }
     view.setSlab(settings.slab, settings.slabThicknessMm, settings.interpolation);
     await view.drawn();
+    this.#followCrosshair();
   }
 
   /** Why the series makes no reformat here; undefined if it does. */
@@ -160,12 +215,21 @@ export class ReformatController implements ReactiveController {
     const area = this.port.host.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .reformat');
     if (!runtime || !engine || !area) return undefined;
     this.#view = new ReformatViewport(runtime, engine, area, this.#id, () => this.#rendered());
+    setPrimaryTool(runtime, this.#id, this.port.activeTool());
+    const pointer = (event: PointerEvent) => this.#pointer(event);
+    area.addEventListener('pointerdown', pointer);
+    area.addEventListener('pointermove', pointer);
+    this.#removePointer = () => {
+      area.removeEventListener('pointerdown', pointer);
+      area.removeEventListener('pointermove', pointer);
+    };
     return this.#view;
   }
 
   #rendered(): void {
     const state = this.state();
     if (!state) return;
+    if (this.#leaveCrosshair) this.port.group()?.crosshair.moved(this.#member);
     this.port.emit('rad-reformat-rendered', state);
     this.port.host.requestUpdate();
   }
@@ -218,6 +282,9 @@ export class ReformatController implements ReactiveController {
 
   /** Back to the stack: the volume viewport is removed (its volume too, unless another reformat shows it). */
   #leave(): void {
+    this.#leaveCrosshair?.();
+    this.#leaveCrosshair = undefined;
+    this.#removePointer();
     this.#view?.dispose();
     this.#view = undefined;
     this.#plane = undefined;

@@ -5,7 +5,8 @@ import { MEASUREMENT_TOOLS, type MeasurementTool } from './measurements.js';
 
 /** Tools the controller registers: navigation plus the measurement tools. */
 const NAVIGATION_TOOLS = ['WindowLevel', 'Pan', 'Zoom', 'StackScroll', 'PlanarRotate'] as const;
-export type ViewportTool = (typeof NAVIGATION_TOOLS)[number] | MeasurementTool;
+/** `Crosshairs` moves a rendering group's crosshair point on a reformat (ReformatController's, not Cornerstone's). */
+export type ViewportTool = (typeof NAVIGATION_TOOLS)[number] | MeasurementTool | 'Crosshairs';
 
 /** Creates the viewport's tool group with every tool, and adds the viewport to it. */
 export function setUpTools({ tools }: CornerstoneRuntime, viewportId: string, engineId: string): void {
@@ -38,5 +39,5 @@ export function setPrimaryTool({ tools }: CornerstoneRuntime, viewportId: string
   if (current === tool) return;
   const primary = [{ mouseButton: tools.Enums.MouseBindings.Primary }];
   if (current) group.setToolPassive(current, { removeAllBindings: primary });
-  group.setToolActive(tool, { bindings: primary });
+  if (tool !== 'Crosshairs') group.setToolActive(tool, { bindings: primary });
 }

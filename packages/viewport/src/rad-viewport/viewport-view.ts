@@ -2,8 +2,9 @@
 // area (overlay planes, the early first image, a failed image, the overlay, the series' state, the
 // progress bar) and the slider.
 import { DicomWebError, errorMessage, ViewerError } from '@telerad/core';
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { imageFailedLabel, imageLabel, texts } from './messages.js';
+import type { ReferenceLine } from './crosshair-lines.js';
 import type { ViewState } from './viewport-controller.js';
 
 /** What the frame shows around the image. */
@@ -21,6 +22,8 @@ export interface ViewportFrame {
   reformat?: string;
   /** Why the plane asked for is not shown. */
   refusal?: string;
+  /** Where the rendering group's other planes cut the reformat shown. */
+  referenceLines: readonly ReferenceLine[];
 }
 
 export interface ViewportFrameActions {
@@ -72,6 +75,7 @@ export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrame
     >
       <div class="cornerstone" ?data-stale=${view?.failed}></div>
       <div class="reformat" ?data-shown=${frame.reformat !== undefined}></div>
+      ${frame.referenceLines.length ? renderReferenceLines(frame.referenceLines) : nothing}
       <canvas part="overlay-planes" aria-hidden="true"></canvas>
       <canvas part="first-image" aria-hidden="true"></canvas>
       ${view?.failed ? failed : nothing} ${frame.overlay} ${frame.seriesState} ${loading}
@@ -90,4 +94,13 @@ function renderSlider(view: ViewState, actions: ViewportFrameActions) {
     aria-label=${texts().scrollbar}
     @input=${(e: Event) => actions.showImage(Number((e.target as HTMLInputElement).value))}
   />`;
+}
+
+/** The reference lines, an SVG over the image area in its CSS pixels. */
+function renderReferenceLines(lines: readonly ReferenceLine[]) {
+  return svg`<svg part="crosshairs" class="crosshairs" aria-hidden="true">
+    ${lines.map(
+      ({ plane, x1, y1, x2, y2 }) => svg`<line data-plane=${plane} x1=${x1} y1=${y1} x2=${x2} y2=${y2}></line>`,
+    )}
+  </svg>`;
 }
