@@ -474,3 +474,34 @@ describe('<rad-viewer> session and modes', function () {
     }
   });
 });
+
+describe('<rad-viewer> MPR', () => {
+  it('shows the series in three planes with crosshairs from the MPR layout, a MIP slab from the toolbar, and back', async function () {
+    this.timeout(120_000);
+    const el = viewer();
+    document.body.append(el);
+    const phantom = await study('ct-volume-phantom');
+    await el.openStudy(phantom.studyInstanceUID);
+    await drawn(el, 1);
+    const button = (label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+    button('MPR').click();
+    const loaded = (v: RadViewport) => v.reformat.state() !== undefined && v.reformat.state()!.volumeLoaded === v.reformat.state()!.volumeSlices;
+    await waitUntil(() => el.viewports.length === 3 && el.viewports.every(loaded), 'three planes', { timeout: 60_000 });
+    expect(el.viewports.map((v) => [v.seriesUid, v.reformat.plane, v.crosshairs])).to.deep.equal(
+      ['axial', 'coronal', 'sagittal'].map((plane) => [phantom.series[0].seriesInstanceUID, plane, true]),
+    );
+    // Each plane shows where the other two cut it.
+    await waitUntil(() => el.viewports.every((v) => v.shadowRoot!.querySelectorAll('[part~="crosshairs"] line').length === 2), 'reference lines');
+    expect(button('Crosshairs'), 'the crosshairs tool offered').to.exist;
+
+    const slab = el.shadowRoot!.querySelector<HTMLSelectElement>('[part~="slab"]')!;
+    slab.value = 'mip';
+    slab.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.viewports.every((v) => v.reformat.state()?.slab === 'mip' && v.reformat.state()?.slabThicknessMm === 10), 'MIP slabs');
+
+    button('1×1').click();
+    await waitUntil(() => el.viewports.length === 1 && el.viewports[0].reformat.plane === undefined, 'back to one viewport');
+    expect(el.viewports[0].view).to.equal('stack');
+    await drawn(el, 1);
+  });
+});

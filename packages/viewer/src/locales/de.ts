@@ -32,4 +32,8 @@ export const templates = {
   'viewer.sync': 'Synchronisieren',
   'viewer.tools': 'Bildwerkzeuge',
   'viewer.viewport': str`Bildfenster ${0}`,
+  'viewer.layout.mpr': 'MPR',
+  'viewer.slab': 'Schichtblock',
+  'viewer.slab.thin': 'Dünn',
+  'viewer.slab.thickness': 'Blockdicke (mm)',
 };

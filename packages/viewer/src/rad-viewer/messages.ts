@@ -28,6 +28,10 @@ export const texts = () => ({
   pause: msg('Pause', { id: 'viewer.pause' }),
   fps: msg('fps', { id: 'viewer.fps' }),
   tools: msg('Image tools', { id: 'viewer.tools' }),
+  mpr: msg('MPR', { id: 'viewer.layout.mpr' }),
+  slab: msg('Slab', { id: 'viewer.slab' }),
+  slabThin: msg('Thin', { id: 'viewer.slab.thin' }),
+  slabThickness: msg('Slab thickness (mm)', { id: 'viewer.slab.thickness' }),
 });
 
 export const viewportLabel = (n: number) => msg(str`Viewport ${n}`, { id: 'viewer.viewport' });

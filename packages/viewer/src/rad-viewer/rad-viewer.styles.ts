@@ -89,6 +89,9 @@ export const styles = css`
   .grid[data-layout='1x2'] {
     grid-template-columns: 1fr 1fr;
   }
+  .grid[data-layout='mpr'] {
+    grid-template-columns: 1fr 1fr 1fr;
+  }
   .grid[data-layout='2x2'] {
     grid-template-columns: 1fr 1fr;
     grid-template-rows: 1fr 1fr;

@@ -30,10 +30,10 @@ import { texts } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
 import { StudyOpening } from './study-opening.js';
 import * as view from './viewer-view.js';
-import type { Slot, ViewerLayout, ViewerMode } from './viewer-view.js';
+import { slotsFor, withSeries, type MprSlab, type Slot, type ViewerLayout } from './layouts.js';
+import type { ViewerMode } from './viewer-view.js';
 import { ViewportSync } from './viewport-sync.js';
 
-const SLOTS: Record<ViewerLayout, number> = { '1x1': 1, '1x2': 2, '2x2': 4 };
 /** Modalities whose values mean the same in two studies (HU, SUV): their windows are synchronised. */
 const CALIBRATED = new Set(['CT', 'PT']);
 
@@ -79,7 +79,7 @@ export class RadViewer extends RadElement {
   @property({ type: Boolean }) iid = false;
   /** An IID launch as a query string ("requestType=STUDY&studyUID=…"), instead of the page URL. */
   @property() launch = '';
-  /** Viewports side by side: '1x1', '1x2' or '2x2'. */
+  /** Viewports side by side ('1x1', '1x2', '2x2'), or 'mpr': the active series in three planes with crosshairs. */
   @property({ reflect: true }) layout: ViewerLayout = '1x1';
   /** Show the worklist (radiologist mode only). */
   @property({ type: Boolean }) worklist = true;
@@ -108,6 +108,7 @@ export class RadViewer extends RadElement {
   @state() private locked = false;
   /** The tool on the primary button of every viewport. */
   @state() private activeTool: ViewportTool = 'WindowLevel';
+  @state() private slab: MprSlab = { mode: 'thin', thicknessMm: 10 };
 
   #ownService?: DicomWebService;
   #drafts = memoryDraftStore();
@@ -156,7 +157,7 @@ export class RadViewer extends RadElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('url') || changed.has('tokenProvider')) this.#ownService = undefined;
-    if (changed.has('layout')) this.slots = Array.from({ length: SLOTS[this.layout] }, (_, i) => this.slots[i]);
+    if (changed.has('layout')) this.slots = slotsFor(this.layout, this.slots, this.activeSlot);
     if (changed.has('idleMinutes')) this.#idle.restart();
     // Before the archive is provided: a launch's token makes the viewer's own service anew.
     this.#launch.readOnce();
@@ -203,7 +204,7 @@ export class RadViewer extends RadElement {
   openSeries(seriesInstanceUID: string, slot = this.activeSlot): void {
     const studyUid = this.openStudyUid;
     if (!studyUid) return;
-    this.slots = this.slots.map((s, i) => (i === slot ? { studyUid, seriesUid: seriesInstanceUID } : s));
+    this.slots = withSeries(this.layout, this.slots, slot, { studyUid, seriesUid: seriesInstanceUID });
     this.activeSlot = slot;
   }
 
@@ -351,14 +352,17 @@ export class RadViewer extends RadElement {
         (tool) => (this.activeTool = tool),
         active,
         view.renderCine(active, this.cineFps, (fps) => (this.cineFps = fps)),
+        layout === 'mpr' ? { slab: this.slab, setSlab: (slab) => (this.slab = slab) } : undefined,
       )}
       <div class="workspace">
         ${view.renderSeriesStrip(study, this.#opening.series, this.slots[this.activeSlot]?.seriesUid, (uid) =>
           this.openSeries(uid),
         )}
-        <div part="grid" class="grid" data-layout=${layout}>
-          ${this.slots.map((slot, i) => this.#renderSlot(slot, i))}
-        </div>
+        <rad-rendering-group
+          ><div part="grid" class="grid" data-layout=${layout}>
+            ${this.slots.map((slot, i) => this.#renderSlot(slot, i))}
+          </div></rad-rendering-group
+        >
         <rad-report-panel
           part="report"
           .reader=${this.reader}
@@ -378,10 +382,10 @@ export class RadViewer extends RadElement {
       active: index === this.activeSlot,
       ...(prior ? { priorDate: this.#opening.prior?.studyDate ?? '' } : {}),
     };
-    const { codecBasePath, activeTool, cineFps } = this;
+    const { codecBasePath, activeTool, cineFps, slab } = this;
     // The toolbar shows the active viewport's cine and progress.
     const changed = (progress: boolean) => (!progress || index === this.activeSlot) && this.requestUpdate();
-    const viewport = shows && view.renderViewport(shows, { codecBasePath, activeTool, cineFps }, changed);
+    const viewport = shows && view.renderViewport(shows, { codecBasePath, activeTool, cineFps, slab }, changed);
     return view.renderSlot(slot, viewport, {
       activate: () => (this.activeSlot = index),
       drop: (uid) => this.openSeries(uid, index),

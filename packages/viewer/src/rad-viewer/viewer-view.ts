@@ -8,13 +8,8 @@ import { launchProblem, priorLabel, seriesLabel, texts, viewportLabel } from './
 import type { LaunchController } from './launch-controller.js';
 
 export type ViewerMode = 'radiologist' | 'referring';
-export type ViewerLayout = '1x1' | '1x2' | '2x2';
-
-/** What one viewport of the grid shows. */
-export interface Slot {
-  studyUid: string;
-  seriesUid: string;
-}
+import type { MprSlab, Slot, ViewerLayout } from './layouts.js';
+export type { Slot, ViewerLayout } from './layouts.js';
 
 /** A series dragged from the strip onto a viewport. */
 export const SERIES_TYPE = 'application/x-rad-series';
@@ -131,14 +126,14 @@ export interface StudyToolbarActions {
 export function renderStudyToolbar(state: StudyToolbarState, actions: StudyToolbarActions) {
   const t = texts();
   const { study, prior } = state;
-  const layouts = (['1x1', '1x2', '2x2'] as const).map(
+  const layouts = (['1x1', '1x2', '2x2', 'mpr'] as const).map(
     (layout) =>
       html`<button
         type="button"
         aria-pressed=${pressed(state.layout === layout)}
         @click=${() => actions.setLayout(layout)}
       >
-        ${layout.replace('x', '×')}
+        ${layout === 'mpr' ? t.mpr : layout.replace('x', '×')}
       </button>`,
   );
   const sync = (e: Event) => actions.setSynchronised((e.target as HTMLInputElement).checked);
@@ -184,9 +179,10 @@ export function renderToolsToolbar(
   setTool: (tool: ViewportTool) => void,
   active: RadViewport | undefined,
   cine: unknown,
+  mpr?: { slab: MprSlab; setSlab(slab: MprSlab): void },
 ) {
   const t = texts();
-  const tools = MODE_TOOLS[mode].map(
+  const tools = [...MODE_TOOLS[mode], ...(mpr ? (['Crosshairs'] as const) : [])].map(
     (tool) =>
       html`<button type="button" aria-pressed=${pressed(activeTool === tool)} @click=${() => setTool(tool)}>
         ${toolLabel(tool)}
@@ -196,8 +192,39 @@ export function renderToolsToolbar(
     ${tools}
     <button type="button" @click=${() => active?.invert()}>${t.invert}</button>
     <button type="button" @click=${() => active?.reset()}>${t.reset}</button>
-    ${cine}
+    ${mpr ? renderSlabControls(mpr.slab, mpr.setSlab) : cine}
   </div>`;
+}
+
+/** MPR's slab: how its planes make each pixel, and how thick. */
+function renderSlabControls(slab: MprSlab, setSlab: (slab: MprSlab) => void) {
+  const t = texts();
+  const modes = { thin: t.slabThin, mip: 'MIP', minip: 'MinIP', average: 'Avg' } as const;
+  const mode = (e: Event) => setSlab({ ...slab, mode: (e.target as HTMLSelectElement).value as MprSlab['mode'] });
+  const thickness = (e: Event) => {
+    const value = Number((e.target as HTMLInputElement).value);
+    if (value > 0) setSlab({ ...slab, thicknessMm: value });
+  };
+  return html`<label class="check"
+      >${t.slab}
+      <select part="slab" @change=${mode}>
+        ${Object.entries(modes).map(
+          ([value, label]) => html`<option value=${value} ?selected=${slab.mode === value}>${label}</option>`,
+        )}
+      </select></label
+    >
+    <label class="check"
+      >${t.slabThickness}
+      <input
+        part="slab-thickness"
+        type="number"
+        min="1"
+        max="100"
+        step="1"
+        .value=${String(slab.thicknessMm)}
+        ?disabled=${slab.mode === 'thin'}
+        @change=${thickness}
+    /></label>`;
 }
 
 /** The series of the study, each a thumbnail to click or drag onto a viewport. */
@@ -237,12 +264,16 @@ export function renderSeriesStrip(
 /** A slot's viewport, with the viewer's tool, codecs and cine rate; `changed` on cine and load progress. */
 export function renderViewport(
   shows: Slot,
-  settings: { codecBasePath?: string; activeTool: ViewportTool; cineFps?: number },
+  settings: { codecBasePath?: string; activeTool: ViewportTool; cineFps?: number; slab: MprSlab },
   changed: (progress: boolean) => void,
 ) {
   return html`<rad-viewport
     study-uid=${shows.studyUid}
     series-uid=${shows.seriesUid}
+    view=${shows.view ?? 'stack'}
+    ?crosshairs=${shows.view !== undefined}
+    slab=${shows.view ? settings.slab.mode : 'thin'}
+    slab-thickness=${settings.slab.thicknessMm}
     codec-base-path=${settings.codecBasePath ?? nothing}
     active-tool=${settings.activeTool}
     cine-fps=${settings.cineFps ?? nothing}
