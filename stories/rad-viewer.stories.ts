@@ -28,7 +28,7 @@ const meta: Meta<Args> = {
   args: { mode: 'radiologist', layout: '1x1', worklist: true, idleMinutes: 0, reader: READER, colorScheme: 'light' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['radiologist', 'referring'] },
-    layout: { control: 'inline-radio', options: ['1x1', '1x2', '2x2'] },
+    layout: { control: 'inline-radio', options: ['1x1', '1x2', '2x2', 'mpr'] },
     colorScheme: { control: 'inline-radio', options: ['light', 'dark'] },
     stage: { control: false },
     reader: { control: false },
@@ -62,6 +62,8 @@ const openAccession = (accession: string) => async (el: RadViewer) => {
 export const Radiologist: Story = {};
 export const RadiologistStudyOpen: Story = { args: { worklist: false, stage: openAccession('ACC-26-1107') } };
 export const Grid2x2: Story = { args: { worklist: false, layout: '2x2', stage: openAccession('ACC-25-0412') } };
+/** The CT volume phantom in MPR: three planes sharing crosshairs, a slab control in the toolbar. */
+export const MPR: Story = { args: { worklist: false, layout: 'mpr', stage: openAccession('ACC-26-1020') } };
 export const CompareWithPrior: Story = {
   args: {
     worklist: false,

@@ -7,7 +7,7 @@ import { ref } from 'lit/directives/ref.js';
 
 interface Args {
   /** Finds the series to show in the archive: accession number (or patient ID) and modality. */
-  find?: { accession?: string; patientId?: string; modality: string };
+  find?: { accession?: string; patientId?: string; modality: string; seriesNumber?: number };
   service?: SeriesService;
   studyUid?: string;
   seriesUid?: string;
@@ -15,6 +15,9 @@ interface Args {
   /** Unbundled pages (tests) serve the codecs' .wasm here; Storybook's bundler emits them. */
   codecBasePath?: string;
   colorScheme: 'light' | 'dark';
+  view?: 'stack' | 'axial' | 'coronal' | 'sagittal';
+  slab?: 'thin' | 'mip' | 'minip' | 'average';
+  slabThickness?: number;
 }
 
 const archive = new DicomWebService({ url: '/dicom-web' });
@@ -23,7 +26,9 @@ const archive = new DicomWebService({ url: '/dicom-web' });
 async function locate(el: RadViewport, find: NonNullable<Args['find']>): Promise<void> {
   const [study] = await archive.searchStudies(find.accession ? { accessionNumber: find.accession } : { patientId: find.patientId });
   if (!study) return;
-  const series = (await archive.searchSeries(study.studyInstanceUID)).find((s) => s.modality === find.modality);
+  const series = (await archive.searchSeries(study.studyInstanceUID)).find(
+    (s) => s.modality === find.modality && (find.seriesNumber === undefined || Number(s.seriesNumber) === find.seriesNumber),
+  );
   if (!series) return;
   el.studyUid = study.studyInstanceUID;
   el.seriesUid = series.seriesInstanceUID;
@@ -36,10 +41,13 @@ const meta: Meta<Args> = {
   argTypes: {
     activeTool: { control: 'select', options: ['WindowLevel', 'Pan', 'Zoom', ...MEASUREMENT_TOOLS] },
     colorScheme: { control: 'inline-radio', options: ['light', 'dark'] },
+    view: { control: 'inline-radio', options: ['stack', 'axial', 'coronal', 'sagittal'] },
+    slab: { control: 'inline-radio', options: ['thin', 'mip', 'minip', 'average'] },
+    slabThickness: { control: { type: 'range', min: 1, max: 60, step: 1 } },
     service: { control: false },
     find: { control: false },
   },
-  render: ({ find, service, studyUid, seriesUid, activeTool, codecBasePath, colorScheme }) =>
+  render: ({ find, service, studyUid, seriesUid, activeTool, codecBasePath, colorScheme, view, slab, slabThickness }) =>
     html`<rad-viewport
       style="height: 520px; color-scheme: ${colorScheme}"
       .service=${service ?? archive}
@@ -47,6 +55,9 @@ const meta: Meta<Args> = {
       study-uid=${studyUid ?? ''}
       series-uid=${seriesUid ?? ''}
       active-tool=${activeTool}
+      view=${view ?? 'stack'}
+      slab=${slab ?? 'thin'}
+      slab-thickness=${slabThickness ?? 10}
       ${ref((el) => el && find && void locate(el as RadViewport, find))}
     ></rad-viewport>`,
 };
@@ -63,6 +74,13 @@ export const PET: Story = { args: { find: { accession: 'ACC-26-0655', modality: 
 export const DXMonochrome1: Story = { args: { find: { accession: 'ACC-26-0990', modality: 'DX' }, activeTool: 'Length' } };
 export const USCine: Story = { args: { find: { patientId: 'TR-1004', modality: 'US' } } };
 export const XAMultiframe: Story = { args: { find: { accession: 'ACC-25-0733', modality: 'XA' }, activeTool: 'Angle' } };
+/** Reformats (WebGL): a real head CT in the coronal plane; the volume phantom's rods in a sagittal MIP. */
+export const CoronalReformat: Story = { args: { find: { accession: 'ACC-26-1001', modality: 'CT' }, view: 'coronal' } };
+export const SagittalMIP: Story = {
+  args: { find: { accession: 'ACC-26-1020', modality: 'CT', seriesNumber: 1 }, view: 'sagittal', slab: 'mip', slabThickness: 40 },
+};
+/** A gantry-tilted scan is not reformatted: the stack stays, with the reason. */
+export const ReformatRefused: Story = { args: { find: { accession: 'ACC-26-1020', modality: 'CT', seriesNumber: 2 }, view: 'coronal' } };
 export const CompressedJPEG2000: Story = { args: { find: { accession: 'ACC-26-0012', modality: 'CT' } } };
 
 /** An archive whose series metadata answers with `metadata` (a promise: pending, failing…). */

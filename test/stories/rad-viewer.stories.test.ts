@@ -36,6 +36,13 @@ describe('rad-viewer stories', function () {
     });
   }
 
+  it('MPR draws the series in three planes with reference lines', async () => {
+    const el = await renderStory('MPR');
+    await drawn(el, 3);
+    expect(el.viewports.map((v) => v.reformat.plane)).to.deep.equal(['axial', 'coronal', 'sagittal']);
+    await waitUntil(() => el.viewports.every((v) => v.shadowRoot!.querySelectorAll('[part~="crosshairs"] line').length === 2), 'reference lines');
+  });
+
   for (const [name, text] of [
     ['LaunchProblem', 'is not part of IHE Invoke Image Display'],
     ['NoMatch', 'No study matches this link.'],

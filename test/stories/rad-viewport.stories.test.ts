@@ -30,6 +30,24 @@ describe('rad-viewport stories', function () {
     });
   }
 
+  for (const [name, plane] of [
+    ['CoronalReformat', 'coronal'],
+    ['SagittalMIP', 'sagittal'],
+  ] as const) {
+    it(`${name} draws its ${plane} reformat`, async () => {
+      const el = await renderStory(name);
+      await waitUntil(() => el.reformat.plane === plane && hasContent(el), `${name} drawn`, { timeout: 60_000 });
+      expect(el.reformat.state()!.slab).to.equal(stories[name].args?.slab ?? 'thin');
+    });
+  }
+
+  it('ReformatRefused keeps the tilted scan on the stack and says why', async () => {
+    const el = await renderStory('ReformatRefused');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="refusal"]'), 'refusal', { timeout: 60_000 });
+    expect(el.shadowRoot!.querySelector('[part~="refusal"]')!.textContent).to.equal('Gantry tilt 12°: not reformatted.');
+    expect(hasContent(el)).to.equal(true);
+  });
+
   it('Loading shows the loading state', async () => {
     const el = await renderStory('Loading');
     await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]'), 'loading', { timeout: 30_000 });

@@ -1,5 +1,6 @@
 // The viewer's layouts and what each slot shows in them: side by side the series as acquired, or
 // (MPR) the active slot's series reformatted in its three planes, which share a crosshair point.
+import type { Series } from '@telerad/core';
 import type { SlabMode, ViewPlane } from '@telerad/viewport';
 
 export type ViewerLayout = '1x1' | '1x2' | '2x2' | 'mpr';
@@ -48,4 +49,18 @@ export function withSeries(
 ): (Slot | undefined)[] {
   if (layout === 'mpr') return slotsFor('mpr', [shows], 0);
   return slots.map((s, i) => (i === slot ? shows : s));
+}
+
+/** The slots of a study just opened: its series in order (in MPR, its first in every plane). */
+export function studySlots(
+  layout: ViewerLayout,
+  count: number,
+  studyUid: string,
+  series: readonly Series[],
+): (Slot | undefined)[] {
+  const shows = Array.from(
+    { length: count },
+    (_, i) => series[i] && { studyUid, seriesUid: series[i].seriesInstanceUID },
+  );
+  return slotsFor(layout, shows, 0);
 }

@@ -30,7 +30,7 @@ import { texts } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
 import { StudyOpening } from './study-opening.js';
 import * as view from './viewer-view.js';
-import { slotsFor, withSeries, type MprSlab, type Slot, type ViewerLayout } from './layouts.js';
+import { slotsFor, studySlots, withSeries, type MprSlab, type Slot, type ViewerLayout } from './layouts.js';
 import type { ViewerMode } from './viewer-view.js';
 import { ViewportSync } from './viewport-sync.js';
 
@@ -194,8 +194,7 @@ export class RadViewer extends RadElement {
     this.worklistShown = false;
     this.comparing = false;
     this.activeSlot = 0;
-    const shows = (s: Series | undefined) => s && { studyUid: study.studyInstanceUID, seriesUid: s.seriesInstanceUID };
-    this.slots = this.slots.map((_, i) => shows(series[i]));
+    this.slots = studySlots(this.layout, this.slots.length, study.studyInstanceUID, series);
     this.#audit('study-opened');
     void this.updateComplete.then(() => this.#auditReportView());
   }

@@ -189,6 +189,8 @@ export function quietExpectedLogs(core: Core): void {
   // The cache's warning for an image dropped while it decoded (a frame no viewport shows any more:
   // see forgetWithTheirFrames).
   core.utilities.logger.coreLog.getLogger('cache').setLevel('error');
+  // A volume let go of while it loads (a reformat left) warns for each slice it does not take.
+  core.utilities.logger.coreLog.getLogger('cache', 'BaseStreamingImageVolume').setLevel('error');
 }
 
 /** Makes engine sources: each a rendering engine shared by its viewports (see `EngineSource`). */

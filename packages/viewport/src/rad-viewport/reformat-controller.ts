@@ -186,8 +186,9 @@ export class ReformatController implements ReactiveController {
     const frames = this.port.engine.controller.frames;
     if (frames !== this.#frames) this.#leave();
     this.#frames = frames;
-    this.refusal = settings.plane === 'stack' ? undefined : this.#refusal();
-    if (settings.plane === 'stack' || this.refusal) return this.#leave();
+    // No series yet (or none at all): nothing to reformat, nothing to explain.
+    this.refusal = settings.plane === 'stack' || !frames.length ? undefined : this.#refusal();
+    if (settings.plane === 'stack' || !frames.length || this.refusal) return this.#leave();
     const view = this.#ensureView();
     if (!view) return;
     const stackWindow = this.port.engine.controller.state().window;
