@@ -41,6 +41,11 @@ describe('draft edits', () => {
     const measured = edits.withMeasurement(draft, measurement, evidence);
     expect(measured.sections.findings).to.equal('Prior text.\nLength: 42.46 mm (series 2, image 3 of 24).');
     expect(measured.references).to.deep.equal([{ sopInstanceUID: '1.2.3', frame: 1 }]);
+    // On a reformat: its plane and slice, and the nearest source image by its Instance Number.
+    const reformatted = { ...measurement, image: { position: 22, count: 64, plane: 'Coronal reformat' } };
+    expect(edits.withMeasurement(draft, reformatted, evidence).sections.findings).to.equal(
+      'Prior text.\nLength: 42.46 mm (series 2, Coronal reformat, slice 22 of 64, instance no. 3).',
+    );
   });
 
   it('names a prior in Comparison, replacing "None."', () => {

@@ -109,6 +109,46 @@ describe('reformats of the volume phantom', function () {
     expect(labels).to.deep.equal({ axial: ['R', 'L', 'A', 'P'], coronal: ['R', 'L', 'H', 'F'], sagittal: ['A', 'P', 'H', 'F'] });
   });
 
+  for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
+    it(`measures the sphere on the ${plane} plane in mm of patient space, HU inside it, naming the plane`, async () => {
+      await showPlane(el, plane, { slab: 'thin', interpolation: 'linear' });
+      const { center, radius } = { center: truth.anatomy.sphere.centerMm, radius: truth.anatomy.sphere.radiusMm };
+      await el.reformat.moveTo(center);
+      const { screenRight: right, screenUp: up } = el.reformat.state()!;
+      const along = (mmRight: number, mmUp = 0) => center.map((v, i) => v + mmRight * right[i] + mmUp * up[i]);
+      try {
+        el.activeTool = 'Length';
+        await el.updateComplete;
+        const added = oneEvent(el, 'rad-measurement-added');
+        await dragOnReformat(el, along(-radius), along(radius));
+        const { measurement } = (await added).detail;
+        // Within half a voxel of the diameter (the sphere's edges are drawn at pixel positions).
+        expect(measurement.values[0].value).to.be.closeTo(2 * radius, 0.5);
+        expect(measurement.values[0].unit).to.equal('mm');
+        expect(measurement.image).to.deep.include({ plane: `${plane[0].toUpperCase()}${plane.slice(1)} reformat` });
+        // The source image nearest the line: the slice through the sphere's centre (z = -30 mm).
+        const slice = truth.positionsMm.findIndex((p) => Math.abs(p[2] - center[2]) < 0.76);
+        if (plane !== 'axial') expect(measurement.sopInstanceUID).to.equal(phantom.series[0].sopInstanceUIDs[slice]);
+        expect(Math.hypot(...measurement.points![0].map((v: number, i: number) => v - along(-radius)[i]))).to.be.below(0.5);
+
+        el.activeTool = 'EllipticalROI';
+        await el.updateComplete;
+        const roi = oneEvent(el, 'rad-measurement-added');
+        // The ellipse tool draws from the centre outwards: 5 mm around a point 5.5 mm above the line, inside the sphere.
+        await dragOnReformat(el, along(0, 5.5), along(5, 10.5));
+        const values = Object.fromEntries((await roi).detail.measurement.values.map((v: { name: string }) => [v.name, v]));
+        expect(values.mean).to.deep.equal({ name: 'mean', value: 1000, unit: 'HU' });
+        // The pointer's positions are whole pixels: the axes may be off by a pixel, the area by its rim.
+        const pixelMm = 1 / el.reformat.state()!.pixelsPerMm;
+        expect(values.area.value).to.be.closeTo(Math.PI * 5 * 5, 2 * Math.PI * 5 * pixelMm);
+        expect(el.getMeasurements().filter((m) => m.image?.plane)).to.have.length(2);
+      } finally {
+        el.clearMeasurements();
+        el.activeTool = 'WindowLevel';
+      }
+    });
+  }
+
   it("shows a coronal slab MIP as the maximum over the slab's voxels", async () => {
     await showPlane(el, 'coronal', { interpolation: 'nearest', slab: 'mip', slabThickness: 9 });
     el.setWindow(WINDOW);
@@ -123,6 +163,24 @@ describe('reformats of the volume phantom', function () {
     expect(points.some((p) => slabMaximum(truth, p, 1, 4.5) === 300 && nearestValue(truth, p) === 0)).to.equal(true);
   });
 });
+
+/** Drags the primary button between two patient points of the reformat shown, like a user measuring. */
+async function dragOnReformat(el: RadViewport, from: readonly number[], to: readonly number[]): Promise<void> {
+  const area = el.shadowRoot!.querySelector<HTMLElement>('.reformat')!;
+  const box = area.getBoundingClientRect();
+  const client = (point: readonly number[]) => {
+    const [x, y] = el.reformat.patientToCanvas(point)!;
+    return { clientX: box.left + x, clientY: box.top + y, pageX: box.left + x, pageY: box.top + y };
+  };
+  const options = { bubbles: true, composed: true, button: 0, buttons: 1 };
+  area.dispatchEvent(new MouseEvent('mousedown', { ...options, ...client(from) }));
+  for (let i = 1; i <= 5; i++) {
+    const point = from.map((v, k) => v + ((to[k] - v) * i) / 5);
+    document.dispatchEvent(new MouseEvent('mousemove', { ...options, ...client(point) }));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  document.dispatchEvent(new MouseEvent('mouseup', { ...options, buttons: 0, ...client(to) }));
+}
 
 /** The reference lines a viewport draws: plane and end points, CSS px. */
 function linesOf(el: RadViewport) {

@@ -5,6 +5,8 @@ export interface StackPosition {
   position: number;
   count: number;
   instanceNumber?: number;
+  /** A reformat's plane ("Coronal reformat"): `position` and `count` are then its slices. */
+  plane?: string;
 }
 
 /**

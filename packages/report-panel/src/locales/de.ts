@@ -66,4 +66,5 @@ Nur signieren, wenn Sie die Bilder befundet haben und zustimmen.`,
   'report.submit-review': 'Review absenden',
   'report.template': 'Vorlage',
   'report.unsaved-elsewhere': str`Nicht signierte Entwürfe für ${0} weitere Studien bleiben erhalten.`,
+  'report.slice-ref': str`${0}, Schicht ${1} von ${2}`,
 };

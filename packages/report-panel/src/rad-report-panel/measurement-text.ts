@@ -1,6 +1,6 @@
 // A measurement in words for the Findings: values with units, calibration when not at the patient,
 // and the image as a reader finds it again in the viewer.
-import { imageRef, instanceRef, measurementSentence, seriesRef } from './messages.js';
+import { imageRef, instanceRef, measurementSentence, seriesRef, sliceRef } from './messages.js';
 import type { ReportMeasurement } from './report-model.js';
 import type { EvidenceInstance } from './report-sr.js';
 
@@ -18,6 +18,8 @@ export function imageNamed(measurement: ReportMeasurement, evidence: EvidenceIns
       : instanceRef(`${instanceNumber}${measurement.frame > 1 ? `:${measurement.frame}` : ''}`);
   const { image } = measurement;
   if (!image) return [seriesRef(series), instance].filter(Boolean).join(', ');
+  // A reformat: its plane and slice; the nearest source image as its instance.
+  if (image.plane) return [seriesRef(series), sliceRef(image.plane, image.position, image.count), instance].join(', ');
   return [imageRef(series, image.position, image.count), image.position === instanceNumber ? undefined : instance]
     .filter(Boolean)
     .join(', ');

@@ -93,6 +93,9 @@ export const imageRef = (series: string, position: number, count: number) =>
   msg(str`series ${series}, image ${position} of ${count}`, { id: 'report.image-ref' });
 /** The Instance Number, always labelled so: it may run opposite to the stack position. */
 export const instanceRef = (instance: string) => msg(str`instance no. ${instance}`, { id: 'report.instance-ref' });
+/** A reformat's slice: "Coronal reformat, slice 22 of 64". */
+export const sliceRef = (plane: string, position: number, count: number) =>
+  msg(str`${plane}, slice ${position} of ${count}`, { id: 'report.slice-ref' });
 export const seriesRef = (series: string) => msg(str`series ${series}`, { id: 'report.series-ref' });
 export const comparisonLine = (description: string, date: string) =>
   msg(str`${description} dated ${date}.`, { id: 'report.comparison-line' });

@@ -22,7 +22,8 @@ import type { StackFrame } from './series-stack.js';
 /** A Cornerstone annotation, as far as the bridge reads it. */
 export interface Annotation {
   annotationUID?: string;
-  metadata: { toolName: string; referencedImageId?: string };
+  /** `volumeId`: drawn on a reformat (reformat-measurements.ts reports it, not the stack). */
+  metadata: { toolName: string; referencedImageId?: string; volumeId?: string };
   data: { handles: { points: Types.Point3[] }; cachedStats?: Record<string, CachedStats>; text?: string };
 }
 
@@ -62,7 +63,10 @@ export class AnnotationBridge {
     return MEASUREMENT_TOOLS.flatMap(
       (tool) =>
         (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as Annotation[],
-    ).filter((a) => a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId));
+    ).filter(
+      (a) =>
+        !a.metadata.volumeId && a.metadata.referencedImageId !== undefined && ours.has(a.metadata.referencedImageId),
+    );
   }
 
   measurements(): RadMeasurement[] {
@@ -155,7 +159,7 @@ export class AnnotationBridge {
     const frames = this.on.frames();
     const frame = frames.find((f) => f.imageId === annotation.metadata.referencedImageId);
     const runtime = this.on.runtime();
-    if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !runtime) return undefined;
+    if (!frame || !MEASUREMENT_TOOLS.includes(tool) || !runtime || annotation.metadata.volumeId) return undefined;
     const { worldToImageCoords } = runtime.core.utilities;
     const handles = annotation.data.handles.points
       .map((p) => worldToImageCoords(frame.imageId, p) as [number, number])

@@ -32,8 +32,10 @@ export interface RadMeasurement extends Measurement {
   tool: MeasurementTool;
   values: MeasuredValue[];
   calibration: CalibrationKind;
-  /** Handle positions in image coordinates: [column, row], pixel centres at integers + 0.5. */
+  /** Handle positions in image coordinates: [column, row], pixel centres at integers + 0.5 (none on a reformat). */
   handles: [number, number][];
+  /** On a reformat: the handles in patient coordinates (LPS, mm). */
+  points?: [number, number, number][];
   /** Free text (arrow annotations). */
   text?: string;
 }
@@ -122,7 +124,8 @@ export function measuredValues(
 
 /** Handles closer than this (image pixels) are one point: a click, not a measurement. */
 const SUB_PIXEL = 1;
-const apart = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]) >= SUB_PIXEL;
+/** Points (image coordinates, or patient coordinates on a reformat) not within a sub-pixel of each other. */
+const apart = (a: readonly number[], b: readonly number[]) => Math.hypot(...a.map((v, i) => v - b[i])) >= SUB_PIXEL;
 
 /**
  * Whether a shape measures nothing: a zero-length or sub-pixel line, angle arm, axis or ROI side,

@@ -280,9 +280,9 @@ export class RadViewport extends RadViewportSettings {
     return this.playing ? this.#cine.fps : (this.cineFps ?? seriesFrameRate(this.frames[0]?.metadata));
   }
 
-  /** The measurements on this viewport's images. */
+  /** The measurements on this viewport's images, and on its reformat (with their patient-space `points`). */
   getMeasurements(): RadMeasurement[] {
-    return this.#controller.annotations.measurements();
+    return [...this.#controller.annotations.measurements(), ...this.#reformat.measurements.list()];
   }
 
   /**
@@ -295,10 +295,12 @@ export class RadViewport extends RadViewportSettings {
 
   /**
    * The measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR), a
-   * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again.
+   * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again. Measurements on the
+   * series' images only: those on a reformat (3D coordinates) are not written yet.
    */
   async exportMeasurementsSR(): Promise<ArrayBuffer> {
-    return measurementReportFile(this.getMeasurements(), this.#controller.frames, this.studyUid, this.seriesUid);
+    const onImages = this.#controller.annotations.measurements();
+    return measurementReportFile(onImages, this.#controller.frames, this.studyUid, this.seriesUid);
   }
 
   /** Draws the measurements of a TID 1500 report (as written by `exportMeasurementsSR`). */

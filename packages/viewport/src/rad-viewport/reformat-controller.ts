@@ -8,6 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CrosshairMember } from '../rad-rendering-group/crosshair.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
+import { ReformatMeasurements } from './reformat-measurement-events.js';
 import { setPrimaryTool, type ViewportTool } from './tool-setup.js';
 import type { WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
@@ -78,6 +79,14 @@ export class ReformatController implements ReactiveController {
   #removePointer = () => {};
   /** Why the plane asked for is not shown, if it is not. */
   refusal?: string;
+  /** The measurements drawn on this reformat, reported as they change. */
+  readonly measurements = new ReformatMeasurements({
+    runtime: () => this.port.engine.controller.runtime,
+    view: () => (this.plane ? this.#view : undefined),
+    state: () => this.state(),
+    frames: () => this.port.engine.controller.frames,
+    changed: (change, measurement) => this.port.emit(`rad-measurement-${change}`, { measurement }),
+  });
   /** Leaves the group's crosshair, while a member of it. */
   #leaveCrosshair?: () => void;
   readonly #member: CrosshairMember = {
@@ -216,6 +225,7 @@ export class ReformatController implements ReactiveController {
     const area = this.port.host.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .reformat');
     if (!runtime || !engine || !area) return undefined;
     this.#view = new ReformatViewport(runtime, engine, area, this.#id, () => this.#rendered());
+    this.measurements.listen();
     setPrimaryTool(runtime, this.#id, this.port.activeTool());
     const pointer = (event: PointerEvent) => this.#pointer(event);
     area.addEventListener('pointerdown', pointer);
@@ -283,6 +293,7 @@ export class ReformatController implements ReactiveController {
 
   /** Back to the stack: the volume viewport is removed (its volume too, unless another reformat shows it). */
   #leave(): void {
+    this.measurements.stop();
     this.#leaveCrosshair?.();
     this.#leaveCrosshair = undefined;
     this.#removePointer();

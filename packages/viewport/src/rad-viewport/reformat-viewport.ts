@@ -50,6 +50,11 @@ export class ReformatViewport {
     this.#cleanups.push(() => element.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered));
   }
 
+  /** The volume shown (Cornerstone's id), once there is one. */
+  get volumeId(): string | undefined {
+    return this.#volumeId;
+  }
+
   /** Slices of the volume loaded, and how many it has. */
   get loading(): { loaded: number; total: number } {
     return this.#loading;

@@ -1,0 +1,106 @@
+// The measurements of one reformat as they change: Cornerstone's annotation events, those drawn on
+// this reformat's volume and plane, reported as RadMeasurements (ROIs once Cornerstone has computed
+// their statistics; a click that drew no shape removed, not reported).
+import { reformatName } from './messages.js';
+import { isDegenerate, type RadMeasurement } from './measurements.js';
+import type { CornerstoneRuntime } from './cornerstone-runtime.js';
+import {
+  isOnReformat,
+  reformatAnnotations,
+  reformatMeasurement,
+  type MeasuredReformat,
+  type VolumeAnnotation,
+} from './reformat-measurements.js';
+import type { ReformatState } from './reformat-controller.js';
+import type { ReformatViewport } from './reformat-viewport.js';
+import type { StackFrame } from './series-stack.js';
+
+type Change = 'added' | 'modified' | 'removed';
+
+export interface ReformatMeasurementsPort {
+  runtime(): CornerstoneRuntime | undefined;
+  /** The reformat shown, if one is. */
+  view(): ReformatViewport | undefined;
+  state(): ReformatState | undefined;
+  frames(): readonly StackFrame[];
+  changed(change: Change, measurement: RadMeasurement): void;
+}
+
+const STATISTICS = new Set(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
+const hasStatistics = (m: RadMeasurement) =>
+  !STATISTICS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
+
+export class ReformatMeasurements {
+  #stop = () => {};
+  /** Clicks that drew no shape, removed on completion: their removal is not news. */
+  readonly #discarded = new Set<string>();
+
+  constructor(private readonly port: ReformatMeasurementsPort) {}
+
+  /** What the measurements read of the reformat shown. */
+  #reformat(): MeasuredReformat | undefined {
+    const view = this.port.view();
+    const state = this.port.state();
+    if (!view?.volumeId || !state) return undefined;
+    return {
+      ...state,
+      volumeId: view.volumeId,
+      planeName: reformatName(state.plane, 'thin', 0),
+      frames: this.port.frames(),
+    };
+  }
+
+  /** The measurements on the reformat shown. */
+  list(): RadMeasurement[] {
+    const reformat = this.#reformat();
+    const runtime = this.port.runtime();
+    const element = this.port.view()?.viewport.element;
+    if (!reformat || !runtime || !element) return [];
+    return reformatAnnotations(runtime, element, reformat)
+      .map((annotation) => reformatMeasurement(annotation, reformat))
+      .filter((m): m is RadMeasurement => m !== undefined);
+  }
+
+  listen(): void {
+    const runtime = this.port.runtime();
+    if (!runtime) return;
+    const { eventTarget } = runtime.core;
+    const events = runtime.tools.Enums.Events;
+    const changes = [
+      [events.ANNOTATION_COMPLETED, 'added'],
+      [events.ANNOTATION_MODIFIED, 'modified'],
+      [events.ANNOTATION_REMOVED, 'removed'],
+    ] as const;
+    const listeners = changes.map(([type, change]) => {
+      const listener = (event: Event) =>
+        void this.#changed(change, (event as CustomEvent<{ annotation: VolumeAnnotation }>).detail.annotation);
+      eventTarget.addEventListener(type, listener);
+      return () => eventTarget.removeEventListener(type, listener);
+    });
+    this.#stop();
+    this.#stop = () => listeners.forEach((remove) => remove());
+  }
+
+  stop(): void {
+    this.#stop();
+    this.#stop = () => {};
+  }
+
+  async #changed(change: Change, annotation: VolumeAnnotation): Promise<void> {
+    const reformat = this.#reformat();
+    if (!reformat || !isOnReformat(annotation, reformat) || this.#discarded.has(annotation.annotationUID ?? '')) return;
+    let measurement = reformatMeasurement(annotation, reformat);
+    if (!measurement) return;
+    if (change === 'added' && isDegenerate(measurement.tool, measurement.points ?? [])) {
+      this.#discarded.add(measurement.id);
+      this.port.runtime()?.tools.annotation.state.removeAnnotation(measurement.id);
+      return;
+    }
+    // ROI statistics are computed when Cornerstone next draws the annotation: wait for them.
+    for (let frame = 0; change !== 'removed' && !hasStatistics(measurement) && frame < 30; frame++) {
+      await new Promise(requestAnimationFrame);
+      measurement = reformatMeasurement(annotation, this.#reformat() ?? reformat) ?? measurement;
+    }
+    this.port.changed(change, measurement);
+  }
+}

@@ -1,0 +1,146 @@
+// Measurements drawn on a reformat (issue 17): Cornerstone's annotations on the series' volume in
+// this reformat's plane, as RadMeasurements whose values come from their points in patient space
+// (mm, exact in any plane), whose statistics are Cornerstone's over the volume (modality units),
+// which name their plane and slice, and which reference the source image nearest to them.
+import { calibrationOf } from './calibration.js';
+import type { CornerstoneRuntime } from './cornerstone-runtime.js';
+import {
+  MEASUREMENT_TOOLS,
+  measuredImageOf,
+  type MeasuredValue,
+  type MeasurementTool,
+  type RadMeasurement,
+} from './measurements.js';
+import { modalityUnitOf } from './modality-value.js';
+import type { Plane, Point3 } from './reformat-viewport.js';
+import type { StackFrame } from './series-stack.js';
+import { sliceGeometryOf } from './volume-geometry.js';
+
+/** A Cornerstone annotation made on a volume viewport, as far as this module reads it. */
+export interface VolumeAnnotation {
+  annotationUID?: string;
+  metadata: { toolName: string; volumeId?: string; viewPlaneNormal?: number[] };
+  data: {
+    handles: { points: number[][] };
+    cachedStats?: Record<string, Record<string, number | string>>;
+    text?: string;
+  };
+}
+
+/** What the measurements read of the reformat they are on. */
+export interface MeasuredReformat {
+  volumeId: string;
+  plane: Plane;
+  /** The plane's name for a report ("coronal reformat"). */
+  planeName: string;
+  normal: Point3;
+  screenRight: Point3;
+  screenUp: Point3;
+  sliceIndex: number;
+  slices: number;
+  frames: readonly StackFrame[];
+}
+
+const sub = (a: readonly number[], b: readonly number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const dot = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const length = (a: readonly number[], b: readonly number[]) => Math.hypot(...sub(a, b));
+const angle = (u: readonly number[], v: readonly number[]) =>
+  (Math.acos(Math.max(-1, Math.min(1, dot(u, v) / (Math.hypot(...u) * Math.hypot(...v))))) * 180) / Math.PI;
+
+/** Whether an annotation is one drawn on this reformat: on its volume, in its plane. */
+export function isOnReformat(annotation: VolumeAnnotation, reformat: MeasuredReformat): boolean {
+  const { volumeId, viewPlaneNormal } = annotation.metadata;
+  return (
+    volumeId === reformat.volumeId &&
+    viewPlaneNormal !== undefined &&
+    Math.abs(dot(viewPlaneNormal, reformat.normal)) > 0.999 &&
+    MEASUREMENT_TOOLS.includes(annotation.metadata.toolName as MeasurementTool)
+  );
+}
+
+/** Geometric values of a tool's points in patient space (mm); statistics are added by the caller. */
+function geometricValues(tool: MeasurementTool, p: readonly number[][], reformat: MeasuredReformat): MeasuredValue[] {
+  const area = (mm2: number): MeasuredValue => ({ name: 'area', value: mm2, unit: 'mm²' });
+  switch (tool) {
+    case 'Length':
+      return [{ name: 'length', value: length(p[0], p[1]), unit: 'mm' }];
+    case 'Angle':
+      return [{ name: 'angle', value: angle(sub(p[0], p[1]), sub(p[2], p[1])), unit: '°' }];
+    case 'CobbAngle': {
+      const value = angle(sub(p[1], p[0]), sub(p[3], p[2]));
+      return [{ name: 'angle', value: Math.min(value, 180 - value), unit: '°' }];
+    }
+    case 'Bidirectional':
+      return [
+        { name: 'long-axis', value: length(p[0], p[1]), unit: 'mm' },
+        { name: 'short-axis', value: length(p[2], p[3]), unit: 'mm' },
+      ];
+    case 'EllipticalROI':
+      return [area((Math.PI * length(p[0], p[1]) * length(p[2], p[3])) / 4)];
+    case 'CircleROI':
+      return [area(Math.PI * length(p[0], p[1]) ** 2)];
+    case 'RectangleROI': {
+      const diagonal = sub(p[3], p[0]);
+      return [area(Math.abs(dot(diagonal, reformat.screenRight) * dot(diagonal, reformat.screenUp)))];
+    }
+    case 'Probe':
+    case 'ArrowAnnotate':
+      return [];
+  }
+}
+
+/** The source image nearest to a patient point (what an SR's reference and a report's link name). */
+export function nearestFrame(frames: readonly StackFrame[], point: readonly number[]): StackFrame | undefined {
+  let best: { frame: StackFrame; distance: number } | undefined;
+  for (const frame of frames) {
+    const slice = sliceGeometryOf(frame.metadata);
+    if (!slice) continue;
+    const [r, c] = [slice.orientation.slice(0, 3), slice.orientation.slice(3)];
+    const normal = [r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]];
+    const distance = Math.abs(dot(sub(point, slice.position), normal));
+    if (!best || distance < best.distance) best = { frame, distance };
+  }
+  return best?.frame;
+}
+
+/** A reformat's annotation as a measurement: values in mm from its points, statistics in the modality's unit. */
+export function reformatMeasurement(
+  annotation: VolumeAnnotation,
+  reformat: MeasuredReformat,
+): RadMeasurement | undefined {
+  const tool = annotation.metadata.toolName as MeasurementTool;
+  const points = annotation.data.handles.points.map((p) => [p[0], p[1], p[2]] as Point3);
+  const centre = [0, 1, 2].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length);
+  const frame = nearestFrame(reformat.frames, centre);
+  if (!frame || !points.length) return undefined;
+  const stats = Object.values(annotation.data.cachedStats ?? {})[0] ?? {};
+  const unit = modalityUnitOf(frame.metadata, frame.suvbw);
+  const names = tool === 'Probe' ? (['value'] as const) : (['mean', 'stdDev', 'min', 'max'] as const);
+  const statistics = names
+    .filter((name) => typeof stats[name] === 'number')
+    .map((name): MeasuredValue => ({ name, value: stats[name] as number, unit }));
+  return {
+    id: annotation.annotationUID ?? '',
+    tool,
+    values: [...geometricValues(tool, points, reformat), ...statistics],
+    // Patient space: the volume's own spacing, whatever the calibration of its images.
+    calibration: calibrationOf(frame.metadata).kind === 'patient' ? 'patient' : 'uncalibrated',
+    ...measuredImageOf(frame),
+    image: { position: reformat.sliceIndex + 1, count: reformat.slices, plane: reformat.planeName },
+    handles: [],
+    points,
+    ...(annotation.data.text ? { text: annotation.data.text } : {}),
+  };
+}
+
+/** The annotations of the volume's frame of reference that are this reformat's. */
+export function reformatAnnotations(
+  { tools }: CornerstoneRuntime,
+  element: HTMLElement,
+  reformat: MeasuredReformat,
+): VolumeAnnotation[] {
+  return MEASUREMENT_TOOLS.flatMap(
+    (tool) =>
+      (tools.annotation.state.getAnnotations(tool, element as HTMLDivElement) ?? []) as unknown as VolumeAnnotation[],
+  ).filter((annotation) => isOnReformat(annotation, reformat));
+}
