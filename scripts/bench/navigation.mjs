@@ -20,7 +20,11 @@ export const PAGES = {
   element: '<rad-viewport> in <rad-dicomweb> (installed package)',
   'element-cpu': '<rad-viewport cpu-rendering> in <rad-dicomweb> (installed package)',
   viewer: '<rad-viewer>, IID launch, referring mode (installed package)',
+  'cornerstone-mpr': 'bare Cornerstone3D 5.14, coronal reformat (streaming volume, wadors: ids)',
+  'element-mpr': '<rad-viewport view="coronal"> in <rad-dicomweb> (installed package)',
 };
+/** Reformat pages: compared with bare Cornerstone3D's reformat, and only on the 100-slice CT. */
+const MPR_PAGES = ['cornerstone-mpr', 'element-mpr'];
 const BENCH_PACKAGES = ['vite', 'dwv', '@cornerstonejs/core', '@cornerstonejs/dicom-image-loader', '@cornerstonejs/metadata', '@cornerstonejs/utils'];
 
 /** What a page draws into, where it is not a plain box. */
@@ -28,6 +32,7 @@ const BODIES = {
   element: '<rad-dicomweb url="/dicom-web"><rad-viewport></rad-viewport></rad-dicomweb>',
   'element-cpu': '<rad-dicomweb url="/dicom-web"><rad-viewport cpu-rendering></rad-viewport></rad-dicomweb>',
   viewer: '<rad-viewer url="/dicom-web" mode="referring" iid></rad-viewer>',
+  'element-mpr': '<rad-dicomweb url="/dicom-web"><rad-viewport view="coronal"></rad-viewport></rad-dicomweb>',
 };
 
 /** The HTML of a benchmark page: its script, and what it draws into. */
@@ -143,7 +148,7 @@ export async function benchTargets(manifest, dicomWebUrl) {
     { key: 'ct-100', title: '100 × 512² CT, uncompressed', studyInstanceUID: ct.studyInstanceUID, seriesInstanceUID: ct.series[0].seriesInstanceUID },
     // Each visit of the long series loads half a gigabyte: fewer runs. dwv decodes JPEG-LS and
     // JPEG 2000 only with decoder scripts the page hosts and points it to: not set up here.
-    ...extra.map((s) => ({ ...s, ...(s.instanceCount > 100 ? { runs: 3 } : {}), ...(s.key === 'ct-1000' ? {} : { skip: ['dwv'] }) })),
+    ...extra.map((s) => ({ ...s, ...(s.instanceCount > 100 ? { runs: 3 } : {}), skip: [...MPR_PAGES, ...(s.key === 'ct-1000' ? [] : ['dwv'])] })),
   ].filter((s) => !process.env.BENCH_SERIES || process.env.BENCH_SERIES.split(',').includes(s.key));
 }
 
@@ -183,15 +188,15 @@ export function navigationTable(results, { runs, title }) {
   const cell = (figure, digits) => (figure ? `${figure.median.toFixed(digits)} (${figure.min.toFixed(digits)}–${figure.max.toFixed(digits)})` : '—');
   const ratio = (page, key) => {
     const own = results[page][key]?.median;
-    const base = results.cornerstone[key]?.median;
+    const base = results[MPR_PAGES.includes(page) ? 'cornerstone-mpr' : 'cornerstone']?.[key]?.median;
     return own !== undefined && base ? ` ×${(own / base).toFixed(2)}` : '';
   };
   const lines = [
-    `${title}; ${runs} cold visits per page, alternated; medians (min–max); ×: ratio to bare Cornerstone3D`,
+    `${title}; ${runs} cold visits per page, alternated; medians (min–max); ×: ratio to bare Cornerstone3D (reformats: to its reformat)`,
     '',
     `| page | ${FIGURES.map(([, title]) => title).join(' | ')} |`,
     `|---|${FIGURES.map(() => '---').join('|')}|`,
-    ...Object.entries(PAGES).filter(([page]) => results[page]).map(([page, title]) => `| ${title} | ${FIGURES.map(([key, , digits]) => `${cell(results[page][key], digits)}${page === 'cornerstone' ? '' : ratio(page, key)}`).join(' | ')} |`),
+    ...Object.entries(PAGES).filter(([page]) => results[page]).map(([page, title]) => `| ${title} | ${FIGURES.map(([key, , digits]) => `${cell(results[page][key], digits)}${page.startsWith('cornerstone') ? '' : ratio(page, key)}`).join(' | ')} |`),
   ];
   return lines.join('\n');
 }

@@ -11,5 +11,5 @@ export default defineConfig({
   logLevel: 'error',
   worker: { format: 'es' },
   resolve: { alias: { xmlbuilder2: new URL('./xmlbuilder2-stub.js', import.meta.url).pathname } },
-  build: { rollupOptions: { input: Object.fromEntries(['raw', 'cornerstone', 'dwv', 'element', 'element-cpu', 'viewer'].map((name) => [name, page(name)])) } },
+  build: { rollupOptions: { input: Object.fromEntries(['raw', 'cornerstone', 'dwv', 'element', 'element-cpu', 'viewer', 'cornerstone-mpr', 'element-mpr'].map((name) => [name, page(name)])) } },
 });
