@@ -103,7 +103,9 @@ const median = (values) => {
 
 /** Runs every page `runs` times on one series, alternating; resolves to { page: { figure: { median, min, max } } }. */
 async function benchSeries(browser, serverUrl, series, runs) {
-  const pages = Object.keys(PAGES).filter((page) => !series.skip?.includes(page));
+  // BENCH_PAGES=a,b: those pages only (a quick look at one comparison).
+  const only = process.env.BENCH_PAGES?.split(',');
+  const pages = Object.keys(PAGES).filter((page) => !series.skip?.includes(page) && (!only || only.includes(page)));
   const samples = Object.fromEntries(pages.map((page) => [page, []]));
   const hash = `#study=${series.studyInstanceUID}&series=${series.seriesInstanceUID}`;
   for (let run = 0; run < runs; run++) {

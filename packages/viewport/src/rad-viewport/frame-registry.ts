@@ -10,6 +10,8 @@ interface Entry {
   users: number;
   /** Its bytes, fetched by other means (a series retrieved at once, the first image fetched early). */
   delivered?: Promise<LoadedFrame | undefined>;
+  /** Settles `delivered` while a retrieval of its series is under way (see `expect`). */
+  arrive?: (frame: LoadedFrame | undefined) => void;
 }
 
 /** One viewport's hold on the frames of its series; released when it shows another or disconnects. */
@@ -81,7 +83,45 @@ class FrameRegistry {
   /** Hands the loader a frame's bytes that arrive by other means; ignored for frames no longer shown. */
   deliver(imageId: string, arriving: Promise<LoadedFrame | undefined>): void {
     const entry = this.#entries.get(imageId);
-    if (entry) entry.delivered = arriving;
+    if (!entry) return;
+    const { arrive } = entry;
+    if (arrive) {
+      entry.arrive = undefined;
+      void arriving.then(arrive, () => arrive(undefined));
+      // Expected and already taken: the loader waiting gets the bytes through `arrive`.
+      if (!entry.delivered) return;
+    }
+    entry.delivered = arriving;
+  }
+
+  /**
+   * Frames a retrieval of their series is bringing: a loader asking for one waits for its bytes (a
+   * volume built while the series arrives does not ask the archive for each frame again). Returns
+   * the end of the wait: frames that did not arrive are then fetched on their own.
+   */
+  expect(imageIds: readonly string[]): () => void {
+    const waiting = new Map<Entry, { promise: Promise<LoadedFrame | undefined>; resolve: Entry['arrive'] }>();
+    for (const imageId of imageIds) {
+      const entry = this.#entries.get(imageId);
+      if (!entry || entry.delivered || entry.arrive) continue;
+      let resolve: Entry['arrive'];
+      const promise = new Promise<LoadedFrame | undefined>((settle) => (resolve = settle));
+      [entry.delivered, entry.arrive] = [promise, resolve];
+      waiting.set(entry, { promise, resolve });
+    }
+    return () => {
+      for (const [entry, { promise, resolve }] of waiting) {
+        if (entry.arrive !== resolve) continue;
+        entry.arrive = undefined;
+        if (entry.delivered === promise) entry.delivered = undefined;
+        resolve?.(undefined);
+      }
+    };
+  }
+
+  /** Whether a loader waits for the frame's bytes from a retrieval (see `expect`). */
+  awaits(imageId: string): boolean {
+    return Boolean(this.#entries.get(imageId)?.arrive);
   }
 
   /** The bytes delivered for a frame, taken once. */

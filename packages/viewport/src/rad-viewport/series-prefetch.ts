@@ -3,6 +3,7 @@
 // for whatever did not come that way.
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import { deliverFrame } from './frame-loader.js';
+import { frameRegistry } from './frame-registry.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance, SeriesRetrieval } from './series-retrieve.js';
 
@@ -93,6 +94,26 @@ async function decodeAsRetrieved(
   const { runtime, frames } = target;
   const indexes = new Map(frames.map((frame, index) => [`${frame.sopInstanceUID}/${frame.frame}`, index]));
   const decoding = new Set<Promise<void>>();
+  // A frame asked for meanwhile (a reformat's volume) waits for the retrieval instead of being asked again.
+  const stopExpecting = frameRegistry.expect(
+    frames.filter((frame) => !runtime.core.cache.getImageLoadObject(frame.imageId)).map((frame) => frame.imageId),
+  );
+  try {
+    await decodeInstances(target, retrieval, load, signal, { indexes, decoding });
+  } finally {
+    stopExpecting();
+  }
+  await Promise.all(decoding);
+}
+
+/** The retrieval's instances, each frame handed to the loader as it arrives. */
+async function decodeInstances(
+  { runtime, frames }: PrefetchTarget,
+  retrieval: SeriesRetrieval,
+  load: (index: number) => Promise<void>,
+  signal: AbortSignal,
+  { indexes, decoding }: { indexes: Map<string, number>; decoding: Set<Promise<void>> },
+): Promise<void> {
   for await (const part10 of retrieval.instances()) {
     if (signal.aborted) break;
     let instance: RetrievedInstance;
@@ -106,8 +127,9 @@ async function decodeAsRetrieved(
       const index = indexes.get(`${instance.sopInstanceUID}/${offset + 1}`);
       if (index === undefined) continue;
       const { imageId } = frames[index];
-      // One already loaded (the image first shown) or loading keeps its own bytes.
-      if (!runtime.core.cache.getImageLoadObject(imageId)) deliverFrame(imageId, frame);
+      // One already loaded (the image first shown) or loading keeps its own bytes, unless it waits for these.
+      if (!runtime.core.cache.getImageLoadObject(imageId) || frameRegistry.awaits(imageId))
+        deliverFrame(imageId, frame);
       const decode = load(index).finally(() => decoding.delete(decode));
       decoding.add(decode);
     }
@@ -116,7 +138,6 @@ async function decodeAsRetrieved(
     // The page's own work (drawing, input) goes first between instances.
     await yieldToPage();
   }
-  await Promise.all(decoding);
 }
 
 /** Bounds the page's image cache to `megabytes` (positive; anything else is ignored), at once. */
