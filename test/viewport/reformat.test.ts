@@ -5,6 +5,7 @@
 import { cache, getRenderingEngines } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { readPart10 } from '@telerad/core';
 import type { RadViewport, ViewPlane } from '@telerad/viewport';
 import { study, type ManifestStudy } from '../support/corpus.js';
 import { nearestValue, slabMaximum, trilinearValue, type VolumePhantomTruth } from '../support/volume-truth.js';
@@ -148,6 +149,45 @@ describe('reformats of the volume phantom', function () {
       }
     });
   }
+
+  it('writes reformat measurements to the SR as SCOORD3D and draws them again on their plane', async () => {
+    await showPlane(el, 'coronal', { slab: 'thin', interpolation: 'linear' });
+    const center = truth.anatomy.sphere.centerMm;
+    await el.reformat.moveTo(center);
+    const { screenRight: right, screenUp: up } = el.reformat.state()!;
+    const along = (mmRight: number, mmUp = 0) => center.map((v, i) => v + mmRight * right[i] + mmUp * up[i]);
+    el.activeTool = 'Length';
+    await el.updateComplete;
+    try {
+      const added = oneEvent(el, 'rad-measurement-added');
+      await dragOnReformat(el, along(-10, -3), along(10, -3));
+      const drawn = (await added).detail.measurement;
+      const part10 = await el.exportMeasurementsSR();
+      const dataset = (await readPart10(part10)) as { SOPClassUID: string; ContentSequence: unknown };
+      const verdict = (await (await fetch('/__test/dciodvfy', { method: 'POST', body: part10 })).json()) as { errors: string[] };
+      expect(verdict.errors).to.deep.equal([]);
+      expect(dataset.SOPClassUID, 'Comprehensive 3D SR').to.equal('1.2.840.10008.5.1.4.1.1.88.34');
+      const scoord = JSON.stringify(dataset.ContentSequence);
+      expect(scoord).to.contain('"ValueType":"SCOORD3D"');
+      expect(scoord).to.contain(`"ReferencedFrameOfReferenceUID":"${el.frames[0].metadata['00200052']?.Value?.[0]}"`);
+      expect(scoord).to.contain('telerad:Length@coronal');
+      el.clearMeasurements();
+      expect(el.getMeasurements()).to.deep.equal([]);
+      // From the stack: the element shows the plane again, at the measurement's slice.
+      const back = oneEvent(el, 'rad-view-change');
+      el.view = 'stack';
+      await back;
+      const [loaded] = await el.loadMeasurementsSR(part10);
+      expect(el.view).to.equal('coronal');
+      // Graphic Data is single precision (FL): a few micrometres.
+      expect(loaded.values[0].value).to.be.closeTo(drawn.values[0].value, 1e-3);
+      expect(loaded.image?.plane).to.equal('Coronal reformat');
+      loaded.points!.flat().forEach((v, i) => expect(v).to.be.closeTo(drawn.points!.flat()[i], 1e-4));
+    } finally {
+      el.clearMeasurements();
+      el.activeTool = 'WindowLevel';
+    }
+  });
 
   it("shows a coronal slab MIP as the maximum over the slab's voxels", async () => {
     await showPlane(el, 'coronal', { interpolation: 'nearest', slab: 'mip', slabThickness: 9 });

@@ -1,6 +1,7 @@
-// Measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR): each
+// Measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive 3D SR): each
 // measurement a Measurement Group (TID 1501) with its NUM values (UCUM units) inferred from a
-// SCOORD on the referenced image, which is what lets the viewport draw it again.
+// SCOORD on the referenced image, or for a reformat a SCOORD3D in the frame of reference (its
+// plane in the tracking identifier), which is what lets the viewport draw it again.
 import {
   DicomWebError,
   newUid,
@@ -20,6 +21,8 @@ import type { MeasuredValue, MeasurementInput, MeasurementTool, RadMeasurement }
 import type { StackFrame } from './series-stack.js';
 
 const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
+/** Comprehensive 3D SR: the SOP class whose content may hold SCOORD3D (a reformat's measurements). */
+const COMPREHENSIVE_3D_SR = '1.2.840.10008.5.1.4.1.1.88.34';
 /** Tracking identifiers carry the tool, so a reader knows how to draw the measurement. */
 const TRACKING_PREFIX = 'telerad:';
 
@@ -87,6 +90,8 @@ export interface ReportContext {
   /** SOP Class UID of each referenced instance. */
   sopClassOf: (sopInstanceUID: string) => string;
   seriesOf: (sopInstanceUID: string) => string;
+  /** The series' Frame of Reference UID, which a reformat's SCOORD3D points are in. */
+  frameOfReferenceUID: string;
   newUid: () => string;
   now: Date;
 }
@@ -99,8 +104,8 @@ function imageReference(m: Pick<RadMeasurement, 'sopInstanceUID' | 'frame'>, con
   };
 }
 
-/** TID 1501 Measurement Group: the tool in its tracking identifier, each value inferred from the SCOORD drawn. */
-function measurementGroup(m: RadMeasurement, context: ReportContext) {
+/** The SCOORD on the referenced image a measurement was drawn on. */
+function imageCoordinates(m: RadMeasurement, context: ReportContext) {
   const graphic = GRAPHIC[m.tool];
   // SCOORD: (0,0) is the top-left corner of the image, so a pixel centre is at +0.5.
   const points = (graphic.toGraphic?.(m.handles) ?? m.handles).flatMap(([x, y]) => [x + 0.5, y + 0.5]);
@@ -109,13 +114,33 @@ function measurementGroup(m: RadMeasurement, context: ReportContext) {
     ValueType: 'IMAGE',
     ReferencedSOPSequence: [imageReference(m, context)],
   };
-  const scoord = {
+  return {
     RelationshipType: 'INFERRED FROM',
     ValueType: 'SCOORD',
     GraphicType: graphic.type,
     GraphicData: points,
     ContentSequence: [image],
   };
+}
+
+/** The SCOORD3D of a reformat's measurement: its points in patient space (LPS, mm). */
+function patientCoordinates(points: number[][], m: RadMeasurement, context: ReportContext) {
+  const graphic = GRAPHIC[m.tool];
+  // SCOORD3D has no CIRCLE: a circle's centre and a point of its edge, as a MULTIPOINT.
+  const type = graphic.type === 'CIRCLE' ? 'MULTIPOINT' : graphic.type;
+  return {
+    RelationshipType: 'INFERRED FROM',
+    ValueType: 'SCOORD3D',
+    GraphicType: type,
+    GraphicData: (graphic.toGraphic?.(points) ?? points).flat(),
+    ReferencedFrameOfReferenceUID: context.frameOfReferenceUID,
+  };
+}
+
+/** TID 1501 Measurement Group: the tool in its tracking identifier, each value inferred from the SCOORD drawn. */
+function measurementGroup(m: RadMeasurement, context: ReportContext) {
+  const scoord = m.points && m.view ? patientCoordinates(m.points, m, context) : imageCoordinates(m, context);
+  const tracking = `${TRACKING_PREFIX}${m.tool}${m.points && m.view ? `@${m.view}` : ''}`;
   const values = m.values.map((v) =>
     contentItem('CONTAINS', 'NUM', VALUE_CONCEPTS[v.name], {
       MeasuredValueSequence: [
@@ -129,7 +154,7 @@ function measurementGroup(m: RadMeasurement, context: ReportContext) {
   return containerItem(
     CONCEPTS.group,
     [
-      textItem('HAS OBS CONTEXT', CONCEPTS.trackingId, `${TRACKING_PREFIX}${m.tool}`),
+      textItem('HAS OBS CONTEXT', CONCEPTS.trackingId, tracking),
       contentItem('HAS OBS CONTEXT', 'UIDREF', CONCEPTS.trackingUid, { UID: context.newUid() }),
       ...(values.length ? values : [comment]),
     ],
@@ -160,7 +185,7 @@ export function measurementReportDataset(
   }));
   return {
     ...srDocumentHeader({
-      sopClassUID: COMPREHENSIVE_SR,
+      sopClassUID: measurements.some((m) => m.points) ? COMPREHENSIVE_3D_SR : COMPREHENSIVE_SR,
       sopInstanceUID: context.newUid(),
       identity: context.identity,
       seriesInstanceUID: context.newUid(),
@@ -190,6 +215,7 @@ interface ContentItem {
   TextValue?: string;
   GraphicType?: string;
   GraphicData?: number[];
+  ReferencedFrameOfReferenceUID?: string;
   ReferencedSOPSequence?:
     | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }
     | { ReferencedSOPInstanceUID: string; ReferencedFrameNumber?: number }[];
@@ -201,36 +227,52 @@ const items = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 const conceptOf = (item: ContentItem) => items(item.ConceptNameCodeSequence)[0]?.CodeValue;
 
+/** A SCOORD's points in image coordinates, or a SCOORD3D's in patient coordinates, in the tool's order. */
+function pointsOf(tool: MeasurementTool, scoord: ContentItem): number[][] {
+  const data = scoord.GraphicData ?? [];
+  const size = scoord.ValueType === 'SCOORD3D' ? 3 : 2;
+  const points: number[][] = [];
+  for (let i = 0; i + size <= data.length; i += size) points.push(data.slice(i, i + size));
+  const ordered = GRAPHIC[tool].fromGraphic?.(points) ?? points;
+  // SCOORD: (0,0) is the top-left corner of the image, so a pixel centre is at +0.5.
+  return size === 3 ? ordered : ordered.map(([x, y]) => [x - 0.5, y - 0.5]);
+}
+
+/** A Measurement Group's tool and, for a reformat, its plane ("telerad:Length@coronal"). */
+function trackedTool(content: readonly ContentItem[]): { tool?: MeasurementTool; view?: RadMeasurement['view'] } {
+  const tracking = content.find((i) => conceptOf(i) === CONCEPTS.trackingId.CodeValue)?.TextValue ?? '';
+  if (!tracking.startsWith(TRACKING_PREFIX)) return {};
+  const [tool, view] = tracking.slice(TRACKING_PREFIX.length).split('@');
+  const planes = ['axial', 'coronal', 'sagittal'];
+  return {
+    ...(tool in GRAPHIC ? { tool: tool as MeasurementTool } : {}),
+    ...(planes.includes(view) ? { view: view as RadMeasurement['view'] } : {}),
+  };
+}
+
 /** The measurements of a TID 1500 report written by `measurementReportDataset` (tool and geometry). */
 export function measurementsFromReport(dataset: ContentItem): MeasurementInput[] {
   const container = items(dataset.ContentSequence).find((i) => conceptOf(i) === CONCEPTS.measurements.CodeValue);
   return items(container?.ContentSequence)
     .filter((group) => conceptOf(group) === CONCEPTS.group.CodeValue)
-    .flatMap((group) => {
+    .flatMap((group): MeasurementInput[] => {
       const content = items(group.ContentSequence);
-      const tracking = content.find((i) => conceptOf(i) === CONCEPTS.trackingId.CodeValue)?.TextValue ?? '';
-      const tool = tracking.startsWith(TRACKING_PREFIX)
-        ? (tracking.slice(TRACKING_PREFIX.length) as MeasurementTool)
-        : undefined;
+      const { tool, view } = trackedTool(content);
       const carrier = content.find(
         (i) => i.ValueType === 'NUM' || (i.ValueType === 'TEXT' && conceptOf(i) === CONCEPTS.annotation.CodeValue),
       );
-      const scoord = items(carrier?.ContentSequence).find((i) => i.ValueType === 'SCOORD');
+      const scoord = items(carrier?.ContentSequence).find(
+        (i) => i.ValueType === 'SCOORD' || i.ValueType === 'SCOORD3D',
+      );
       const image = items(items(scoord?.ContentSequence)[0]?.ReferencedSOPSequence)[0];
-      if (!tool || !(tool in GRAPHIC) || !scoord?.GraphicData || !image) return [];
-      const points: number[][] = [];
-      for (let i = 0; i < scoord.GraphicData.length; i += 2)
-        points.push([scoord.GraphicData[i] - 0.5, scoord.GraphicData[i + 1] - 0.5]);
-      const handles = (GRAPHIC[tool].fromGraphic?.(points) ?? points).map(([x, y]) => [x, y] as [number, number]);
-      return [
-        {
-          tool,
-          handles,
-          sopInstanceUID: image.ReferencedSOPInstanceUID,
-          frame: image.ReferencedFrameNumber ?? 1,
-          ...(carrier?.ValueType === 'TEXT' && carrier.TextValue ? { text: carrier.TextValue } : {}),
-        },
-      ];
+      if (!tool || !scoord?.GraphicData || (scoord.ValueType === 'SCOORD' ? !image : !view)) return [];
+      const points = pointsOf(tool, scoord);
+      const text = carrier?.ValueType === 'TEXT' && carrier.TextValue ? { text: carrier.TextValue } : {};
+      if (scoord.ValueType === 'SCOORD3D')
+        return [{ tool, view, handles: [], points: points as [number, number, number][], sopInstanceUID: '', ...text }];
+      const handles = points.map(([x, y]) => [x, y] as [number, number]);
+      const frame = image.ReferencedFrameNumber ?? 1;
+      return [{ tool, handles, sopInstanceUID: image.ReferencedSOPInstanceUID, frame, ...text }];
     });
 }
 
@@ -249,6 +291,7 @@ export async function measurementReportFile(
   const identity = { ...(await studyIdentityOf(first)), StudyInstanceUID: stringValue(first, '0020000D') ?? studyUid };
   const sopClassOf = (uid: string) =>
     stringValue(frames.find((f) => f.sopInstanceUID === uid)?.metadata ?? {}, '00080016') ?? '';
-  const context = { identity, sopClassOf, seriesOf: () => seriesUid, newUid, now: new Date() };
+  const frameOfReferenceUID = stringValue(first, '00200052') ?? '';
+  const context = { identity, sopClassOf, seriesOf: () => seriesUid, frameOfReferenceUID, newUid, now: new Date() };
   return writePart10(measurementReportDataset(measurements, context));
 }

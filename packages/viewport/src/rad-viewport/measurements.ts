@@ -34,8 +34,9 @@ export interface RadMeasurement extends Measurement {
   calibration: CalibrationKind;
   /** Handle positions in image coordinates: [column, row], pixel centres at integers + 0.5 (none on a reformat). */
   handles: [number, number][];
-  /** On a reformat: the handles in patient coordinates (LPS, mm). */
+  /** On a reformat: the handles in patient coordinates (LPS, mm), and the reformat's plane. */
   points?: [number, number, number][];
+  view?: 'axial' | 'coronal' | 'sagittal';
   /** Free text (arrow annotations). */
   text?: string;
 }
@@ -43,7 +44,10 @@ export interface RadMeasurement extends Measurement {
 export type { StackPosition };
 
 /** What `setMeasurements` needs of a measurement: the values are computed again. */
-export type MeasurementInput = Pick<RadMeasurement, 'tool' | 'handles' | 'sopInstanceUID' | 'text'> & {
+export type MeasurementInput = Pick<
+  RadMeasurement,
+  'tool' | 'handles' | 'sopInstanceUID' | 'text' | 'points' | 'view'
+> & {
   frame?: number;
 };
 

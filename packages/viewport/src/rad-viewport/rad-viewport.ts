@@ -289,18 +289,20 @@ export class RadViewport extends RadViewportSettings {
    * Replaces the measurements with these (tool, image-coordinate handles, instance and frame);
    * their values are computed again from the images. Resolves once they are drawn.
    */
-  setMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
-    return this.#engine.drawMeasurements(measurements);
+  async setMeasurements(measurements: readonly MeasurementInput[]): Promise<RadMeasurement[]> {
+    const onImages = await this.#engine.drawMeasurements(measurements.filter((m) => !m.points));
+    const onPlanes = measurements.filter((m) => m.points && m.view);
+    if (!onPlanes.length) return onImages;
+    return [...onImages, ...(await this.#reformat.drawMeasurements(onPlanes, (plane) => (this.view = plane)))];
   }
 
   /**
    * The measurements as a DICOM SR Imaging Measurement Report (TID 1500, Comprehensive SR), a
-   * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again. Measurements on the
-   * series' images only: those on a reformat (3D coordinates) are not written yet.
+   * Part 10 file ready for STOW-RS; `loadMeasurementsSR` draws them again. A reformat's
+   * measurements are SCOORD3D in the frame of reference (Comprehensive 3D SR), drawn again on their plane.
    */
   async exportMeasurementsSR(): Promise<ArrayBuffer> {
-    const onImages = this.#controller.annotations.measurements();
-    return measurementReportFile(onImages, this.#controller.frames, this.studyUid, this.seriesUid);
+    return measurementReportFile(this.getMeasurements(), this.#controller.frames, this.studyUid, this.seriesUid);
   }
 
   /** Draws the measurements of a TID 1500 report (as written by `exportMeasurementsSR`). */
@@ -308,9 +310,10 @@ export class RadViewport extends RadViewportSettings {
     return this.setMeasurements(measurementsFromReport(await readPart10(part10)));
   }
 
-  /** Removes every measurement of the series. */
+  /** Removes every measurement of the series (and of its reformat). */
   clearMeasurements(): void {
     for (const m of this.getMeasurements()) this.#controller.annotations.remove(m.id);
+    this.#reformat.render();
   }
 
   /**

@@ -9,6 +9,8 @@ import type { CrosshairMember } from '../rad-rendering-group/crosshair.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
 import { ReformatMeasurements } from './reformat-measurement-events.js';
+import { hasStatistics } from './annotation-bridge.js';
+import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import { setPrimaryTool, type ViewportTool } from './tool-setup.js';
 import type { WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
@@ -264,6 +266,38 @@ export class ReformatController implements ReactiveController {
       volumeLoaded: loading.loaded,
       volumeSlices: loading.total,
     };
+  }
+
+  /**
+   * Draws measurements made on reformats (patient-space points) on the plane of the first, shown
+   * through `showPlane` where another is shown, at its slice; resolves to them with their values.
+   */
+  async drawMeasurements(
+    inputs: readonly MeasurementInput[],
+    showPlane: (plane: Plane) => void,
+  ): Promise<RadMeasurement[]> {
+    const plane = inputs[0]?.view;
+    if (!plane) return [];
+    if (this.plane !== plane) {
+      const shown = new Promise((resolve) =>
+        this.port.host.addEventListener('rad-view-change', resolve, { once: true }),
+      );
+      showPlane(plane);
+      await shown;
+    }
+    if (this.plane !== plane) return [];
+    const ids = new Set(this.measurements.add(inputs));
+    const [first] = inputs[0].points ?? [];
+    if (first) await this.moveTo(first);
+    const drawn = () => this.measurements.list().filter((m) => ids.has(m.id));
+    // ROI statistics are computed as Cornerstone draws the annotations, a frame or two later.
+    for (let frame = 0; frame < 60 && !drawn().every(hasStatistics); frame++) await new Promise(requestAnimationFrame);
+    return drawn();
+  }
+
+  /** Draws the reformat again (after its measurements changed). */
+  render(): void {
+    this.#view?.viewport.render();
   }
 
   /** Sets the reformat's window (PS3.3 C.11.2.1.2.1); the stack keeps its own. */

@@ -1,8 +1,9 @@
 // The measurements of one reformat as they change: Cornerstone's annotation events, those drawn on
 // this reformat's volume and plane, reported as RadMeasurements (ROIs once Cornerstone has computed
 // their statistics; a click that drew no shape removed, not reported).
+import { hasStatistics } from './annotation-bridge.js';
 import { reformatName } from './messages.js';
-import { isDegenerate, type RadMeasurement } from './measurements.js';
+import { isDegenerate, type MeasurementInput, type RadMeasurement } from './measurements.js';
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import {
   isOnReformat,
@@ -17,6 +18,13 @@ import type { StackFrame } from './series-stack.js';
 
 type Change = 'added' | 'modified' | 'removed';
 
+/** Cornerstone's cameras for the standard planes (patient LPS): the normal towards the viewer, and screen up. */
+const PLANE_CAMERAS = {
+  axial: { normal: [0, 0, -1], up: [0, -1, 0] },
+  coronal: { normal: [0, -1, 0], up: [0, 0, 1] },
+  sagittal: { normal: [1, 0, 0], up: [0, 0, 1] },
+} as const;
+
 export interface ReformatMeasurementsPort {
   runtime(): CornerstoneRuntime | undefined;
   /** The reformat shown, if one is. */
@@ -25,10 +33,6 @@ export interface ReformatMeasurementsPort {
   frames(): readonly StackFrame[];
   changed(change: Change, measurement: RadMeasurement): void;
 }
-
-const STATISTICS = new Set(['EllipticalROI', 'RectangleROI', 'CircleROI', 'Probe']);
-const hasStatistics = (m: RadMeasurement) =>
-  !STATISTICS.has(m.tool) || m.values.some((v) => v.name === 'mean' || v.name === 'value');
 
 export class ReformatMeasurements {
   #stop = () => {};
@@ -59,6 +63,41 @@ export class ReformatMeasurements {
     return reformatAnnotations(runtime, element, reformat)
       .map((annotation) => reformatMeasurement(annotation, reformat))
       .filter((m): m is RadMeasurement => m !== undefined);
+  }
+
+  /**
+   * Adds annotations for measurements given by patient-space points on a plane; returns their ids.
+   * Cornerstone shows each on its plane, at the slice its points lie in.
+   */
+  add(inputs: readonly MeasurementInput[]): string[] {
+    const runtime = this.port.runtime();
+    const viewport = this.port.view()?.viewport;
+    const volumeId = this.port.view()?.volumeId;
+    if (!runtime || !viewport || !volumeId) return [];
+    return inputs.flatMap((input) => {
+      if (!input.points || !input.view) return [];
+      const { normal, up } = PLANE_CAMERAS[input.view];
+      const annotation = {
+        invalidated: true,
+        highlighted: false,
+        isLocked: false,
+        isVisible: true,
+        metadata: {
+          toolName: input.tool,
+          FrameOfReferenceUID: viewport.getFrameOfReferenceUID(),
+          viewPlaneNormal: normal,
+          viewUp: up,
+          volumeId,
+        },
+        data: {
+          handles: { points: input.points.map((p) => [...p]), activeHandleIndex: null, textBox: { hasMoved: false } },
+          ...(input.text ? { text: input.text, label: input.text } : {}),
+          cachedStats: {},
+        },
+      };
+      const uid = runtime.tools.annotation.state.addAnnotation(annotation as never, viewport.element as HTMLDivElement);
+      return uid ? [uid] : [];
+    });
   }
 
   listen(): void {

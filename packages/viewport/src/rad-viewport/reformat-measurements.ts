@@ -129,6 +129,7 @@ export function reformatMeasurement(
     image: { position: reformat.sliceIndex + 1, count: reformat.slices, plane: reformat.planeName },
     handles: [],
     points,
+    view: reformat.plane,
     ...(annotation.data.text ? { text: annotation.data.text } : {}),
   };
 }
