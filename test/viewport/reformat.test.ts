@@ -276,6 +276,18 @@ describe('crosshairs across a rendering group', function () {
       await coronal.updateComplete;
       const shift = Math.abs(axialLine()[1] - before[1]) / coronal.reformat.state()!.pixelsPerMm;
       expect(shift).to.be.closeTo(6, 0.05);
+
+      // Where the group asks for it, a window and a zoom set on one view are every view's.
+      Object.assign(group, { syncWindow: true, syncZoom: true });
+      await group.updateComplete;
+      axial.setWindow({ center: 100, width: 301 });
+      axial.zoomBy(2);
+      await Promise.all(views.map((el) => el.updateComplete));
+      const windows = views.map((el) => el.reformat.state()!.window);
+      for (const window of windows) expect(window.width).to.be.closeTo(windows[0].width, 1e-6);
+      expect(views.map((el) => Number(el.reformat.state()!.zoom.toFixed(3)))).to.deep.equal([2, 2, 2]);
+      axial.reset();
+      expect(views.map((el) => Number(el.reformat.state()!.zoom.toFixed(3)))).to.deep.equal([1, 1, 1]);
     } finally {
       group.remove();
     }

@@ -357,7 +357,7 @@ export class RadViewer extends RadElement {
         ${view.renderSeriesStrip(study, this.#opening.series, this.slots[this.activeSlot]?.seriesUid, (uid) =>
           this.openSeries(uid),
         )}
-        <rad-rendering-group
+        <rad-rendering-group ?sync-window=${layout === 'mpr'}
           ><div part="grid" class="grid" data-layout=${layout}>
             ${this.slots.map((slot, i) => this.#renderSlot(slot, i))}
           </div></rad-rendering-group

@@ -1,5 +1,6 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement } from 'lit';
+import { property } from 'lit/decorators/property.js';
 import { RenderingGroup, renderingContext } from './rendering-context.js';
 
 /**
@@ -21,6 +22,17 @@ export class RadRenderingGroup extends LitElement {
   /** The engine the viewports inside share, provided to them through context. */
   @provide({ context: renderingContext })
   readonly group = new RenderingGroup();
+
+  /** The reformats inside share their window: one set on any is set on all. */
+  @property({ type: Boolean, attribute: 'sync-window', reflect: true }) syncWindow = false;
+
+  /** The reformats inside share their zoom. */
+  @property({ type: Boolean, attribute: 'sync-zoom', reflect: true }) syncZoom = false;
+
+  protected override willUpdate(): void {
+    this.group.sync.window = this.syncWindow;
+    this.group.sync.zoom = this.syncZoom;
+  }
 
   protected override render() {
     return html`<slot></slot>`;

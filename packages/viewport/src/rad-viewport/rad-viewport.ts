@@ -220,12 +220,12 @@ export class RadViewport extends RadViewportSettings {
 
   /** Zooms by `factor` (2: twice as large) about the image area's centre. */
   zoomBy(factor: number): void {
-    this.#controller.zoomBy(factor);
+    (this.#reformat.plane ? this.#reformat : this.#controller).zoomBy(factor);
   }
 
   /** Moves the image by `dx`, `dy` CSS pixels. */
   panBy(dx: number, dy: number): void {
-    this.#controller.panBy(dx, dy);
+    (this.#reformat.plane ? this.#reformat : this.#controller).panBy(dx, dy);
   }
 
   /** Rotates the image clockwise by `degrees` (default 90). */
@@ -240,7 +240,7 @@ export class RadViewport extends RadViewportSettings {
 
   /** Back to the image as loaded: fitted, unrotated, the default window. */
   reset(): void {
-    this.#controller.reset();
+    (this.#reformat.plane ? this.#reformat : this.#controller).reset();
   }
 
   /** Shows image `index` (0-based) of the series; resolves once it is drawn. */

@@ -7,6 +7,7 @@ import type { RadEventMap } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CrosshairMember } from '../rad-rendering-group/crosshair.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
+import type { SyncedView } from '../rad-rendering-group/view-sync.js';
 import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
 import { ReformatMeasurements } from './reformat-measurement-events.js';
 import { hasStatistics } from './annotation-bridge.js';
@@ -16,6 +17,7 @@ import type { WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
 import type { ViewportEngine } from './viewport-engine.js';
 import { sliceGeometryOf, volumeGeometry, volumeRefusalText } from './volume-geometry.js';
+import * as geometry from './view-geometry.js';
 
 export type { SlabMode } from './reformat-viewport.js';
 /** What the viewport shows: the series as acquired, or a plane reformatted from its volume. */
@@ -89,6 +91,17 @@ export class ReformatController implements ReactiveController {
     frames: () => this.port.engine.controller.frames,
     changed: (change, measurement) => this.port.emit(`rad-measurement-${change}`, { measurement }),
   });
+  /** This reformat as a view of the group whose window and zoom it may share. */
+  readonly #synced: SyncedView = {
+    window: () => this.#view?.window,
+    setWindow: (window) => this.#view?.setWindow(window),
+    zoom: () => this.#view?.viewport.getZoom(),
+    setZoom: (zoom) => {
+      this.#view?.viewport.setZoom(zoom);
+      this.#view?.viewport.render();
+    },
+  };
+  #leaveSync?: () => void;
   /** Leaves the group's crosshair, while a member of it. */
   #leaveCrosshair?: () => void;
   readonly #member: CrosshairMember = {
@@ -210,6 +223,7 @@ export class ReformatController implements ReactiveController {
     view.setSlab(settings.slab, settings.slabThicknessMm, settings.interpolation);
     await view.drawn();
     this.#followCrosshair();
+    this.#leaveSync ??= this.port.group()?.sync.join(this.#synced);
   }
 
   /** Why the series makes no reformat here; undefined if it does. */
@@ -226,7 +240,14 @@ export class ReformatController implements ReactiveController {
     const { runtime, engine } = this.port.engine.controller;
     const area = this.port.host.renderRoot.querySelector<HTMLElement>('[part~="viewport"] .reformat');
     if (!runtime || !engine || !area) return undefined;
-    this.#view = new ReformatViewport(runtime, engine, area, this.#id, () => this.#rendered());
+    this.#view = new ReformatViewport(
+      runtime,
+      engine,
+      area,
+      this.#id,
+      () => this.#rendered(),
+      () => this.port.group()?.sync.changed(this.#synced),
+    );
     this.measurements.listen();
     setPrimaryTool(runtime, this.#id, this.port.activeTool());
     const pointer = (event: PointerEvent) => this.#pointer(event);
@@ -295,6 +316,28 @@ export class ReformatController implements ReactiveController {
     return drawn();
   }
 
+  /** Zooms the reformat by `factor` (2 = twice as large), about the centre of the image area. */
+  zoomBy(factor: number): void {
+    this.#changeView((viewport) => geometry.zoomBy(viewport, factor));
+  }
+
+  /** Moves the reformat by `dx`, `dy` CSS pixels. */
+  panBy(dx: number, dy: number): void {
+    this.#changeView((viewport) => geometry.panBy(viewport, dx, dy));
+  }
+
+  /** Back to the plane as first shown: fitted, centred in the volume, the stack's window. */
+  reset(): void {
+    this.#changeView((viewport) => viewport.resetCamera());
+  }
+
+  #changeView(change: (viewport: ReformatViewport['viewport']) => void): void {
+    const viewport = this.plane ? this.#view?.viewport : undefined;
+    if (!viewport) return;
+    change(viewport);
+    viewport.render();
+  }
+
   /** Draws the reformat again (after its measurements changed). */
   render(): void {
     this.#view?.viewport.render();
@@ -327,6 +370,8 @@ export class ReformatController implements ReactiveController {
 
   /** Back to the stack: the volume viewport is removed (its volume too, unless another reformat shows it). */
   #leave(): void {
+    this.#leaveSync?.();
+    this.#leaveSync = undefined;
     this.measurements.stop();
     this.#leaveCrosshair?.();
     this.#leaveCrosshair = undefined;

@@ -36,6 +36,8 @@ export class ReformatViewport {
     private readonly element: HTMLElement,
     readonly id: string,
     rendered: () => void,
+    /** The window or the camera changed (a drag, a preset, a zoom, a scroll). */
+    viewChanged: () => void,
   ) {
     const { Enums } = runtime.core;
     engine.enableElement({
@@ -46,8 +48,13 @@ export class ReformatViewport {
     });
     this.viewport = engine.getViewport(id) as Types.IVolumeViewport;
     setUpTools(runtime, id, engine.id);
-    element.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
-    this.#cleanups.push(() => element.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered));
+    const listen = (type: string, listener: () => void) => {
+      element.addEventListener(type, listener);
+      this.#cleanups.push(() => element.removeEventListener(type, listener));
+    };
+    listen(Enums.Events.IMAGE_RENDERED, rendered);
+    listen(Enums.Events.VOI_MODIFIED, viewChanged);
+    listen(Enums.Events.CAMERA_MODIFIED, viewChanged);
   }
 
   /** The volume shown (Cornerstone's id), once there is one. */
@@ -118,7 +125,8 @@ export class ReformatViewport {
 
   get window(): WindowLevel | undefined {
     const voi = this.viewport.getProperties()?.voiRange;
-    return voi && { center: (voi.lower + voi.upper) / 2, width: voi.upper - voi.lower };
+    // The window the ramp came from, as `voiRangeOf` makes it (PS3.3 C.11.2.1.2.1, LINEAR).
+    return voi && { center: (voi.lower + voi.upper) / 2 + 0.5, width: voi.upper - voi.lower + 1 };
   }
 
   /** Runs `change` (a render, a scroll) and resolves after the drawing it brings. */

@@ -95,11 +95,11 @@ export function viewStateOf(viewport: Types.IStackViewport, context: ViewContext
   };
 }
 
-export function zoomBy(viewport: Types.IStackViewport, factor: number): void {
+export function zoomBy(viewport: Pick<Types.IViewport, 'getZoom' | 'setZoom'>, factor: number): void {
   viewport.setZoom(viewport.getZoom() * factor);
 }
 
-export function panBy(viewport: Types.IStackViewport, dx: number, dy: number): void {
+export function panBy(viewport: Pick<Types.IViewport, 'getPan' | 'setPan'>, dx: number, dy: number): void {
   const [x, y] = viewport.getPan();
   viewport.setPan([x + dx, y + dy]);
 }
