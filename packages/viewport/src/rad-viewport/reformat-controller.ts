@@ -81,6 +81,8 @@ export class ReformatController implements ReactiveController {
   #run?: Promise<unknown>;
   #applying = Promise.resolve();
   #removePointer = () => {};
+  /** What `rad-view-change` last said: the stack (asked for and shown), a plane, or a refusal. */
+  #lastSaid: ViewPlane | 'refused' = 'stack';
   /** Why the plane asked for is not shown, if it is not. */
   refusal?: string;
   /** The measurements drawn on this reformat, reported as they change. */
@@ -198,11 +200,15 @@ export class ReformatController implements ReactiveController {
       this.port.failed(error);
     }
     const shown = this.plane ?? 'stack';
-    this.port.emit('rad-view-change', {
-      requested: settings.plane,
-      shown,
-      ...(this.refusal ? { refusal: this.refusal } : {}),
-    });
+    // A viewport on the stack that stays there (every series a stack-only viewport shows) is no news.
+    const news = !(settings.plane === 'stack' && this.#lastSaid === 'stack');
+    this.#lastSaid = this.refusal ? 'refused' : settings.plane === 'stack' ? 'stack' : shown;
+    if (news)
+      this.port.emit('rad-view-change', {
+        requested: settings.plane,
+        shown,
+        ...(this.refusal ? { refusal: this.refusal } : {}),
+      });
     this.port.host.requestUpdate();
   }
 
