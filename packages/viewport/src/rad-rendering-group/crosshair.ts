@@ -1,7 +1,7 @@
 // The crosshair point a rendering group's reformats share: every plane passes through it. Setting
 // it from one view (a click, a drag) moves the other planes to it; scrolling a plane moves the point
 // along that plane's normal, and the others redraw their reference lines.
-type Point3 = [number, number, number];
+import { dot, offset, type Vec3 as Point3 } from '../rad-viewport/vector3.js';
 
 /** A reformat that takes part: its plane, and how to move it and redraw its lines. */
 export interface CrosshairMember {
@@ -14,8 +14,6 @@ export interface CrosshairMember {
   /** The point or the other planes changed: redraw the lines. */
   changed(): void;
 }
-
-const dot = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 
 export class Crosshair {
   #point?: Point3;
@@ -59,7 +57,7 @@ export class Crosshair {
     if (!point || !normal || !centre) return;
     const along = dot(centre, normal) - dot(point, normal);
     if (Math.abs(along) < 1e-6) return;
-    this.#point = [point[0] + along * normal[0], point[1] + along * normal[1], point[2] + along * normal[2]];
+    this.#point = offset(point, normal, along);
     this.#changed();
   }
 

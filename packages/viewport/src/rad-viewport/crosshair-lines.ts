@@ -2,6 +2,7 @@
 // shared crosshair point, as a segment across the image area in canvas pixels. Coloured by the
 // cutting plane (axial red, coronal green, sagittal yellow, as reading software commonly does).
 import type { Plane, Point3 } from './reformat-viewport.js';
+import { cross, offset } from './vector3.js';
 
 export interface ReferenceLine {
   /** The plane that cuts this one (by its normal's main axis). */
@@ -11,12 +12,6 @@ export interface ReferenceLine {
   x2: number;
   y2: number;
 }
-
-const cross = (a: readonly number[], b: readonly number[]): Point3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
 
 /** The standard plane a normal is nearest to. */
 export function planeOf(normal: readonly number[]): Plane {
@@ -42,7 +37,7 @@ export function referenceLines(
     const length = Math.hypot(...direction);
     // A parallel plane does not cut this one.
     if (length < 1e-3) return [];
-    const along = toCanvas(point.map((v, i) => v + (10 * direction[i]) / length));
+    const along = toCanvas(offset(point, direction, 10 / length));
     if (!along) return [];
     const [dx, dy] = [along[0] - centre[0], along[1] - centre[1]];
     const scale = extent / (Math.hypot(dx, dy) || 1);

@@ -15,6 +15,7 @@ import { modalityUnitOf } from './modality-value.js';
 import type { Plane, Point3 } from './reformat-viewport.js';
 import type { StackFrame } from './series-stack.js';
 import { sliceGeometryOf } from './volume-geometry.js';
+import { cross, dot, sub } from './vector3.js';
 
 /** A Cornerstone annotation made on a volume viewport, as far as this module reads it. */
 export interface VolumeAnnotation {
@@ -41,8 +42,6 @@ export interface MeasuredReformat {
   frames: readonly StackFrame[];
 }
 
-const sub = (a: readonly number[], b: readonly number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const length = (a: readonly number[], b: readonly number[]) => Math.hypot(...sub(a, b));
 const angle = (u: readonly number[], v: readonly number[]) =>
   (Math.acos(Math.max(-1, Math.min(1, dot(u, v) / (Math.hypot(...u) * Math.hypot(...v))))) * 180) / Math.PI;
@@ -95,8 +94,7 @@ export function nearestFrame(frames: readonly StackFrame[], point: readonly numb
   for (const frame of frames) {
     const slice = sliceGeometryOf(frame.metadata);
     if (!slice) continue;
-    const [r, c] = [slice.orientation.slice(0, 3), slice.orientation.slice(3)];
-    const normal = [r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]];
+    const normal = cross(slice.orientation.slice(0, 3), slice.orientation.slice(3));
     const distance = Math.abs(dot(sub(point, slice.position), normal));
     if (!best || distance < best.distance) best = { frame, distance };
   }

@@ -8,10 +8,12 @@ import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import type { WindowLevel } from './presets.js';
 import { setUpTools } from './tool-setup.js';
 import { voiRangeOf } from './voi-range.js';
+import { cross, dot, offset, sub, type Vec3 } from './vector3.js';
 
 export type Plane = 'axial' | 'coronal' | 'sagittal';
 export type SlabMode = 'thin' | 'mip' | 'minip' | 'average';
-export type Point3 = [number, number, number];
+/** A point or direction of patient space (LPS, mm). */
+export type Point3 = Vec3;
 
 const BLEND = {
   thin: 'COMPOSITE',
@@ -151,9 +153,8 @@ export class ReformatViewport {
   moveTo(point: readonly number[]): Promise<void> {
     const { focalPoint, position, viewPlaneNormal: n } = this.viewport.getCamera();
     if (!focalPoint || !position || !n) return Promise.resolve();
-    const along =
-      (point[0] - focalPoint[0]) * n[0] + (point[1] - focalPoint[1]) * n[1] + (point[2] - focalPoint[2]) * n[2];
-    const shift = (v: Types.Point3): Types.Point3 => [v[0] + along * n[0], v[1] + along * n[1], v[2] + along * n[2]];
+    const distance = dot(sub(point, focalPoint), n);
+    const shift = (v: Types.Point3): Types.Point3 => offset(v, n, distance);
     return this.drawn(() => {
       this.viewport.setCamera({ focalPoint: shift(focalPoint), position: shift(position) });
       this.viewport.render();
@@ -171,7 +172,7 @@ export class ReformatViewport {
       viewUp: up = [0, 1, 0],
     } = this.viewport.getCamera();
     // Right-handed: screen right = up × normal (the normal points at the viewer).
-    const right: Point3 = [up[1] * n[2] - up[2] * n[1], up[2] * n[0] - up[0] * n[2], up[0] * n[1] - up[1] * n[0]];
+    const right = cross(up, n);
     return {
       centreMm: [...focalPoint] as Point3,
       normal: [...n] as Point3,
@@ -184,7 +185,7 @@ export class ReformatViewport {
 
   /** Canvas pixels (CSS) between `from` and `mm` further along `direction`. */
   #pixelsAlong(from: readonly number[], direction: readonly number[], mm: number): number {
-    const [a, b] = [0, mm].map((d) => this.patientToCanvas(from.map((v, i) => v + d * direction[i])));
+    const [a, b] = [0, mm].map((d) => this.patientToCanvas(offset(from, direction, d)));
     return Math.hypot(b[0] - a[0], b[1] - a[1]);
   }
 

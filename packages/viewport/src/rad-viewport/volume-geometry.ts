@@ -4,8 +4,7 @@
 // patient space, or the reason it cannot be built, in words a reader understands.
 import { msg, str } from '@lit/localize';
 import { numberValue, type DicomJsonDataset } from '@telerad/core';
-
-type Vec3 = [number, number, number];
+import { cross, dot, sub, type Vec3 } from './vector3.js';
 
 /** What one slice says of its place in patient space (PS3.3 C.7.6.2). */
 export interface SliceGeometry {
@@ -59,13 +58,6 @@ export interface VolumeOptions {
   spacingTolerance?: number;
 }
 
-const sub = (a: readonly number[], b: readonly number[]): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: readonly number[], b: readonly number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: readonly number[], b: readonly number[]): Vec3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
 const unit = (v: Vec3): Vec3 => {
   const length = Math.hypot(...v) || 1;
   return [v[0] / length, v[1] / length, v[2] / length];
