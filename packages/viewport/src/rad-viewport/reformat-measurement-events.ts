@@ -18,13 +18,6 @@ import type { StackFrame } from './series-stack.js';
 
 type Change = 'added' | 'modified' | 'removed';
 
-/** Cornerstone's cameras for the standard planes (patient LPS): the normal towards the viewer, and screen up. */
-const PLANE_CAMERAS = {
-  axial: { normal: [0, 0, -1], up: [0, -1, 0] },
-  coronal: { normal: [0, -1, 0], up: [0, 0, 1] },
-  sagittal: { normal: [1, 0, 0], up: [0, 0, 1] },
-} as const;
-
 export interface ReformatMeasurementsPort {
   runtime(): CornerstoneRuntime | undefined;
   /** The reformat shown, if one is. */
@@ -76,7 +69,8 @@ export class ReformatMeasurements {
     if (!runtime || !viewport || !volumeId) return [];
     return inputs.flatMap((input) => {
       if (!input.points || !input.view) return [];
-      const { normal, up } = PLANE_CAMERAS[input.view];
+      // Cornerstone's own camera for the plane: what its tools match annotations by.
+      const { viewPlaneNormal, viewUp } = runtime.core.CONSTANTS.MPR_CAMERA_VALUES[input.view];
       const annotation = {
         invalidated: true,
         highlighted: false,
@@ -85,8 +79,8 @@ export class ReformatMeasurements {
         metadata: {
           toolName: input.tool,
           FrameOfReferenceUID: viewport.getFrameOfReferenceUID(),
-          viewPlaneNormal: normal,
-          viewUp: up,
+          viewPlaneNormal,
+          viewUp,
           volumeId,
         },
         data: {
