@@ -286,6 +286,7 @@ export class ReformatController implements ReactiveController {
       sliceIndex: viewport.getSliceIndex(),
       slices: viewport.getNumberOfSlices(),
       ...view.camera,
+      pixelsPerMm: view.pixelsPerMm,
       zoom: viewport.getZoom(),
       slab: settings.slab,
       slabThicknessMm: settings.slab === 'thin' ? 0 : settings.slabThicknessMm,

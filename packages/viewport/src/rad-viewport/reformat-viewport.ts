@@ -162,31 +162,29 @@ export class ReformatViewport {
   }
 
   /**
-   * The patient point at the centre of the image area, the plane's normal (towards the viewer), the
-   * patient directions of screen right and up, and canvas pixels (CSS) per mm.
+   * The patient point at the centre of the image area, the plane's normal (towards the viewer), and
+   * the patient directions of screen right and up.
    */
-  get camera(): { centreMm: Point3; normal: Point3; screenRight: Point3; screenUp: Point3; pixelsPerMm: number } {
+  get camera(): { centreMm: Point3; normal: Point3; screenRight: Point3; screenUp: Point3 } {
     const {
       focalPoint = [0, 0, 0],
       viewPlaneNormal: n = [0, 0, 1],
       viewUp: up = [0, 1, 0],
     } = this.viewport.getCamera();
-    // Right-handed: screen right = up × normal (the normal points at the viewer).
-    const right = cross(up, n);
     return {
       centreMm: [...focalPoint] as Point3,
       normal: [...n] as Point3,
-      screenRight: right,
+      // Right-handed: screen right = up × normal (the normal points at the viewer).
+      screenRight: cross(up, n),
       screenUp: [...up] as Point3,
-      // Measured: 10 mm along screen right, on the canvas.
-      pixelsPerMm: this.#pixelsAlong(focalPoint, right, 10) / 10,
     };
   }
 
-  /** Canvas pixels (CSS) between `from` and `mm` further along `direction`. */
-  #pixelsAlong(from: readonly number[], direction: readonly number[], mm: number): number {
-    const [a, b] = [0, mm].map((d) => this.patientToCanvas(offset(from, direction, d)));
-    return Math.hypot(b[0] - a[0], b[1] - a[1]);
+  /** Canvas pixels (CSS) per mm of the plane, measured: 10 mm along screen right, on the canvas. */
+  get pixelsPerMm(): number {
+    const { centreMm, screenRight } = this.camera;
+    const [a, b] = [0, 10].map((d) => this.patientToCanvas(offset(centreMm, screenRight, d)));
+    return Math.hypot(b[0] - a[0], b[1] - a[1]) / 10;
   }
 
   patientToCanvas(point: readonly number[]): [number, number] {
