@@ -88,7 +88,7 @@ export class ReformatController implements ReactiveController {
   /** The measurements drawn on this reformat, reported as they change. */
   readonly measurements = new ReformatMeasurements({
     runtime: () => this.port.engine.controller.runtime,
-    view: () => (this.plane ? this.#view : undefined),
+    view: () => this.#shown,
     state: () => this.state(),
     frames: () => this.port.engine.controller.frames,
     changed: (change, measurement) => this.port.emit(`rad-measurement-${change}`, { measurement }),
@@ -107,8 +107,8 @@ export class ReformatController implements ReactiveController {
   /** Leaves the group's crosshair, while a member of it. */
   #leaveCrosshair?: () => void;
   readonly #member: CrosshairMember = {
-    normal: () => (this.plane ? this.#view?.camera.normal : undefined),
-    centre: () => (this.plane ? this.#view?.camera.centreMm : undefined),
+    normal: () => this.#shown?.camera.normal,
+    centre: () => this.#shown?.camera.centreMm,
     moveTo: (point) => this.moveTo(point),
     changed: () => this.port.host.requestUpdate(),
   };
@@ -147,8 +147,13 @@ export class ReformatController implements ReactiveController {
     return this.#view && this.#plane;
   }
 
+  /** The reformat viewport, while it shows a plane. */
+  get #shown(): ReformatViewport | undefined {
+    return this.#plane ? this.#view : undefined;
+  }
+
   get canvas(): HTMLCanvasElement | undefined {
-    return this.plane ? this.#view?.viewport.canvas : undefined;
+    return this.#shown?.viewport.canvas;
   }
 
   /** Joins the group's crosshair while a reformat is shown with `crosshairs` on; leaves it otherwise. */
@@ -339,7 +344,7 @@ export class ReformatController implements ReactiveController {
   }
 
   #changeView(change: (viewport: ReformatViewport['viewport']) => void): void {
-    const viewport = this.plane ? this.#view?.viewport : undefined;
+    const viewport = this.#shown?.viewport;
     if (!viewport) return;
     change(viewport);
     viewport.render();
@@ -357,22 +362,22 @@ export class ReformatController implements ReactiveController {
 
   /** Scrolls to slice `index` (0-based) of the plane shown; resolves once drawn. */
   async showSlice(index: number): Promise<void> {
-    if (this.plane) await this.#view?.showSlice(index);
+    await this.#shown?.showSlice(index);
   }
 
   /** Moves the plane shown along its normal to pass through patient point `point` (LPS, mm); resolves once drawn. */
   async moveTo(point: readonly number[]): Promise<void> {
-    if (this.plane) await this.#view?.moveTo(point);
+    await this.#shown?.moveTo(point);
   }
 
   /** Canvas position (CSS px within the image area) of patient point `point` (LPS, mm) on the plane shown. */
   patientToCanvas(point: readonly number[]): [number, number] | undefined {
-    return this.plane ? this.#view?.patientToCanvas(point) : undefined;
+    return this.#shown?.patientToCanvas(point);
   }
 
   /** The patient point (LPS, mm) at canvas position `point` (CSS px) of the plane shown. */
   canvasToPatient(point: readonly [number, number]): Point3 | undefined {
-    return this.plane ? this.#view?.canvasToPatient(point) : undefined;
+    return this.#shown?.canvasToPatient(point);
   }
 
   /** Back to the stack: the volume viewport is removed (its volume too, unless another reformat shows it). */
