@@ -95,7 +95,7 @@ function studyIdentity(study, patient) {
 /** Writes a generated series (`series.generate`, `series.codec`) into `dir`; resolves to its files and truth. */
 export function writeSynthetic(series, identity, dir, scratch) {
   const { instances, truth } = series.generate();
-  const frameOfReference = newUid();
+  const { frameOfReference } = series;
   const target = series.codec ? scratch : dir;
   const files = instances.map((instance, i) => {
     const sopInstanceUID = newUid();
@@ -222,6 +222,7 @@ function describeSeries(series, files, truth) {
     seriesInstanceUID: series.uid,
     seriesNumber: series.number,
     description: series.description,
+    frameOfReferenceUID: series.frameOfReference,
     modality: first[TAG.modality],
     sopClassUID: first[TAG.sopClass],
     transferSyntaxUID,
@@ -253,8 +254,10 @@ export function buildCorpus({ force = false } = {}) {
     const patient = PATIENTS[plan.patient];
     const study = { ...plan, uid: newUid() };
     const identity = studyIdentity(study, patient);
+    // A hybrid scanner's series (PET/CT) share one frame of reference: one table, one session.
+    const shared = plan.sharedFrameOfReference ? newUid() : undefined;
     const series = plan.series.map((planSeries) => {
-      const s = { ...planSeries, uid: newUid(), frameOfReference: newUid() };
+      const s = { ...planSeries, uid: newUid(), frameOfReference: shared ?? newUid() };
       const dir = join(CORPUS_DIR, 'files', plan.key, String(s.number));
       mkdirSync(dir, { recursive: true });
       const { files, truth } = s.generate ? writeSynthetic(s, identity, dir, scratch) : writeReal(s, identity, dir);

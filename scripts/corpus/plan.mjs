@@ -130,6 +130,7 @@ export const STUDIES = [
     time: '100000',
     accession: 'ACC-26-0655',
     description: 'PET CT WHOLE BODY FDG',
+    sharedFrameOfReference: true,
     referring: 'Tanaka^Hiroshi',
     reports: [{ status: 'final', reader: 'Sato^Keiko^^Dr', signedAt: '20260920154500', findings: 'Hot focus, SUVmax 8.', impression: 'FDG-avid lesion.' }],
     series: [

@@ -16,6 +16,7 @@ export interface ManifestSeries {
   rows: number;
   columns: number;
   sopInstanceUIDs: string[];
+  frameOfReferenceUID?: string;
   truth: Record<string, unknown>;
 }
 

@@ -42,6 +42,7 @@ describe('the rad-* event map', () => {
       'rad-cine-change',
       'rad-view-change',
       'rad-reformat-rendered',
+      'rad-fusion-rendered',
       'rad-report-draft-change',
       'rad-report-signed',
       'rad-critical-result',
@@ -55,7 +56,7 @@ describe('the rad-* event map', () => {
     const onRendered = (event: CustomEvent<ImageRenderedDetail>) => event.detail.sopInstanceUID;
     document.addEventListener('rad-image-rendered', onRendered);
     document.removeEventListener('rad-image-rendered', onRendered);
-    expect(new Set(names).size).to.equal(23);
+    expect(new Set(names).size).to.equal(24);
   });
 
   it('dispatches bubbling, composed events out of a shadow root, cancelable where asked', async () => {

@@ -6,8 +6,10 @@ export {
   type LoadProgressDetail,
   type MeasurementDetail,
 } from './rad-viewport/rad-viewport.js';
-export type { ReformatRenderedDetail, ViewChangeDetail } from './rad-viewport/viewport-events.js';
+export type { FusionRenderedDetail, ReformatRenderedDetail, ViewChangeDetail } from './rad-viewport/viewport-events.js';
 export type { ReformatController, ReformatState, SlabMode, ViewPlane } from './rad-viewport/reformat-controller.js';
+export type { FusionController, FusionSettings, FusionState } from './rad-viewport/fusion-controller.js';
+export { FUSION_COLORMAPS, type FusionColormap } from './rad-viewport/fusion-colormaps.js';
 export { calibrationOf, distance, type Calibration, type CalibrationKind } from './rad-viewport/calibration.js';
 export { CT_PRESETS, presetsFor, windowed, type WindowLevel, type WindowPreset } from './rad-viewport/presets.js';
 export { type CineChangeDetail } from './rad-viewport/cine-controller.js';

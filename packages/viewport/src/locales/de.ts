@@ -77,6 +77,8 @@ export const templates = {
   'viewport.volume.tilt': str`Gantry-Neigung ${0}°: keine Rekonstruktion.`,
   'viewport.volume.uneven': str`Die Schichtabstände sind ungleich (${0} bis ${1} mm).`,
   'viewport.volume.no-webgl': 'Rekonstruktionen brauchen WebGL; diese Seite zeichnet ohne.',
+  'viewport.fusion.plane': 'Die Fusion wird in einer Ebene gezeigt: axial, koronar oder sagittal wählen.',
+  'viewport.fusion.frame-of-reference': 'Diese Serie liegt in einem anderen Bezugssystem: nicht fusioniert.',
   'viewport.tool.crosshairs': 'Fadenkreuz',
   'viewport.plane.axial': 'Axiale Rekonstruktion',
   'viewport.plane.coronal': 'Koronare Rekonstruktion',

@@ -6,6 +6,7 @@ import type { CornerstoneModules, EngineSource, RuntimeOptions } from './corners
 import { styleTextBoxesThroughCssom } from './csp-compat.js';
 import { initDecodeWorkers } from './decode-workers.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
+import { volumeIdOf } from './reformat-viewport.js';
 import { frameRegistry } from './frame-registry.js';
 import { checkFrame, checkImage, decodable, imageAttributes, jsonReader } from './image-checks.js';
 import { isPart10, type Part10Files } from './part10-loader.js';
@@ -34,10 +35,21 @@ export function initialise({ core, loader }: CornerstoneModules, options: Runtim
   );
 }
 
-/** What Cornerstone keeps of a frame no viewport shows goes with it: patient attributes included. */
-export function forgetWithTheirFrames({ core, loader }: CornerstoneModules, part10: Part10Files): void {
+/** The measurements drawn on the volumes of these images (reformats): their points are the patient's. */
+function forgetVolumeAnnotations({ annotation }: CornerstoneModules['tools'], imageIds: readonly string[]): void {
+  const volumes = new Set(imageIds.map((imageId) => volumeIdOf([imageId])));
+  for (const { metadata, annotationUID } of annotation.state.getAllAnnotations())
+    if (annotationUID && volumes.has(metadata?.volumeId ?? '')) annotation.state.removeAnnotation(annotationUID);
+}
+
+/**
+ * What Cornerstone keeps of a frame no viewport shows goes with it: patient attributes and the
+ * measurements on its volume included.
+ */
+export function forgetWithTheirFrames({ core, loader, tools }: CornerstoneModules, part10: Part10Files): void {
   frameRegistry.whenForgotten((imageIds) => {
     part10.forget(imageIds);
+    forgetVolumeAnnotations(tools, imageIds);
     for (const imageId of imageIds) {
       loader.wadors.metaDataManager.remove(imageId);
       // An image still being decoded would be made without its metadata (no window, no spacing)

@@ -49,6 +49,7 @@ const VALUE_CONCEPTS: Record<MeasuredValue['name'], Code> = {
   stdDev: code('386136009', 'SCT', 'Standard Deviation'),
   min: code('255605001', 'SCT', 'Minimum'),
   max: code('56851009', 'SCT', 'Maximum'),
+  peak: code('126031', 'DCM', 'Peak Value Within ROI'),
   value: code('246205007', 'SCT', 'Quantity'),
 };
 
@@ -59,6 +60,7 @@ const UNITS: Record<string, Code> = {
   'px²': code('{pixel}2', 'UCUM', 'square pixel'),
   '°': code('deg', 'UCUM', 'degree'),
   HU: code("[hnsf'U]", 'UCUM', 'Hounsfield unit'),
+  SUVbw: code('{SUVbw}g/ml', 'UCUM', 'Standardized Uptake Value body weight'),
 };
 const unitCode = (unit: string) => UNITS[unit] ?? code('1', 'UCUM', unit || 'no units');
 

@@ -18,7 +18,8 @@ export type MeasurementTool = (typeof MEASUREMENT_TOOLS)[number];
 
 /** One number of a measurement with its unit, e.g. `{ name: 'mean', value: 50.2, unit: 'HU' }`. */
 export interface MeasuredValue {
-  name: 'length' | 'angle' | 'long-axis' | 'short-axis' | 'area' | 'mean' | 'stdDev' | 'min' | 'max' | 'value';
+  /** `peak`: SUVpeak, the largest mean over 1 cm³ spheres (suv-statistics.ts). */
+  name: 'length' | 'angle' | 'long-axis' | 'short-axis' | 'area' | 'mean' | 'stdDev' | 'min' | 'max' | 'peak' | 'value';
   value: number;
   unit: string;
 }

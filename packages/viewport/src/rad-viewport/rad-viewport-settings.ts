@@ -3,9 +3,20 @@
 import { RadElement } from '@telerad/core';
 import { property } from 'lit/decorators/property.js';
 import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
-import type { SlabMode, ViewPlane } from './reformat-controller.js';
+import type { FusionSettings } from './fusion-controller.js';
+import type { FusionColormap } from './fusion-colormaps.js';
+import type { ReformatSettings, SlabMode, ViewPlane } from './reformat-controller.js';
 import type { SeriesService } from './series-stack.js';
 import type { Interpolation, ViewportTool } from './viewport-controller.js';
+
+/** `fusion-window`: "lower upper" (or "lower,upper"), e.g. "0 5". */
+const windowConverter = {
+  fromAttribute: (value: string | null): [number, number] => {
+    const [lower, upper] = (value ?? '').split(/[\s,]+/).map(Number);
+    return Number.isFinite(lower) && Number.isFinite(upper) && upper > lower ? [lower, upper] : [0, 5];
+  },
+  toAttribute: ([lower, upper]: [number, number]) => `${lower} ${upper}`,
+};
 
 /** The settings of `<rad-viewport>` (see there). */
 export class RadViewportSettings extends RadElement {
@@ -76,4 +87,39 @@ export class RadViewportSettings extends RadElement {
    * the point, and with it the other planes.
    */
   @property({ type: Boolean, reflect: true }) crosshairs = false;
+
+  /**
+   * A series of the same study to fuse onto the plane shown (a PET onto its CT): drawn through
+   * `fusion-colormap` over `fusion-window`, blended at `fusion-opacity`. It must share the series'
+   * frame of reference and make a volume; otherwise the element says why. Shown on planes only.
+   */
+  @property({ attribute: 'fusion-series-uid' }) fusionSeriesUid = '';
+
+  /** The fused series' colour map: `hot-iron` (DICOM Hot Iron; default), `rainbow` or `grey`. */
+  @property({ attribute: 'fusion-colormap', reflect: true }) fusionColormap: FusionColormap = 'hot-iron';
+
+  /** The fused series' weight in the blend, 0–1 (default 0.5): fused = (1 − o) · grey + o · colour. */
+  @property({ type: Number, attribute: 'fusion-opacity' }) fusionOpacity = 0.5;
+
+  /** The values the colour map spans, "lower upper" in the series' unit (SUVbw for PET; default "0 5"). */
+  @property({ attribute: 'fusion-window', converter: windowConverter }) fusionWindow: [number, number] = [0, 5];
+
+  protected get reformatSettings(): ReformatSettings {
+    return {
+      plane: this.view,
+      slab: this.slab,
+      slabThicknessMm: this.slabThickness,
+      interpolation: this.interpolation === 'nearest' ? 'nearest' : 'linear',
+    };
+  }
+
+  protected get fusionSettings(): FusionSettings {
+    const [lower, upper] = this.fusionWindow;
+    return {
+      seriesUid: this.fusionSeriesUid,
+      colormap: this.fusionColormap,
+      opacity: this.fusionOpacity,
+      window: { lower, upper },
+    };
+  }
 }

@@ -103,12 +103,15 @@ export const styles = css`
     touch-action: none;
   }
   .cornerstone,
-  .reformat {
+  .reformat,
+  .fusion-source {
     position: absolute;
     inset: 0;
   }
   /* The reformat keeps its size while hidden: its engine viewport is sized once, with the stack's. */
-  .reformat:not([data-shown]) {
+  /* A fused series is drawn the reformat's size, out of sight, and blended onto it. */
+  .reformat:not([data-shown]),
+  .fusion-source {
     visibility: hidden;
     pointer-events: none;
   }

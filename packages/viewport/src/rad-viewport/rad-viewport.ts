@@ -12,6 +12,7 @@ import { imagePresets, presetsOfSeries, type ImagePreset, type WindowLevel } fro
 import { styles } from './rad-viewport.styles.js';
 import type { StackFrame } from './series-stack.js';
 import type { ViewState } from './viewport-controller.js';
+import { FusionController } from './fusion-controller.js';
 import { ReformatController } from './reformat-controller.js';
 import { RadViewportSettings } from './rad-viewport-settings.js';
 import { sliceLabel } from './messages.js';
@@ -44,6 +45,7 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @fires {CustomEvent<ViewChangeDetail>} rad-view-change - The view asked for (`view`) is shown, or the stack
  *   instead and why.
  * @fires {CustomEvent<ReformatRenderedDetail>} rad-reformat-rendered - A reformat was drawn (scroll, window, slab…).
+ * @fires {CustomEvent<FusionRenderedDetail>} rad-fusion-rendered - A fused series was blended onto the plane.
  * @fires {CustomEvent<CineChangeDetail>} rad-cine-change - Cine played, paused (also for measuring) or changed rate.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-added - A measurement was completed.
  * @fires {CustomEvent<MeasurementDetail>} rad-measurement-modified - A measurement was moved or resized.
@@ -59,7 +61,7 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @csspart error - The error state; also on `no-size` and `image-error`, so `::part(error)` styles every failure.
  * @csspart overlay-planes - The image's overlay planes, drawn over it pixel for pixel.
  * @csspart first-image - The series' first image drawn before the engine loaded, until the engine draws it.
- * @csspart refusal - Says why the plane asked for (`view`) is not shown.
+ * @csspart refusal - Says why the plane asked for (`view`), or the fusion (`fusion-series-uid`), is not shown.
  * @csspart no-size - Said above the image area while it has no size (the host gives it no height or width).
  * @csspart image-error - Said over the image area when the image scrolled to failed to load.
  *
@@ -124,17 +126,24 @@ export class RadViewport extends RadViewportSettings {
   #reformat = new ReformatController({
     host: this,
     engine: this.#engine,
-    settings: () => ({
-      plane: this.view,
-      slab: this.slab,
-      slabThicknessMm: this.slabThickness,
-      interpolation: this.interpolation === 'nearest' ? 'nearest' : 'linear',
-    }),
+    settings: () => this.reformatSettings,
     emit: (type, detail) => this.emit(type, detail),
     failed: (error) => this.emitError(ViewerError.client(error), 'reformat'),
     activeTool: () => this.activeTool,
     group: () => this.renderingGroup,
     crosshairs: () => this.crosshairs,
+    pet: () => this.#fusion.petUnder(),
+  });
+  #fusion: FusionController = new FusionController({
+    host: this,
+    engine: this.#engine,
+    reformat: this.#reformat,
+    settings: () => this.fusionSettings,
+    plane: () => this.view,
+    studyUid: () => this.studyUid,
+    service: () => this.service ?? this.contextService,
+    emit: (type, detail) => this.emit(type, detail),
+    failed: (error) => this.emitError(error, 'load-fusion-series'),
   });
 
   /** Whether the image area has no size: said in the element (see `ViewportEngine`). */
@@ -331,9 +340,14 @@ export class RadViewport extends RadViewportSettings {
     return this.#controller.imageToCanvas(point);
   }
 
-  /** The canvas the image is drawn on (the reformat's, while one is shown). */
+  /** The canvas the image is drawn on (the reformat's, or the fused image, while one is shown). */
   get canvas(): HTMLCanvasElement | undefined {
-    return this.#reformat.canvas ?? this.#controller.canvas;
+    return this.#fusion.canvas ?? this.#reformat.shownView?.viewport.canvas ?? this.#controller.canvas;
+  }
+
+  /** The fusion (`fusion-series-uid` on a plane): its `state()`, `drawn()` and PET `layer`. */
+  get fusion(): FusionController {
+    return this.#fusion;
   }
 
   /**
@@ -366,7 +380,7 @@ export class RadViewport extends RadViewportSettings {
         overlay: this.overlays && view && frame ? renderOverlay(frame, view, overlayContext) : nothing,
         reformat:
           overlayContext.reformat && view && sliceLabel(overlayContext.reformat.name, view.index + 1, view.count),
-        refusal: this.#reformat.refusal,
+        refusal: this.#reformat.refusal ?? this.#fusion.refusal,
         referenceLines: this.#reformat.referenceLines(),
         seriesState: this.#engine.series.render(seriesStates),
       },

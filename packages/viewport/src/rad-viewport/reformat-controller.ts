@@ -12,6 +12,7 @@ import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
 import { ReformatMeasurements } from './reformat-measurement-events.js';
 import { hasStatistics } from './annotation-bridge.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
+import type { MeasuredReformat } from './reformat-measurements.js';
 import { setPrimaryTool, type ViewportTool } from './tool-setup.js';
 import type { WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
@@ -67,6 +68,8 @@ export interface ReformatPort {
   crosshairs(): boolean;
   /** Building the reformat failed (the viewer's fault: the images are loaded). */
   failed(error: unknown): void;
+  /** A PET volume under the plane (see ReformatMeasurements). */
+  pet(): MeasuredReformat['pet'];
 }
 
 let nextId = 0;
@@ -91,6 +94,7 @@ export class ReformatController implements ReactiveController {
     view: () => this.#shown,
     state: () => this.state(),
     frames: () => this.port.engine.controller.frames,
+    pet: () => this.port.pet(),
     changed: (change, measurement) => this.port.emit(`rad-measurement-${change}`, { measurement }),
   });
   /** This reformat as a view of the group whose window and zoom it may share. */
@@ -152,8 +156,9 @@ export class ReformatController implements ReactiveController {
     return this.#plane ? this.#view : undefined;
   }
 
-  get canvas(): HTMLCanvasElement | undefined {
-    return this.#shown?.viewport.canvas;
+  /** The reformat viewport showing the plane, while one is shown. */
+  get shownView(): ReformatViewport | undefined {
+    return this.#shown;
   }
 
   /** Joins the group's crosshair while a reformat is shown with `crosshairs` on; leaves it otherwise. */
@@ -279,12 +284,12 @@ export class ReformatController implements ReactiveController {
     this.port.host.requestUpdate();
   }
 
-  /** The reformat drawn, if one is. */
+  /** The reformat drawn, if one is (none out of the page: the engine may be gone already). */
   state(): ReformatState | undefined {
     const view = this.#view;
     const { plane } = this;
     const settings = this.#settings;
-    if (!view || !plane || !settings) return undefined;
+    if (!view || !plane || !settings || !this.port.host.isConnected) return undefined;
     const { viewport, loading } = view;
     return {
       plane,

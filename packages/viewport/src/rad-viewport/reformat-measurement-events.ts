@@ -24,6 +24,8 @@ export interface ReformatMeasurementsPort {
   view(): ReformatViewport | undefined;
   state(): ReformatState | undefined;
   frames(): readonly StackFrame[];
+  /** A PET volume under the plane, whose SUV an ROI reports. */
+  pet(): MeasuredReformat['pet'];
   changed(change: Change, measurement: RadMeasurement): void;
 }
 
@@ -44,6 +46,7 @@ export class ReformatMeasurements {
       volumeId: view.volumeId,
       planeName: reformatName(state.plane, 'thin', 0),
       frames: this.port.frames(),
+      pet: this.port.pet(),
     };
   }
 

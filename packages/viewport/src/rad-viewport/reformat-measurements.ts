@@ -15,6 +15,7 @@ import { modalityUnitOf } from './modality-value.js';
 import type { Plane, Point3 } from './reformat-viewport.js';
 import type { StackFrame } from './series-stack.js';
 import { sliceGeometryOf } from './volume-geometry.js';
+import { suvStatistics, type SampledVolume } from './suv-statistics.js';
 import { cross, dot, sub } from './vector3.js';
 
 /** A Cornerstone annotation made on a volume viewport, as far as this module reads it. */
@@ -40,6 +41,23 @@ export interface MeasuredReformat {
   sliceIndex: number;
   slices: number;
   frames: readonly StackFrame[];
+  /** A PET volume under the plane (the series shown, or one fused onto it): ROIs report SUVmax, SUVmean and SUVpeak. */
+  pet?: { volume: SampledVolume; unit: string };
+}
+
+const PET_ROI_TOOLS: readonly MeasurementTool[] = ['EllipticalROI', 'RectangleROI', 'CircleROI'];
+
+/** SUVmax, SUVmean and SUVpeak of an ROI over the PET volume (suv-statistics.ts), in its unit. */
+function petStatistics(
+  tool: MeasurementTool,
+  points: Point3[],
+  reformat: MeasuredReformat,
+): MeasuredValue[] | undefined {
+  const { pet } = reformat;
+  if (!pet || !PET_ROI_TOOLS.includes(tool)) return undefined;
+  const stats = suvStatistics(pet.volume, tool, points, { right: reformat.screenRight, up: reformat.screenUp });
+  if (!stats) return [];
+  return (['max', 'mean', 'peak'] as const).map((name) => ({ name, value: stats[name], unit: pet.unit }));
 }
 
 const length = (a: readonly number[], b: readonly number[]) => Math.hypot(...sub(a, b));
@@ -114,9 +132,11 @@ export function reformatMeasurement(
   const stats = Object.values(annotation.data.cachedStats ?? {})[0] ?? {};
   const unit = modalityUnitOf(frame.metadata, frame.suvbw);
   const names = tool === 'Probe' ? (['value'] as const) : (['mean', 'stdDev', 'min', 'max'] as const);
-  const statistics = names
-    .filter((name) => typeof stats[name] === 'number')
-    .map((name): MeasuredValue => ({ name, value: stats[name] as number, unit }));
+  const statistics =
+    petStatistics(tool, points, reformat) ??
+    names
+      .filter((name) => typeof stats[name] === 'number')
+      .map((name): MeasuredValue => ({ name, value: stats[name] as number, unit }));
   return {
     id: annotation.annotationUID ?? '',
     tool,

@@ -23,6 +23,9 @@ const BLEND = {
 } as const;
 const AXIS = { axial: 'AXIAL', coronal: 'CORONAL', sagittal: 'SAGITTAL' } as const;
 
+/** The id of the volume of a series' images (one per series on the page). */
+export const volumeIdOf = (imageIds: readonly string[]) => `cornerstoneStreamingImageVolume:rad:${imageIds[0]}`;
+
 /** Reformats using each volume, by volume id. */
 const volumeUsers = new Map<string, number>();
 
@@ -38,8 +41,11 @@ export class ReformatViewport {
     private readonly element: HTMLElement,
     readonly id: string,
     rendered: () => void,
-    /** The window or the camera changed (a drag, a preset, a zoom, a scroll). */
-    viewChanged: () => void,
+    /**
+     * The window or the camera changed (a drag, a preset, a zoom, a scroll). Without it: a
+     * viewport drawn out of sight (a fused series), without tools.
+     */
+    viewChanged?: () => void,
   ) {
     const { Enums } = runtime.core;
     engine.enableElement({
@@ -49,12 +55,13 @@ export class ReformatViewport {
       defaultOptions: { background: [0, 0, 0] },
     });
     this.viewport = engine.getViewport(id) as Types.IVolumeViewport;
-    setUpTools(runtime, id, engine.id);
+    if (viewChanged) setUpTools(runtime, id, engine.id);
     const listen = (type: string, listener: () => void) => {
       element.addEventListener(type, listener);
       this.#cleanups.push(() => element.removeEventListener(type, listener));
     };
     listen(Enums.Events.IMAGE_RENDERED, rendered);
+    if (!viewChanged) return;
     listen(Enums.Events.VOI_MODIFIED, viewChanged);
     listen(Enums.Events.CAMERA_MODIFIED, viewChanged);
   }
@@ -72,7 +79,7 @@ export class ReformatViewport {
   /** Shows the volume of these images (a series' frames, one volume per series on the page); true if it is new here. */
   async showVolume(imageIds: readonly string[]): Promise<boolean> {
     const { core } = this.runtime;
-    const volumeId = `cornerstoneStreamingImageVolume:rad:${imageIds[0]}`;
+    const volumeId = volumeIdOf(imageIds);
     if (this.#volumeId === volumeId) return false;
     this.#releaseVolume();
     const cached = core.cache.getVolume(volumeId) as Types.IStreamingImageVolume | undefined;
@@ -209,7 +216,8 @@ export class ReformatViewport {
   /** Removes the viewport, its tool group and its listeners, and lets go of its volume. */
   dispose(): void {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
-    this.runtime.tools.ToolGroupManager.destroyToolGroup(this.id);
+    if (this.runtime.tools.ToolGroupManager.getToolGroup(this.id))
+      this.runtime.tools.ToolGroupManager.destroyToolGroup(this.id);
     // The stack's viewport may have gone first, and the engine with it (and this viewport with that).
     const engine = this.viewport.getRenderingEngine();
     if (engine && !engine.hasBeenDestroyed) engine.disableElement(this.id);

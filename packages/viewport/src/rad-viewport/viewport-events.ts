@@ -2,6 +2,7 @@
 import type { MeasurementDetail as CoreMeasurementDetail } from '@telerad/core';
 import type { CineChangeDetail } from './cine-controller.js';
 import type { FirstImageDetail } from './first-image-controller.js';
+import type { FusionState } from './fusion-controller.js';
 import type { RadMeasurement } from './measurements.js';
 import type { ReformatState, ViewPlane } from './reformat-controller.js';
 import type { ViewState } from './viewport-controller.js';
@@ -30,6 +31,9 @@ export interface ViewChangeDetail {
 /** `detail` of `rad-reformat-rendered`. */
 export type ReformatRenderedDetail = ReformatState;
 
+/** `detail` of `rad-fusion-rendered`. */
+export type FusionRenderedDetail = FusionState;
+
 /** `detail` of `rad-measurement-added`, `-modified` and `-removed` (core's contract, with the viewport's handles). */
 export type MeasurementDetail = CoreMeasurementDetail<RadMeasurement>;
 
@@ -44,5 +48,6 @@ declare module '@telerad/core' {
     'rad-measurement-removed': MeasurementDetail;
     'rad-view-change': ViewChangeDetail;
     'rad-reformat-rendered': ReformatRenderedDetail;
+    'rad-fusion-rendered': FusionRenderedDetail;
   }
 }

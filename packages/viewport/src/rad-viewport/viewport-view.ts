@@ -75,6 +75,7 @@ export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrame
     >
       <div class="cornerstone" ?data-stale=${view?.failed}></div>
       <div class="reformat" ?data-shown=${frame.reformat !== undefined}></div>
+      <div class="fusion-source" aria-hidden="true"></div>
       ${frame.referenceLines.length ? renderReferenceLines(frame.referenceLines) : nothing}
       <canvas part="overlay-planes" aria-hidden="true"></canvas>
       <canvas part="first-image" aria-hidden="true"></canvas>
