@@ -64,6 +64,8 @@ export const RadiologistStudyOpen: Story = { args: { worklist: false, stage: ope
 export const Grid2x2: Story = { args: { worklist: false, layout: '2x2', stage: openAccession('ACC-25-0412') } };
 /** The CT volume phantom in MPR: three planes sharing crosshairs, a slab control in the toolbar. */
 export const MPR: Story = { args: { worklist: false, layout: 'mpr', stage: openAccession('ACC-26-1020') } };
+/** The PET/CT study fused: CT, PET, PET on CT and the PET's coronal MIP, one crosshair and zoom. */
+export const Fusion: Story = { args: { worklist: false, layout: 'fusion', stage: openAccession('ACC-26-0655') } };
 export const CompareWithPrior: Story = {
   args: {
     worklist: false,

@@ -18,20 +18,26 @@ interface Args {
   view?: 'stack' | 'axial' | 'coronal' | 'sagittal';
   slab?: 'thin' | 'mip' | 'minip' | 'average';
   slabThickness?: number;
+  /** Fuses the study's series of this modality onto the one shown (PET on CT). */
+  fuse?: string;
+  fusionColormap?: 'hot-iron' | 'rainbow' | 'grey';
+  fusionOpacity?: number;
 }
 
 const archive = new DicomWebService({ url: '/dicom-web' });
 
 /** Looks the story's series up by accession number and modality, since UIDs differ per corpus build. */
-async function locate(el: RadViewport, find: NonNullable<Args['find']>): Promise<void> {
+async function locate(el: RadViewport, find: NonNullable<Args['find']>, fuse?: string): Promise<void> {
   const [study] = await archive.searchStudies(find.accession ? { accessionNumber: find.accession } : { patientId: find.patientId });
   if (!study) return;
-  const series = (await archive.searchSeries(study.studyInstanceUID)).find(
+  const all = await archive.searchSeries(study.studyInstanceUID);
+  const series = all.find(
     (s) => s.modality === find.modality && (find.seriesNumber === undefined || Number(s.seriesNumber) === find.seriesNumber),
   );
   if (!series) return;
   el.studyUid = study.studyInstanceUID;
   el.seriesUid = series.seriesInstanceUID;
+  el.fusionSeriesUid = all.find((s) => fuse && s.modality === fuse)?.seriesInstanceUID ?? '';
 }
 
 const meta: Meta<Args> = {
@@ -44,10 +50,12 @@ const meta: Meta<Args> = {
     view: { control: 'inline-radio', options: ['stack', 'axial', 'coronal', 'sagittal'] },
     slab: { control: 'inline-radio', options: ['thin', 'mip', 'minip', 'average'] },
     slabThickness: { control: { type: 'range', min: 1, max: 60, step: 1 } },
+    fusionColormap: { control: 'inline-radio', options: ['hot-iron', 'rainbow', 'grey'] },
+    fusionOpacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
     service: { control: false },
     find: { control: false },
   },
-  render: ({ find, service, studyUid, seriesUid, activeTool, codecBasePath, colorScheme, view, slab, slabThickness }) =>
+  render: ({ find, service, studyUid, seriesUid, activeTool, codecBasePath, colorScheme, view, slab, slabThickness, ...fusion }) =>
     html`<rad-viewport
       style="height: 520px; color-scheme: ${colorScheme}"
       .service=${service ?? archive}
@@ -58,7 +66,9 @@ const meta: Meta<Args> = {
       view=${view ?? 'stack'}
       slab=${slab ?? 'thin'}
       slab-thickness=${slabThickness ?? 10}
-      ${ref((el) => el && find && void locate(el as RadViewport, find))}
+      fusion-colormap=${fusion.fusionColormap ?? 'hot-iron'}
+      fusion-opacity=${fusion.fusionOpacity ?? 0.5}
+      ${ref((el) => el && find && void locate(el as RadViewport, find, fusion.fuse))}
     ></rad-viewport>`,
 };
 export default meta;
@@ -78,6 +88,12 @@ export const XAMultiframe: Story = { args: { find: { accession: 'ACC-25-0733', m
 export const CoronalReformat: Story = { args: { find: { accession: 'ACC-26-1001', modality: 'CT' }, view: 'coronal' } };
 export const SagittalMIP: Story = {
   args: { find: { accession: 'ACC-26-1020', modality: 'CT', seriesNumber: 1 }, view: 'sagittal', slab: 'mip', slabThickness: 40 },
+};
+/** PET/CT: the PET fused onto the axial CT in Hot Iron, SUVbw 0–5, at half opacity. */
+export const PETCTFusion: Story = { args: { find: { accession: 'ACC-26-0655', modality: 'CT' }, view: 'axial', fuse: 'PT' } };
+/** The same in rainbow, the PET weighing 70 %. */
+export const PETCTFusionRainbow: Story = {
+  args: { find: { accession: 'ACC-26-0655', modality: 'CT' }, view: 'axial', fuse: 'PT', fusionColormap: 'rainbow', fusionOpacity: 0.7 },
 };
 /** A gantry-tilted scan is not reformatted: the stack stays, with the reason. */
 export const ReformatRefused: Story = { args: { find: { accession: 'ACC-26-1020', modality: 'CT', seriesNumber: 2 }, view: 'coronal' } };

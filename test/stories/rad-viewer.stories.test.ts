@@ -43,6 +43,18 @@ describe('rad-viewer stories', function () {
     await waitUntil(() => el.viewports.every((v) => v.shadowRoot!.querySelectorAll('[part~="crosshairs"] line').length === 2), 'reference lines');
   });
 
+  it('Fusion draws CT, PET, PET on CT and the PET MIP', async () => {
+    const el = await renderStory('Fusion');
+    await drawn(el, 4);
+    await waitUntil(() => el.viewports[2]?.fusion.state()?.volumeLoaded === 40, 'fused', { timeout: 60_000 });
+    expect(el.viewports.map((v) => [v.reformat.plane, v.reformat.state()?.slab])).to.deep.equal([
+      ['axial', 'thin'],
+      ['axial', 'thin'],
+      ['axial', 'thin'],
+      ['coronal', 'mip'],
+    ]);
+  });
+
   for (const [name, text] of [
     ['LaunchProblem', 'is not part of IHE Invoke Image Display'],
     ['NoMatch', 'No study matches this link.'],

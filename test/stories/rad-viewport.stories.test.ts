@@ -41,6 +41,18 @@ describe('rad-viewport stories', function () {
     });
   }
 
+  for (const [name, colormap, opacity] of [
+    ['PETCTFusion', 'hot-iron', 0.5],
+    ['PETCTFusionRainbow', 'rainbow', 0.7],
+  ] as const) {
+    it(`${name} fuses the PET onto the axial CT`, async () => {
+      const el = await renderStory(name);
+      await waitUntil(() => el.fusion.state()?.volumeLoaded === 40, `${name} fused`, { timeout: 60_000 });
+      expect(el.fusion.state()).to.deep.include({ colormap, opacity, unit: 'SUVbw' });
+      expect(el.canvas).to.equal(el.fusion.canvas);
+    });
+  }
+
   it('ReformatRefused keeps the tilted scan on the stack and says why', async () => {
     const el = await renderStory('ReformatRefused');
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="refusal"]'), 'refusal', { timeout: 60_000 });

@@ -1,6 +1,7 @@
 // <rad-viewer> against Orthanc: IID launches, the grid and series strip, prior comparison with
 // synchronised scrolling and window, idle logoff, audit events, referring mode.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { AuditEventDetail, RadViewer } from '@telerad/viewer';
 import '@telerad/viewer/rad-viewer.js';
 import { slicePosition, type RadViewport } from '@telerad/viewport';
@@ -503,5 +504,66 @@ describe('<rad-viewer> MPR', () => {
     await waitUntil(() => el.viewports.length === 1 && el.viewports[0].reformat.plane === undefined, 'back to one viewport');
     expect(el.viewports[0].view).to.equal('stack');
     await drawn(el, 1);
+  });
+});
+
+describe('<rad-viewer> fusion', () => {
+  it('shows CT, PET, PET on CT and the PET MIP with one crosshair and zoom; the toolbar sets the PET look', async function () {
+    this.timeout(180_000);
+    const el = viewer();
+    document.body.append(el);
+    const petCt = await study('pet-ct');
+    const [ct, pet] = petCt.series.map((s) => s.seriesInstanceUID);
+    await el.openStudy(petCt.studyInstanceUID);
+    await drawn(el, 1);
+    const button = (label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+    expect(button('Fusion').disabled, 'offered for a CT and a PET').to.equal(false);
+    button('Fusion').click();
+    const loaded = (v: RadViewport) => v.reformat.state() !== undefined && v.reformat.state()!.volumeLoaded === v.reformat.state()!.volumeSlices;
+    await waitUntil(() => el.viewports.length === 4 && el.viewports.every(loaded), 'four planes', { timeout: 60_000 });
+    await waitUntil(() => el.viewports[2].fusion.state()?.volumeLoaded === 40, 'PET fused', { timeout: 60_000 });
+    expect(el.viewports.map((v) => [v.seriesUid, v.reformat.plane, v.reformat.state()!.slab, v.fusionSeriesUid])).to.deep.equal([
+      [ct, 'axial', 'thin', ''],
+      [pet, 'axial', 'thin', ''],
+      [ct, 'axial', 'thin', pet],
+      [pet, 'coronal', 'mip', ''],
+    ]);
+    // The PET is read in SUVbw 0–5: its views' window, and the fused one's.
+    await waitUntil(() => el.viewports[1].reformat.state()!.window.width === 6, 'PET window');
+    expect(el.viewports[3].reformat.state()!.window).to.deep.equal({ center: 3, width: 6 });
+    expect(el.viewports[2].fusion.state()).to.deep.include({ colormap: 'hot-iron', opacity: 0.5, window: { lower: 0, upper: 5 }, unit: 'SUVbw' });
+
+    // Scrolling the CT carries the other axial planes with it; a zoom is every view's.
+    await el.viewports[0].stepImage(5);
+    const z = () => el.viewports.slice(0, 3).map((v) => v.reformat.state()!.centreMm[2]);
+    await waitUntil(() => new Set(z().map((v) => v.toFixed(1))).size === 1, `axial planes together: ${z()}`);
+    el.viewports[0].zoomBy(2);
+    await waitUntil(() => el.viewports.every((v) => Math.abs(v.reformat.state()!.zoom - el.viewports[0].reformat.state()!.zoom) < 1e-3), 'one zoom');
+
+    // The opacity slider moves by keys and by pointer; the colour map and the window top from their controls.
+    const opacity = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="fusion-opacity"]')!;
+    opacity.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => el.viewports[2].fusion.state()?.opacity === 0.55, 'opacity by key');
+    const box = opacity.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + 2), Math.round(box.top + box.height / 2)] });
+    await waitUntil(() => (el.viewports[2].fusion.state()?.opacity ?? 1) <= 0.05, 'opacity by pointer');
+    const colormap = el.shadowRoot!.querySelector<HTMLSelectElement>('[part~="fusion-colormap"]')!;
+    colormap.value = 'rainbow';
+    colormap.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const top = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="fusion-window"]')!;
+    top.value = '8';
+    top.dispatchEvent(new Event('change'));
+    await waitUntil(() => {
+      const state = el.viewports[2].fusion.state();
+      return state?.colormap === 'rainbow' && state.window.upper === 8;
+    }, 'rainbow, SUV 0–8');
+
+    button('1×1').click();
+    await waitUntil(() => el.viewports.length === 1 && el.viewports[0].reformat.plane === undefined, 'back to one viewport');
+    expect(el.viewports[0].seriesUid).to.equal(ct);
+    await drawn(el, 1);
+    el.remove();
   });
 });

@@ -36,4 +36,13 @@ export const templates = {
   'viewer.slab': 'Schichtblock',
   'viewer.slab.thin': 'Dünn',
   'viewer.slab.thickness': 'Blockdicke (mm)',
+  'viewer.layout.fusion': 'Fusion',
+  'viewer.fusion.unavailable': 'Die Fusion braucht eine CT- und eine PET-Serie in der Studie.',
+  'viewer.fusion': 'PET-Fusion',
+  'viewer.fusion.colormap': 'Farbtabelle',
+  'viewer.fusion.hot-iron': 'Hot Iron',
+  'viewer.fusion.rainbow': 'Regenbogen',
+  'viewer.fusion.grey': 'Grau',
+  'viewer.fusion.opacity': 'PET-Deckkraft',
+  'viewer.fusion.window': 'SUV-Fensterobergrenze',
 };

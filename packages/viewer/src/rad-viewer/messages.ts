@@ -32,6 +32,15 @@ export const texts = () => ({
   slab: msg('Slab', { id: 'viewer.slab' }),
   slabThin: msg('Thin', { id: 'viewer.slab.thin' }),
   slabThickness: msg('Slab thickness (mm)', { id: 'viewer.slab.thickness' }),
+  fusion: msg('Fusion', { id: 'viewer.layout.fusion' }),
+  noFusion: msg('Fusion needs a CT and a PET series in the study.', { id: 'viewer.fusion.unavailable' }),
+  fusionControls: msg('PET fusion', { id: 'viewer.fusion' }),
+  colormap: msg('Colour map', { id: 'viewer.fusion.colormap' }),
+  hotIron: msg('Hot iron', { id: 'viewer.fusion.hot-iron' }),
+  rainbow: msg('Rainbow', { id: 'viewer.fusion.rainbow' }),
+  grey: msg('Grey', { id: 'viewer.fusion.grey' }),
+  petOpacity: msg('PET opacity', { id: 'viewer.fusion.opacity' }),
+  suvWindow: msg('SUV window top', { id: 'viewer.fusion.window' }),
 });
 
 export const viewportLabel = (n: number) => msg(str`Viewport ${n}`, { id: 'viewer.viewport' });

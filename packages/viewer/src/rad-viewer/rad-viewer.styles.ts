@@ -92,7 +92,8 @@ export const styles = css`
   .grid[data-layout='mpr'] {
     grid-template-columns: 1fr 1fr 1fr;
   }
-  .grid[data-layout='2x2'] {
+  .grid[data-layout='2x2'],
+  .grid[data-layout='fusion'] {
     grid-template-columns: 1fr 1fr;
     grid-template-rows: 1fr 1fr;
   }

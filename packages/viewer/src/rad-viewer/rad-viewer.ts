@@ -30,7 +30,8 @@ import { texts } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
 import { StudyOpening } from './study-opening.js';
 import * as view from './viewer-view.js';
-import { slotsFor, studySlots, withSeries, type MprSlab, type Slot, type ViewerLayout } from './layouts.js';
+import { DEFAULT_LOOK, slotsFor, studySlots, withSeries } from './layouts.js';
+import type { PlaneLook, Slot, ViewerLayout } from './layouts.js';
 import type { ViewerMode } from './viewer-view.js';
 import { ViewportSync } from './viewport-sync.js';
 
@@ -79,7 +80,7 @@ export class RadViewer extends RadElement {
   @property({ type: Boolean }) iid = false;
   /** An IID launch as a query string ("requestType=STUDY&studyUID=…"), instead of the page URL. */
   @property() launch = '';
-  /** Viewports side by side ('1x1', '1x2', '2x2'), or 'mpr': the active series in three planes with crosshairs. */
+  /** '1x1', '1x2', '2x2' side by side; 'mpr': a series in 3 planes; 'fusion': CT, PET, fused, PET MIP. */
   @property({ reflect: true }) layout: ViewerLayout = '1x1';
   /** Show the worklist (radiologist mode only). */
   @property({ type: Boolean }) worklist = true;
@@ -108,7 +109,7 @@ export class RadViewer extends RadElement {
   @state() private locked = false;
   /** The tool on the primary button of every viewport. */
   @state() private activeTool: ViewportTool = 'WindowLevel';
-  @state() private slab: MprSlab = { mode: 'thin', thicknessMm: 10 };
+  @state() private look: PlaneLook = DEFAULT_LOOK;
 
   #ownService?: DicomWebService;
   #drafts = memoryDraftStore();
@@ -157,7 +158,7 @@ export class RadViewer extends RadElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('url') || changed.has('tokenProvider')) this.#ownService = undefined;
-    if (changed.has('layout')) this.slots = slotsFor(this.layout, this.slots, this.activeSlot);
+    if (changed.has('layout')) this.slots = slotsFor(this.layout, this.slots, this.activeSlot, this.#opening.series);
     if (changed.has('idleMinutes')) this.#idle.restart();
     // Before the archive is provided: a launch's token makes the viewer's own service anew.
     this.#launch.readOnce();
@@ -336,7 +337,7 @@ export class RadViewer extends RadElement {
     const { comparing, synchronised, worklistShown, layout, mode } = this;
     const toolbar = { study, mode, layout, prior: this.#opening.prior, comparing, synchronised, worklistShown };
     return html`${view.renderStudyToolbar(
-      { ...toolbar, worklist: radiologist && this.worklist },
+      { ...toolbar, series: this.#opening.series, worklist: radiologist && this.worklist },
       {
         setLayout: (layout) => (this.layout = layout),
         compareWithPrior: () => void this.compareWithPrior(),
@@ -351,13 +352,13 @@ export class RadViewer extends RadElement {
         (tool) => (this.activeTool = tool),
         active,
         view.renderCine(active, this.cineFps, (fps) => (this.cineFps = fps)),
-        layout === 'mpr' ? { slab: this.slab, setSlab: (slab) => (this.slab = slab) } : undefined,
+        { layout, look: this.look, setLook: (look) => (this.look = look) },
       )}
       <div class="workspace">
         ${view.renderSeriesStrip(study, this.#opening.series, this.slots[this.activeSlot]?.seriesUid, (uid) =>
           this.openSeries(uid),
         )}
-        <rad-rendering-group ?sync-window=${layout === 'mpr'}
+        <rad-rendering-group ?sync-window=${layout === 'mpr'} ?sync-zoom=${layout === 'fusion'}
           ><div part="grid" class="grid" data-layout=${layout}>
             ${this.slots.map((slot, i) => this.#renderSlot(slot, i))}
           </div></rad-rendering-group
@@ -381,10 +382,10 @@ export class RadViewer extends RadElement {
       active: index === this.activeSlot,
       ...(prior ? { priorDate: this.#opening.prior?.studyDate ?? '' } : {}),
     };
-    const { codecBasePath, activeTool, cineFps, slab } = this;
+    const { codecBasePath, activeTool, cineFps, look } = this;
     // The toolbar shows the active viewport's cine and progress.
     const changed = (progress: boolean) => (!progress || index === this.activeSlot) && this.requestUpdate();
-    const viewport = shows && view.renderViewport(shows, { codecBasePath, activeTool, cineFps, slab }, changed);
+    const viewport = shows && view.renderViewport(shows, { codecBasePath, activeTool, cineFps, look }, changed);
     return view.renderSlot(slot, viewport, {
       activate: () => (this.activeSlot = index),
       drop: (uid) => this.openSeries(uid, index),

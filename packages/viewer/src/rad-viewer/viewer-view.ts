@@ -8,7 +8,8 @@ import { launchProblem, priorLabel, seriesLabel, texts, viewportLabel } from './
 import type { LaunchController } from './launch-controller.js';
 
 export type ViewerMode = 'radiologist' | 'referring';
-import type { MprSlab, Slot, ViewerLayout } from './layouts.js';
+import { fusionPair, type PlaneLook, type Slot, type ViewerLayout } from './layouts.js';
+import { renderPlaneControls } from './plane-controls.js';
 export type { Slot, ViewerLayout } from './layouts.js';
 
 /** A series dragged from the strip onto a viewport. */
@@ -103,6 +104,8 @@ export function renderCine(viewport: RadViewport | undefined, fps: number | unde
 /** What the study toolbar shows. */
 export interface StudyToolbarState {
   study: Study;
+  /** The study's series (fusion is offered where they hold a CT and a PET). */
+  series: readonly Series[];
   mode: ViewerMode;
   layout: ViewerLayout;
   prior?: Study;
@@ -126,14 +129,19 @@ export interface StudyToolbarActions {
 export function renderStudyToolbar(state: StudyToolbarState, actions: StudyToolbarActions) {
   const t = texts();
   const { study, prior } = state;
-  const layouts = (['1x1', '1x2', '2x2', 'mpr'] as const).map(
+  const names = { mpr: t.mpr, fusion: t.fusion } as Partial<Record<ViewerLayout, string>>;
+  // Fusion: for a study with a CT and a PET (the viewports say so where their frames of reference differ).
+  const canFuse = fusionPair(state.series) !== undefined;
+  const layouts = (['1x1', '1x2', '2x2', 'mpr', 'fusion'] as const).map(
     (layout) =>
       html`<button
         type="button"
         aria-pressed=${pressed(state.layout === layout)}
+        ?disabled=${layout === 'fusion' && !canFuse}
+        title=${layout === 'fusion' && !canFuse ? t.noFusion : ''}
         @click=${() => actions.setLayout(layout)}
       >
-        ${layout === 'mpr' ? t.mpr : layout.replace('x', '×')}
+        ${names[layout] ?? layout.replace('x', '×')}
       </button>`,
   );
   const sync = (e: Event) => actions.setSynchronised((e.target as HTMLInputElement).checked);
@@ -179,10 +187,11 @@ export function renderToolsToolbar(
   setTool: (tool: ViewportTool) => void,
   active: RadViewport | undefined,
   cine: unknown,
-  mpr?: { slab: MprSlab; setSlab(slab: MprSlab): void },
+  planes: { layout: ViewerLayout; look: PlaneLook; setLook(look: PlaneLook): void },
 ) {
   const t = texts();
-  const tools = [...MODE_TOOLS[mode], ...(mpr ? (['Crosshairs'] as const) : [])].map(
+  const onPlanes = planes.layout === 'mpr' || planes.layout === 'fusion';
+  const tools = [...MODE_TOOLS[mode], ...(onPlanes ? (['Crosshairs'] as const) : [])].map(
     (tool) =>
       html`<button type="button" aria-pressed=${pressed(activeTool === tool)} @click=${() => setTool(tool)}>
         ${toolLabel(tool)}
@@ -192,39 +201,8 @@ export function renderToolsToolbar(
     ${tools}
     <button type="button" @click=${() => active?.invert()}>${t.invert}</button>
     <button type="button" @click=${() => active?.reset()}>${t.reset}</button>
-    ${mpr ? renderSlabControls(mpr.slab, mpr.setSlab) : cine}
+    ${onPlanes ? renderPlaneControls(planes.layout, planes.look, planes.setLook) : cine}
   </div>`;
-}
-
-/** MPR's slab: how its planes make each pixel, and how thick. */
-function renderSlabControls(slab: MprSlab, setSlab: (slab: MprSlab) => void) {
-  const t = texts();
-  const modes = { thin: t.slabThin, mip: 'MIP', minip: 'MinIP', average: 'Avg' } as const;
-  const mode = (e: Event) => setSlab({ ...slab, mode: (e.target as HTMLSelectElement).value as MprSlab['mode'] });
-  const thickness = (e: Event) => {
-    const value = Number((e.target as HTMLInputElement).value);
-    if (value > 0) setSlab({ ...slab, thicknessMm: value });
-  };
-  return html`<label class="check"
-      >${t.slab}
-      <select part="slab" @change=${mode}>
-        ${Object.entries(modes).map(
-          ([value, label]) => html`<option value=${value} ?selected=${slab.mode === value}>${label}</option>`,
-        )}
-      </select></label
-    >
-    <label class="check"
-      >${t.slabThickness}
-      <input
-        part="slab-thickness"
-        type="number"
-        min="1"
-        max="100"
-        step="1"
-        .value=${String(slab.thicknessMm)}
-        ?disabled=${slab.mode === 'thin'}
-        @change=${thickness}
-    /></label>`;
 }
 
 /** The series of the study, each a thumbnail to click or drag onto a viewport. */
@@ -264,16 +242,22 @@ export function renderSeriesStrip(
 /** A slot's viewport, with the viewer's tool, codecs and cine rate; `changed` on cine and load progress. */
 export function renderViewport(
   shows: Slot,
-  settings: { codecBasePath?: string; activeTool: ViewportTool; cineFps?: number; slab: MprSlab },
+  settings: { codecBasePath?: string; activeTool: ViewportTool; cineFps?: number; look: PlaneLook },
   changed: (progress: boolean) => void,
 ) {
+  const slab = shows.slab ?? settings.look.slab;
+  const { fusion } = settings.look;
   return html`<rad-viewport
     study-uid=${shows.studyUid}
     series-uid=${shows.seriesUid}
     view=${shows.view ?? 'stack'}
     ?crosshairs=${shows.view !== undefined}
-    slab=${shows.view ? settings.slab.mode : 'thin'}
-    slab-thickness=${settings.slab.thicknessMm}
+    slab=${shows.view ? slab.mode : 'thin'}
+    slab-thickness=${slab.thicknessMm}
+    fusion-series-uid=${shows.fusionSeriesUid ?? ''}
+    fusion-colormap=${fusion.colormap}
+    fusion-opacity=${fusion.opacity}
+    .fusionWindow=${fusion.window}
     codec-base-path=${settings.codecBasePath ?? nothing}
     active-tool=${settings.activeTool}
     cine-fps=${settings.cineFps ?? nothing}

@@ -1,6 +1,7 @@
 // The crosshair point a rendering group's reformats share: every plane passes through it. Setting
 // it from one view (a click, a drag) moves the other planes to it; scrolling a plane moves the point
-// along that plane's normal, and the others redraw their reference lines.
+// along that plane's normal: the planes parallel to it (fusion's CT, PET and fused axial views)
+// scroll with it, and the others redraw their reference lines.
 import { dot, offset, type Vec3 as Point3 } from '../rad-viewport/vector3.js';
 
 /** A reformat that takes part: its plane, and how to move it and redraw its lines. */
@@ -51,14 +52,19 @@ export class Crosshair {
     this.#changed();
   }
 
-  /** `member`'s plane moved along its normal (a scroll): the point follows it. */
+  /** `member`'s plane moved along its normal (a scroll): the point follows it, and the planes parallel to it. */
   moved(member: CrosshairMember): void {
     const [point, normal, centre] = [this.#point, member.normal(), member.centre()];
     if (!point || !normal || !centre) return;
     const along = dot(centre, normal) - dot(point, normal);
     if (Math.abs(along) < 1e-6) return;
-    this.#point = offset(point, normal, along);
+    const moved = offset(point, normal, along);
+    this.#point = moved;
     this.#changed();
+    for (const other of this.#members) {
+      const parallel = other !== member && Math.abs(dot(other.normal() ?? [0, 0, 0], normal)) > 0.999;
+      if (parallel) void other.moveTo(moved);
+    }
   }
 
   #changed(): void {

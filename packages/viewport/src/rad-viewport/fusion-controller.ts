@@ -8,6 +8,7 @@ import type { ReactiveController } from 'lit';
 import { FusionLayer, sampledVolume, type FusionLook } from './fusion-layer.js';
 import { modalityUnitOf } from './modality-value.js';
 import type { MeasuredReformat } from './reformat-measurements.js';
+import type { ReformatViewport } from './reformat-viewport.js';
 import type { ReformatController, ReformatPort, ViewPlane } from './reformat-controller.js';
 import type { SeriesService, StackFrame } from './series-stack.js';
 import { sliceGeometryOf, volumeGeometry, volumeRefusalText } from './volume-geometry.js';
@@ -40,6 +41,8 @@ export interface FusionPort extends Pick<ReformatPort, 'host' | 'engine'> {
 const frameOfReference = (frames: readonly StackFrame[]) => stringValue(frames[0]?.metadata ?? {}, '00200052');
 
 let nextId = 0;
+/** SUVbw 0 to 5 (a linear window's ramp, PS3.3 C.11.2.1.2.1: centre − 0.5 ± (width − 1) / 2). */
+const PET_WINDOW = { center: 3, width: 6 };
 
 export class FusionController implements ReactiveController {
   readonly #id = `rad-fusion-${++nextId}`;
@@ -47,6 +50,8 @@ export class FusionController implements ReactiveController {
   /** What the layer was made for: the plane's viewport and the series laid over it. */
   #madeFor?: { view: unknown; seriesUid: string };
   #abort?: AbortController;
+  /** The PET reformats given their SUV window. */
+  readonly #windowed = new WeakSet<ReformatViewport>();
   /** Why the series asked for is not fused, if it is not. */
   refusal?: string;
 
@@ -57,6 +62,7 @@ export class FusionController implements ReactiveController {
   hostUpdated(): void {
     const settings = this.port.settings();
     const view = this.port.reformat.shownView;
+    if (view) this.#windowPet(view);
     if (!settings.seriesUid || !view) {
       this.refusal = settings.seriesUid && this.port.plane() === 'stack' ? this.#notOnAPlane() : undefined;
       return this.#leave();
@@ -112,6 +118,15 @@ export class FusionController implements ReactiveController {
   /** Resolves once the fusion is drawn as set now. */
   async drawn(): Promise<void> {
     await this.#layer?.drawn();
+  }
+
+  /** A PET reformat (with SUV) is first shown in SUVbw 0–5, as PET is read, and as its fusion is. */
+  #windowPet(view: ReformatViewport): void {
+    const { frames } = this.port.engine.controller;
+    if (this.#windowed.has(view) || !view.volumeId || !frames.length || frames.some((f) => f.suvbw === undefined))
+      return;
+    this.#windowed.add(view);
+    view.setWindow(PET_WINDOW);
   }
 
   #notOnAPlane(): string {
