@@ -4,41 +4,14 @@
 // stays on the stack and says why.
 import { cache, getRenderingEngines } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { readPart10 } from '@telerad/core';
-import type { RadViewport, ViewPlane } from '@telerad/viewport';
+import type { RadViewport } from '@telerad/viewport';
 import { study, type ManifestStudy } from '../support/corpus.js';
 import { nearestValue, slabMaximum, trilinearValue, type VolumePhantomTruth } from '../support/volume-truth.js';
 import { viewportFor } from './helpers.js';
-
-type Point3 = [number, number, number];
-/** A window whose ramp runs from 0 to 1020 HU: grey = value / 4. */
-const WINDOW = { center: 510.5, width: 1021 };
-const greyOf = (value: number) => Math.round((Math.max(0, Math.min(1020, value)) / 1020) * 255);
-
-/** The displayed grey level of the canvas pixel [x, y] (device pixels). */
-function canvasGrey(el: RadViewport, [x, y]: readonly number[]): number {
-  const context = el.canvas!.getContext('2d', { willReadFrequently: true })!;
-  return context.getImageData(x, y, 1, 1).data[0];
-}
-
-/** The device pixel of the canvas showing a patient point, and the patient point at that pixel's centre. */
-function pixelAt(el: RadViewport, point: readonly number[]): { pixel: number[]; centre: Point3 } {
-  const canvas = el.canvas!;
-  const ratio = canvas.width / canvas.getBoundingClientRect().width;
-  const pixel = el.reformat.patientToCanvas(point)!.map((v) => Math.floor(v * ratio));
-  return { pixel, centre: el.reformat.canvasToPatient([(pixel[0] + 0.5) / ratio, (pixel[1] + 0.5) / ratio])! };
-}
-
-async function showPlane(el: RadViewport, view: ViewPlane, settings: Partial<RadViewport> = {}) {
-  const asked = { ...settings, view } as Record<string, unknown>;
-  const current = el as unknown as Record<string, unknown>;
-  const changed = Object.keys(asked).some((key) => current[key] !== asked[key]) ? oneEvent(el, 'rad-view-change') : undefined;
-  Object.assign(el, asked);
-  const detail = changed ? (await changed).detail : { requested: view, shown: el.reformat.plane ?? 'stack' };
-  await waitUntil(() => el.reformat.state() && el.reformat.state()!.volumeLoaded === el.reformat.state()!.volumeSlices, 'volume loaded');
-  return detail;
-}
+import { canvasGrey, distanceToLine, dragOnReformat, greyOf, linesOf, pixelAt, showPlane, WINDOW } from './reformat-helpers.js';
+import type { Point3 } from './reformat-helpers.js';
 
 /** Points of the plane through `through` with normal `axis`: voxel centres on a grid every `step` voxels. */
 function planePoints(truth: VolumePhantomTruth, through: Point3, axis: 0 | 1 | 2, step = 3): Point3[] {
@@ -203,37 +176,6 @@ describe('reformats of the volume phantom', function () {
     expect(points.some((p) => slabMaximum(truth, p, 1, 4.5) === 300 && nearestValue(truth, p) === 0)).to.equal(true);
   });
 });
-
-/** Drags the primary button between two patient points of the reformat shown, like a user measuring. */
-async function dragOnReformat(el: RadViewport, from: readonly number[], to: readonly number[]): Promise<void> {
-  const area = el.shadowRoot!.querySelector<HTMLElement>('.reformat')!;
-  const box = area.getBoundingClientRect();
-  const client = (point: readonly number[]) => {
-    const [x, y] = el.reformat.patientToCanvas(point)!;
-    return { clientX: box.left + x, clientY: box.top + y, pageX: box.left + x, pageY: box.top + y };
-  };
-  const options = { bubbles: true, composed: true, button: 0, buttons: 1 };
-  area.dispatchEvent(new MouseEvent('mousedown', { ...options, ...client(from) }));
-  for (let i = 1; i <= 5; i++) {
-    const point = from.map((v, k) => v + ((to[k] - v) * i) / 5);
-    document.dispatchEvent(new MouseEvent('mousemove', { ...options, ...client(point) }));
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  document.dispatchEvent(new MouseEvent('mouseup', { ...options, buttons: 0, ...client(to) }));
-}
-
-/** The reference lines a viewport draws: plane and end points, CSS px. */
-function linesOf(el: RadViewport) {
-  return [...el.shadowRoot!.querySelectorAll('[part~="crosshairs"] line')].map((line) => ({
-    plane: line.getAttribute('data-plane'),
-    ends: ['x1', 'y1', 'x2', 'y2'].map((name) => Number(line.getAttribute(name))),
-  }));
-}
-
-/** Distance (px) from a point to the line through two points. */
-function distanceToLine([px, py]: readonly number[], [x1, y1, x2, y2]: readonly number[]): number {
-  return Math.abs((x2 - x1) * (y1 - py) - (x1 - px) * (y2 - y1)) / Math.hypot(x2 - x1, y2 - y1);
-}
 
 describe('crosshairs across a rendering group', function () {
   this.timeout(120_000);

@@ -81,6 +81,7 @@ export const templates = {
   'viewport.fusion.frame-of-reference': 'Diese Serie liegt in einem anderen Bezugssystem: nicht fusioniert.',
   'viewport.tool.crosshairs': 'Fadenkreuz',
   'viewport.plane.axial': 'Axiale Rekonstruktion',
+  'viewport.plane.oblique': 'Schräge Rekonstruktion',
   'viewport.plane.coronal': 'Koronare Rekonstruktion',
   'viewport.plane.sagittal': 'Sagittale Rekonstruktion',
   'viewport.slab.mip': 'MIP',

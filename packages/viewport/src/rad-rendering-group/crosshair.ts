@@ -2,7 +2,7 @@
 // it from one view (a click, a drag) moves the other planes to it; scrolling a plane moves the point
 // along that plane's normal: the planes parallel to it (fusion's CT, PET and fused axial views)
 // scroll with it, and the others redraw their reference lines.
-import { dot, offset, type Vec3 as Point3 } from '../rad-viewport/vector3.js';
+import { dot, offset, rotateAbout, type Vec3 as Point3 } from '../rad-viewport/vector3.js';
 
 /** A reformat that takes part: its plane, and how to move it and redraw its lines. */
 export interface CrosshairMember {
@@ -10,8 +10,12 @@ export interface CrosshairMember {
   normal(): Point3 | undefined;
   /** The patient point at the plane's centre, while a reformat is shown. */
   centre(): Point3 | undefined;
+  /** The patient direction of screen up, while a reformat is shown. */
+  up(): Point3 | undefined;
   /** Moves the plane along its normal through `point`. */
   moveTo(point: Point3): Promise<void>;
+  /** Turns the plane to `normal` (screen up `up`), through `point`. */
+  orient(normal: Point3, up: Point3, point: Point3): Promise<void>;
   /** The point or the other planes changed: redraw the lines. */
   changed(): void;
 }
@@ -49,6 +53,23 @@ export class Crosshair {
     // The lines move at once (the planes' directions do not change); the planes follow as they draw.
     this.#changed();
     await Promise.all([...this.#members].filter((m) => m !== from && m.normal()).map((m) => m.moveTo(point)));
+    this.#changed();
+  }
+
+  /**
+   * Turns the other planes by `radians` about `from`'s normal, through the point (oblique planes;
+   * right-handed: counterclockwise as `from` shows it).
+   */
+  async rotate(from: CrosshairMember, radians: number): Promise<void> {
+    const [point, axis] = [this.#point, from.normal()];
+    if (!point || !axis || !radians) return;
+    const turns = [...this.#members].map((member) => {
+      const [normal, up] = [member.normal(), member.up()];
+      if (member === from || !normal || !up) return undefined;
+      return member.orient(rotateAbout(normal, axis, radians), rotateAbout(up, axis, radians), point);
+    });
+    this.#changed();
+    await Promise.all(turns);
     this.#changed();
   }
 

@@ -123,11 +123,16 @@ export const imageFailedLabel = (n: number, count: number) =>
 export const noSuv = (units: string, why: string) => msg(str`${units} — no SUV: ${why}`, { id: 'viewport.no-suv' });
 
 /** A reformat's plane and slab, as the overlay and the report name them ("coronal reformat"). */
-export function reformatName(plane: 'axial' | 'coronal' | 'sagittal', slab: string, thicknessMm: number): string {
+export function reformatName(
+  plane: 'axial' | 'coronal' | 'sagittal' | 'oblique',
+  slab: string,
+  thicknessMm: number,
+): string {
   const planes = {
     axial: msg('Axial reformat', { id: 'viewport.plane.axial' }),
     coronal: msg('Coronal reformat', { id: 'viewport.plane.coronal' }),
     sagittal: msg('Sagittal reformat', { id: 'viewport.plane.sagittal' }),
+    oblique: msg('Oblique reformat', { id: 'viewport.plane.oblique' }),
   };
   const slabs: Record<string, string> = {
     mip: msg('MIP', { id: 'viewport.slab.mip' }),

@@ -9,6 +9,7 @@ import type { CrosshairMember } from '../rad-rendering-group/crosshair.js';
 import type { RenderingGroup } from '../rad-rendering-group/rendering-context.js';
 import type { SyncedView } from '../rad-rendering-group/view-sync.js';
 import { referenceLines, type ReferenceLine } from './crosshair-lines.js';
+import { CrosshairPointer } from './crosshair-pointer.js';
 import { ReformatMeasurements } from './reformat-measurement-events.js';
 import { hasStatistics } from './annotation-bridge.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
@@ -83,7 +84,6 @@ export class ReformatController implements ReactiveController {
   /** The series run the settings were last applied for, and the applying in progress. */
   #run?: Promise<unknown>;
   #applying = Promise.resolve();
-  #removePointer = () => {};
   /** What `rad-view-change` last said: the stack (asked for and shown), a plane, or a refusal. */
   #lastSaid: ViewPlane | 'refused' = 'stack';
   /** Why the plane asked for is not shown, if it is not. */
@@ -113,9 +113,15 @@ export class ReformatController implements ReactiveController {
   readonly #member: CrosshairMember = {
     normal: () => this.#shown?.camera.normal,
     centre: () => this.#shown?.camera.centreMm,
+    up: () => this.#shown?.camera.screenUp,
     moveTo: (point) => this.moveTo(point),
+    orient: async (normal, up, point) => await this.#shown?.orientTo(normal, up, point),
     changed: () => this.port.host.requestUpdate(),
   };
+  /** The `Crosshairs` tool: sets the point, or turns the other planes. */
+  readonly #pointer = new CrosshairPointer(this, this.#member, () =>
+    this.#leaveCrosshair && this.port.activeTool() === 'Crosshairs' ? this.port.group()?.crosshair : undefined,
+  );
 
   constructor(private readonly port: ReformatPort) {
     port.host.addController(this);
@@ -186,13 +192,9 @@ export class ReformatController implements ReactiveController {
     );
   }
 
-  /** Sets the group's crosshair point where the pointer is (the `Crosshairs` tool, pressed or dragged). */
-  #pointer(event: PointerEvent): void {
-    const crosshair = this.#leaveCrosshair && this.port.group()?.crosshair;
-    if (!crosshair || this.port.activeTool() !== 'Crosshairs' || !(event.buttons & 1) || !this.#view) return;
-    const box = this.#view.viewport.element.getBoundingClientRect();
-    const point = this.canvasToPatient([event.clientX - box.left, event.clientY - box.top]);
-    if (point) void crosshair.set(point, this.#member);
+  /** Turns the other planes of the group's crosshair by `degrees` about this plane's normal (oblique planes). */
+  async rotateCrosshairs(degrees: number): Promise<void> {
+    await this.port.group()?.crosshair.rotate(this.#member, (degrees * Math.PI) / 180);
   }
 
   async #apply(): Promise<void> {
@@ -266,13 +268,7 @@ export class ReformatController implements ReactiveController {
     );
     this.measurements.listen();
     setPrimaryTool(runtime, this.#id, this.port.activeTool());
-    const pointer = (event: PointerEvent) => this.#pointer(event);
-    area.addEventListener('pointerdown', pointer);
-    area.addEventListener('pointermove', pointer);
-    this.#removePointer = () => {
-      area.removeEventListener('pointerdown', pointer);
-      area.removeEventListener('pointermove', pointer);
-    };
+    this.#pointer.attach(area);
     return this.#view;
   }
 
@@ -392,7 +388,7 @@ export class ReformatController implements ReactiveController {
     this.measurements.stop();
     this.#leaveCrosshair?.();
     this.#leaveCrosshair = undefined;
-    this.#removePointer();
+    this.#pointer.detach();
     this.#view?.dispose();
     this.#view = undefined;
     this.#plane = undefined;

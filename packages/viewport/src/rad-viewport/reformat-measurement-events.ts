@@ -3,6 +3,7 @@
 // their statistics; a click that drew no shape removed, not reported).
 import { hasStatistics } from './annotation-bridge.js';
 import { reformatName } from './messages.js';
+import { shownPlane } from './reformat-view.js';
 import { isDegenerate, type MeasurementInput, type RadMeasurement } from './measurements.js';
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import {
@@ -44,7 +45,7 @@ export class ReformatMeasurements {
     return {
       ...state,
       volumeId: view.volumeId,
-      planeName: reformatName(state.plane, 'thin', 0),
+      planeName: reformatName(shownPlane(state), 'thin', 0),
       frames: this.port.frames(),
       pet: this.port.pet(),
     };

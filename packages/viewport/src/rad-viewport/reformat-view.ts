@@ -23,9 +23,20 @@ export function reformatViewState(stack: ViewState, reformat: ReformatState): Vi
 /** The patient axis (0 x, 1 y, 2 z) a plane's normal runs most along. */
 const mainAxis = (normal: readonly number[]) => normal.map(Math.abs).indexOf(Math.max(...normal.map(Math.abs)));
 
+/** The patient axis of each plane's normal as first shown. */
+const PLANE_AXIS = { sagittal: 0, coronal: 1, axial: 2 } as const;
+
+/** The plane's name: its own, or oblique where the crosshairs turned it more than half a degree off its axis. */
+export function shownPlane({
+  plane,
+  normal,
+}: Pick<ReformatState, 'plane' | 'normal'>): ReformatState['plane'] | 'oblique' {
+  return Math.abs(normal[PLANE_AXIS[plane]]) < Math.cos((0.5 * Math.PI) / 180) ? 'oblique' : plane;
+}
+
 export function reformatOverlay(reformat: ReformatState): ReformatOverlay {
   return {
-    name: reformatName(reformat.plane, reformat.slab, reformat.slabThicknessMm),
+    name: reformatName(shownPlane(reformat), reformat.slab, reformat.slabThicknessMm),
     pixelsPerMm: reformat.pixelsPerMm,
     locationMm: reformat.centreMm[mainAxis(reformat.normal)],
   };

@@ -169,6 +169,26 @@ export class ReformatViewport {
   }
 
   /**
+   * Turns the plane to `normal` with screen up `up`, through patient point `point`, keeping the
+   * view's centre as near as the new plane allows and its scale; resolves once drawn.
+   */
+  orientTo(normal: readonly number[], up: readonly number[], point: readonly number[]): Promise<void> {
+    const { focalPoint, position } = this.viewport.getCamera();
+    if (!focalPoint || !position) return Promise.resolve();
+    const distance = Math.hypot(...sub(position, focalPoint));
+    const centre = offset(focalPoint, normal, -dot(sub(focalPoint, point), normal));
+    return this.drawn(() => {
+      this.viewport.setCamera({
+        viewPlaneNormal: [...normal] as Types.Point3,
+        viewUp: [...up] as Types.Point3,
+        focalPoint: centre,
+        position: offset(centre, normal, distance),
+      });
+      this.viewport.render();
+    });
+  }
+
+  /**
    * The patient point at the centre of the image area, the plane's normal (towards the viewer), and
    * the patient directions of screen right and up.
    */

@@ -14,3 +14,10 @@ export const offset = (point: readonly number[], direction: readonly number[], d
   point[1] + distance * direction[1],
   point[2] + distance * direction[2],
 ];
+/** `v` turned by `radians` about the unit `axis` (right-handed: counterclockwise seen from the axis' tip). */
+export function rotateAbout(v: readonly number[], axis: readonly number[], radians: number): Vec3 {
+  const [c, s] = [Math.cos(radians), Math.sin(radians)];
+  const along = dot(axis, v) * (1 - c);
+  const [x, y, z] = cross(axis, v);
+  return [0, 1, 2].map((i) => v[i] * c + [x, y, z][i] * s + axis[i] * along) as Vec3;
+}

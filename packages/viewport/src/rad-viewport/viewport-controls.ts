@@ -141,6 +141,9 @@ export function keyAction(
     Backspace: () => el.deleteSelectedMeasurements(),
   };
   if ((event.ctrlKey || event.metaKey) && event.key === 'z') return () => el.undo();
+  // Alt+←/→ on a reformat with crosshairs: the other planes turn 5° about this one (oblique planes).
+  const turn = { ArrowLeft: 5, ArrowRight: -5 }[event.key];
+  if (event.altKey && turn && el.reformat.plane && el.crosshairs) return () => el.reformat.rotateCrosshairs(turn);
   return tool ? () => (el.activeTool = tool.tool) : preset ? () => el.setWindow(preset) : actions[event.key];
 }
 
