@@ -126,7 +126,8 @@ export class FusionLayer {
   /** The PET takes the CT's camera and slab, so that both show the same plane at the same scale. */
   #follow(): void {
     const pet = this.#pet.viewport;
-    if (!this.#pet.volumeId) return;
+    // The CT's reformat may go first (its element leaving the page): nothing to follow.
+    if (!this.#pet.volumeId || this.ct.disposed) return;
     const ct = this.ct.viewport;
     pet.setBlendMode(ct.getBlendMode());
     const thickness = ct.getSlabThickness();
@@ -151,7 +152,7 @@ export class FusionLayer {
     const ct = this.ct.viewport.canvas;
     const pet = this.#pet.viewport.canvas;
     const look = this.#look;
-    if (!look || !this.#pet.volumeId) return;
+    if (!look || !this.#pet.volumeId || this.ct.disposed) return;
     const fused = this.#fused;
     if (fused.width !== ct.width || fused.height !== ct.height) [fused.width, fused.height] = [ct.width, ct.height];
     const context = fused.getContext('2d');

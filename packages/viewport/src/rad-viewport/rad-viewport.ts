@@ -108,6 +108,7 @@ export class RadViewport extends RadViewportSettings {
     cacheMb: () => this.cacheSize,
     activeTool: () => this.activeTool,
     stopCine: () => this.pause(),
+    planeFirst: () => this.view !== 'stack',
     rendered: (view, frame, hasOverlayPlanes) => {
       this.shown = view;
       this.hasOverlayPlanes = hasOverlayPlanes;
@@ -146,7 +147,6 @@ export class RadViewport extends RadViewportSettings {
     failed: (error) => this.emitError(error, 'load-fusion-series'),
   });
 
-  /** Whether the image area has no size: said in the element (see `ViewportEngine`). */
   @state() private noSize = false;
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

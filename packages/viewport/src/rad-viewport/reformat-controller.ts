@@ -200,7 +200,7 @@ export class ReformatController implements ReactiveController {
   async #apply(): Promise<void> {
     const { engine } = this.port;
     try {
-      await engine.series.taskComplete;
+      await Promise.race([engine.series.taskComplete, engine.stackStarted()]);
     } catch {
       return; // the series' failure is said by its task
     }
@@ -233,9 +233,10 @@ export class ReformatController implements ReactiveController {
     if (settings.plane === 'stack' || !frames.length || this.refusal) return this.#leave();
     const view = this.#ensureView();
     if (!view) return;
-    const stackWindow = this.port.engine.controller.state().window;
+    // The stack's window once it has drawn (before, Cornerstone's from the volume's attributes).
+    const { window: stackWindow } = this.port.engine.controller.state();
     if ((await view.showVolume(frames.map((frame) => frame.imageId))) || this.#plane !== settings.plane) {
-      view.orient(settings.plane, this.#view?.window && this.#plane ? this.#view.window : stackWindow);
+      view.orient(settings.plane, this.#plane ? this.#view?.window : stackWindow.width > 1 ? stackWindow : undefined);
       this.#plane = settings.plane;
     }
     view.setSlab(settings.slab, settings.slabThicknessMm, settings.interpolation);

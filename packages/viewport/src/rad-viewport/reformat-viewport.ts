@@ -34,6 +34,7 @@ export class ReformatViewport {
   #volumeId?: string;
   #loading = { loaded: 0, total: 0 };
   #cleanups: (() => void)[] = [];
+  #disposed = false;
 
   constructor(
     private readonly runtime: CornerstoneRuntime,
@@ -66,6 +67,11 @@ export class ReformatViewport {
     listen(Enums.Events.CAMERA_MODIFIED, viewChanged);
   }
 
+  /** Whether the viewport was removed (its engine may have gone with it). */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
   /** The volume shown (Cornerstone's id), once there is one. */
   get volumeId(): string | undefined {
     return this.#volumeId;
@@ -88,6 +94,11 @@ export class ReformatViewport {
       ((await core.volumeLoader.createAndCacheVolume(volumeId, {
         imageIds: [...imageIds],
       })) as Types.IStreamingImageVolume);
+    // Removed while the volume was made (its element left the page): the volume is not shown, nor kept unused.
+    if (this.#disposed) {
+      if (!volumeUsers.has(volumeId)) core.cache.removeVolumeLoadObject(volumeId);
+      return false;
+    }
     this.#volumeId = volumeId;
     volumeUsers.set(volumeId, (volumeUsers.get(volumeId) ?? 0) + 1);
     const loaded = (volume as unknown as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded;
@@ -235,6 +246,7 @@ export class ReformatViewport {
 
   /** Removes the viewport, its tool group and its listeners, and lets go of its volume. */
   dispose(): void {
+    this.#disposed = true;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     if (this.runtime.tools.ToolGroupManager.getToolGroup(this.id))
       this.runtime.tools.ToolGroupManager.destroyToolGroup(this.id);

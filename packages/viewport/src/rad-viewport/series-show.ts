@@ -40,6 +40,11 @@ export interface SeriesShowPort {
   activeTool(): ViewportTool;
   /** A new series: cine stops. */
   stopCine(): void;
+  /**
+   * A plane is asked for (`view`): the stack's first image would not be seen, so the engine loads
+   * at once, with the series' metadata, and the series' bytes are asked for without it.
+   */
+  planeFirst(): boolean;
   /** The engine shows the series; PET without SUV says why. */
   started(suvUnavailable: string | undefined): void;
   progress(loaded: number, total: number): void;
@@ -91,6 +96,8 @@ export class SeriesShow {
       ? this.#port.request('load-series', () => loadSeriesStack(archive, studyUid, seriesUid, options))
       : Promise.resolve(hostStack(imageIds ?? []));
     await host.updateComplete;
+    // A failure to start is reported where the engine is awaited (#startEngine).
+    if (this.#port.planeFirst()) controller.ready().catch(() => {});
     const { frames, sources, suvUnavailable } = await stack;
     // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
     if (!host.isConnected) throw new DicomWebError('aborted', 0, '');
@@ -130,7 +137,7 @@ export class SeriesShow {
     [studyUid, seriesUid]: [string, string],
     { prefetch, signal }: { prefetch: AbortController; signal: AbortSignal },
   ): Promise<{ retrieval?: Promise<SeriesRetrieval | undefined> }> {
-    const first = service ? this.#parts.firstImage.fetch(frames[0]) : undefined;
+    const first = service && !this.#port.planeFirst() ? this.#parts.firstImage.fetch(frames[0]) : undefined;
     // An image drawn early comes first: the engine's download and start would delay it.
     if (first && drawableEarly(frames[0].metadata)) await first;
     // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
@@ -143,7 +150,9 @@ export class SeriesShow {
     const location = service && whole ? seriesLocationOf(service, studyUid, seriesUid) : undefined;
     // After the first frame: the series' bytes would otherwise compete with it.
     const both = AbortSignal.any([prefetch.signal, signal]);
-    const retrieval = location ? first?.then(() => new SeriesRetrieval(location, frames[0].imageId, both)) : undefined;
+    const retrieval = location
+      ? (first ?? Promise.resolve()).then(() => new SeriesRetrieval(location, frames[0].imageId, both))
+      : undefined;
     await engine;
     // Not awaited here: the stack is set as soon as the engine is ready.
     return { retrieval };

@@ -40,6 +40,13 @@ export interface EnginePort extends Omit<SeriesShowPort, 'started' | 'awaitLateS
   started(suvUnavailable: string | undefined): void;
 }
 
+/** A promise and its resolution (Promise.withResolvers, for the browsers before it). */
+const started = () => {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
 /** Resolves after the next frame has been drawn (or at once in a page that draws none, hidden). */
 const afterAFrame = () =>
   new Promise<void>((resolve) =>
@@ -59,6 +66,8 @@ export class ViewportEngine implements ReactiveController {
   #noSize = false;
   /** Unsubscribes from a provider that answered late (see `requestDicomWebAgain`). */
   #stopLateService = () => {};
+  /** Resolves once the series run now asked for has its frames on the stack (its first image not yet drawn). */
+  #stackStarted = started();
 
   constructor(port: EnginePort) {
     this.#port = port;
@@ -99,7 +108,10 @@ export class ViewportEngine implements ReactiveController {
     const failed = (error: unknown, operation: string) => void port.emitError(error, operation);
     this.#show = new SeriesShow(parts, { ...port, awaitLateService, failed, started: (suv) => this.#started(suv) });
     this.series = new Task(host, {
-      task: (source: SeriesSource, { signal }) => this.#show.show(source, signal),
+      task: (source: SeriesSource, { signal }) => {
+        this.#stackStarted = started();
+        return this.#show.show(source, signal);
+      },
       args: () => port.source(),
       onError: (error) => {
         // An image that failed was announced as it failed: its series failing with it is not news.
@@ -179,5 +191,15 @@ export class ViewportEngine implements ReactiveController {
   #started(suvUnavailable: string | undefined): void {
     this.imageErrors.clear();
     this.#port.started(suvUnavailable);
+    // After the stack is given its frames (at once, after this): a reformat need not wait for the first image.
+    queueMicrotask(() => this.#stackStarted.resolve());
+  }
+
+  /**
+   * Resolves once the series shown has its frames on the stack, before its first image is drawn: a
+   * reformat asked for at once builds its volume while the stack draws (or never, if the series fails).
+   */
+  stackStarted(): Promise<void> {
+    return this.#stackStarted.promise;
   }
 }
