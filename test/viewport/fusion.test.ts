@@ -5,6 +5,7 @@
 import { cache, getRenderingEngines, CONSTANTS } from '@cornerstonejs/core';
 import { ToolGroupManager } from '@cornerstonejs/tools';
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { readPart10 } from '@telerad/core';
 import type { RadMeasurement, RadViewport } from '@telerad/viewport';
 import { study, type ManifestSeries, type ManifestStudy } from '../support/corpus.js';
 import { viewportFor } from './helpers.js';
@@ -129,6 +130,24 @@ describe('PET/CT fusion', function () {
     expectSuv(wide, { max: lesion.suvBw, peak: lesion.suvBw });
     expect(value(wide, 'mean')).to.be.within(1.5, lesion.suvBw * 0.9);
     el.clearMeasurements();
+  });
+
+  it('writes the SUV statistics to the SR (SUVpeak as Peak Value Within ROI, in {SUVbw}g/ml) and reads them again', async () => {
+    const lesion = truth.regions.find((r) => r.name === 'hot lesion')!;
+    await el.setMeasurements([ellipseAround(hot, 10)]);
+    try {
+      const part10 = await el.exportMeasurementsSR();
+      const verdict = (await (await fetch('/__test/dciodvfy', { method: 'POST', body: part10 })).json()) as { errors: string[] };
+      expect(verdict.errors).to.deep.equal([]);
+      const content = JSON.stringify(((await readPart10(part10)) as { ContentSequence: unknown }).ContentSequence);
+      expect(content).to.contain('"CodeValue":"126031"');
+      expect(content).to.contain('"CodeValue":"{SUVbw}g/ml"');
+      el.clearMeasurements();
+      const [loaded] = await el.loadMeasurementsSR(part10);
+      expectSuv(loaded, { max: lesion.suvBw, mean: lesion.suvBw, peak: lesion.suvBw });
+    } finally {
+      el.clearMeasurements();
+    }
   });
 });
 
