@@ -1,7 +1,7 @@
 // Oblique planes by turning the crosshairs (issue 17): the other planes of a rendering group turn
 // about the plane the reader works on, through the crosshair point; an oblique plane shows the
 // phantom's trilinear values (±1 grey), is named oblique, and turns by API, keys and pointer.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { RadViewport } from '@telerad/viewport';
 import { study } from '../support/corpus.js';
@@ -174,5 +174,32 @@ describe('oblique planes from the crosshairs', function () {
     );
     expect(angleBetween(coronal.reformat.state()!.normal, unturned)).to.be.closeTo(20, 0.5);
     expect(offPlane(coronal, centre)).to.be.below(0.05);
+  });
+
+  it('measures on the oblique plane and draws the measurement again on it from the SR', async () => {
+    const coronal = views[1];
+    const { screenRight: right, screenUp: up, normal } = coronal.reformat.state()!;
+    const at = (mmRight: number, mmUp: number) => centre.map((v, i) => v + mmRight * right[i] + mmUp * up[i]) as Point3;
+    const ellipse = { tool: 'EllipticalROI' as const, sopInstanceUID: '', handles: [], points: [at(0, 5), at(0, -5), at(-8, 0), at(8, 0)], view: 'coronal' as const };
+    try {
+      const [drawn] = await coronal.setMeasurements([ellipse]);
+      const area = drawn.values.find((v) => v.name === 'area')!.value;
+      expect(area).to.be.closeTo(Math.PI * 8 * 5, 1e-3);
+      expect(drawn.values.find((v) => v.name === 'mean')!.value, 'inside the sphere').to.be.closeTo(truth.anatomy.sphere.hu, 1);
+      expect(drawn.image?.plane).to.equal('Oblique reformat');
+      const part10 = await coronal.exportMeasurementsSR();
+      coronal.clearMeasurements();
+      // From the stack: the SR shows the coronal view again, turned to the measurement's plane.
+      const back = oneEvent(coronal, 'rad-view-change');
+      coronal.view = 'stack';
+      await back;
+      const [loaded] = await coronal.loadMeasurementsSR(part10);
+      expect(angleBetween(coronal.reformat.state()!.normal, normal), 'the oblique plane again').to.be.below(0.01);
+      expect(loaded.values.find((v) => v.name === 'area')!.value).to.be.closeTo(area, 1e-2);
+      expect(loaded.values.find((v) => v.name === 'mean')!.value).to.be.closeTo(truth.anatomy.sphere.hu, 1);
+      expect(loaded.image?.plane).to.equal('Oblique reformat');
+    } finally {
+      coronal.clearMeasurements();
+    }
   });
 });

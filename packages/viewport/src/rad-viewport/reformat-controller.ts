@@ -323,7 +323,8 @@ export class ReformatController implements ReactiveController {
     if (this.plane !== plane) return [];
     const ids = new Set(this.measurements.add(inputs));
     const [first] = inputs[0].points ?? [];
-    if (first) await this.moveTo(first);
+    const oblique = this.measurements.obliquePlaneOf(inputs[0]);
+    if (first) await (oblique ? this.#shown?.orientTo(oblique.normal, oblique.up, first) : this.moveTo(first));
     const drawn = () => this.measurements.list().filter((m) => ids.has(m.id));
     // ROI statistics are computed as Cornerstone draws the annotations, a frame or two later.
     for (let frame = 0; frame < 60 && !drawn().every(hasStatistics); frame++) await new Promise(requestAnimationFrame);

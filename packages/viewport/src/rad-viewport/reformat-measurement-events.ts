@@ -8,6 +8,7 @@ import { isDegenerate, type MeasurementInput, type RadMeasurement } from './meas
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import {
   isOnReformat,
+  obliquePlaneOf,
   reformatAnnotations,
   reformatMeasurement,
   type MeasuredReformat,
@@ -73,8 +74,11 @@ export class ReformatMeasurements {
     if (!runtime || !viewport || !volumeId) return [];
     return inputs.flatMap((input) => {
       if (!input.points || !input.view) return [];
-      // Cornerstone's own camera for the plane: what its tools match annotations by.
-      const { viewPlaneNormal, viewUp } = runtime.core.CONSTANTS.MPR_CAMERA_VALUES[input.view];
+      // Cornerstone's own camera for the plane (its tools match annotations by it), or the points' oblique plane.
+      const oblique = this.obliquePlaneOf(input);
+      const { viewPlaneNormal, viewUp } = oblique
+        ? { viewPlaneNormal: oblique.normal, viewUp: oblique.up }
+        : runtime.core.CONSTANTS.MPR_CAMERA_VALUES[input.view];
       const annotation = {
         invalidated: true,
         highlighted: false,
@@ -96,6 +100,12 @@ export class ReformatMeasurements {
       const uid = runtime.tools.annotation.state.addAnnotation(annotation as never, viewport.element as HTMLDivElement);
       return uid ? [uid] : [];
     });
+  }
+
+  /** The oblique plane a measurement given by points lies in, if it is not its view's own. */
+  obliquePlaneOf(input: MeasurementInput): ReturnType<typeof obliquePlaneOf> {
+    const standard = input.view && this.port.runtime()?.core.CONSTANTS.MPR_CAMERA_VALUES[input.view];
+    return standard && input.points ? obliquePlaneOf(input.points, standard) : undefined;
   }
 
   listen(): void {

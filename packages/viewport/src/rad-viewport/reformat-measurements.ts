@@ -16,7 +16,7 @@ import type { Plane, Point3 } from './reformat-viewport.js';
 import type { StackFrame } from './series-stack.js';
 import { sliceGeometryOf } from './volume-geometry.js';
 import { suvStatistics, type SampledVolume } from './suv-statistics.js';
-import { cross, dot, sub } from './vector3.js';
+import { cross, dot, offset, sub } from './vector3.js';
 
 /** A Cornerstone annotation made on a volume viewport, as far as this module reads it. */
 export interface VolumeAnnotation {
@@ -104,6 +104,26 @@ function geometricValues(tool: MeasurementTool, p: readonly number[][], reformat
     case 'ArrowAnnotate':
       return [];
   }
+}
+
+/**
+ * The plane a measurement's points span where it is not their view's own (an oblique plane): its
+ * normal (on the view's side) and the view's up laid into it. Undefined for two points, points on
+ * a line, or points in the view's plane (within half a degree).
+ */
+export function obliquePlaneOf(
+  points: readonly (readonly number[])[],
+  standard: { viewPlaneNormal: readonly number[]; viewUp: readonly number[] },
+): { normal: Point3; up: Point3 } | undefined {
+  const [a, b] = points;
+  const spans = points.slice(2).map((c) => cross(sub(b, a), sub(c, a)));
+  const span = spans.find((n) => Math.hypot(...n) > 1e-3 * Math.hypot(...sub(b, a)) ** 2);
+  if (!span) return undefined;
+  const side = Math.sign(dot(span, standard.viewPlaneNormal)) || 1;
+  const normal = span.map((v) => (v * side) / Math.hypot(...span)) as Point3;
+  if (dot(normal, standard.viewPlaneNormal) > Math.cos((0.5 * Math.PI) / 180)) return undefined;
+  const up = offset(standard.viewUp, normal, -dot(standard.viewUp, normal));
+  return { normal, up: up.map((v) => v / Math.hypot(...up)) as Point3 };
 }
 
 /** The source image nearest to a patient point (what an SR's reference and a report's link name). */
