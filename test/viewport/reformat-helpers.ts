@@ -1,5 +1,7 @@
 // Helpers of the reformat tests: a plane shown and loaded, a drag between patient points, the
 // reference lines a viewport draws.
+import { cache, getRenderingEngines } from '@cornerstonejs/core';
+import { ToolGroupManager } from '@cornerstonejs/tools';
 import { oneEvent, waitUntil } from '@open-wc/testing';
 import type { RadViewport, ViewPlane } from '@telerad/viewport';
 
@@ -63,4 +65,13 @@ export function linesOf(el: RadViewport) {
 /** Distance (px) from a point to the line through two points. */
 export function distanceToLine([px, py]: readonly number[], [x1, y1, x2, y2]: readonly number[]): number {
   return Math.abs((x2 - x1) * (y1 - py) - (x1 - px) * (y2 - y1)) / Math.hypot(x2 - x1, y2 - y1);
+}
+
+/** What the page's Cornerstone holds: volumes, viewports on its engines, tool groups. */
+export function cornerstoneHolds(): { volumes: number; viewports: number; toolGroups: number } {
+  return {
+    volumes: cache.getVolumes().length,
+    viewports: (getRenderingEngines() ?? []).flatMap((engine) => engine.getViewports()).length,
+    toolGroups: ToolGroupManager.getAllToolGroups().length,
+  };
 }
