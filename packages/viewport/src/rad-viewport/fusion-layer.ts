@@ -42,6 +42,8 @@ export class FusionLayer {
   #frames: readonly StackFrame[] = [];
   #lease?: FrameLease;
   #look?: FusionLook;
+  /** The look the PET viewport was last drawn with (undefined: not yet, or its colours need setting again). */
+  #applied?: FusionLook;
   #queued = false;
   #cleanups: (() => void)[] = [];
   #composedWaiters: (() => void)[] = [];
@@ -104,17 +106,33 @@ export class FusionLayer {
     this.#frames = frames;
     await this.#pet.showVolume(frames.map((frame) => frame.imageId));
     signal.throwIfAborted();
+    this.#applied = undefined;
     this.#follow();
   }
 
-  /** Sets the colour map, window and opacity; draws again. */
+  /**
+   * Sets the colour map, window and opacity: the PET is drawn again where its colours change, and
+   * only blended again where the opacity does (the element asks on each of its updates).
+   */
   setLook(look: FusionLook): void {
+    const applied = this.#applied;
     this.#look = look;
     if (!this.#pet.volumeId) return;
+    const { colormap, window } = look;
+    if (
+      applied?.colormap === colormap &&
+      applied.window.lower === window.lower &&
+      applied.window.upper === window.upper
+    ) {
+      this.#applied = look;
+      if (applied.opacity !== look.opacity) this.#queueCompose();
+      return;
+    }
     this.#pet.viewport.setProperties({
-      colormap: { name: colormapName(this.runtime, look.colormap) },
-      voiRange: { ...look.window },
+      colormap: { name: colormapName(this.runtime, colormap) },
+      voiRange: { ...window },
     });
+    this.#applied = look;
     this.#pet.viewport.render();
   }
 
@@ -129,12 +147,15 @@ export class FusionLayer {
     // The CT's reformat may go first (its element leaving the page): nothing to follow.
     if (!this.#pet.volumeId || this.ct.disposed) return;
     const ct = this.ct.viewport;
-    pet.setBlendMode(ct.getBlendMode());
+    if (pet.getBlendMode() !== ct.getBlendMode()) {
+      pet.setBlendMode(ct.getBlendMode());
+      this.#applied = undefined; // the colours are set again with the new blend
+    }
     const thickness = ct.getSlabThickness();
     if (thickness !== pet.getSlabThickness()) pet.setSlabThickness(thickness);
     const { focalPoint, position, viewUp, viewPlaneNormal, parallelScale } = ct.getCamera();
     pet.setCamera({ focalPoint, position, viewUp, viewPlaneNormal, parallelScale });
-    if (this.#look) this.setLook(this.#look);
+    if (this.#look && !this.#applied) this.setLook(this.#look);
     else pet.render();
   }
 
