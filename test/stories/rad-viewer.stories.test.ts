@@ -47,6 +47,8 @@ describe('rad-viewer stories', function () {
     const el = await renderStory('Fusion');
     await drawn(el, 4);
     await waitUntil(() => el.viewports[2]?.fusion.state()?.volumeLoaded === 40, 'fused', { timeout: 60_000 });
+    // Each view builds its volume on its own: the PET's MIP may come after the fusion.
+    await waitUntil(() => el.viewports.every((v) => v.reformat.state()), 'every plane shown', { timeout: 60_000 });
     expect(el.viewports.map((v) => [v.reformat.plane, v.reformat.state()?.slab])).to.deep.equal([
       ['axial', 'thin'],
       ['axial', 'thin'],
