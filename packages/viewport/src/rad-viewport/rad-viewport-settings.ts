@@ -6,6 +6,7 @@ import { DEFAULT_CACHE_MB } from './cornerstone-runtime.js';
 import type { FusionSettings } from './fusion-controller.js';
 import type { FusionColormap } from './fusion-colormaps.js';
 import type { ReformatSettings, SlabMode, ViewPlane } from './reformat-controller.js';
+import type { PlaneAsked } from './series-show.js';
 import type { SeriesService } from './series-stack.js';
 import type { Interpolation, ViewportTool } from './viewport-controller.js';
 
@@ -111,6 +112,13 @@ export class RadViewportSettings extends RadElement {
       slabThicknessMm: this.slabThickness,
       interpolation: this.interpolation === 'nearest' ? 'nearest' : 'linear',
     };
+  }
+
+  /** A plane asked for, and whether it may be drawn from the slices as they arrive (see early-plane.ts). */
+  protected get planeAsked(): PlaneAsked | undefined {
+    if (this.view === 'stack') return undefined;
+    const drawnAlike = this.slab === 'thin' && !this.fusionSeriesUid && this.interpolation !== 'nearest';
+    return { plane: this.view, early: drawnAlike && !this.cpuRendering };
   }
 
   protected get fusionSettings(): FusionSettings {

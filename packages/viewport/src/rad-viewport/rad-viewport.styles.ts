@@ -44,8 +44,9 @@ export const styles = css`
     color: #fff;
     background: #333;
   }
+  /* A plane drawn early stays until the reformat has drawn (first-image-controller.ts). */
   [data-reformat] [part~='overlay-planes'],
-  [data-reformat] [part~='first-image'] {
+  [data-reformat] [part~='first-image']:not([data-plane]) {
     visibility: hidden;
   }
   .no-size {

@@ -108,7 +108,7 @@ export class RadViewport extends RadViewportSettings {
     cacheMb: () => this.cacheSize,
     activeTool: () => this.activeTool,
     stopCine: () => this.pause(),
-    planeFirst: () => this.view !== 'stack',
+    planeAsked: () => this.planeAsked,
     rendered: (view, frame, hasOverlayPlanes) => {
       this.shown = view;
       this.hasOverlayPlanes = hasOverlayPlanes;

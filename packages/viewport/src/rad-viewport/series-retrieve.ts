@@ -45,6 +45,8 @@ export class SeriesRetrieval {
   #finished = false;
   /** Wakes the reader (room freed) or the consumer (a part arrived, or the end). */
   #wake?: () => void;
+  /** Sees each instance as it arrives (an early reformat), before the decoders take it. */
+  #watch?: (part10: Uint8Array) => void;
 
   constructor(location: SeriesLocation, imageId: string, signal: AbortSignal) {
     const source = frameRegistry.source(imageId);
@@ -70,6 +72,11 @@ export class SeriesRetrieval {
         clearTimeout(timer);
         timer = setTimeout(() => stalled.abort(), source.timeoutMs);
         this.#parts.push(body);
+        try {
+          this.#watch?.(body);
+        } catch {
+          // Not drawn early: the engine draws it.
+        }
         this.#queuedBytes += body.length;
         this.#notify();
         while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted)
@@ -86,6 +93,11 @@ export class SeriesRetrieval {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
+  }
+
+  /** Shows `watch` each instance's Part 10 bytes as they arrive from now on (one watcher; it keeps no part). */
+  watch(watch: (part10: Uint8Array) => void): void {
+    this.#watch = watch;
   }
 
   /** Each instance's Part 10 bytes as they arrive, until the answer ends (or was never possible). */

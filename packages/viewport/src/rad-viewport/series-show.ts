@@ -7,10 +7,17 @@ import type { AuthRefresh } from './auth-refresh.js';
 import type { FirstImageController } from './first-image-controller.js';
 import { drawableEarly } from './first-image.js';
 import type { HeldFrames } from './frame-registry.js';
+import type { Plane } from './reformat-viewport.js';
 import { framesThatFit } from './series-prefetch.js';
 import { SeriesRetrieval } from './series-retrieve.js';
 import { loadSeriesStack, seriesLocationOf, type SeriesService, type StackFrame } from './series-stack.js';
 import type { ViewportController, ViewportTool } from './viewport-controller.js';
+
+/** A plane asked for at once, and whether it may be drawn before the engine. */
+export interface PlaneAsked {
+  plane: Plane;
+  early: boolean;
+}
 
 /** What is shown: a DICOMweb series, or a host's image ids. */
 export type SeriesSource = readonly [
@@ -41,10 +48,11 @@ export interface SeriesShowPort {
   /** A new series: cine stops. */
   stopCine(): void;
   /**
-   * A plane is asked for (`view`): the stack's first image would not be seen, so the engine loads
-   * at once, with the series' metadata, and the series' bytes are asked for without it.
+   * A plane asked for (`view`): the stack's first image would not be seen, so the engine loads at
+   * once, with the series' metadata, and the series' bytes are asked for without it. `early`: the
+   * plane may be drawn from the slices as they arrive (a thin plane, not fused, linear).
    */
-  planeFirst(): boolean;
+  planeAsked(): PlaneAsked | undefined;
   /** The engine shows the series; PET without SUV says why. */
   started(suvUnavailable: string | undefined): void;
   progress(loaded: number, total: number): void;
@@ -97,7 +105,7 @@ export class SeriesShow {
       : Promise.resolve(hostStack(imageIds ?? []));
     await host.updateComplete;
     // A failure to start is reported where the engine is awaited (#startEngine).
-    if (this.#port.planeFirst()) controller.ready().catch(() => {});
+    if (this.#port.planeAsked()) controller.ready().catch(() => {});
     const { frames, sources, suvUnavailable } = await stack;
     // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
     if (!host.isConnected) throw new DicomWebError('aborted', 0, '');
@@ -137,7 +145,8 @@ export class SeriesShow {
     [studyUid, seriesUid]: [string, string],
     { prefetch, signal }: { prefetch: AbortController; signal: AbortSignal },
   ): Promise<{ retrieval?: Promise<SeriesRetrieval | undefined> }> {
-    const first = service && !this.#port.planeFirst() ? this.#parts.firstImage.fetch(frames[0]) : undefined;
+    const asked = this.#port.planeAsked();
+    const first = service && !asked ? this.#parts.firstImage.fetch(frames[0]) : undefined;
     // An image drawn early comes first: the engine's download and start would delay it.
     if (first && drawableEarly(frames[0].metadata)) await first;
     // What fails here is the viewer's (Cornerstone's loading and start), never the archive's.
@@ -151,7 +160,11 @@ export class SeriesShow {
     // After the first frame: the series' bytes would otherwise compete with it.
     const both = AbortSignal.any([prefetch.signal, signal]);
     const retrieval = location
-      ? (first ?? Promise.resolve()).then(() => new SeriesRetrieval(location, frames[0].imageId, both))
+      ? (first ?? Promise.resolve()).then(() => {
+          const series = new SeriesRetrieval(location, frames[0].imageId, both);
+          if (asked?.early) this.#parts.firstImage.followPlane(asked.plane, frames, series);
+          return series;
+        })
       : undefined;
     await engine;
     // Not awaited here: the stack is set as soon as the engine is ready.
