@@ -89,8 +89,13 @@ function cellsOf(volume: VolumeGeometry, right: Axis, up: Axis) {
   return { width, height, starts, bySlice, pixel };
 }
 
-/** Where each drawn pixel samples the cells along one axis: the two neighbours and the second's weight. */
-function samplesAlong(cells: number, pixels: number) {
+/** Where each drawn pixel samples the cells along one axis: the lower of its two cells, and the upper's weight. */
+interface Samples {
+  low: Int32Array;
+  weight: Float32Array;
+}
+
+function samplesAlong(cells: number, pixels: number): Samples {
   const low = new Int32Array(pixels);
   const weight = new Float32Array(pixels);
   for (let p = 0; p < pixels; p++) {
@@ -101,6 +106,15 @@ function samplesAlong(cells: number, pixels: number) {
     if (cells === 1) [low[p], weight[p]] = [0, 0];
   }
   return { low, weight };
+}
+
+/** The first and last pixels (along one axis) sampling any cell from `from` to `to`. */
+function pixelsSampling({ low }: Samples, from: number, to: number): [number, number] {
+  let first = 0;
+  while (first < low.length - 1 && low[first] + 1 < from) first++;
+  let last = low.length - 1;
+  while (last > first && low[last] > to) last--;
+  return [first, last];
 }
 
 export class EarlyPlane {
@@ -115,6 +129,15 @@ export class EarlyPlane {
   readonly #bytes: number;
   readonly #range: VoiRange;
   readonly #monochrome1: boolean;
+  /** Where each drawn pixel samples the cells, across and down. */
+  readonly #across: Samples;
+  readonly #down: Samples;
+  /** The drawn pixels, kept: only those whose cells changed are computed again. */
+  readonly #image: ImageData;
+  readonly #rgba: Uint32Array;
+  /** Cells changed since the last rendering (inclusive bounds); whether a canvas holds the rest. */
+  #dirty?: { x0: number; x1: number; y0: number; y1: number };
+  #drawn = false;
 
   private constructor(frames: readonly StackFrame[], volume: VolumeGeometry, right: Axis, up: Axis, range: VoiRange) {
     this.#layout = cellsOf(volume, right, up);
@@ -139,6 +162,10 @@ export class EarlyPlane {
       width: Math.max(1, Math.round(mmAcross / pixelMm)),
       height: Math.max(1, Math.round(mmDown / pixelMm)),
     };
+    this.#across = samplesAlong(width, this.size.width);
+    this.#down = samplesAlong(height, this.size.height);
+    this.#image = new ImageData(this.size.width, this.size.height);
+    this.#rgba = new Uint32Array(this.#image.data.buffer);
   }
 
   /** The plane Cornerstone first shows of these frames' volume, where it can be drawn early; undefined otherwise. */
@@ -162,44 +189,65 @@ export class EarlyPlane {
     if (!plain || !slice) return undefined;
     const { starts, bySlice, pixel } = this.#layout;
     const { slope, intercept, read } = slice.encoding;
+    const width = this.cells.width;
     for (let i = starts[slice.k]; i < starts[slice.k + 1]; i++) {
       const cell = bySlice[i];
       this.#values[cell] = read(plain.pixels, pixel[cell]) * slope + intercept;
+      const [x, y] = [cell % width, Math.floor(cell / width)];
+      const d = (this.#dirty ??= { x0: x, x1: x, y0: y, y1: y });
+      [d.x0, d.x1, d.y0, d.y1] = [Math.min(d.x0, x), Math.max(d.x1, x), Math.min(d.y0, y), Math.max(d.y1, y)];
     }
     return starts[slice.k + 1] > starts[slice.k] ? slice.frame : undefined;
   }
 
-  /** The plane as drawn: linear between cell centres, through the window; transparent where no slice has arrived. */
+  /** The plane as drawn now (a copy): linear between cell centres, through the window; clear where no slice is. */
   image(): ImageData {
+    this.#render();
+    return new ImageData(new Uint8ClampedArray(this.#image.data), this.size.width, this.size.height);
+  }
+
+  /** Draws what changed since the last drawing into `canvas` (sized to the plane). */
+  drawInto(canvas: HTMLCanvasElement): void {
     const { width, height } = this.size;
-    const cells = this.cells.width;
-    const across = samplesAlong(cells, width);
-    const down = samplesAlong(this.cells.height, height);
-    const { lower, upper } = this.#range;
-    const data = new ImageData(width, height);
-    const rgba = new Uint32Array(data.data.buffer);
-    const values = this.#values;
-    // Reused for every pixel: the four cells around it and their weights.
-    const corners = new Int32Array(4);
-    const weights = new Float64Array(4);
-    for (let y = 0; y < height; y++) {
-      const [top, fy] = [down.low[y] * cells, down.weight[y]];
-      for (let x = 0; x < width; x++) {
-        const [left, fx] = [top + across.low[x], across.weight[x]];
-        corners.set([left, left + 1, left + cells, left + cells + 1]);
-        weights.set([(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy]);
-        let [sum, total] = [0, 0];
-        for (let c = 0; c < 4; c++) {
-          const value = values[corners[c]];
-          if (weights[c] > 0 && !Number.isNaN(value)) [sum, total] = [sum + weights[c] * value, total + weights[c]];
-        }
-        if (total < 0.5) continue;
-        const level = Math.min(1, Math.max(0, (sum / total - lower) / (upper - lower)));
-        const grey = Math.round((this.#monochrome1 ? 1 - level : level) * 255);
-        // Little-endian RGBA: alpha in the high byte.
-        rgba[y * width + x] = 0xff000000 | (grey << 16) | (grey << 8) | grey;
-      }
+    if (canvas.width !== width || canvas.height !== height) {
+      [canvas.width, canvas.height] = [width, height];
+      this.#drawn = false;
     }
-    return data;
+    const changed = this.#render();
+    // A canvas new to the plane (or resized, hence cleared) is given every pixel.
+    const rect = this.#drawn ? changed : { x: 0, y: 0, width, height };
+    this.#drawn = true;
+    if (rect) canvas.getContext('2d')?.putImageData(this.#image, 0, 0, rect.x, rect.y, rect.width, rect.height);
+  }
+
+  /** Computes the pixels whose cells changed since the last time; resolves to their rectangle, if any. */
+  #render(): { x: number; y: number; width: number; height: number } | undefined {
+    const dirty = this.#dirty;
+    if (!dirty) return undefined;
+    this.#dirty = undefined;
+    const [x0, x1] = pixelsSampling(this.#across, dirty.x0, dirty.x1);
+    const [y0, y1] = pixelsSampling(this.#down, dirty.y0, dirty.y1);
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) this.#pixel(x, y);
+    return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  }
+
+  /** One pixel: the loaded cells around it, weighted (linear), through the window. */
+  #pixel(x: number, y: number): void {
+    const cells = this.cells.width;
+    const [fx, fy] = [this.#across.weight[x], this.#down.weight[y]];
+    const left = this.#down.low[y] * cells + this.#across.low[x];
+    let [sum, total] = [0, 0];
+    for (let c = 0; c < 4; c++) {
+      const weight = (c & 1 ? fx : 1 - fx) * (c & 2 ? fy : 1 - fy);
+      const value = this.#values[left + (c & 1) + (c & 2 ? cells : 0)];
+      if (weight > 0 && !Number.isNaN(value)) [sum, total] = [sum + weight * value, total + weight];
+    }
+    const i = y * this.size.width + x;
+    if (total < 0.5) return void (this.#rgba[i] = 0);
+    const { lower, upper } = this.#range;
+    const level = Math.min(1, Math.max(0, (sum / total - lower) / (upper - lower)));
+    const grey = Math.round((this.#monochrome1 ? 1 - level : level) * 255);
+    // Little-endian RGBA: alpha in the high byte.
+    this.#rgba[i] = 0xff000000 | (grey << 16) | (grey << 8) | grey;
   }
 }

@@ -96,8 +96,7 @@ export class FirstImageController implements ReactiveController {
       this.#drawing = false;
       const canvas = this.canvas();
       if (this.#plane !== early || !canvas) return;
-      [canvas.width, canvas.height] = [early.size.width, early.size.height];
-      canvas.getContext('2d')?.putImageData(early.image(), 0, 0);
+      early.drawInto(canvas);
       canvas.dataset.shown = '';
       canvas.dataset.plane = '';
       if (!this.#announced) announce();
