@@ -27,6 +27,7 @@ const scriptTests = readdirSync(`${root}scripts/lib`).filter((f) => f.endsWith('
 step('Script unit tests (node --test)', process.execPath, ['--test', '--test-reporter=dot', ...scriptTests]);
 step('Translations complete', process.execPath, ['scripts/check-translations.mjs']);
 step('Standalone bundle (the script-tag example loads it)', bin('vite'), ['build', '-c', 'vite.standalone.config.mjs']);
+step('SMART App Launch end to end (oidc-provider, Medplum FHIR server, Orthanc; Chromium)', process.execPath, ['scripts/smart-tests.mjs']);
 // The packages as users install them: packed, installed into host apps outside the repository.
 process.env.TELERAD_STANDALONE_BUILT = '1';
 step('Packed packages in host apps (Vite, esbuild, standalone, webpack, strict TypeScript, React/Vue/Angular; own Orthanc and Chromium)', process.execPath, ['scripts/host-apps.mjs']);

@@ -51,12 +51,14 @@ describe('the rad-* event map', () => {
       'rad-audit',
       'rad-session-expired',
       'rad-session-resume',
+      'rad-smart-step',
+      'rad-smart-failed',
     ];
     // A listener on the document reads the detail as typed (a wrong field would not compile).
     const onRendered = (event: CustomEvent<ImageRenderedDetail>) => event.detail.sopInstanceUID;
     document.addEventListener('rad-image-rendered', onRendered);
     document.removeEventListener('rad-image-rendered', onRendered);
-    expect(new Set(names).size).to.equal(24);
+    expect(new Set(names).size).to.equal(26);
   });
 
   it('dispatches bubbling, composed events out of a shadow root, cancelable where asked', async () => {

@@ -16,7 +16,10 @@ const TYPES = {
   '.map': 'application/json',
 };
 
-/** Starts the server for `root` on a free port (no CSP header when `csp` is empty); resolves to `{ url, close() }`. */
+/**
+ * Starts the server for `root` on a free port (no CSP header when `csp` is empty; a function: asked
+ * for each page); resolves to `{ url, close() }`.
+ */
 export function serveHostApp(root, dicomWebUrl, { csp = HOST_CSP } = {}) {
   const proxy = createProxyMiddleware({ target: new URL(dicomWebUrl).origin, changeOrigin: false, xfwd: false });
   const server = createServer((request, response) => {
@@ -27,7 +30,8 @@ export function serveHostApp(root, dicomWebUrl, { csp = HOST_CSP } = {}) {
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void response.writeHead(404).end();
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') && csp ? { 'content-security-policy': csp } : {}) });
+    const policy = typeof csp === 'function' ? csp() : csp;
+    response.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') && policy ? { 'content-security-policy': policy } : {}) });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => {

@@ -45,4 +45,22 @@ export const templates = {
   'viewer.fusion.grey': 'Grau',
   'viewer.fusion.opacity': 'PET-Deckkraft',
   'viewer.fusion.window': 'SUV-Fensterobergrenze',
+  'viewer.smart.authorizing': 'Anmeldung über das KIS …',
+  'viewer.smart.authorized': 'Angemeldet. Die Bildgebungsstudie wird gesucht …',
+  'viewer.smart.opening': 'Die Bildgebungsstudie wird geöffnet …',
+  'viewer.smart.denied':
+    'Im KIS wurde der Zugriff nicht erlaubt, daher kann keine Studie gezeigt werden. ' +
+    'Starten Sie den Viewer erneut, um ihn zu erlauben.',
+  'viewer.smart.rejected':
+    'Das KIS hat diesen Start nicht angenommen (er ist vielleicht abgelaufen). ' +
+    'Starten Sie den Viewer erneut aus dem KIS.',
+  'viewer.smart.discovery': 'Der FHIR-Server des KIS war für die Anmeldung nicht erreichbar.',
+  'viewer.smart.token':
+    'Die Anmeldung über das KIS wurde nicht abgeschlossen. Starten Sie den Viewer erneut aus dem KIS.',
+  'viewer.smart.fhir': 'Der FHIR-Server des KIS hat die Bildgebungsstudie nicht geliefert.',
+  'viewer.smart.no-study': 'Das KIS hat keine Bildgebungsstudie für diesen Patienten.',
+  'viewer.smart.no-endpoint': 'Das KIS gibt nicht an, welches Bildarchiv diese Studie enthält.',
+  'viewer.smart.not-allowed':
+    'Das Bildarchiv der Studie gehört nicht zu den Ursprüngen, die das Anmelde-Token erhalten dürfen; ' +
+    'sie wird daher nicht geöffnet.',
 };

@@ -43,6 +43,33 @@ export const texts = () => ({
   suvWindow: msg('SUV window top', { id: 'viewer.fusion.window' }),
 });
 
+/** What a SMART launch is doing, and why it failed. */
+export const smartTexts = () => ({
+  authorizing: msg('Signing in with the EHR…', { id: 'viewer.smart.authorizing' }),
+  authorized: msg('Signed in. Finding the imaging study…', { id: 'viewer.smart.authorized' }),
+  opening: msg('Opening the imaging study…', { id: 'viewer.smart.opening' }),
+  denied: msg('Access was not granted in the EHR, so no study can be shown. Launch the viewer again to allow it.', {
+    id: 'viewer.smart.denied',
+  }),
+  'launch-rejected': msg(
+    'The EHR did not accept this launch (it may have expired). Launch the viewer again from the EHR.',
+    {
+      id: 'viewer.smart.rejected',
+    },
+  ),
+  discovery: msg("The EHR's FHIR server could not be reached to sign in.", { id: 'viewer.smart.discovery' }),
+  token: msg('Signing in with the EHR did not complete. Launch the viewer again from the EHR.', {
+    id: 'viewer.smart.token',
+  }),
+  fhir: msg("The EHR's FHIR server did not give the imaging study.", { id: 'viewer.smart.fhir' }),
+  'no-imaging-study': msg('The EHR has no imaging study for this patient.', { id: 'viewer.smart.no-study' }),
+  'no-endpoint': msg('The EHR does not say which image archive holds this study.', { id: 'viewer.smart.no-endpoint' }),
+  'endpoint-not-allowed': msg(
+    "The study's image archive is not among the origins allowed to receive the sign-in token, so it is not opened.",
+    { id: 'viewer.smart.not-allowed' },
+  ),
+});
+
 export const viewportLabel = (n: number) => msg(str`Viewport ${n}`, { id: 'viewer.viewport' });
 export const seriesLabel = (number: string, modality: string, count: string) =>
   msg(str`Se ${number} · ${modality} · ${count} im`, { id: 'viewer.series-label' });

@@ -3,16 +3,14 @@ import { localized } from '@lit/localize';
 import {
   dicomWebContext,
   DicomWebService,
-  RadElement,
   surface,
   tokens,
   type DicomWebError,
   type Series,
   type Study,
-  type TokenProvider,
   type ViewerError,
 } from '@telerad/core';
-import { memoryDraftStore, type DraftStore, type Reader, type ReportSignedDetail } from '@telerad/report-panel';
+import { memoryDraftStore, type ReportSignedDetail } from '@telerad/report-panel';
 import '@telerad/report-panel/rad-report-panel.js';
 import '@telerad/study-browser/rad-study-browser.js';
 // The series strip's thumbnails: registered by what uses them, not as a side effect of the worklist.
@@ -20,20 +18,21 @@ import '@telerad/study-browser/rad-series-thumbnail.js';
 import { purgeImageCache, type RadViewport, type ViewportTool } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { auditEvent, auditSubject, type AuditAction } from './audit.js';
 import './viewer-events.js';
 import { IdleController } from './idle-controller.js';
 import { LaunchController } from './launch-controller.js';
-import { texts } from './messages.js';
+import { SmartController } from './smart-controller.js';
+import type { SmartOptions } from './smart-launch.js';
+import { smartTexts, texts } from './messages.js';
 import { styles } from './rad-viewer.styles.js';
 import { StudyOpening } from './study-opening.js';
 import * as view from './viewer-view.js';
 import { DEFAULT_LOOK, slotsFor, studySlots, withSeries } from './layouts.js';
-import type { PlaneLook, Slot, ViewerLayout } from './layouts.js';
-import type { ViewerMode } from './viewer-view.js';
+import type { PlaneLook, Slot } from './layouts.js';
 import { ViewportSync } from './viewport-sync.js';
+import { RadViewerSettings } from './rad-viewer-settings.js';
 
 /** Modalities whose values mean the same in two studies (HU, SUV): their windows are synchronised. */
 const CALIBRATED = new Set(['CT', 'PT']);
@@ -65,33 +64,8 @@ const CALIBRATED = new Set(['CT', 'PT']);
  * @cssprop --rad-viewer-height - Height of the image area (default 70vh).
  */
 @localized()
-export class RadViewer extends RadElement {
+export class RadViewer extends RadViewerSettings {
   static override styles = [tokens, surface, styles];
-
-  /** radiologist (worklist, all tools, authoring) or referring (read-only report, simple tools, large targets). */
-  @property({ reflect: true }) mode: ViewerMode = 'radiologist';
-  /** DICOMweb root; or give `service`, or place the viewer in a `<rad-dicomweb>`. */
-  @property() url = '';
-  /** Gives each DICOMweb request its bearer token (allowlisted origins only), with `url`. */
-  @property({ attribute: false }) tokenProvider?: TokenProvider;
-  /** A DICOMweb service to use instead of `url` or an enclosing `<rad-dicomweb>`. */
-  @property({ attribute: false }) service?: DicomWebService;
-  /** Read an IHE IID launch from the page URL (or from `launch`). */
-  @property({ type: Boolean }) iid = false;
-  /** An IID launch as a query string ("requestType=STUDY&studyUID=…"), instead of the page URL. */
-  @property() launch = '';
-  /** '1x1', '1x2', '2x2' side by side; 'mpr': a series in 3 planes; 'fusion': CT, PET, fused, PET MIP. */
-  @property({ reflect: true }) layout: ViewerLayout = '1x1';
-  /** Show the worklist (radiologist mode only). */
-  @property({ type: Boolean }) worklist = true;
-  /** Minutes without activity before the viewer locks and clears itself (0: never). */
-  @property({ type: Number, attribute: 'idle-minutes' }) idleMinutes = 0;
-  /** The signed-in radiologist, for report sign-off and audit records. */
-  @property({ attribute: false }) reader?: Reader;
-  /** Where unsigned drafts go (kept across an idle lock); in memory unless the host gives one. */
-  @property({ attribute: false }) draftStore?: DraftStore;
-  /** Where the codecs' .wasm files are served, when the page's bundler did not emit them. */
-  @property({ attribute: 'codec-base-path' }) codecBasePath?: string;
 
   @consume({ context: dicomWebContext, subscribe: true })
   @state()
@@ -140,6 +114,14 @@ export class RadViewer extends RadElement {
     open: (uid) => this.openStudy(uid),
     failed: (error) => (this.failure = this.emitError(error, 'iid-launch')),
   });
+  #smart = new SmartController(this, {
+    enabled: () => this.smart,
+    options: () => this.smartOptions,
+    archiveChanged: () => (this.#ownService = undefined),
+    open: (uid) => this.openStudy(uid),
+    step: (step) => this.emit('rad-smart-step', { step }),
+    failed: ({ reason }) => this.emit('rad-smart-failed', { reason, message: smartTexts()[reason] }),
+  });
 
   /** The service the viewer and its elements use. */
   get archive(): DicomWebService | undefined {
@@ -162,6 +144,7 @@ export class RadViewer extends RadElement {
     if (changed.has('idleMinutes')) this.#idle.restart();
     // Before the archive is provided: a launch's token makes the viewer's own service anew.
     this.#launch.readOnce();
+    this.#smart.readOnce();
     if (this.#provider.value !== this.archive) this.#provider.setValue(this.archive);
   }
 
@@ -170,6 +153,9 @@ export class RadViewer extends RadElement {
   }
 
   #createService(): DicomWebService | undefined {
+    const smart = this.#smart.context;
+    // The token goes to the launch's archive only (its origin was checked against the allowlist).
+    if (smart) return new DicomWebService({ url: smart.dicomWebUrl, tokenProvider: smart.accessToken });
     const token = this.#launch.token;
     const provider = this.tokenProvider ?? (token ? async () => token : undefined);
     return this.url ? new DicomWebService({ url: this.url, tokenProvider: provider }) : undefined;
@@ -183,6 +169,15 @@ export class RadViewer extends RadElement {
    */
   async openStudy(studyInstanceUID: string): Promise<void> {
     await this.#openStudy(studyInstanceUID);
+  }
+
+  /**
+   * Starts a SMART launch: standalone with `iss` (the FHIR server), or an EHR launch with `launch`
+   * too. The page goes to the EHR's authorization server and comes back to the redirect URI, where
+   * a `<rad-viewer smart>` completes it.
+   */
+  async launchSmart(options: Partial<SmartOptions> & { iss: string }): Promise<void> {
+    await this.#smart.launch(options);
   }
 
   /** Opens a study; `known`: its attributes as the worklist found them (not searched for again). */
@@ -251,6 +246,7 @@ export class RadViewer extends RadElement {
     this.#reopen = uid ? { studyInstanceUID: uid, slots: this.slots, comparing: this.comparing } : undefined;
     this.close();
     this.#launch.clear();
+    this.#smart.clear();
     this.#ownService = undefined;
     void purgeImageCache();
     this.emit('rad-session-expired', { idleMinutes: this.idleMinutes });
@@ -313,9 +309,11 @@ export class RadViewer extends RadElement {
     const launch = view.renderLaunchMessages(this.#launch, this.failure, this.iid, this.openStudyUid, (uid) => {
       void this.openStudy(uid);
     });
-    const empty = this.failure ? nothing : html`<p part="message" class="message">${texts().noStudy}</p>`;
+    const smart = view.renderSmart(this.#smart);
+    const empty =
+      this.failure || smart !== nothing ? nothing : html`<p part="message" class="message">${texts().noStudy}</p>`;
     return html`<div class="viewer" @keydown=${this.#onKeydown}>
-      ${launch}
+      ${launch} ${smart}
       ${
         this.mode === 'radiologist' && this.worklist
           ? html`<rad-study-browser

@@ -4,8 +4,9 @@ import { errorMessage, type DicomWebError, type Series, type Study, type ViewerE
 import { toolLabel, type RadViewport, type ViewportTool } from '@telerad/viewport';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { launchProblem, priorLabel, seriesLabel, texts, viewportLabel } from './messages.js';
+import { launchProblem, priorLabel, seriesLabel, smartTexts, texts, viewportLabel } from './messages.js';
 import type { LaunchController } from './launch-controller.js';
+import type { SmartController } from './smart-controller.js';
 
 export type ViewerMode = 'radiologist' | 'referring';
 import { fusionPair, type PlaneLook, type Slot, type ViewerLayout } from './layouts.js';
@@ -77,6 +78,19 @@ export function renderLaunchMessages(
       ? html`<nav class="studies" aria-label=${t.studies}>${launch.studies.map(study)}</nav>`
       : nothing
   }`;
+}
+
+/** A SMART launch under way (a status) or failed (an alert, with its reason in `data-reason`). */
+export function renderSmart(smart: SmartController) {
+  const t = smartTexts();
+  if (smart.failure)
+    return html`<div part="message error" class="message error" role="alert" data-reason=${smart.failure.reason}>
+      ${t[smart.failure.reason]}
+    </div>`;
+  const step = smart.step;
+  if (step === 'authorizing' || step === 'authorized' || step === 'opening')
+    return html`<p part="message" class="message" role="status" data-step=${step}>${t[step]}</p>`;
+  return nothing;
 }
 
 /** Play/pause and the rate for a viewport that shows more than one image. */

@@ -1,0 +1,71 @@
+// The SMART test bed on 127.0.0.1, started by the project's scripts like Orthanc: the app (a page
+// with `<rad-viewer smart>` from the standalone bundle, served under the host CSP), the EHR's
+// authorization server (auth-server.mjs), its FHIR server with the DICOMweb proxy (fhir-server.mjs),
+// and an origin elsewhere that records what reaches it (a token must never).
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HOST_CSP } from '../dev-server.mjs';
+import { serveHostApp } from '../host-apps/serve.mjs';
+import { startAuthServer } from './auth-server.mjs';
+import { startFhirServer } from './fhir-server.mjs';
+
+export const CLIENT_ID = 'telerad-viewer';
+
+const html = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The app page: the viewer reads the launch from its URL; `tokenOrigins` may also receive the token. */
+const appPage = (tokenOrigins) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Telerad viewer, launched from the EHR</title>
+    <link rel="icon" href="data:," />
+    <script type="module" src="./telerad/telerad-elements.js"></script>
+  </head>
+  <body>
+    <rad-viewer smart smart-client-id="${CLIENT_ID}" mode="referring" token-origins="${html(tokenOrigins.join(' '))}"></rad-viewer>
+  </body>
+</html>
+`;
+
+/** A server that answers 404 to everything and records each request (and whether it carried a token). */
+async function startElsewhere() {
+  const requests = [];
+  const server = createServer((req, res) => {
+    requests.push({ path: req.url, token: Boolean(req.headers.authorization) });
+    res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * Starts the test bed: `standaloneDir` holds the built standalone bundle; `unreachableOrigins`
+ * are allowlisted on the app page though nothing answers there. Resolves to the servers' URLs,
+ * their logs and `close()`.
+ */
+export async function startSmartServers({ manifest, orthancDicomWebUrl, standaloneDir, accessTokenTtl = 300, hubUrl, unreachableOrigins = ['http://127.0.0.1:9'] }) {
+  const appDir = mkdtempSync(join(tmpdir(), 'telerad-smart-app-'));
+  cpSync(standaloneDir, join(appDir, 'telerad'), { recursive: true });
+  writeFileSync(join(appDir, 'app.html'), appPage(unreachableOrigins));
+  let connect = "connect-src 'self'";
+  const app = await serveHostApp(appDir, orthancDicomWebUrl, { csp: () => HOST_CSP.replace("connect-src 'self'", connect) });
+  const elsewhere = await startElsewhere();
+  let fhir;
+  const auth = await startAuthServer({ fhirBaseUrl: () => fhir.fhirBaseUrl, patients: manifest.patients.map((p) => ({ id: p.key, label: p.name?.Alphabetic ?? p.id })), clientId: CLIENT_ID, redirectUris: [`${app.url}/app.html`], hub: hubUrl, accessTokenTtl });
+  fhir = await startFhirServer({ manifest, orthancDicomWebUrl, verify: auth.verify, authorizationServer: auth.url, elsewhereDicomWebUrl: `${elsewhere.url}/dicom-web` });
+  // The page may talk to the EHR's servers, the origin elsewhere (to prove it is not sent the token) and the unreachable archive.
+  connect = `connect-src 'self' ${auth.url} ${fhir.url} ${elsewhere.url} ${unreachableOrigins.join(' ')}`;
+  return {
+    appUrl: `${app.url}/app.html`,
+    auth,
+    fhir,
+    elsewhere,
+    close: async () => {
+      await Promise.all([app.close(), auth.close(), fhir.close(), elsewhere.close()]);
+      rmSync(appDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// SMART App Launch end to end (also a stage of `npm test`): `<rad-viewer smart>` from the standalone
+// bundle, launched by an EHR against a real authorization server (oidc-provider), a real FHIR
+// server (Medplum's router) and the test Orthanc, driven in Chromium: consent granted and denied,
+// an unknown launch, no ImagingStudy, an archive that does not answer, an archive the token may not
+// go to — and where the token went (never into the URL, storage or the console).
+//   node scripts/smart-tests.mjs        (the standalone bundle must be built: npm run build:standalone)
+import './setup.mjs';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const { chromium } = await import('playwright-core');
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./lib/chromium.mjs');
+const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
+const { startSmartServers } = await import('./lib/smart/smart-servers.mjs');
+
+const standaloneDir = fileURLToPath(new URL('../packages/viewer/dist/standalone', import.meta.url));
+
+describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
+  let orthanc;
+  let manifest;
+  let servers;
+  let browser;
+  before(async () => {
+    ({ orthanc, manifest } = await startOrthancWithCorpus());
+    servers = await startSmartServers({ manifest, orthancDicomWebUrl: orthanc.dicomWebUrl, standaloneDir, accessTokenTtl: 20 });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await servers?.close();
+    await orthanc?.stop();
+  });
+
+  /**
+   * Opens the EHR launch of `context` (or the launch id `launch`) in a fresh browser context and
+   * answers the consent page with `decision`; resolves to the page, its console and what the viewer
+   * announced, once the launch settled (the study shown, or a failure).
+   */
+  async function launched(context, { decision = 'Allow', launch = servers.auth.createLaunch(context) } = {}) {
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    const consoleText = [];
+    page.on('console', (message) => consoleText.push(message.text()));
+    await page.addInitScript(() => {
+      window.__smart = { steps: [], failures: [], errors: [] };
+      document.addEventListener('rad-smart-step', (e) => window.__smart.steps.push(e.detail.step));
+      document.addEventListener('rad-smart-failed', (e) => window.__smart.failures.push(e.detail));
+      document.addEventListener('rad-error', (e) => window.__smart.errors.push({ kind: e.detail.error.kind, operation: e.detail.operation }));
+    });
+    const iss = encodeURIComponent(servers.fhir.fhirBaseUrl);
+    await page.goto(`${servers.appUrl}?iss=${iss}&launch=${encodeURIComponent(launch)}`);
+    // Through the EHR's consent page (answered once) and back, until the viewer has opened the study or failed.
+    const settled = () => window.__smart && (window.__smart.steps.includes('opened') || window.__smart.failures.length || window.__smart.errors.length);
+    let answered = false;
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      if (!answered && page.url().startsWith(`${servers.auth.url}/interaction/`)) {
+        answered = true;
+        await page.getByRole('button', { name: decision }).click();
+        continue;
+      }
+      const done = await page.evaluate(settled).catch(() => false);
+      if (done && page.url().startsWith(servers.appUrl)) break;
+    }
+    return { page, consoleText, smart: await page.evaluate(() => window.__smart) };
+  }
+
+  /** Every value in the page's storage, and its address: where a token must never be. */
+  const traces = (page) =>
+    page.evaluate(() => ({
+      url: location.href,
+      storage: JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]),
+    }));
+
+  const viewerMessage = (page) => page.locator('rad-viewer').evaluate((el) => el.shadowRoot.querySelector('[part~="message"]')?.textContent?.trim() ?? '');
+
+  it('opens the launch’s ImagingStudy from its DICOMweb endpoint with the token, consent granted', async () => {
+    const ct = manifest.studies.find((s) => s.key === 'ct-phantom');
+    const { page, consoleText, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' });
+    try {
+      assert.deepEqual(smart.failures, []);
+      assert.deepEqual(smart.steps, ['authorized', 'opening', 'opened']);
+      assert.equal(await page.locator('rad-viewer').evaluate((el) => el.openStudyUid), ct.studyInstanceUID);
+      await page.waitForFunction(() => document.querySelector('rad-viewer').viewports[0]?.frames.length > 0, null, { timeout: 30_000 });
+      // The images came through the EHR's DICOMweb endpoint, every request with the token.
+      const imaging = servers.fhir.requests.filter((r) => r.path.startsWith('/dicom-web/'));
+      assert.ok(imaging.length > 0, 'DICOMweb requests reached the endpoint');
+      assert.ok(imaging.every((r) => r.token || r.method === 'OPTIONS'), 'each with the access token');
+      const { url, storage } = await traces(page);
+      assert.equal(new URL(url).search, '', 'the launch parameters are out of the address bar');
+      assert.doesNotMatch(storage, /access_token|refresh_token|tokenResponse|cora/i, 'no token or context in storage');
+      assert.ok(!consoleText.some((text) => /access_token|Bearer /i.test(text)), 'no token in the console');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('says that access was denied when the reader denies consent', async () => {
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' }, { decision: 'Deny' });
+    try {
+      assert.deepEqual(smart.failures.map((f) => f.reason), ['denied']);
+      assert.match(await viewerMessage(page), /Access was not granted/);
+      assert.equal(new URL((await traces(page)).url).search, '');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('says that the EHR did not accept an unknown or expired launch', async () => {
+    const { page, smart } = await launched(undefined, { launch: 'expired-launch-id' });
+    try {
+      assert.deepEqual(smart.failures.map((f) => f.reason), ['launch-rejected']);
+      assert.match(await viewerMessage(page), /did not accept this launch/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('says that the patient has no imaging study', async () => {
+    const { page, smart } = await launched({ patient: 'no-imaging' });
+    try {
+      assert.deepEqual(smart.failures.map((f) => f.reason), ['no-imaging-study']);
+      assert.match(await viewerMessage(page), /no imaging study/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('opens the patient’s latest study when the launch names none', async () => {
+    const latest = manifest.studies.filter((s) => s.patientKey === 'cora').sort((a, b) => `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`))[0];
+    const { page, smart } = await launched({ patient: 'cora' });
+    try {
+      assert.deepEqual(smart.failures, []);
+      assert.equal(await page.locator('rad-viewer').evaluate((el) => el.openStudyUid), latest.studyInstanceUID);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('says the archive did not answer when the endpoint is unreachable', async () => {
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'offline-archive' });
+    try {
+      assert.deepEqual(smart.failures, []);
+      assert.equal(smart.errors[0]?.operation, 'open-study');
+      assert.ok((await viewerMessage(page)).length > 0, 'a message in the element');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('does not send the token to an archive on an origin not allowlisted', async () => {
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'elsewhere-archive' });
+    try {
+      assert.deepEqual(smart.failures.map((f) => f.reason), ['endpoint-not-allowed']);
+      assert.deepEqual(servers.elsewhere.requests.filter((r) => r.token), [], 'no token reached the other origin');
+      assert.match(await viewerMessage(page), /not among the origins allowed/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
