@@ -26,6 +26,9 @@ const AXIS = { axial: 'AXIAL', coronal: 'CORONAL', sagittal: 'SAGITTAL' } as con
 /** The id of the volume of a series' images (one per series on the page). */
 export const volumeIdOf = (imageIds: readonly string[]) => `cornerstoneStreamingImageVolume:rad:${imageIds[0]}`;
 
+/** While a volume loads, it is drawn again at most this often. */
+const LOADING_REDRAW_MS = 250;
+
 /** Reformats using each volume, by volume id. */
 const volumeUsers = new Map<string, number>();
 
@@ -35,6 +38,8 @@ export class ReformatViewport {
   #loading = { loaded: 0, total: 0 };
   #cleanups: (() => void)[] = [];
   #disposed = false;
+  /** A drawing of the volume while it loads, pending. */
+  #redraw?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly runtime: CornerstoneRuntime,
@@ -109,15 +114,39 @@ export class ReformatViewport {
     return true;
   }
 
-  /** Counts the volume's slices as they arrive (most from the stack's cache at once). */
+  /**
+   * Counts the volume's slices as they arrive (most from the stack's cache at once), and draws them
+   * at most every LOADING_REDRAW_MS, and once all are in. Cornerstone would draw the volume every
+   * 2 % of its slices: with WebGL in software that is most of the page's time while it loads.
+   */
   #followLoading(volumeId: string): void {
-    const { eventTarget, Enums } = this.runtime.core;
+    const { eventTarget, Enums, cache } = this.runtime.core;
+    const volume = cache.getVolume(volumeId) as { autoRenderOnLoad?: boolean } | undefined;
+    if (volume) volume.autoRenderOnLoad = false;
     const modified = (event: Event) => {
       const { volumeId: id, framesProcessed, numberOfFrames } = (event as CustomEvent).detail ?? {};
-      if (id === volumeId && numberOfFrames) this.#loading = { loaded: framesProcessed ?? 0, total: numberOfFrames };
+      if (id !== volumeId || !numberOfFrames) return;
+      this.#loading = { loaded: framesProcessed ?? 0, total: numberOfFrames };
+      this.#drawLoaded(this.#loading.loaded >= numberOfFrames);
     };
     eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, modified);
-    this.#cleanups.push(() => eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, modified));
+    this.#cleanups.push(() => {
+      eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, modified);
+      clearTimeout(this.#redraw);
+    });
+  }
+
+  /** Draws the slices loaded so far: at once when the volume is complete, else soon (once per interval). */
+  #drawLoaded(complete: boolean): void {
+    if (complete) clearTimeout(this.#redraw);
+    else if (this.#redraw !== undefined) return;
+    this.#redraw = complete
+      ? undefined
+      : setTimeout(() => {
+          this.#redraw = undefined;
+          if (!this.#disposed) this.viewport.render();
+        }, LOADING_REDRAW_MS);
+    if (complete && !this.#disposed) this.viewport.render();
   }
 
   /** Turns the camera to `plane` (Cornerstone's standard orientations, patient LPS). */
