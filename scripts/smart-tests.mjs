@@ -94,6 +94,25 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     }
   });
 
+  it('refreshes the token before it expires while the study is read, and goes on with the new one', async () => {
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' });
+    try {
+      assert.deepEqual(smart.failures, []);
+      const refreshesBefore = servers.auth.tokenGrants.filter((g) => g === 'refresh_token').length;
+      const imaging = () => servers.fhir.requests.filter((r) => r.path.startsWith('/dicom-web/') && r.tokenId);
+      const firstToken = imaging().at(-1).tokenId;
+      // The token lives 20 s and is refreshed within its last 10: reading on after 12 s needs a new one.
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+      const found = await page.locator('rad-viewer').evaluate(async (el) => (await el.archive.searchStudies({})).length);
+      assert.ok(found > 0, 'the archive answered the new request');
+      assert.equal(servers.auth.tokenGrants.filter((g) => g === 'refresh_token').length, refreshesBefore + 1, 'one refresh');
+      assert.notEqual(imaging().at(-1).tokenId, firstToken, 'the request carried the refreshed token');
+      assert.doesNotMatch((await traces(page)).storage, /access_token|refresh_token/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('says that access was denied when the reader denies consent', async () => {
     const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' }, { decision: 'Deny' });
     try {

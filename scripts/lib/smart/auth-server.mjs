@@ -7,6 +7,7 @@
 // not a product.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import Provider from 'oidc-provider';
 
 /** The scopes the server grants: SMART v2 and their v1 forms, OpenID Connect, launch and refresh. */
@@ -88,9 +89,11 @@ export async function startAuthServer({ fhirBaseUrl, patients, clientId = 'teler
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: 'smart-test' }] },
   });
   // The launch context in the token response (SMART App Launch 2.1: `patient`, `fhirContext`), for refreshed tokens too.
+  const tokenGrants = [];
   provider.use(async (ctx, next) => {
     await next();
     if (ctx.path !== '/token' || ctx.method !== 'POST' || !ctx.body?.access_token) return;
+    tokenGrants.push(ctx.oidc?.params?.grant_type);
     const token = await provider.AccessToken.find(ctx.body.access_token);
     const context = token && contexts.get(token.grantId);
     if (!context) return;
@@ -103,8 +106,23 @@ export async function startAuthServer({ fhirBaseUrl, patients, clientId = 'teler
     const path = new URL(req.url, url).pathname;
     if (path.startsWith('/interaction/')) return void interaction(req, res).catch((error) => fail(res, error));
     if (path === '/launches' && req.method === 'POST') return void createLaunchFrom(req, res).catch((error) => fail(res, error));
+    if (path === '/token' && req.method === 'POST') return void identifyRefresh(req, res).catch((error) => fail(res, error));
     providerCallback(req, res);
   });
+
+  /**
+   * A public client's refresh as fhirclient sends it (RFC 6749 6: no client_id): the client is the
+   * refresh token's, named for oidc-provider, which identifies every client at its token endpoint.
+   */
+  async function identifyRefresh(req, res) {
+    const body = await formBody(req);
+    const refresh = body.get('grant_type') === 'refresh_token' && !body.get('client_id') && (await provider.RefreshToken.find(body.get('refresh_token') ?? ''));
+    if (refresh) body.set('client_id', refresh.clientId);
+    const text = body.toString();
+    const replay = Readable.from([Buffer.from(text)]);
+    Object.assign(replay, { method: req.method, url: req.url, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(text)) }, socket: req.socket, connection: req.socket, httpVersion: req.httpVersion });
+    providerCallback(replay, res);
+  }
 
   const fail = (res, error) => {
     res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error?.message ?? error));
@@ -159,6 +177,8 @@ export async function startAuthServer({ fhirBaseUrl, patients, clientId = 'teler
     provider,
     createLaunch,
     verify,
+    /** The grant type of each token issued (authorization_code, refresh_token). */
+    tokenGrants,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

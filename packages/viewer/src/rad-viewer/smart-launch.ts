@@ -9,7 +9,7 @@ import type { fhirclient } from 'fhirclient/lib/types.js';
 import { SmartStorage } from './smart-storage.js';
 
 /** The scopes asked for by default (SMART v2), and their v1 forms for servers without v2. */
-export const SMART_SCOPE = 'launch openid fhirUser patient/ImagingStudy.rs patient/DiagnosticReport.crus';
+export const SMART_SCOPE = 'launch openid fhirUser online_access patient/ImagingStudy.rs patient/DiagnosticReport.crus';
 const V1_SCOPES: Record<string, string> = {
   'patient/ImagingStudy.rs': 'patient/ImagingStudy.read',
   'patient/DiagnosticReport.crus': 'patient/DiagnosticReport.read patient/DiagnosticReport.write',
