@@ -42,7 +42,8 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     const consoleText = [];
     page.on('console', (message) => consoleText.push(message.text()));
     await page.addInitScript(() => {
-      window.__smart = { steps: [], failures: [], errors: [] };
+      window.__smart = { steps: [], failures: [], errors: [], contexts: [] };
+      document.addEventListener('rad-context-change', (e) => window.__smart.contexts.push(e.detail));
       document.addEventListener('rad-smart-step', (e) => window.__smart.steps.push(e.detail.step));
       document.addEventListener('rad-smart-failed', (e) => window.__smart.failures.push(e.detail));
       document.addEventListener('rad-error', (e) => window.__smart.errors.push({ kind: e.detail.error.kind, operation: e.detail.operation }));
@@ -108,6 +109,53 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
       assert.equal(servers.auth.tokenGrants.filter((g) => g === 'refresh_token').length, refreshesBefore + 1, 'one refresh');
       assert.notEqual(imaging().at(-1).tokenId, firstToken, 'the request carried the refreshed token');
       assert.doesNotMatch((await traces(page)).storage, /access_token|refresh_token/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('follows the EHR’s FHIRcast session (open, close, SyncError on a failed open) and publishes what it opens', async () => {
+    const [ct, compression] = ['ct-phantom', 'ct-compression'].map((key) => manifest.studies.find((s) => s.key === key));
+    const topic = `topic-${Date.now()}`;
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom', topic });
+    const { hub } = servers;
+    const until = async (condition, what) => {
+      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) if (await condition()) return;
+      assert.fail(`timed out: ${what}`);
+    };
+    const studyOf = (n) => n.event.context.find((c) => c.key === 'study')?.resource.identifier?.[0]?.value;
+    const notification = (event, uid) => ({
+      timestamp: new Date().toISOString(),
+      id: `${event}-${uid}-${Date.now()}`,
+      event: { 'hub.topic': topic, 'hub.event': event, context: [{ key: 'patient', resource: { resourceType: 'Patient', id: 'cora' } }, { key: 'study', resource: { resourceType: 'ImagingStudy', id: uid, status: 'available', identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${uid}` }] } }] },
+    });
+    const openUid = () => page.locator('rad-viewer').evaluate((el) => el.openStudyUid ?? null);
+    const ackOf = (id) => hub.acknowledgements.find((a) => a.id === id)?.status;
+    try {
+      assert.deepEqual(smart.failures, []);
+      await until(() => [...hub.subscriptions.values()].some((s) => s.topic === topic && s.socket), 'the viewer subscribed over WebSocket');
+      const subscription = [...hub.subscriptions.values()].find((s) => s.topic === topic);
+      assert.deepEqual(subscription.events, ['Patient-open', 'Patient-close', 'ImagingStudy-open', 'ImagingStudy-close', 'DiagnosticReport-open', 'DiagnosticReport-update', 'DiagnosticReport-close', 'SyncError']);
+      // What the launch opened, published by the viewer with its patient.
+      await until(() => hub.received.some((n) => n.event['hub.topic'] === topic && n.event['hub.event'] === 'ImagingStudy-open'), 'ImagingStudy-open published');
+      const published = hub.received.find((n) => n.event['hub.topic'] === topic && n.event['hub.event'] === 'ImagingStudy-open');
+      assert.equal(studyOf(published), `urn:oid:${ct.studyInstanceUID}`);
+      assert.equal(published.event.context.find((c) => c.key === 'study').resource.id, 'ct-phantom');
+      // The reporting system opens another study of the patient: the viewer follows (202, then open).
+      const open = notification('ImagingStudy-open', compression.studyInstanceUID);
+      hub.publish(open);
+      await until(async () => (await openUid()) === compression.studyInstanceUID, 'the viewer opened the study in context');
+      assert.equal(ackOf(open.id), 202);
+      const close = notification('ImagingStudy-close', compression.studyInstanceUID);
+      hub.publish(close);
+      await until(async () => (await openUid()) === null, 'the viewer closed it');
+      assert.equal(ackOf(close.id), 200);
+      // A study the archive does not have: accepted, then a SyncError about that event.
+      const missing = notification('ImagingStudy-open', '2.25.99999999999999999999');
+      hub.publish(missing);
+      await until(() => hub.received.some((n) => n.event['hub.event'] === 'SyncError' && n.event.context[0].resource.issue[0].details.coding[0].code === missing.id), 'a SyncError about the failed open');
+      const contexts = await page.evaluate(() => window.__smart.contexts);
+      assert.deepEqual(contexts.filter((c) => c.followed).map((c) => c.event), ['ImagingStudy-open', 'ImagingStudy-close', 'ImagingStudy-open'], JSON.stringify([contexts, hub.received.filter((n) => n.event['hub.topic'] === topic).map((n) => [n.event['hub.event'], studyOf(n)])]));
     } finally {
       await page.context().close();
     }

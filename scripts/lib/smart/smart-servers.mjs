@@ -1,7 +1,7 @@
 // The SMART test bed on 127.0.0.1, started by the project's scripts like Orthanc: the app (a page
 // with `<rad-viewer smart>` from the standalone bundle, served under the host CSP), the EHR's
 // authorization server (auth-server.mjs), its FHIR server with the DICOMweb proxy (fhir-server.mjs),
-// and an origin elsewhere that records what reaches it (a token must never).
+// its FHIRcast hub (fhircast-hub.mjs), and an origin elsewhere that records what reaches it (a token must never).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { HOST_CSP } from '../dev-server.mjs';
 import { serveHostApp } from '../host-apps/serve.mjs';
 import { startAuthServer } from './auth-server.mjs';
 import { startFhirServer } from './fhir-server.mjs';
+import { startFhircastHub } from './fhircast-hub.mjs';
 
 export const CLIENT_ID = 'telerad-viewer';
 
@@ -46,7 +47,7 @@ async function startElsewhere() {
  * are allowlisted on the app page though nothing answers there. Resolves to the servers' URLs,
  * their logs and `close()`.
  */
-export async function startSmartServers({ manifest, orthancDicomWebUrl, standaloneDir, accessTokenTtl = 300, hubUrl, unreachableOrigins = ['http://127.0.0.1:9'] }) {
+export async function startSmartServers({ manifest, orthancDicomWebUrl, standaloneDir, accessTokenTtl = 300, unreachableOrigins = ['http://127.0.0.1:9'] }) {
   const appDir = mkdtempSync(join(tmpdir(), 'telerad-smart-app-'));
   cpSync(standaloneDir, join(appDir, 'telerad'), { recursive: true });
   writeFileSync(join(appDir, 'app.html'), appPage(unreachableOrigins));
@@ -54,17 +55,22 @@ export async function startSmartServers({ manifest, orthancDicomWebUrl, standalo
   const app = await serveHostApp(appDir, orthancDicomWebUrl, { csp: () => HOST_CSP.replace("connect-src 'self'", connect) });
   const elsewhere = await startElsewhere();
   let fhir;
-  const auth = await startAuthServer({ fhirBaseUrl: () => fhir.fhirBaseUrl, patients: manifest.patients.map((p) => ({ id: p.key, label: p.name?.Alphabetic ?? p.id })), clientId: CLIENT_ID, redirectUris: [`${app.url}/app.html`], hub: hubUrl, accessTokenTtl });
+  let auth;
+  // The EHR's FHIRcast hub: its tokens are the authorization server's.
+  const hub = await startFhircastHub({ verify: (token) => auth.verify(token) });
+  auth = await startAuthServer({ fhirBaseUrl: () => fhir.fhirBaseUrl, patients: manifest.patients.map((p) => ({ id: p.key, label: p.name?.Alphabetic ?? p.id })), clientId: CLIENT_ID, redirectUris: [`${app.url}/app.html`], hub: hub.url, accessTokenTtl });
   fhir = await startFhirServer({ manifest, orthancDicomWebUrl, verify: auth.verify, authorizationServer: auth.url, elsewhereDicomWebUrl: `${elsewhere.url}/dicom-web` });
   // The page may talk to the EHR's servers, the origin elsewhere (to prove it is not sent the token) and the unreachable archive.
-  connect = `connect-src 'self' ${auth.url} ${fhir.url} ${elsewhere.url} ${unreachableOrigins.join(' ')}`;
+  const hubSocket = hub.url.replace(/^http/, 'ws');
+  connect = `connect-src 'self' ${auth.url} ${fhir.url} ${hub.url} ${hubSocket} ${elsewhere.url} ${unreachableOrigins.join(' ')}`;
   return {
     appUrl: `${app.url}/app.html`,
     auth,
     fhir,
     elsewhere,
+    hub,
     close: async () => {
-      await Promise.all([app.close(), auth.close(), fhir.close(), elsewhere.close()]);
+      await Promise.all([app.close(), auth.close(), fhir.close(), hub.close(), elsewhere.close()]);
       rmSync(appDir, { recursive: true, force: true });
     },
   };

@@ -3,13 +3,14 @@
 import { RadElement, type DicomWebService, type TokenProvider } from '@telerad/core';
 import type { DraftStore, Reader } from '@telerad/report-panel';
 import { property } from 'lit/decorators/property.js';
+import { FHIRCAST_EVENTS } from './fhircast-follower.js';
 import type { ViewerLayout } from './layouts.js';
 import type { SmartSettings } from './smart-controller.js';
 import { SMART_SCOPE } from './smart-launch.js';
 import type { ViewerMode } from './viewer-view.js';
 
-/** Space-separated origins (`token-origins`). */
-const originsConverter = {
+/** Space-separated values (`token-origins`, `fhircast-follow`). */
+const listConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(/\s+/).filter(Boolean),
   toAttribute: (origins: string[]) => origins.join(' '),
 };
@@ -56,7 +57,15 @@ export class RadViewerSettings extends RadElement {
    * Origins besides the FHIR server's that may receive the SMART access token (a DICOMweb archive
    * elsewhere); a study's archive on any other origin is not opened.
    */
-  @property({ attribute: 'token-origins', converter: originsConverter }) tokenOrigins: string[] = [];
+  @property({ attribute: 'token-origins', converter: listConverter }) tokenOrigins: string[] = [];
+
+  /**
+   * The FHIRcast events the viewer follows in the session a SMART launch gives (space-separated;
+   * default: Patient-, ImagingStudy- and DiagnosticReport- open and close, DiagnosticReport-update).
+   * `ImagingStudy-open` (and a `DiagnosticReport-open` with its study) opens the study,
+   * `ImagingStudy-close` closes it; each is announced by `rad-context-change`.
+   */
+  @property({ attribute: 'fhircast-follow', converter: listConverter }) fhircastFollow: string[] = FHIRCAST_EVENTS;
 
   /** The SMART settings as a launch takes them. */
   protected get smartOptions(): SmartSettings {

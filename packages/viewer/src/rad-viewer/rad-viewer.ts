@@ -118,9 +118,13 @@ export class RadViewer extends RadViewerSettings {
     enabled: () => this.smart,
     options: () => this.smartOptions,
     archiveChanged: () => (this.#ownService = undefined),
-    open: (uid) => this.openStudy(uid),
+    open: async (uid) => (await this.openStudy(uid), this.openStudyUid === uid && !this.failure),
     step: (step) => this.emit('rad-smart-step', { step }),
     failed: ({ reason }) => this.emit('rad-smart-failed', { reason, message: smartTexts()[reason] }),
+    follow: () => this.fhircastFollow,
+    openStudyUid: () => this.openStudyUid,
+    close: () => this.close(),
+    changed: (detail) => this.emit('rad-context-change', detail),
   });
 
   /** The service the viewer and its elements use. */
@@ -149,7 +153,12 @@ export class RadViewer extends RadViewerSettings {
   }
 
   protected override updated(): void {
-    this.#connectSync();
+    this.#sync = ViewportSync.between(
+      this.#sync,
+      this.viewports,
+      this.comparing && this.synchronised,
+      this.#syncWindow,
+    );
   }
 
   #createService(): DicomWebService | undefined {
@@ -225,14 +234,6 @@ export class RadViewer extends RadViewerSettings {
     this.layout = '1x2';
     this.slots = [current, { studyUid: prior.studyInstanceUID, seriesUid: match.seriesInstanceUID }];
     this.comparing = true;
-  }
-
-  #connectSync(): void {
-    const [a, b] = this.viewports;
-    const wanted = this.comparing && this.synchronised && a && b;
-    if (wanted && this.#sync && this.#sync.viewports[0] === a && this.#sync.viewports[1] === b) return;
-    this.#sync?.disconnect();
-    this.#sync = wanted ? new ViewportSync([a, b], this.#syncWindow) : undefined;
   }
 
   /**

@@ -3,6 +3,7 @@
 // (`code`, `state`, or `error`) completed — then the launch's study opened from its archive with
 // the access token. The launch parameters leave the address bar as soon as they are read.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FhircastFollower, type FhircastPort } from './fhircast-follower.js';
 import {
   authorizationFailure,
   authorize,
@@ -20,14 +21,13 @@ export type SmartStep = 'authorizing' | 'authorized' | 'opening' | 'opened';
 /** The viewer's SMART settings: the client, its scope and redirect, and who may receive the token. */
 export type SmartSettings = Omit<SmartOptions, 'iss' | 'launch'> & { tokenOrigins: string[] };
 
-/** What the launch needs from the viewer, and tells it. */
-export interface SmartPort {
+/** What the launch needs from the viewer, and tells it (the FHIRcast session it joins too). */
+export interface SmartPort extends FhircastPort {
   /** Whether the viewer reads a SMART launch (`smart`). */
   enabled(): boolean;
   options(): SmartSettings;
   /** The launch found its archive: the viewer asks it from now on, with the launch's token. */
   archiveChanged(): void;
-  open(studyInstanceUID: string): Promise<void>;
   step(step: SmartStep): void;
   failed(error: SmartLaunchError): void;
 }
@@ -46,16 +46,23 @@ export class SmartController implements ReactiveController {
   step?: SmartStep;
   failure?: SmartLaunchError;
   #read = false;
+  /** The FHIRcast session the launch gave, once joined. */
+  readonly #fhircast: FhircastFollower;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly port: SmartPort,
   ) {
+    this.#fhircast = new FhircastFollower(port);
     host.addController(this);
   }
 
   hostConnected(): void {
     this.readOnce();
+  }
+
+  hostUpdated(): void {
+    this.#fhircast.shown(this.port.openStudyUid());
   }
 
   /** Reads the page URL's launch once (frameworks may set `smart` after connecting the element). */
@@ -85,8 +92,9 @@ export class SmartController implements ReactiveController {
     }
   }
 
-  /** Forgets the launch: its token and context (the viewer locked). */
+  /** Forgets the launch: its token and context, and leaves the FHIRcast session (the viewer locked). */
   clear(): void {
+    void this.#fhircast.stop();
     forgetLaunch();
     this.context = undefined;
     this.step = undefined;
@@ -102,10 +110,20 @@ export class SmartController implements ReactiveController {
       this.#set('opening');
       await this.port.open(context.studyInstanceUID);
       this.#set('opened');
+      if (context.hub) await this.#joinSession(context, context.hub);
     } catch (error) {
       removeLaunchParameters();
       this.#fail(error);
     }
+  }
+
+  /** Joins the EHR's FHIRcast session; one that cannot be joined leaves the reading as it is. */
+  async #joinSession(context: SmartContext, hub: NonNullable<SmartContext['hub']>): Promise<void> {
+    const studyIds = new Map(context.imagingStudyId ? [[context.studyInstanceUID, context.imagingStudyId]] : []);
+    const subject = { hub, patientId: context.patientId, studyIds, accessToken: context.accessToken };
+    await this.#fhircast
+      .start(subject)
+      .catch(() => this.port.changed({ event: 'subscription-failed', followed: false }));
   }
 
   #set(step: SmartStep): void {

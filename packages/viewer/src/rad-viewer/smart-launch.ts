@@ -62,6 +62,9 @@ export interface SmartContext {
   accessToken(): Promise<string>;
   /** FHIRcast hub and topic from the token response, where the EHR gave them. */
   hub?: { url: string; topic: string };
+  /** The launch's patient and ImagingStudy (FHIR ids), for FHIRcast context. */
+  patientId?: string;
+  imagingStudyId?: string;
   client: Client;
 }
 
@@ -210,6 +213,8 @@ async function contextOf(client: Client, tokenOrigins: readonly string[]): Promi
       return String(client.state.tokenResponse?.access_token ?? '');
     },
     ...(hubUrl && topic ? { hub: { url: hubUrl, topic } } : {}),
+    ...(client.patient.id ? { patientId: String(client.patient.id) } : {}),
+    ...(study.id ? { imagingStudyId: study.id } : {}),
     client,
   };
 }

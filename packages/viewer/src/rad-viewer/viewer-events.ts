@@ -1,5 +1,6 @@
 // The viewer's own events and their details, added to core's event map.
 import type { AuditEventDetail } from './audit.js';
+import type { ContextChangeDetail } from './fhircast-follower.js';
 import type { SmartStep } from './smart-controller.js';
 import type { SmartFailureReason } from './smart-launch.js';
 
@@ -27,5 +28,6 @@ declare module '@telerad/core' {
     'rad-session-expired': SessionExpiredDetail;
     'rad-smart-step': SmartStepDetail;
     'rad-smart-failed': SmartFailedDetail;
+    'rad-context-change': ContextChangeDetail;
   }
 }

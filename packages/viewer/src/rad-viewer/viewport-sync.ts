@@ -79,6 +79,21 @@ export class ViewportSync {
       target.setWindow(view.window);
   }
 
+  /**
+   * The synchronisation the two viewports want (`wanted`: both shown and synchronising), reusing
+   * `current` when it already joins them; `current` is disconnected otherwise.
+   */
+  static between(
+    current: ViewportSync | undefined,
+    [a, b]: RadViewport[],
+    wanted: boolean,
+    syncWindow: boolean,
+  ): ViewportSync | undefined {
+    if (wanted && a && b && current?.viewports[0] === a && current.viewports[1] === b) return current;
+    current?.disconnect();
+    return wanted && a && b ? new ViewportSync([a, b], syncWindow) : undefined;
+  }
+
   disconnect(): void {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
