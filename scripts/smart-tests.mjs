@@ -161,6 +161,47 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     }
   });
 
+  it('publishes DiagnosticReport-update with the signed report, a valid FHIR R4 DiagnosticReport', async () => {
+    const { validateResource } = await import('@medplum/core');
+    const ct = manifest.studies.find((s) => s.key === 'ct-phantom');
+    const topic = `topic-report-${Date.now()}`;
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom', topic });
+    const { hub } = servers;
+    const ofTopic = (name) => hub.received.filter((n) => n.event['hub.topic'] === topic && n.event['hub.event'] === name);
+    try {
+      assert.deepEqual(smart.failures, []);
+      for (const end = Date.now() + 20_000; Date.now() < end && !ofTopic('ImagingStudy-open').length; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      // The reader signs a preliminary report in the viewer (radiologist mode), stored over the SMART endpoint.
+      const signed = await page.locator('rad-viewer').evaluate(async (el) => {
+        el.mode = 'radiologist';
+        el.reader = { name: 'Reader^Rhea^^Dr', id: 'reader-1' };
+        await el.updateComplete;
+        const panel = el.shadowRoot.querySelector('rad-report-panel');
+        await panel.loaded();
+        panel.setSection('impression', 'No acute abnormality.');
+        return (await panel.signPreliminary({ confirmTemplateText: true }))?.sopInstanceUID;
+      });
+      assert.ok(signed, 'the report was signed and stored');
+      for (const end = Date.now() + 20_000; Date.now() < end && !ofTopic('DiagnosticReport-update').length; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      const [opened] = ofTopic('DiagnosticReport-open');
+      const [update] = ofTopic('DiagnosticReport-update');
+      assert.ok(opened && update, 'DiagnosticReport-open, then -update');
+      assert.deepEqual(update.event.context.find((c) => c.key === 'report').reference, { reference: `DiagnosticReport/${signed}` });
+      const bundle = update.event.context.find((c) => c.key === 'updates').resource;
+      const report = bundle.entry.find((e) => e.resource.resourceType === 'DiagnosticReport').resource;
+      const study = bundle.entry.find((e) => e.resource.resourceType === 'ImagingStudy').resource;
+      assert.equal(report.status, 'preliminary');
+      assert.deepEqual(report.identifier[0], { system: 'urn:dicom:uid', value: `urn:oid:${signed}` });
+      assert.equal(report.imagingStudy[0].identifier.value, `urn:oid:${ct.studyInstanceUID}`);
+      assert.equal(study.id, 'ct-phantom');
+      // Valid against the FHIR R4 definitions (Medplum's validator): the report, and the bundle whole.
+      validateResource(report);
+      validateResource(bundle);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('says that access was denied when the reader denies consent', async () => {
     const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' }, { decision: 'Deny' });
     try {

@@ -57,6 +57,8 @@ export class FhircastFollower {
   #inContext?: string;
   /** A study the hub asked for is opening: what the viewer shows meanwhile is not news for the hub. */
   #following = false;
+  /** Reports whose DiagnosticReport-open was sent (the anchor of their updates). */
+  readonly #reportsOpened = new Set<string>();
 
   constructor(private readonly port: FhircastPort) {}
 
@@ -88,6 +90,42 @@ export class FhircastFollower {
     this.#session = undefined;
     this.#inContext = undefined;
     await session?.close();
+  }
+
+  /**
+   * A report signed on the study in context: `DiagnosticReport-open` (its anchor context, once per
+   * report) then `DiagnosticReport-update` carrying the DiagnosticReport and its ImagingStudy in the
+   * update bundle (STU3 3.6.3), as a reporting system reads them.
+   */
+  async reportSigned(report: Record<string, unknown>, studyInstanceUID: string): Promise<void> {
+    const session = this.#session;
+    const identifier = (report.identifier as { value?: string }[] | undefined)?.[0]?.value;
+    if (!session || !identifier) return;
+    const id = identifier.replace(/^urn:oid:/, '');
+    const resource = { ...report, id };
+    const [patient, study] = this.#context(studyInstanceUID);
+    const studyResource = (study ?? patient).resource as { id: string };
+    const patientId = this.#subject?.patientId;
+    const patientReference = patientId ? [{ key: 'patient', reference: { reference: `Patient/${patientId}` } }] : [];
+    if (!this.#reportsOpened.has(id)) {
+      this.#reportsOpened.add(id);
+      await session.publish('DiagnosticReport-open', [{ key: 'report', resource }, ...this.#context(studyInstanceUID)]);
+    }
+    const entry = (r: { resourceType?: unknown; id: string }) => ({
+      request: { method: 'PUT', url: `${String(r.resourceType)}/${r.id}` },
+      resource: r,
+    });
+    const updates = {
+      resourceType: 'Bundle',
+      id: crypto.randomUUID(),
+      type: 'transaction',
+      entry: [entry(resource), entry(studyResource)],
+    };
+    await session.publish('DiagnosticReport-update', [
+      { key: 'report', reference: { reference: `DiagnosticReport/${id}` } },
+      ...patientReference,
+      { key: 'updates', resource: updates },
+    ]);
   }
 
   #context(studyInstanceUID: string): Context {

@@ -284,16 +284,13 @@ export class RadViewer extends RadViewerSettings {
 
   #onSigned = (event: CustomEvent<ReportSignedDetail>) => {
     this.#audit(event.detail.status === 'amended' ? 'report-amended' : 'report-signed', event.detail.sopInstanceUID);
+    this.#smart.reportSigned(this.renderRoot.querySelector('rad-report-panel')?.toFhirDiagnosticReport());
     // The worklist shows read status: ask the archive again.
     this.renderRoot.querySelector('rad-study-browser')?.refresh();
   };
 
   #onKeydown = (event: KeyboardEvent) => {
-    // Alt+1…4 picks the viewport the series strip fills.
-    if (event.altKey && /^[1-4]$/.test(event.key) && Number(event.key) <= this.slots.length) {
-      this.activeSlot = Number(event.key) - 1;
-      event.preventDefault();
-    }
+    this.activeSlot = view.slotOfKey(event, this.slots.length) ?? this.activeSlot;
   };
 
   #onStudyOpen = (e: CustomEvent<{ study: Study }>) =>

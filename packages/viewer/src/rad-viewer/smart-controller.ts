@@ -117,6 +117,13 @@ export class SmartController implements ReactiveController {
     }
   }
 
+  /** A report was signed (as the FHIR DiagnosticReport export gives it): the FHIRcast session is told. */
+  reportSigned(report: object | undefined): void {
+    const study = this.port.openStudyUid();
+    if (report && study)
+      void this.#fhircast.reportSigned(report as Record<string, unknown>, study).catch(() => undefined);
+  }
+
   /** Joins the EHR's FHIRcast session; one that cannot be joined leaves the reading as it is. */
   async #joinSession(context: SmartContext, hub: NonNullable<SmartContext['hub']>): Promise<void> {
     const studyIds = new Map(context.imagingStudyId ? [[context.studyInstanceUID, context.imagingStudyId]] : []);

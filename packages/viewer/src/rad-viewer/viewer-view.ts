@@ -80,6 +80,13 @@ export function renderLaunchMessages(
   }`;
 }
 
+/** Alt+1…4 picks the viewport the series strip fills: the slot a key names (default prevented), if any. */
+export function slotOfKey(event: KeyboardEvent, slots: number): number | undefined {
+  if (!event.altKey || !/^[1-4]$/.test(event.key) || Number(event.key) > slots) return undefined;
+  event.preventDefault();
+  return Number(event.key) - 1;
+}
+
 /** A SMART launch under way (a status) or failed (an alert, with its reason in `data-reason`). */
 export function renderSmart(smart: SmartController) {
   const t = smartTexts();
