@@ -10,6 +10,13 @@ interface Args {
   layout: ViewerLayout;
   /** An IHE IID launch (query string). */
   launch?: string;
+  /**
+   * A SMART launch: the query the EHR's authorization server sent the page back with (an
+   * `error=…` answer), put in the address before the viewer reads it.
+   */
+  smartRedirect?: string;
+  /** A SMART launch the viewer starts itself (standalone, `launchSmart`), with this FHIR server. */
+  smartIss?: string;
   worklist: boolean;
   idleMinutes: number;
   reader?: Reader;
@@ -33,8 +40,18 @@ const meta: Meta<Args> = {
     stage: { control: false },
     reader: { control: false },
   },
-  render: (args) =>
-    html`<rad-viewer
+  render: (args) => {
+    if (args.smartRedirect) {
+      const query = new URLSearchParams(location.search);
+      for (const [name, value] of new URLSearchParams(args.smartRedirect)) query.set(name, value);
+      history.replaceState(history.state, '', `${location.pathname}?${query}`);
+    }
+    const smart = Boolean(args.smartRedirect || args.smartIss);
+    const stage = async (el: RadViewer) => {
+      if (args.smartIss) await el.launchSmart({ iss: args.smartIss });
+      await args.stage?.(el);
+    };
+    return html`<rad-viewer
       style="color-scheme: ${args.colorScheme}; --rad-viewer-height: 520px"
       url="/dicom-web"
       mode=${args.mode}
@@ -45,8 +62,11 @@ const meta: Meta<Args> = {
       codec-base-path=${args.codecBasePath ?? ''}
       ?iid=${Boolean(args.launch)}
       launch=${args.launch ?? ''}
-      ${ref((el) => el && args.stage && void args.stage(el as RadViewer))}
-    ></rad-viewer>`,
+      ?smart=${smart}
+      smart-client-id="telerad-viewer"
+      ${ref((el) => el && void stage(el as RadViewer))}
+    ></rad-viewer>`;
+  },
 };
 export default meta;
 
@@ -81,4 +101,15 @@ export const ReferringDark: Story = { args: { mode: 'referring', launch: 'reques
 export const LaunchProblem: Story = { args: { mode: 'referring', launch: 'requestType=STUDY&seriesUID=1.2.3' } };
 export const NoMatch: Story = { args: { mode: 'referring', launch: 'requestType=STUDY&accessionNumber=NO-SUCH' } };
 /** Locks after 3 s without input. */
+/** SMART launch states: the reader denied consent in the EHR (the authorization server's answer). */
+export const SmartConsentDenied: Story = {
+  args: { mode: 'referring', smartRedirect: 'error=access_denied&error_description=The user denied access to the app.&state=story' },
+};
+/** SMART launch states: the EHR refused the launch (unknown or expired). */
+export const SmartLaunchExpired: Story = {
+  args: { mode: 'referring', smartRedirect: 'error=invalid_request&error_description=The launch is unknown or has expired.&state=story' },
+};
+/** SMART launch states: the EHR's FHIR server cannot be reached to sign in (a standalone launch). */
+export const SmartEhrUnreachable: Story = { args: { mode: 'referring', smartIss: 'http://127.0.0.1:9/fhir' } };
+
 export const IdleLock: Story = { args: { worklist: false, idleMinutes: 0.05, stage: openAccession('ACC-26-1107') } };

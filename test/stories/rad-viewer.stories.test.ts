@@ -60,6 +60,9 @@ describe('rad-viewer stories', function () {
   for (const [name, text] of [
     ['LaunchProblem', 'is not part of IHE Invoke Image Display'],
     ['NoMatch', 'No study matches this link.'],
+    ['SmartConsentDenied', 'Access was not granted in the EHR'],
+    ['SmartLaunchExpired', 'The EHR did not accept this launch'],
+    ['SmartEhrUnreachable', "The EHR's FHIR server could not be reached"],
   ] as const) {
     it(`${name} explains itself`, async () => {
       const el = await renderStory(name);
