@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['examples/**/*.js', 'test/hosts/app/**/*.js', 'scripts/bench/navigation/*.js'],
+    files: ['examples/**/*.js', 'scripts/lib/smart/ehr/*.js', 'test/hosts/app/**/*.js', 'scripts/bench/navigation/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -202,6 +202,28 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     }
   });
 
+  it('runs the EHR demo page: it launches the viewer, then sends it the next study over FHIRcast', async () => {
+    const [ct, compression] = ['ct-phantom', 'ct-compression'].map((key) => manifest.studies.find((s) => s.key === key));
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const ehr = await context.newPage();
+      await ehr.goto(servers.ehrUrl);
+      await ehr.locator('#session', { hasText: 'Subscribed' }).waitFor({ timeout: 20_000 });
+      const opened = context.waitForEvent('page');
+      await ehr.locator('li li', { hasText: ct.description }).getByRole('button', { name: 'Open in viewer' }).click();
+      const viewer = await opened;
+      await viewer.waitForURL(/\/interaction\//, { timeout: 20_000 });
+      await viewer.getByRole('button', { name: 'Allow' }).click();
+      const showing = (uid) => viewer.waitForFunction((u) => document.querySelector('rad-viewer')?.openStudyUid === u, uid, { timeout: 30_000 });
+      await showing(ct.studyInstanceUID);
+      await ehr.locator('#events li', { hasText: `ImagingStudy-open urn:oid:${ct.studyInstanceUID}` }).waitFor({ timeout: 20_000 });
+      await ehr.locator('li li', { hasText: compression.description }).getByRole('button', { name: 'Open in viewer' }).click();
+      await showing(compression.studyInstanceUID);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says that access was denied when the reader denies consent', async () => {
     const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom' }, { decision: 'Deny' });
     try {

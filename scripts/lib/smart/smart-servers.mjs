@@ -3,6 +3,8 @@
 // authorization server (auth-server.mjs), its FHIR server with the DICOMweb proxy (fhir-server.mjs),
 // its FHIRcast hub (fhircast-hub.mjs), and an origin elsewhere that records what reaches it (a token must never).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,24 +49,41 @@ async function startElsewhere() {
  * are allowlisted on the app page though nothing answers there. Resolves to the servers' URLs,
  * their logs and `close()`.
  */
+/** The EHR page's patients and their studies (FHIR ids, Study Instance UIDs, a label), from the corpus. */
+const ehrPatients = (manifest) =>
+  manifest.patients.map((p) => ({
+    id: p.key,
+    label: `${p.name?.Alphabetic ?? 'Anonymous'} (${p.id})`,
+    studies: manifest.studies
+      .filter((s) => s.patientKey === p.key)
+      .map((s) => ({ id: s.key, uid: s.studyInstanceUID, label: `${s.studyDate ?? ''} ${s.description ?? s.key} (${(s.modalities ?? []).join('/')})` })),
+  }));
+
 export async function startSmartServers({ manifest, orthancDicomWebUrl, standaloneDir, accessTokenTtl = 300, unreachableOrigins = ['http://127.0.0.1:9'] }) {
   const appDir = mkdtempSync(join(tmpdir(), 'telerad-smart-app-'));
   cpSync(standaloneDir, join(appDir, 'telerad'), { recursive: true });
   writeFileSync(join(appDir, 'app.html'), appPage(unreachableOrigins));
+  cpSync(fileURLToPath(new URL('./ehr', import.meta.url)), appDir, { recursive: true });
+  // The EHR's own credential at its hub (the reporting system's side of the session).
+  const ehrToken = randomUUID();
   let connect = "connect-src 'self'";
   const app = await serveHostApp(appDir, orthancDicomWebUrl, { csp: () => HOST_CSP.replace("connect-src 'self'", connect) });
   const elsewhere = await startElsewhere();
   let fhir;
   let auth;
   // The EHR's FHIRcast hub: its tokens are the authorization server's.
-  const hub = await startFhircastHub({ verify: (token) => auth.verify(token) });
+  const hub = await startFhircastHub({ verify: async (token) => token === ehrToken || auth.verify(token) });
   auth = await startAuthServer({ fhirBaseUrl: () => fhir.fhirBaseUrl, patients: manifest.patients.map((p) => ({ id: p.key, label: p.name?.Alphabetic ?? p.id })), clientId: CLIENT_ID, redirectUris: [`${app.url}/app.html`], hub: hub.url, accessTokenTtl });
   fhir = await startFhirServer({ manifest, orthancDicomWebUrl, verify: auth.verify, authorizationServer: auth.url, elsewhereDicomWebUrl: `${elsewhere.url}/dicom-web` });
   // The page may talk to the EHR's servers, the origin elsewhere (to prove it is not sent the token) and the unreachable archive.
   const hubSocket = hub.url.replace(/^http/, 'ws');
   connect = `connect-src 'self' ${auth.url} ${fhir.url} ${hub.url} ${hubSocket} ${elsewhere.url} ${unreachableOrigins.join(' ')}`;
+  const ehrConfig = { appUrl: `${app.url}/app.html`, authUrl: auth.url, fhirBaseUrl: fhir.fhirBaseUrl, hubUrl: hub.url, ehrToken, patients: ehrPatients(manifest) };
+  writeFileSync(join(appDir, 'ehr-config.json'), JSON.stringify(ehrConfig));
   return {
     appUrl: `${app.url}/app.html`,
+    /** The test EHR's page: launches the viewer, and is the reporting system over FHIRcast. */
+    ehrUrl: `${app.url}/ehr.html`,
     auth,
     fhir,
     elsewhere,

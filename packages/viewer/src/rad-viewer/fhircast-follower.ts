@@ -103,13 +103,13 @@ export class FhircastFollower {
     if (!session || !identifier) return;
     const id = identifier.replace(/^urn:oid:/, '');
     const resource = { ...report, id };
-    const [patient, study] = this.#context(studyInstanceUID);
-    const studyResource = (study ?? patient).resource as { id: string };
+    const context = this.#context(studyInstanceUID);
+    const studyResource = context.find((c) => c.key === 'study')?.resource as { id: string };
     const patientId = this.#subject?.patientId;
     const patientReference = patientId ? [{ key: 'patient', reference: { reference: `Patient/${patientId}` } }] : [];
     if (!this.#reportsOpened.has(id)) {
       this.#reportsOpened.add(id);
-      await session.publish('DiagnosticReport-open', [{ key: 'report', resource }, ...this.#context(studyInstanceUID)]);
+      await session.publish('DiagnosticReport-open', [{ key: 'report', resource }, ...context]);
     }
     const entry = (r: { resourceType?: unknown; id: string }) => ({
       request: { method: 'PUT', url: `${String(r.resourceType)}/${r.id}` },

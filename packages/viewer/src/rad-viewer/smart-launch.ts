@@ -115,6 +115,9 @@ export async function authorize(options: SmartOptions): Promise<void> {
     iss: options.iss,
     ...(options.launch ? { launch: options.launch } : {}),
     pkceMode: 'required',
+    // An EHR often opens the viewer in a window of its own (a popup, to fhirclient): the launch
+    // completes there, not in the EHR's window.
+    completeInTarget: true,
   });
 }
 
@@ -199,8 +202,8 @@ async function contextOf(client: Client, tokenOrigins: readonly string[]): Promi
   const study = await imagingStudyOf(client);
   const dicomWebUrl = await dicomWebUrlOf(client, study);
   const allowed = new Set([new URL(fhirBaseUrl).origin, ...tokenOrigins.map((o) => new URL(o).origin)]);
-  if (!allowed.has(new URL(dicomWebUrl, location.href).origin))
-    throw new SmartLaunchError('endpoint-not-allowed', new URL(dicomWebUrl, location.href).origin);
+  const archive = new URL(dicomWebUrl, location.href).origin;
+  if (!allowed.has(archive)) throw new SmartLaunchError('endpoint-not-allowed', archive);
   const response = client.state.tokenResponse ?? {};
   const hubUrl = response['hub.url'] as string | undefined;
   const topic = response['hub.topic'] as string | undefined;
