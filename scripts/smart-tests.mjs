@@ -277,6 +277,32 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     }
   });
 
+  it('says that the EHR names no archive for the study', async () => {
+    const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'no-endpoint' });
+    try {
+      assert.deepEqual(smart.failures.map((f) => f.reason), ['no-endpoint']);
+      assert.match(await viewerMessage(page), /does not say which image archive/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('launches standalone (launchSmart with the FHIR server): the patient picked at consent, their latest study opened', async () => {
+    const latest = manifest.studies.filter((s) => s.patientKey === 'muller').sort((a, b) => `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`))[0];
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    try {
+      await page.goto(servers.appUrl);
+      await page.locator('rad-viewer').evaluate((el, iss) => void el.launchSmart({ iss, scope: 'launch/patient openid fhirUser online_access patient/ImagingStudy.rs' }), servers.fhir.fhirBaseUrl);
+      await page.waitForURL(/\/interaction\//, { timeout: 20_000 });
+      await page.getByLabel('Patient').selectOption('muller');
+      await page.getByRole('button', { name: 'Allow' }).click();
+      await page.waitForFunction((uid) => document.querySelector('rad-viewer')?.openStudyUid === uid, latest.studyInstanceUID, { timeout: 30_000 });
+      assert.equal(new URL(page.url()).search, '');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('does not send the token to an archive on an origin not allowlisted', async () => {
     const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'elsewhere-archive' });
     try {

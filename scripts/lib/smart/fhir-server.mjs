@@ -62,6 +62,8 @@ export function corpusResources(manifest, dicomWebUrl, elsewhereDicomWebUrl) {
     { resourceType: 'Patient', id: 'no-imaging', name: [{ family: 'Without', given: ['Imaging'] }] },
     ...manifest.studies.map((study) => imagingStudy(study, study.key, 'dicomweb')),
     { ...imagingStudy(manifest.studies[0], 'offline-archive', 'unreachable'), started: '2020-01-01T00:00:00Z' },
+    // A study whose archive the EHR does not name.
+    (({ endpoint: _none, ...study }) => ({ ...study, id: 'no-endpoint', started: '2020-01-01T00:00:00Z' }))(imagingStudy(manifest.studies[0], 'no-endpoint', 'dicomweb')),
     // An archive on an origin the viewer is not told to trust with the token.
     ...(elsewhereDicomWebUrl
       ? [endpoint('elsewhere', elsewhereDicomWebUrl), { ...imagingStudy(manifest.studies[0], 'elsewhere-archive', 'elsewhere'), started: '2020-01-01T00:00:00Z' }]

@@ -150,7 +150,7 @@ export async function complete(tokenOrigins: readonly string[]): Promise<SmartCo
 const referenceId = (reference: string | undefined, type: string) =>
   reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
 
-type Resource = Record<string, unknown> & { resourceType?: string; id?: string };
+export type Resource = Record<string, unknown> & { resourceType?: string; id?: string };
 
 /** The launch's ImagingStudy: the one in the context, else the patient's latest. */
 async function imagingStudyOf(client: Client): Promise<Resource> {
@@ -171,7 +171,7 @@ async function imagingStudyOf(client: Client): Promise<Resource> {
 }
 
 /** The study's DICOMweb base URL: its dicom-wado-rs Endpoint, else the server's imaging endpoint. */
-async function dicomWebUrlOf(client: Client, study: Resource): Promise<string> {
+export async function dicomWebUrlOf(client: Client, study: Resource): Promise<string> {
   const references = (study.endpoint as { reference?: string }[] | undefined) ?? [];
   for (const reference of references) {
     const id = referenceId(reference.reference, 'Endpoint');
