@@ -14,6 +14,12 @@ const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./lib/chromium.mjs');
 const { startOrthancWithCorpus } = await import('./lib/corpus-server.mjs');
 const { startSmartServers } = await import('./lib/smart/smart-servers.mjs');
 
+/** Resolves once `condition()` holds, checked every 100 ms; fails the test after 20 s, naming `what`. */
+async function until(condition, what) {
+  for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) if (await condition()) return;
+  assert.fail(`timed out: ${what}`);
+}
+
 const standaloneDir = fileURLToPath(new URL('../packages/viewer/dist/standalone', import.meta.url));
 
 describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
@@ -119,10 +125,6 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     const topic = `topic-${Date.now()}`;
     const { page, smart } = await launched({ patient: 'cora', imagingStudy: 'ct-phantom', topic });
     const { hub } = servers;
-    const until = async (condition, what) => {
-      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) if (await condition()) return;
-      assert.fail(`timed out: ${what}`);
-    };
     const studyOf = (n) => n.event.context.find((c) => c.key === 'study')?.resource.identifier?.[0]?.value;
     const notification = (event, uid) => ({
       timestamp: new Date().toISOString(),
@@ -170,7 +172,7 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
     const ofTopic = (name) => hub.received.filter((n) => n.event['hub.topic'] === topic && n.event['hub.event'] === name);
     try {
       assert.deepEqual(smart.failures, []);
-      for (const end = Date.now() + 20_000; Date.now() < end && !ofTopic('ImagingStudy-open').length; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(() => ofTopic('ImagingStudy-open').length, 'the viewer in the session');
       // The reader signs a preliminary report in the viewer (radiologist mode), stored over the SMART endpoint.
       const signed = await page.locator('rad-viewer').evaluate(async (el) => {
         el.mode = 'radiologist';
@@ -182,7 +184,7 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
         return (await panel.signPreliminary({ confirmTemplateText: true }))?.sopInstanceUID;
       });
       assert.ok(signed, 'the report was signed and stored');
-      for (const end = Date.now() + 20_000; Date.now() < end && !ofTopic('DiagnosticReport-update').length; ) await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(() => ofTopic('DiagnosticReport-update').length, 'DiagnosticReport-update published');
       const [opened] = ofTopic('DiagnosticReport-open');
       const [update] = ofTopic('DiagnosticReport-update');
       assert.ok(opened && update, 'DiagnosticReport-open, then -update');

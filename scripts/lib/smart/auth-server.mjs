@@ -30,7 +30,8 @@ export const SMART_SCOPES = [
 /** The reader who signs in (one account: the tests' radiologist). */
 const READER = { id: 'reader-1', name: 'Dr. Rhea Reader' };
 
-const html = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for an HTML page (the test servers' pages hold names from the corpus, some hostile). */
+export const html = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The sign-in and consent page: the app, the scopes asked for, the patient (the launch's, or a

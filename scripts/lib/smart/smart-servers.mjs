@@ -10,13 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST_CSP } from '../dev-server.mjs';
 import { serveHostApp } from '../host-apps/serve.mjs';
-import { startAuthServer } from './auth-server.mjs';
+import { html, startAuthServer } from './auth-server.mjs';
 import { startFhirServer } from './fhir-server.mjs';
 import { startFhircastHub } from './fhircast-hub.mjs';
 
 export const CLIENT_ID = 'telerad-viewer';
-
-const html = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The app page: the viewer reads the launch from its URL; `tokenOrigins` may also receive the token. */
 const appPage = (tokenOrigins) => `<!doctype html>

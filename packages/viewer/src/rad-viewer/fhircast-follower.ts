@@ -3,6 +3,7 @@
 // does, answering each notification, and sending a SyncError when it accepted a study it then
 // could not open — and publishes `ImagingStudy-open` / `-close` as the reader opens and closes studies.
 import { FhircastSession, type FhircastHub, type FhircastNotification } from './fhircast.js';
+import { dicomStudyUid, type Resource } from './smart-launch.js';
 
 /** The events followed unless the host says otherwise. */
 export const FHIRCAST_EVENTS = [
@@ -42,13 +43,9 @@ export interface FhircastSubject {
 
 type Context = FhircastNotification['event']['context'];
 
-/** The Study Instance UID of the notification's `study` (its urn:dicom:uid identifier). */
-function studyUidOf(context: Context): string | undefined {
-  const study = context.find((c) => c.key === 'study')?.resource as {
-    identifier?: { system?: string; value?: string }[];
-  };
-  return study?.identifier?.find((i) => i.system === 'urn:dicom:uid')?.value?.replace(/^urn:oid:/, '');
-}
+/** The Study Instance UID of the notification's `study`. */
+const studyUidOf = (context: Context) =>
+  dicomStudyUid(context.find((c) => c.key === 'study')?.resource as Resource | undefined);
 
 export class FhircastFollower {
   #session?: FhircastSession;

@@ -189,10 +189,15 @@ export async function dicomWebUrlOf(client: Client, study: Resource): Promise<st
   throw new SmartLaunchError('no-endpoint', 'the ImagingStudy names no dicom-wado-rs endpoint');
 }
 
-/** The Study Instance UID of an ImagingStudy (its urn:dicom:uid identifier). */
+/** The Study Instance UID of an ImagingStudy (its urn:dicom:uid identifier), if it has one. */
+export function dicomStudyUid(study: Resource | undefined): string | undefined {
+  const identifiers = (study?.identifier as { system?: string; value?: string }[] | undefined) ?? [];
+  return identifiers.find((i) => i.system === 'urn:dicom:uid')?.value?.replace(/^urn:oid:/, '');
+}
+
+/** The launch study's Study Instance UID; a study without one cannot be opened. */
 function studyUidOf(study: Resource): string {
-  const identifiers = (study.identifier as { system?: string; value?: string }[] | undefined) ?? [];
-  const uid = identifiers.find((i) => i.system === 'urn:dicom:uid')?.value?.replace(/^urn:oid:/, '');
+  const uid = dicomStudyUid(study);
   if (!uid) throw new SmartLaunchError('no-imaging-study', 'the ImagingStudy has no Study Instance UID');
   return uid;
 }
