@@ -20,10 +20,12 @@ function concat(pieces: Uint8Array[]): Uint8Array {
   return all;
 }
 
-/** A multipart/related body of `parts`, as a server writes it. */
-function body(parts: Uint8Array[]): Uint8Array {
-  const pieces = parts.flatMap((part) => [
-    encoder.encode(`--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n`),
+const TYPE = 'Content-Type: application/dicom';
+
+/** A multipart/related body of `parts`, as a server writes it; with `lengths`, each part's Content-Length header says that. */
+function body(parts: Uint8Array[], lengths?: number[]): Uint8Array {
+  const pieces = parts.flatMap((part, i) => [
+    encoder.encode(`--${BOUNDARY}\r\n${TYPE}\r\n${lengths ? `Content-Length: ${lengths[i]}\r\n` : ''}\r\n`),
     part,
     encoder.encode('\r\n'),
   ]);
@@ -83,6 +85,42 @@ describe('readMultipart', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('takes a part of the length its Content-Length gives, however the answer is cut into chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(trickyBytes, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        async (parts, cuts) => {
+          const read = await partsOf(
+            streamed(
+              body(
+                parts,
+                parts.map((p) => p.length),
+              ),
+              cuts,
+            ),
+          );
+          expect(read.map((p) => [...p.body])).to.deep.equal(parts.map((p) => [...p]));
+          expect(read.map((p) => p.headers.split('\r\n')[0])).to.deep.equal(parts.map(() => TYPE));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects a part whose Content-Length is wrong as malformed', async () => {
+    const parts = [new Uint8Array([1, 2, 3, 4, 5]), new Uint8Array([6, 7])];
+    for (const lengths of [
+      [4, 2],
+      [6, 2],
+      [5, 1],
+    ]) {
+      let error: unknown;
+      await partsOf(streamed(body(parts, lengths), [3, 50])).catch((e: unknown) => (error = e));
+      expect(error, `lengths ${lengths.join(', ')}`).to.be.instanceOf(MultipartError);
+    }
   });
 
   it('rejects an answer cut short or without a boundary as malformed', async () => {
