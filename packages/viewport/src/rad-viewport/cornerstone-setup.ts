@@ -5,6 +5,7 @@ import { fileFault, stringValue } from '@telerad/core';
 import type { CornerstoneModules, EngineSource, RuntimeOptions } from './cornerstone-runtime.js';
 import { styleTextBoxesThroughCssom } from './csp-compat.js';
 import { initDecodeWorkers } from './decode-workers.js';
+import { decodePlainFramesOnPage } from './plain-decode.js';
 import { FRAME_SCHEME, loadFrame, type FrameExtractor } from './frame-loader.js';
 import { volumeIdOf } from './reformat-viewport.js';
 import { frameRegistry } from './frame-registry.js';
@@ -33,6 +34,7 @@ export function initialise({ core, loader }: CornerstoneModules, options: Runtim
     core.getWebWorkerManager() as unknown as Parameters<typeof initDecodeWorkers>[1],
     workers,
   );
+  decodePlainFramesOnPage(core.getWebWorkerManager() as unknown as Parameters<typeof decodePlainFramesOnPage>[0]);
 }
 
 /** The measurements drawn on the volumes of these images (reformats): their points are the patient's. */

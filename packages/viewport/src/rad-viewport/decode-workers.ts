@@ -34,6 +34,30 @@ function recordingWorker(record: (url: string, options?: WorkerOptions) => void)
 }
 
 /**
+ * A worker started by its first message. Cornerstone starts every decode worker when they are
+ * registered, which is while a series' bytes are arriving: their scripts would be fetched and
+ * compiled then, for nothing where the series needs no codec (plain-decode.ts).
+ */
+function startedWhenUsed(start: () => Worker): Worker {
+  let worker: Worker | undefined;
+  const endpoint = new EventTarget();
+  const forward = (event: Event) =>
+    endpoint.dispatchEvent(
+      event instanceof MessageEvent ? new MessageEvent(event.type, { data: event.data }) : new Event(event.type),
+    );
+  return Object.assign(endpoint, {
+    postMessage(message: unknown, transfer?: Transferable[]) {
+      if (!worker) {
+        worker = start();
+        for (const type of ['message', 'messageerror', 'error']) worker.addEventListener(type, forward);
+      }
+      worker.postMessage(message, transfer ?? []);
+    },
+    terminate: () => worker?.terminate(),
+  }) as unknown as Worker;
+}
+
+/**
  * Runs `initLoader` (which registers the decode workers) and registers them again so that they start
  * under Trusted Types. Pages without Trusted Types get the same workers.
  */
@@ -68,7 +92,7 @@ export function initDecodeWorkers(initLoader: () => void, manager: WorkerManager
     policy = undefined;
   }
   const scriptURL = (policy?.createScriptURL(url) ?? url) as string;
-  manager.registerWorker('dicomImageLoader', () => new Worker(scriptURL, workerOptions), {
+  manager.registerWorker('dicomImageLoader', () => startedWhenUsed(() => new Worker(scriptURL, workerOptions)), {
     maxWorkerInstances: workers,
     overwrite: true,
   });
