@@ -64,7 +64,10 @@ export class FusionController implements ReactiveController {
     const view = this.port.reformat.shownView;
     if (view) this.#windowPet(view);
     if (!settings.seriesUid || !view) {
-      this.refusal = settings.seriesUid && this.port.plane() === 'stack' ? this.#notOnAPlane() : undefined;
+      const refusal = settings.seriesUid && this.port.plane() === 'stack' ? this.#notOnAPlane() : undefined;
+      // Said at once: not whenever the element happens to update next.
+      if (refusal !== this.refusal) queueMicrotask(() => this.port.host.requestUpdate());
+      this.refusal = refusal;
       return this.#leave();
     }
     if (this.#madeFor?.view !== view || this.#madeFor.seriesUid !== settings.seriesUid) {

@@ -1,5 +1,4 @@
 import { request, type FrameSource, type LoadedFrame } from './frame-loader.js';
-import { frameRegistry } from './frame-registry.js';
 import { MultipartError, readMultipart } from './multipart-stream.js';
 
 /** An instance of a series retrieved at once: its UID and every frame, cut from its Part 10 file. */
@@ -22,6 +21,9 @@ const READ_AHEAD_BYTES = 96 * 2 ** 20;
  * page's life they are asked frame by frame, without trying again.
  */
 const framesOnly = new Set<string>();
+
+/** How the archive is asked: its credentials, and how long it may stay silent. */
+export type SeriesSource = Pick<FrameSource, 'auth' | 'timeoutMs'>;
 
 /** Where a series is retrieved: its WADO-RS URL and the server's base URL. */
 export interface SeriesLocation {
@@ -48,9 +50,8 @@ export class SeriesRetrieval {
   /** Sees each instance as it arrives (an early reformat), before the decoders take it. */
   #watch?: (part10: Uint8Array) => void;
 
-  constructor(location: SeriesLocation, imageId: string, signal: AbortSignal) {
-    const source = frameRegistry.source(imageId);
-    if (!source || framesOnly.has(location.serverUrl)) {
+  constructor(location: SeriesLocation, source: SeriesSource, signal: AbortSignal) {
+    if (framesOnly.has(location.serverUrl)) {
       this.#finished = true;
       return;
     }
@@ -60,11 +61,13 @@ export class SeriesRetrieval {
     });
   }
 
-  async #read(location: SeriesLocation, source: FrameSource, signal: AbortSignal): Promise<void> {
+  async #read(location: SeriesLocation, source: SeriesSource, signal: AbortSignal): Promise<void> {
     // The frame timeout applies to silence, not to the whole series: it restarts with every instance.
     const stalled = new AbortController();
     let timer = setTimeout(() => stalled.abort(), source.timeoutMs);
     const both = AbortSignal.any([signal, stalled.signal]);
+    // A reader waiting for room stops waiting when the retrieval is stopped.
+    both.addEventListener('abort', () => this.#notify());
     try {
       const response = await request(location.seriesUrl, PART10_AS_STORED, source, both);
       if (!response.ok) return void framesOnly.add(location.serverUrl);
@@ -72,11 +75,7 @@ export class SeriesRetrieval {
         clearTimeout(timer);
         timer = setTimeout(() => stalled.abort(), source.timeoutMs);
         this.#parts.push(body);
-        try {
-          this.#watch?.(body);
-        } catch {
-          // Not drawn early: the engine draws it.
-        }
+        this.#show(body);
         this.#queuedBytes += body.length;
         this.#notify();
         while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted)
@@ -95,9 +94,21 @@ export class SeriesRetrieval {
     wake?.();
   }
 
-  /** Shows `watch` each instance's Part 10 bytes as they arrive from now on (one watcher; it keeps no part). */
+  /**
+   * Shows `watch` each instance's Part 10 bytes: those that arrived and wait for the decoders, then
+   * each as it arrives (one watcher; it keeps no part).
+   */
   watch(watch: (part10: Uint8Array) => void): void {
     this.#watch = watch;
+    for (const part of this.#parts) this.#show(part);
+  }
+
+  #show(part10: Uint8Array): void {
+    try {
+      this.#watch?.(part10);
+    } catch {
+      // Not drawn early: the engine draws it.
+    }
   }
 
   /** Each instance's Part 10 bytes as they arrive, until the answer ends (or was never possible). */

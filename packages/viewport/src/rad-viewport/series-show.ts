@@ -69,6 +69,12 @@ const hostStack = (imageIds: readonly string[]) => ({
   suvUnavailable: undefined,
 });
 
+/** A series' retrieval started with its metadata, and what stops it. */
+interface RetrievalAtOnce {
+  stop: AbortController;
+  retrieval: SeriesRetrieval;
+}
+
 export class SeriesShow {
   #parts: SeriesShowParts;
   #port: SeriesShowPort;
@@ -104,18 +110,28 @@ export class SeriesShow {
       ? this.#port.request('load-series', () => loadSeriesStack(archive, studyUid, seriesUid, options))
       : Promise.resolve(hostStack(imageIds ?? []));
     await host.updateComplete;
-    // A failure to start is reported where the engine is awaited (#startEngine).
-    if (this.#port.planeAsked()) controller.ready().catch(() => {});
-    const { frames, sources, suvUnavailable } = await stack;
-    // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
-    if (!host.isConnected) throw new DicomWebError('aborted', 0, '');
-    const held = heldFrames.hold(frames, sources);
     // Whatever loads ahead stops with the next series, a disconnect or a failed start.
     const prefetch = new AbortController();
     this.#prefetch = prefetch;
+    const both = AbortSignal.any([prefetch.signal, signal]);
+    const atOnce =
+      archive && this.#port.planeAsked() ? this.#retrieveAtOnce(archive, studyUid, seriesUid, both) : undefined;
+    // A failure to start is reported where the engine is awaited (#startEngine).
+    if (this.#port.planeAsked()) controller.ready().catch(() => {});
+    const { frames, sources, suvUnavailable } = await stack.catch((error: unknown) => {
+      prefetch.abort();
+      throw error;
+    });
+    // Removed from the page meanwhile: nothing is held or shown (a reconnect loads again).
+    if (!host.isConnected) {
+      prefetch.abort();
+      throw new DicomWebError('aborted', 0, '');
+    }
+    const held = heldFrames.hold(frames, sources);
     const { retrieval } = await this.#startEngine(frames, archive, [studyUid, seriesUid], {
       prefetch,
       signal,
+      atOnce,
     });
     // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
     controller.setPrimaryTool(this.#port.activeTool());
@@ -143,7 +159,7 @@ export class SeriesShow {
     frames: StackFrame[],
     service: SeriesService | undefined,
     [studyUid, seriesUid]: [string, string],
-    { prefetch, signal }: { prefetch: AbortController; signal: AbortSignal },
+    { prefetch, signal, atOnce }: { prefetch: AbortController; signal: AbortSignal; atOnce?: RetrievalAtOnce },
   ): Promise<{ retrieval?: Promise<SeriesRetrieval | undefined> }> {
     const asked = this.#port.planeAsked();
     const first = service && !asked ? this.#parts.firstImage.fetch(frames[0]) : undefined;
@@ -159,16 +175,29 @@ export class SeriesShow {
     const location = service && whole ? seriesLocationOf(service, studyUid, seriesUid) : undefined;
     // After the first frame: the series' bytes would otherwise compete with it.
     const both = AbortSignal.any([prefetch.signal, signal]);
-    const retrieval = location
-      ? (first ?? Promise.resolve()).then(() => {
-          const series = new SeriesRetrieval(location, frames[0].imageId, both);
-          if (asked?.early) this.#parts.firstImage.followPlane(asked.plane, frames, series);
-          return series;
-        })
-      : undefined;
+    if (atOnce && !location) atOnce.stop.abort();
+    const retrieval =
+      location && service
+        ? (first ?? Promise.resolve()).then(() => {
+            const series = atOnce?.retrieval ?? new SeriesRetrieval(location, service, both);
+            if (asked?.early) this.#parts.firstImage.followPlane(asked.plane, frames, series);
+            return series;
+          })
+        : undefined;
     await engine;
     // Not awaited here: the stack is set as soon as the engine is ready.
     return { retrieval };
+  }
+
+  /**
+   * A plane asked for at once needs the whole series: its bytes are asked for with its metadata, not
+   * after it. Stopped if the series turns out not to fit the image cache (or not to be wanted).
+   */
+  #retrieveAtOnce(service: SeriesService, studyUid: string, seriesUid: string, signal: AbortSignal) {
+    const location = seriesLocationOf(service, studyUid, seriesUid);
+    if (!location) return undefined;
+    const stop = new AbortController();
+    return { stop, retrieval: new SeriesRetrieval(location, service, AbortSignal.any([stop.signal, signal])) };
   }
 
   #loadAhead(controller: AbortController, retrieval?: SeriesRetrieval): void {
