@@ -33,6 +33,8 @@ export class FirstImageController implements ReactiveController {
   /** The plane drawn early, until it gives way to the reformat. */
   #plane?: EarlyPlane;
   #handOver?: PlaneHandOver;
+  /** Stops the series' retrieval showing its instances to the plane (which would keep it). */
+  #unwatch?: () => void;
   #drawing = false;
 
   constructor(
@@ -79,6 +81,7 @@ export class FirstImageController implements ReactiveController {
     if (!early) return;
     this.#plane = early;
     this.#handOver = new PlaneHandOver(this.host, plane, () => this.#planeDone());
+    this.#unwatch = () => retrieval.watch(undefined);
     let first: StackFrame | undefined;
     retrieval.watch((part10) => {
       const frame = this.#plane === early ? early.add(part10) : undefined;
@@ -113,6 +116,8 @@ export class FirstImageController implements ReactiveController {
   #planeDone(): void {
     this.#handOver?.stop();
     this.#handOver = undefined;
+    this.#unwatch?.();
+    this.#unwatch = undefined;
     if (!this.#plane) return;
     this.#plane = undefined;
     this.#hide();

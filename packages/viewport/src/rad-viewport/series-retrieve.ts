@@ -57,6 +57,8 @@ export class SeriesRetrieval {
     }
     void this.#read(location, source, signal).finally(() => {
       this.#finished = true;
+      // Nothing more arrives: the watcher (an early plane and its pixels) is let go.
+      this.#watch = undefined;
       this.#notify();
     });
   }
@@ -98,7 +100,7 @@ export class SeriesRetrieval {
    * Shows `watch` each instance's Part 10 bytes: those that arrived and wait for the decoders, then
    * each as it arrives (one watcher; it keeps no part).
    */
-  watch(watch: (part10: Uint8Array) => void): void {
+  watch(watch: ((part10: Uint8Array) => void) | undefined): void {
     this.#watch = watch;
     for (const part of this.#parts) this.#show(part);
   }
