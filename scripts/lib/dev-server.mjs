@@ -148,6 +148,23 @@ const QIDO_STUDY_DEFAULTS = new Set(
 );
 
 /** A series retrieval (…/series/{uid}, nothing after it) refused as a server without it refuses it. */
+/** A QIDO-RS instance answer with the sequences its includefield asked for, taken from the instances' metadata. */
+async function withRequestedSequences(answer, requestUrl, _, dicomWebUrl) {
+  const url = new URL(requestUrl);
+  const asked = url.searchParams.getAll('includefield').flatMap((v) => v.split(','));
+  if (!/\/instances$/.test(url.pathname) || !asked.length || typeof answer.body !== 'string' || !answer.body.startsWith('[')) return answer;
+  const uid = (dataset, tag) => dataset[tag]?.Value?.[0];
+  const datasets = await Promise.all(
+    JSON.parse(answer.body).map(async (dataset) => {
+      const path = `/studies/${uid(dataset, '0020000D')}/series/${uid(dataset, '0020000E')}/instances/${uid(dataset, '00080018')}/metadata`;
+      const [metadata] = await (await fetch(`${dicomWebUrl}${path}`, { headers: { accept: 'application/dicom+json' } })).json();
+      for (const tag of asked) if (metadata[tag]?.vr === 'SQ') dataset[tag] = metadata[tag];
+      return dataset;
+    }),
+  );
+  return { ...answer, body: JSON.stringify(datasets) };
+}
+
 function refuseSeriesRetrieval(params, headers, path) {
   return /\/series\/[0-9.]+$/.test(path) ? { status: 406, body: '' } : undefined;
 }
@@ -171,6 +188,10 @@ const QUIRKS = {
       return { ...answer, body: JSON.stringify(JSON.parse(answer.body).map(keep)) };
     },
   },
+  // A server whose QIDO-RS answers carry every attribute asked for in includefield, sequences too
+  // (PS3.18 8.3.4 allows any): Orthanc 1.10 leaves sequences out, so they are copied from each
+  // instance's WADO-RS metadata, as such a server would read them from its index.
+  'full-qido': { response: withRequestedSequences },
   'empty-204': { response: (answer) => (typeof answer.body === 'string' && answer.body.trim() === '[]' ? { status: 204, body: '' } : answer) },
   'relative-bulkdata': {
     response(answer, requestUrl) {
@@ -246,7 +267,7 @@ export function quirkyServerMiddleware(dicomWebUrl) {
       const type = upstream.headers.get('content-type') ?? '';
       // JSON as text for the rewrites; frames and bulk data as the bytes they are.
       answer = { status: upstream.status, type, body: /json/.test(type) ? await upstream.text() : Buffer.from(await upstream.arrayBuffer()) };
-      answer = quirk.response?.(answer, ctx.href, match[2]) ?? answer;
+      answer = (await quirk.response?.(answer, ctx.href, match[2], dicomWebUrl)) ?? answer;
     }
     if (await answerAsFault(ctx, answer)) return;
     ctx.status = answer.status;

@@ -20,6 +20,17 @@ import {
   type DicomWebClientApi,
 } from './client-plumbing.js';
 
+/** The SR Document General attributes a worklist's read status is made of (PS3.3 C.17.2). */
+const REPORT_STATUS_FIELDS = [
+  Tag.CompletionFlag,
+  Tag.VerificationFlag,
+  Tag.PreliminaryFlag,
+  Tag.ContentDate,
+  Tag.ContentTime,
+  Tag.ConceptNameCodeSequence,
+  Tag.PredecessorDocumentsSequence,
+];
+
 export interface DicomWebServiceOptions {
   /** Base URL of the DICOMweb service (QIDO/WADO/STOW roots), absolute or relative to the page. */
   url: string;
@@ -66,6 +77,8 @@ export class DicomWebService {
   readonly #pager: Pager;
   /** SR documents never change once stored (a new version is a new instance): cached by SOP UID. */
   readonly #reportDocuments = new Map<string, Promise<ReportDocument>>();
+  /** Where read status comes from, once the server's answers told (see `ServerQuirks.reportStatus`). */
+  #reportStatus: ServerQuirks['reportStatus'];
   /**
    * What a reading asks for several times (the worklist, the viewer and the report panel share a
    * service): studies, series and instances searched, instances' attributes. Shared while in
@@ -79,6 +92,7 @@ export class DicomWebService {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.quirks = { ...STANDARD_QUIRKS, ...options.quirks };
     this.#pager = new Pager(this.quirks.paging);
+    this.#reportStatus = this.quirks.reportStatus;
     // verbose: false — the client would otherwise log failed requests, URLs with patient data included.
     this.#client = new DICOMwebClient.api.DICOMwebClient({
       url: this.url,
@@ -220,20 +234,36 @@ export class DicomWebService {
   }
 
   /**
-   * The SR documents stored in the given studies (one QIDO-RS request, then each document's
-   * metadata once per service, as documents are immutable).
+   * The SR documents stored in the given studies: one QIDO-RS request, whose answer gives their
+   * status where the server returns the attributes asked for (`quirks.reportStatus`); otherwise
+   * each document's metadata, read once per service (documents are immutable).
    */
   async searchReportDocuments(
     studyInstanceUIDs: readonly string[],
     options: RequestOptions = {},
   ): Promise<ReportDocument[]> {
     if (studyInstanceUIDs.length === 0) return [];
-    const queryParams = { Modality: 'SR', StudyInstanceUID: studyInstanceUIDs.join(this.quirks.listSeparator) };
-    const found = mapResults(
-      await this.#call(options, (request) => this.#client.searchForInstances({ queryParams, request })),
-      toInstance,
-      this.url,
-    );
+    const queryParams: Record<string, string> = {
+      Modality: 'SR',
+      StudyInstanceUID: studyInstanceUIDs.join(this.quirks.listSeparator),
+    };
+    if (this.#reportStatus !== 'metadata') queryParams.includefield = REPORT_STATUS_FIELDS.join(',');
+    const datasets = await this.#call(options, (request) => this.#client.searchForInstances({ queryParams, request }));
+    const titled = (dataset: DicomJsonDataset) => Boolean(dataset[Tag.ConceptNameCodeSequence]?.Value?.length);
+    // The first answer with documents tells whether this server returns their status attributes.
+    if (this.#reportStatus === 'auto' && datasets.length)
+      this.#reportStatus = datasets.some(titled) ? 'query' : 'metadata';
+    const fromQuery = this.#reportStatus === 'query' ? datasets.filter(titled) : [];
+    const rest = datasets.filter((dataset) => !fromQuery.includes(dataset));
+    return [
+      ...mapResults(fromQuery, toReportDocument, this.url),
+      // A document the answer leaves without its title (none, from a server that returns no sequences).
+      ...(await this.#documentsFromMetadata(mapResults(rest, toInstance, this.url), options)),
+    ];
+  }
+
+  /** Each document's WADO-RS metadata as a report document, read once per service. */
+  #documentsFromMetadata(found: Instance[], options: RequestOptions): Promise<ReportDocument[]> {
     return Promise.all(
       found.map((instance) => {
         let document = this.#reportDocuments.get(instance.sopInstanceUID);

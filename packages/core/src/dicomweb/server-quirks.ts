@@ -25,9 +25,22 @@ export interface ServerQuirks {
    * page, on a server that refuses; `frames` asks frame by frame from the start.
    */
   seriesRetrieval: 'series' | 'frames';
+  /**
+   * Where the read status of a study's SR documents comes from: `query` takes their status
+   * attributes (flags, content date and time, document title, predecessors) from the one QIDO-RS
+   * answer that finds them (`includefield`); `metadata` reads each document's WADO-RS metadata
+   * (once: documents never change); `auto` asks the query and, once an answer leaves out the
+   * document titles (Orthanc 1.10 returns no sequences in QIDO-RS), reads the metadata from then on.
+   */
+  reportStatus: 'auto' | 'query' | 'metadata';
 }
 
-export const STANDARD_QUIRKS: ServerQuirks = { listSeparator: ',', paging: 'auto', seriesRetrieval: 'series' };
+export const STANDARD_QUIRKS: ServerQuirks = {
+  listSeparator: ',',
+  paging: 'auto',
+  seriesRetrieval: 'series',
+  reportStatus: 'auto',
+};
 
 /** One page of results; `hasMore` tells whether a next page exists. */
 export interface Page<T> {
