@@ -14,6 +14,8 @@ interface Args {
   sortBy: string;
   selectedStudyUid?: string;
   expandedStudyUid?: string;
+  /** The reader's facilities (a group's contracts). */
+  facilities?: string[];
   colorScheme: 'light' | 'dark';
   locale: 'en' | 'de';
 }
@@ -28,12 +30,13 @@ const meta: Meta<Args> = {
     sortBy: { control: 'select', options: ['priority', 'readStatus', 'patientName', 'studyDateTime', 'turnaround', 'accessionNumber'] },
     service: { control: false },
   },
-  render: ({ service, query, pageSize, sortBy, selectedStudyUid, expandedStudyUid, colorScheme, locale }) => {
+  render: ({ service, query, pageSize, sortBy, selectedStudyUid, expandedStudyUid, facilities, colorScheme, locale }) => {
     void setRadLocale(locale);
     return html`<rad-study-browser
       style="color-scheme: ${colorScheme}"
       .service=${service}
       .query=${query}
+      .facilities=${facilities ?? []}
       .now=${STORY_NOW}
       page-size=${pageSize}
       sort-by=${sortBy}
@@ -87,6 +90,11 @@ export const FiveHundredRows: Story = { args: { service: staticArchive(manyStudi
 
 /** Paged: 20 of 120 studies, with next/previous. */
 export const Paged: Story = { args: { service: staticArchive(manyStudies(120), { delayMs: 0 }), pageSize: 20 } };
+
+/** A group's reader: the facility filter offers the facilities of their contracts. */
+export const Facilities: Story = {
+  args: { service: staticArchive(SAMPLE_STUDIES), facilities: ['Community Hospital', 'Telerad Test Imaging Centre'] },
+};
 
 export const Loading: Story = { args: { service: silentArchive } };
 

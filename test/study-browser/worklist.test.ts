@@ -1,7 +1,7 @@
 // Read status, turnaround clocks, series with thumbnails, and priors, against Orthanc.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '@telerad/core/rad-dicomweb.js';
-import { DicomWebService } from '@telerad/core';
+import { DicomWebService, matchesWildcard } from '@telerad/core';
 import '@telerad/study-browser/rad-study-browser.js';
 import type { RadStudyBrowser, SeriesSelectDetail } from '@telerad/study-browser';
 import { loadManifest, sortedUids, type ManifestStudy } from '../support/corpus.js';
@@ -244,5 +244,57 @@ describe('<rad-study-browser> priors', () => {
     const picked = (await oneEvent(el, 'rad-study-select')) as CustomEvent<{ prior: boolean; study: { studyInstanceUID: string } }>;
     expect(picked.detail.prior).to.equal(true);
     expect(picked.detail.study.studyInstanceUID).to.equal(manifest.studies.find((s) => s.key === 'mr-brain-prior')!.studyInstanceUID);
+  });
+});
+
+describe('<rad-study-browser> facilities', () => {
+  const CENTRE = 'Telerad Test Imaging Centre';
+  /** The facility each study of the archive was acquired at, as the archive says. */
+  const facilityOf = async () =>
+    new Map((await new DicomWebService({ url: '/dicom-web' }).searchStudies()).map((s) => [s.studyInstanceUID, s.institution ?? '']));
+  /** The study searches the worklist sent since `since`, as query strings. */
+  const studySearches = () =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((url) => url.pathname.endsWith('/dicom-web/studies'))
+      .map((url) => url.searchParams);
+
+  it('shows each study’s facility as text, and the archive matches a facility typed in the search', async () => {
+    const el = await worklist();
+    const facilities = await facilityOf();
+    for (const row of rows(el)) expect(cell(row, 'institution')).to.equal(facilities.get(row.dataset.studyUid!));
+    // The corpus' hostile facility name stays text.
+    expect(rows(el).some((row) => cell(row, 'institution').startsWith('<img'))).to.equal(true);
+    expect((window as { __teleradXss?: number }).__teleradXss).to.equal(undefined);
+
+    performance.clearResourceTimings();
+    shadow(el).querySelector<HTMLInputElement>('input[name="institution"]')!.value = 'telerad test';
+    shadow(el).querySelector('form')!.requestSubmit();
+    await settled(el);
+    // What the archive matches (Institution Name is an equipment attribute: a study whose images
+    // lack it is matched or not as the archive reads it); every row is of that facility.
+    const matched = await new DicomWebService({ url: '/dicom-web' }).searchStudies({ institution: 'telerad test' });
+    expect(matched.length).to.be.greaterThan(5);
+    expect(rows(el).map((r) => r.dataset.studyUid).sort()).to.deep.equal(sortedUids(matched));
+    expect(rows(el).every((row) => cell(row, 'institution') === CENTRE)).to.equal(true);
+    // The archive is sent a matching key for it (widened where servers differ: spaces, accents).
+    const keys = studySearches().map((params) => params.get('InstitutionName') ?? '');
+    expect(keys.some((k) => k && matchesWildcard(k, CENTRE)), keys.join(' ')).to.equal(true);
+  });
+
+  it("offers the host's facilities (a group's contracts) to choose from", async () => {
+    const el = await worklist();
+    el.facilities = ['Community Hospital', CENTRE];
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name="institution"]')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Any facility', 'Community Hospital', CENTRE]);
+    select.value = CENTRE;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(el);
+    expect(el.query.institution).to.equal(CENTRE);
+    const matched = await new DicomWebService({ url: '/dicom-web' }).searchStudies({ institution: CENTRE });
+    expect(rows(el).map((r) => r.dataset.studyUid).sort()).to.deep.equal(sortedUids(matched));
+    expect(rows(el).every((row) => cell(row, 'institution') === CENTRE)).to.equal(true);
   });
 });

@@ -26,6 +26,8 @@ export interface Study {
   instanceCount?: number;
   /** Requested Procedure Priority (STAT, HIGH, ROUTINE, MEDIUM, LOW) or the retired Study Priority ID. */
   priority?: string;
+  /** Institution Name: the facility that acquired the study (a teleradiology group's contract). */
+  institution?: string;
 }
 
 export interface Series {
@@ -75,6 +77,7 @@ export function toStudy(dataset: DicomJsonDataset): Study {
     seriesCount: numberValue(dataset, Tag.NumberOfStudyRelatedSeries),
     instanceCount: numberValue(dataset, Tag.NumberOfStudyRelatedInstances),
     priority: stringValue(dataset, Tag.RequestedProcedurePriority) ?? stringValue(dataset, Tag.StudyPriorityID),
+    institution: stringValue(dataset, Tag.InstitutionName),
   };
 }
 

@@ -39,6 +39,7 @@ export const Tag = {
   CodingSchemeDesignator: '00080102',
   CodeMeaning: '00080104',
   ContentDate: '00080023',
+  InstitutionName: '00080080',
   ContentTime: '00080033',
   ReferencedSOPInstanceUID: '00081155',
   ReferencedSeriesSequence: '00081115',

@@ -17,6 +17,8 @@ export interface StudyQuery {
   modalities?: string[];
   studyDescription?: string;
   referringPhysicianName?: string;
+  /** Institution Name (the acquiring facility); free text matches as a prefix. */
+  institution?: string;
   /** Exact Study Instance UIDs (list matching). */
   studyInstanceUIDs?: string[];
 }
@@ -34,6 +36,7 @@ const STUDY_INCLUDE_FIELDS = [
   Tag.NumberOfStudyRelatedSeries,
   Tag.NumberOfStudyRelatedInstances,
   Tag.RequestedProcedurePriority,
+  Tag.InstitutionName,
 ];
 
 /** Trims, and makes free text a prefix match (DICOM matching has no escape character). */
@@ -111,7 +114,13 @@ export function matchesWildcard(pattern: string, value: string, { fold = false }
 }
 
 type TextFilterKey =
-  'patientName' | 'patientId' | 'issuerOfPatientId' | 'accessionNumber' | 'studyDescription' | 'referringPhysicianName';
+  | 'patientName'
+  | 'patientId'
+  | 'issuerOfPatientId'
+  | 'accessionNumber'
+  | 'studyDescription'
+  | 'referringPhysicianName'
+  | 'institution';
 
 /** The stored value and each component group of a name, as wildcard matching sees them. */
 const nameValues = (name: Study['patientName']) => (name ? [name.raw, ...name.raw.split('=')] : []);
@@ -161,6 +170,13 @@ const TEXT_FILTERS: {
     keyword: 'ReferringPhysicianName',
     toPattern: toWildcard,
     values: (s) => nameValues(s.referringPhysician),
+    fold: true,
+  },
+  {
+    key: 'institution',
+    keyword: 'InstitutionName',
+    toPattern: toWildcard,
+    values: (s) => (s.institution ? [s.institution] : []),
     fold: true,
   },
 ];

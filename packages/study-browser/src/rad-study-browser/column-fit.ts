@@ -5,7 +5,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StudyColumn, StudyColumnId } from './columns.js';
 
 /** Built-in columns in the order they are left out when space runs short. Others always stay. */
-export const DROP_ORDER: readonly StudyColumnId[] = ['counts', 'birthDateSex', 'patientId', 'accessionNumber'];
+export const DROP_ORDER: readonly StudyColumnId[] = [
+  'counts',
+  'institution',
+  'birthDateSex',
+  'patientId',
+  'accessionNumber',
+];
 /** The expander column before the others. */
 const EXPANDER_REM = 2;
 

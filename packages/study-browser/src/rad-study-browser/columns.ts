@@ -159,6 +159,13 @@ export const STUDY_COLUMNS = {
     sortValue: (row) => row.study.description,
     width: 'minmax(10rem, 2fr)',
   },
+  institution: {
+    id: 'institution',
+    header: () => msg('Facility', { id: 'column.facility' }),
+    render: (row) => row.study.institution ?? '',
+    sortValue: (row) => row.study.institution,
+    width: 'minmax(8rem, 1.2fr)',
+  },
   counts: {
     id: 'counts',
     header: () => msg('Series / images', { id: 'column.counts' }),

@@ -119,6 +119,9 @@ export class RadStudyBrowser extends RadElement {
   /** Host overrides of priority, read status and arrival time. */
   @property({ attribute: false }) providers: WorklistProviders = {};
 
+  /** The facilities (Institution Names) this reader's contracts cover: the facility filter offers these. */
+  @property({ attribute: false }) facilities: readonly string[] = [];
+
   /** Minutes from arrival to first report, per priority. */
   @property({ attribute: false }) turnaroundTargets: TurnaroundTargets = DEFAULT_TURNAROUND_TARGETS;
 
@@ -292,13 +295,10 @@ export class RadStudyBrowser extends RadElement {
 
   protected override render() {
     return html`
-      ${renderFilters(this.query, {
+      ${renderFilters(this.query, this.facilities, {
         onInput: () => this.#commitFilters(this.debounceMs),
         onChange: () => this.#commitFilters(0),
-        onSubmit: (event: SubmitEvent) => {
-          event.preventDefault();
-          this.#commitFilters(0);
-        },
+        onSubmit: () => this.#commitFilters(0),
         // Every filter goes, the date preset too: form.reset() alone would restore the preset
         // the form was last rendered with.
         onClear: () => {

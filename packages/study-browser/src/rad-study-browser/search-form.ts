@@ -21,29 +21,37 @@ export interface FilterHandlers {
   onInput: () => void;
   /** A choice (date preset, dates, modalities): applies at once. */
   onChange: () => void;
-  onSubmit: (event: SubmitEvent) => void;
+  /** The form submitted (its default action prevented). */
+  onSubmit: () => void;
   onClear: () => void;
 }
 
-/** The search form; its state is the query, and `readFilters` reads it back. */
-export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
+/**
+ * The facility (Institution Name) searched: one of the host's facilities (a group reads per
+ * contract) where it lists them, else free text (a prefix).
+ */
+function renderFacility(query: WorklistQuery, facilities: readonly string[], handlers: FilterHandlers) {
+  const label = msg('Facility', { id: 'filter.facility' });
+  const value = query.institution ?? '';
+  if (!facilities.length)
+    return html`<label
+      >${label}
+      <input name="institution" type="search" .value=${live(value)} autocomplete="off" @input=${handlers.onInput}
+    /></label>`;
+  const options = value && !facilities.includes(value) ? [...facilities, value] : facilities;
+  return html`<label
+    >${label}
+    <select name="institution" .value=${live(value)} @change=${handlers.onChange}>
+      <option value="" ?selected=${!value}>${msg('Any facility', { id: 'filter.facility-any' })}</option>
+      ${options.map((f) => html`<option value=${f} ?selected=${f === value}>${f}</option>`)}
+    </select>
+  </label>`;
+}
+
+/** The study date: a preset, or a custom range. */
+function renderDates(query: WorklistQuery, handlers: FilterHandlers) {
   const preset = query.datePreset ?? 'any';
-  const modalities = new Set(query.modalities ?? []);
-  const label = msg('Study search', { id: 'filter.label' });
-  return html`<form part="filters" role="search" aria-label=${label} @submit=${handlers.onSubmit}>
-    ${textFields().map(
-      (field) =>
-        html`<label
-          >${field.label}
-          <input
-            name=${field.name}
-            type="search"
-            .value=${live(query[field.name] ?? '')}
-            autocomplete="off"
-            @input=${handlers.onInput}
-        /></label>`,
-    )}
-    <label
+  return html`<label
       >${msg('Study date', { id: 'filter.date' })}
       <select name="datePreset" .value=${live(preset)} @change=${handlers.onChange}>
         ${DATE_PRESETS.map((p) => html`<option value=${p} ?selected=${p === preset}>${datePresetLabel(p)}</option>`)}
@@ -60,7 +68,32 @@ export function renderFilters(query: WorklistQuery, handlers: FilterHandlers) {
               <input name="dateTo" type="date" .value=${live(query.dateTo ?? '')} @change=${handlers.onChange}
             /></label>`
         : ''
-    }
+    }`;
+}
+
+/** The search form; its state is the query, and `readFilters` reads it back. */
+export function renderFilters(query: WorklistQuery, facilities: readonly string[], handlers: FilterHandlers) {
+  const modalities = new Set(query.modalities ?? []);
+  const label = msg('Study search', { id: 'filter.label' });
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    handlers.onSubmit();
+  };
+  return html`<form part="filters" role="search" aria-label=${label} @submit=${submit}>
+    ${textFields().map(
+      (field) =>
+        html`<label
+          >${field.label}
+          <input
+            name=${field.name}
+            type="search"
+            .value=${live(query[field.name] ?? '')}
+            autocomplete="off"
+            @input=${handlers.onInput}
+        /></label>`,
+    )}
+    ${renderFacility(query, facilities, handlers)}
+    ${renderDates(query, handlers)}
     <fieldset class="modalities">
       <legend>${msg('Modalities', { id: 'filter.modalities' })}</legend>
       ${FILTER_MODALITIES.map(
@@ -94,6 +127,7 @@ export function readFilters(form: HTMLFormElement): WorklistQuery {
     const value = text(name);
     if (value) query[name] = value;
   }
+  if (text('institution')) query.institution = text('institution');
   const modalities = data.getAll('modality').map(String);
   if (modalities.length) query.modalities = modalities;
   const preset = text('datePreset') as DatePreset;

@@ -17,6 +17,8 @@ export interface WorklistQuery {
   studyDescription?: string;
   /** DICOM wildcards; free text matches as a prefix. */
   referringPhysicianName?: string;
+  /** The acquiring facility (Institution Name); free text matches as a prefix. */
+  institution?: string;
   /** Modalities in study: any of these. */
   modalities?: string[];
   datePreset?: DatePreset;
@@ -56,6 +58,7 @@ export function toStudyQuery(query: WorklistQuery, now: number): StudyQuery {
     accessionNumber: query.accessionNumber,
     studyDescription: query.studyDescription,
     referringPhysicianName: query.referringPhysicianName,
+    institution: query.institution,
     modalities: query.modalities,
     studyDate:
       preset === 'custom'
@@ -72,6 +75,7 @@ export function hasFilters(query: WorklistQuery): boolean {
     query.accessionNumber,
     query.studyDescription,
     query.referringPhysicianName,
+    query.institution,
   ];
   return text.some((t) => t?.trim()) || Boolean(query.modalities?.length) || (query.datePreset ?? 'any') !== 'any';
 }
