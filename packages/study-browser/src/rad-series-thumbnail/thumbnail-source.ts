@@ -1,7 +1,8 @@
 // Where a series thumbnail comes from: the server's rendering (WADO-RS /rendered) of its middle
-// instance, asked once per series and service. A series the server cannot render (codecs or
-// photometric interpretations it lacks) stays "No preview" instead of being asked again each time
-// a strip or a worklist row is drawn; a series of no images is never asked at all.
+// instance, asked once per series and service (a larger rendering serves a smaller size). A
+// series the server cannot render (codecs or photometric interpretations it lacks) stays "No
+// preview" instead of being asked again each time a strip or a worklist row is drawn; a series of
+// no images is never asked at all.
 import { DicomWebError, type DicomWebService } from '@telerad/core';
 
 /** What a thumbnail needs of a DICOMweb service. */
@@ -41,8 +42,11 @@ export function renderedThumbnail(
 ): Promise<Blob> {
   const known = answers.get(service) ?? new Map<string, Promise<Blob>>();
   answers.set(service, known);
-  const key = `${request.studyInstanceUID}/${request.seriesInstanceUID}/${request.size}`;
-  let answer = known.get(key);
+  const series = `${request.studyInstanceUID}/${request.seriesInstanceUID}/`;
+  const key = `${series}${request.size}`;
+  // A rendering at least as large serves a smaller thumbnail too (the worklist's and the strip's).
+  const larger = [...known.keys()].find((k) => k.startsWith(series) && Number(k.slice(series.length)) >= request.size);
+  let answer = known.get(key) ?? (larger ? known.get(larger) : undefined);
   if (!answer) {
     const attempt = render(service, request, signal);
     answer = attempt;
