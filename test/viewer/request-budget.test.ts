@@ -55,43 +55,68 @@ function countRequests() {
   };
 }
 
+/** A radiologist's viewer on the corpus archive, with `attributes` set. */
+function viewer(attributes: Record<string, string> = {}): RadViewer {
+  const el = document.createElement('rad-viewer') as RadViewer;
+  el.url = '/dicom-web';
+  el.codecBasePath = CODEC_BASE_PATH;
+  el.reader = READER;
+  el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+const browserOf = (el: RadViewer) => el.shadowRoot!.querySelector('rad-study-browser')!;
+const rowOf = (el: RadViewer, studyUid: string) =>
+  browserOf(el)?.shadowRoot!.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${studyUid}"]`);
+
+/** Opens the study from its worklist row, compares it with its prior, and signs a preliminary report. */
+async function readAndSign(el: RadViewer, studyUid: string): Promise<void> {
+  await waitUntil(() => rowOf(el, studyUid), 'study row', { timeout: 20_000 });
+  rowOf(el, studyUid)!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+  await waitUntil(() => el.viewports[0]?.frames.length && hasContent(el.viewports[0]), 'study shown', { timeout: 30_000 });
+  await waitUntil(() => el.shadowRoot!.textContent!.includes('Compare with prior (Prior'), 'prior found', { timeout: 20_000 });
+  await el.compareWithPrior(true);
+  await waitUntil(() => el.viewports.length === 2 && el.viewports.every((v) => v.frames.length && hasContent(v)), 'prior shown', { timeout: 30_000 });
+  await Promise.all(el.viewports.map((v) => v.loaded()));
+  await waitUntil(() => el.viewports.every((v) => !v.shadowRoot!.querySelector('[part~="progress"]')), 'series loaded', { timeout: 30_000 });
+  const panel = el.shadowRoot!.querySelector('rad-report-panel') as RadReportPanel;
+  await panel.loaded();
+  panel.setSection('impression', 'Budget reading: no acute abnormality.');
+  const signed = new Promise((resolve) => el.addEventListener('rad-report-signed', resolve, { once: true }));
+  expect(await panel.signPreliminary({ confirmTemplateText: true }), 'signed').to.not.equal(undefined);
+  await signed;
+  // The worklist asks for read status again after a signing.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+}
+
+/** Checks the requests counted against `budget` (a kind not named has none), saying which went over. */
+function expectWithin(requests: ReturnType<typeof countRequests>, budget: Record<string, number>): void {
+  const counts = Object.fromEntries([...requests.counts].sort(([a], [b]) => a.localeCompare(b)));
+  console.log(`requests of the reading: ${JSON.stringify(counts)}`);
+  for (const [kind, count] of Object.entries(counts)) {
+    const asked = requests.paths.filter((p) => p.startsWith(kind));
+    expect(count, `${kind}:\n${asked.join('\n')}`).to.be.at.most(budget[kind] ?? 0);
+  }
+}
+
+/** How many SR documents the archive holds (the worklist's read status reads each once, from Orthanc). */
+const srDocuments = async () => ((await (await fetch('/dicom-web/instances?Modality=SR')).json()) as unknown[]).length;
+
 describe('requests of a reading', function () {
   this.timeout(120_000);
 
   it('open a study from the worklist, compare with its prior, sign a preliminary report: within the budget', async () => {
     const current = await study('mr-brain');
-    const el = document.createElement('rad-viewer') as RadViewer;
-    el.url = '/dicom-web';
-    el.codecBasePath = CODEC_BASE_PATH;
-    el.reader = READER;
-    el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
+    const el = viewer();
     // The worklist shows every study of the corpus: its read status reads each SR document once.
-    const documents = ((await (await fetch('/dicom-web/instances?Modality=SR')).json()) as unknown[]).length;
+    const documents = await srDocuments();
     const requests = countRequests();
     try {
       document.body.append(el);
-      const row = () =>
-        el.shadowRoot!.querySelector('rad-study-browser')?.shadowRoot!.querySelector<HTMLElement>(`[part~="row"][data-study-uid="${current.studyInstanceUID}"]`);
-      await waitUntil(row, 'study row', { timeout: 20_000 });
-      row()!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
-      await waitUntil(() => el.viewports[0]?.frames.length && hasContent(el.viewports[0]), 'study shown', { timeout: 30_000 });
-      await waitUntil(() => el.shadowRoot!.textContent!.includes('Compare with prior (Prior'), 'prior found', { timeout: 20_000 });
-      await el.compareWithPrior(true);
-      await waitUntil(() => el.viewports.length === 2 && el.viewports.every((v) => v.frames.length && hasContent(v)), 'prior shown', { timeout: 30_000 });
-      await Promise.all(el.viewports.map((v) => v.loaded()));
-      await waitUntil(() => el.viewports.every((v) => !v.shadowRoot!.querySelector('[part~="progress"]')), 'series loaded', { timeout: 30_000 });
-      const panel = el.shadowRoot!.querySelector('rad-report-panel') as RadReportPanel;
-      await panel.loaded();
-      panel.setSection('impression', 'Budget reading: no acute abnormality.');
-      const signed = new Promise((resolve) => el.addEventListener('rad-report-signed', resolve, { once: true }));
-      expect(await panel.signPreliminary({ confirmTemplateText: true }), 'signed').to.not.equal(undefined);
-      await signed;
-      // The worklist asks for read status again after a signing.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const counts = Object.fromEntries([...requests.counts].sort(([a], [b]) => a.localeCompare(b)));
-      console.log(`requests of the reading: ${JSON.stringify(counts)}`);
+      await readAndSign(el, current.studyInstanceUID);
       // The budget: what one reading needs, each kind once per thing it names.
-      const budget: Record<string, number> = {
+      expectWithin(requests, {
         // The worklist's page; the study's patient (priors, asked once for all three elements);
         // the worklist's page again after the signing (read status).
         'QIDO studies': 3,
@@ -112,11 +137,67 @@ describe('requests of a reading', function () {
         // Series thumbnails: the strip's one series.
         rendered: 1,
         'STOW-RS': 1,
+      });
+    } finally {
+      requests.stop();
+      el.remove();
+      await forgetDocumentsNotInCorpus(current);
+    }
+  });
+
+  it('page the worklist three times, expand a study, then read and sign it: within the budget', async () => {
+    const current = await study('mr-brain');
+    const el = viewer({ 'worklist-page-size': '4' });
+    const documents = await srDocuments();
+    const requests = countRequests();
+    try {
+      document.body.append(el);
+      const pager = (label: string) =>
+        [...(browserOf(el)?.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="pager"] button') ?? [])].find(
+          (b) => b.textContent!.trim() === label,
+        );
+      const shownUids = () =>
+        [...(browserOf(el)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="row"]') ?? [])].map((r) => r.dataset.studyUid);
+      await waitUntil(() => shownUids().length === 4, 'first page', { timeout: 20_000 });
+      /** Turns the page with the pager's button, once the page it shows is in. */
+      let turns = 0;
+      const turn = async (label: string) => {
+        turns++;
+        const before = shownUids().join();
+        await waitUntil(() => pager(label), label, { timeout: 20_000 });
+        pager(label)!.click();
+        await waitUntil(() => shownUids().length && shownUids().join() !== before, `after ${label}`, { timeout: 20_000 });
       };
-      for (const [kind, count] of Object.entries(counts)) {
-        const asked = requests.paths.filter((p) => p.startsWith(kind));
-        expect(count, `${kind}:\n${asked.join('\n')}`).to.be.at.most(budget[kind] ?? 0);
+      const seen = new Set(shownUids());
+      for (let page = 0; page < 3; page++) {
+        await turn('Next page');
+        for (const uid of shownUids()) seen.add(uid);
       }
+      expect(seen.size, 'each page shows studies not seen before').to.equal(4 * 3 + shownUids().length);
+      // Back to the page with the study, expanded into its series (thumbnails), then read.
+      while (!rowOf(el, current.studyInstanceUID)) await turn('Previous page');
+      browserOf(el).expandStudy(current.studyInstanceUID);
+      await waitUntil(() => browserOf(el).shadowRoot!.querySelector('[part~="series-row"]'), 'series rows', { timeout: 20_000 });
+      await readAndSign(el, current.studyInstanceUID);
+      expectWithin(requests, {
+        // Each page shown (the first, and one per turn), the patient's priors once, and the page
+        // again after the signing.
+        'QIDO studies': 1 + turns + 2,
+        // The expanded study's series (the viewer and report panel share that answer) and the prior's.
+        'QIDO series': 2,
+        // Read status: one request per page shown (whatever its size) and after the signing; the
+        // report history three times; the series' instances once.
+        'QIDO instances': 1 + turns + 1 + 3 + 1,
+        // Each SR document once over all pages (Orthanc 1.10 returns no titles in QIDO-RS), the
+        // report's patient and study, and the report signed.
+        'instance metadata': documents + 2,
+        'series metadata': 2,
+        'series retrieval': 2,
+        frames: 2,
+        // The expanded study's image series, one thumbnail each (the strip's smaller ones share them).
+        rendered: current.series.filter((s) => s.modality !== 'SR').length,
+        'STOW-RS': 1,
+      });
     } finally {
       requests.stop();
       el.remove();

@@ -33,6 +33,8 @@ export class RadViewerSettings extends RadElement {
   @property({ reflect: true }) layout: ViewerLayout = '1x1';
   /** Show the worklist (radiologist mode only). */
   @property({ type: Boolean }) worklist = true;
+  /** Studies per worklist page (a group's worklist of thousands is paged by the archive). */
+  @property({ type: Number, attribute: 'worklist-page-size' }) worklistPageSize = 50;
   /** Minutes without activity before the viewer locks and clears itself (0: never). */
   @property({ type: Number, attribute: 'idle-minutes' }) idleMinutes = 0;
   /** The signed-in radiologist, for report sign-off and audit records. */

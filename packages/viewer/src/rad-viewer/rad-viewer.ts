@@ -318,6 +318,7 @@ export class RadViewer extends RadViewerSettings {
             part="worklist"
             id="worklist"
             ?hidden=${Boolean(study) && !this.worklistShown}
+            page-size=${this.worklistPageSize}
             @rad-study-open=${this.#onStudyOpen}
             @rad-series-select=${this.#onSeriesSelect}
           ></rad-study-browser>`
