@@ -28,7 +28,8 @@ export function newUid() {
   return `2.25.${BigInt(`0x${randomUUID().replaceAll('-', '')}`).toString()}`;
 }
 
-export function writeDicom(path, dataset) {
+/** A naturalized data set as the bytes of a DICOM Part 10 file (explicit VR little endian). */
+export function part10(dataset) {
   const meta = {
     FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
     MediaStorageSOPClassUID: dataset.SOPClassUID,
@@ -41,5 +42,9 @@ export function writeDicom(path, dataset) {
   // `_raw`: elements already in DICOM JSON form (repeating groups such as overlays, 60xx).
   const { _raw, ...naturalized } = dataset;
   dict.dict = { ...DicomMetaDictionary.denaturalizeDataset(naturalized), ..._raw };
-  writeFileSync(path, Buffer.from(dict.write()));
+  return Buffer.from(dict.write());
+}
+
+export function writeDicom(path, dataset) {
+  writeFileSync(path, part10(dataset));
 }

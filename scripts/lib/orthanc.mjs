@@ -35,16 +35,21 @@ async function waitUntilReady(url, child, timeoutMs) {
   throw new Error(`Orthanc did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** @returns {Promise<{url: string, dicomWebUrl: string, port: number, pid: number, stop: () => Promise<void>}>} */
-export async function startOrthanc({ port } = {}) {
+/**
+ * `storage`: a storage folder of its own by default (a cluster's nodes share one); `plugins` and
+ * `config`: added to the DICOMweb plugin and the configuration below (a database index).
+ * @returns {Promise<{url: string, dicomWebUrl: string, port: number, pid: number, stop: () => Promise<void>}>}
+ */
+export async function startOrthanc({ port, storage: sharedStorage, plugins = [], config: extra = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'telerad-orthanc-'));
-  const storage = join(dir, 'storage');
-  mkdirSync(storage);
+  const storage = sharedStorage ?? join(dir, 'storage');
+  if (!sharedStorage) mkdirSync(storage);
   const httpPort = port ?? (await freePort());
   const config = {
     Name: 'telerad-test',
     StorageDirectory: storage,
-    IndexDirectory: storage,
+    // A node sharing its storage keeps anything of its own (no SQLite index with a database plugin) apart.
+    IndexDirectory: sharedStorage ? dir : storage,
     HttpPort: httpPort,
     RemoteAccessAllowed: false,
     AuthenticationEnabled: false,
@@ -54,8 +59,9 @@ export async function startOrthanc({ port } = {}) {
     DefaultEncoding: 'Utf8',
     StorageCompression: false,
     MaximumStorageSize: 0,
-    Plugins: [DICOMWEB_PLUGIN],
+    Plugins: [DICOMWEB_PLUGIN, ...plugins],
     DicomWeb: { Enable: true, Root: '/dicom-web/', EnableWado: false, StudiesMetadata: 'Full', SeriesMetadata: 'Full' },
+    ...extra,
   };
   writeFileSync(join(dir, 'orthanc.json'), JSON.stringify(config, null, 2));
   const child = spawn('/usr/sbin/Orthanc', [`--logdir=${dir}`, join(dir, 'orthanc.json')], {

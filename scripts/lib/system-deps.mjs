@@ -16,14 +16,20 @@ export const SYSTEM_PACKAGES = {
   'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 };
 
-export function missingSystemPackages() {
-  return Object.entries(SYSTEM_PACKAGES)
+/** What the clustered archive of `npm run bench:scale` adds: PostgreSQL and Orthanc's index plugin for it. */
+export const SCALE_PACKAGES = {
+  postgresql: '/usr/lib/postgresql/15/bin/initdb',
+  'orthanc-postgresql': '/usr/share/orthanc/plugins/libOrthancPostgreSQLIndex.so',
+};
+
+export function missingSystemPackages(packages = SYSTEM_PACKAGES) {
+  return Object.entries(packages)
     .filter(([, probe]) => !existsSync(probe))
     .map(([name]) => name);
 }
 
-export function ensureSystemPackages() {
-  const missing = missingSystemPackages();
+export function ensureSystemPackages(packages = SYSTEM_PACKAGES) {
+  const missing = missingSystemPackages(packages);
   if (missing.length === 0) return;
   const install = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
@@ -37,8 +43,8 @@ export function ensureSystemPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   const result = spawnSync('sh', ['-c', `${install} -qq`], { stdio: 'inherit', env });
-  if (result.status !== 0 || missingSystemPackages().length > 0) {
-    console.error(`apt-get could not install: ${missingSystemPackages().join(', ')}`);
+  if (result.status !== 0 || missingSystemPackages(packages).length > 0) {
+    console.error(`apt-get could not install: ${missingSystemPackages(packages).join(', ')}`);
     process.exit(1);
   }
   if (missing.includes('orthanc')) disableSystemOrthanc();
