@@ -76,10 +76,12 @@ export async function startOrthancCluster({ nodes = 2 } = {}) {
       started.push(node);
     }
     const proxy = await roundRobinProxy(started.map((node) => node.url));
-    const stopAll = async () => {
-      await proxy.close();
-      await stop();
-    };
+    let stopping;
+    const stopAll = () =>
+      (stopping ??= (async () => {
+        await proxy.close();
+        await stop();
+      })());
     return { url: proxy.url, dicomWebUrl: `${proxy.url}/dicom-web`, nodes: started, served: proxy.served, stop: stopAll };
   } catch (error) {
     await stop();

@@ -18,22 +18,45 @@ async function qido(dicomWebUrl, query) {
 
 const uidOf = (study) => study['0020000D'].Value[0];
 
-/** Pages through all studies `pageSize` at a time (limit + 1, as the worklist asks); resolves to the figures. */
-export async function pageThroughAll(dicomWebUrl, { pageSize = 50, expected }) {
+/**
+ * Pages through all studies `pageSize` at a time (limit + 1, as the worklist asks): each must be
+ * visited once. Resolves to the pages, the studies seen, and the time it took.
+ */
+export async function pageThroughAll(dicomWebUrl, { pageSize, expected }) {
   const seen = new Map();
-  const times = [];
+  const started = performance.now();
+  let pages = 0;
   for (let offset = 0; ; offset += pageSize) {
-    const { ms, studies } = await qido(dicomWebUrl, `limit=${pageSize + 1}&offset=${offset}&includefield=${STUDY_FIELDS}`);
-    times.push(ms);
+    const { studies } = await qido(dicomWebUrl, `limit=${pageSize + 1}&offset=${offset}&includefield=${STUDY_FIELDS}`);
+    pages++;
     for (const study of studies.slice(0, pageSize)) seen.set(uidOf(study), (seen.get(uidOf(study)) ?? 0) + 1);
     if (studies.length <= pageSize) break;
   }
   const twice = [...seen.values()].filter((n) => n > 1).length;
   return {
-    pages: times.length,
+    pageSize,
+    pages,
     studiesVisited: seen.size,
     visitedTwice: twice,
     everyStudyOnce: seen.size === expected && twice === 0,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+}
+
+/**
+ * A worklist page (`pageSize` studies) at `samples` offsets spread over the whole list, first to
+ * last: the archive's time for a page, p50 and p95 (a QIDO-RS offset costs more the deeper it is).
+ */
+export async function pageLatency(dicomWebUrl, { pageSize, total, samples = 12 }) {
+  const times = [];
+  for (let i = 0; i < samples; i++) {
+    const offset = Math.floor(((total - pageSize) * i) / (samples - 1));
+    times.push((await qido(dicomWebUrl, `limit=${pageSize + 1}&offset=${offset}&includefield=${STUDY_FIELDS}`)).ms);
+  }
+  return {
+    pageSize,
+    firstPageMs: Math.round(times[0]),
+    lastPageMs: Math.round(times.at(-1)),
     p50Ms: Math.round(percentile(times, 50)),
     p95Ms: Math.round(percentile(times, 95)),
   };
