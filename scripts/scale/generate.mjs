@@ -3,6 +3,7 @@
 // and 2,000 studies with reports in each state (preliminary, final, amended), stored over STOW-RS.
 // Instances are small (16 × 16 pixels): the archive's index and the worklist are what is measured.
 // Deterministic for a seed, apart from UIDs and the dates (relative to today).
+import { createHash } from 'node:crypto';
 import { newUid, part10 } from '../corpus/dicom-writer.mjs';
 import { reportDataset } from '../corpus/reports.mjs';
 
@@ -29,16 +30,10 @@ const PRIORITIES = [
 ];
 export const REPORT_STATES = ['preliminary', 'final', 'amended'];
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
+/** A seeded generator of numbers in [0, 1): SHA-256 of the seed and a counter. */
 function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  let count = 0;
+  return () => createHash('sha256').update(`${seed}:${count++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 const pick = (rnd, list) => list[Math.floor(rnd() * list.length)];

@@ -7,19 +7,12 @@ import '@telerad/viewer/rad-viewer.js';
 import { slicePosition, type RadViewport } from '@telerad/viewport';
 import { loadManifest, type ManifestStudy } from '../support/corpus.js';
 import { everythingKnownOf } from '../support/cornerstone-metadata.js';
-import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
+import { hasContent } from '../viewport/helpers.js';
+import { viewerElement } from './helpers.js';
 
 const study = async (key: string): Promise<ManifestStudy> => (await loadManifest()).studies.find((s) => s.key === key)!;
 
-function viewer(attributes: Record<string, string> = {}): RadViewer {
-  const el = document.createElement('rad-viewer');
-  el.url = '/dicom-web';
-  el.worklist = false;
-  el.codecBasePath = CODEC_BASE_PATH;
-  el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  return el;
-}
+const viewer = (attributes: Record<string, string> = {}): RadViewer => viewerElement({ worklist: false }, attributes);
 
 /** Waits until every viewport of the viewer has drawn its series; says what each shows if not. */
 async function drawn(el: RadViewer, count: number, why = '', content = true): Promise<RadViewport[]> {

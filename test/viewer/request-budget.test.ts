@@ -7,7 +7,8 @@ import type { RadViewer } from '@telerad/viewer';
 import '@telerad/viewer/rad-viewer.js';
 import { forgetDocumentsNotInCorpus, study } from '../support/corpus.js';
 import { READER } from '../report-panel/helpers.js';
-import { CODEC_BASE_PATH, hasContent } from '../viewport/helpers.js';
+import { hasContent } from '../viewport/helpers.js';
+import { viewerElement } from './helpers.js';
 
 /** The kind of a DICOMweb request, from its URL and method. */
 function kindOf(url: URL, method: string): string {
@@ -56,15 +57,7 @@ function countRequests() {
 }
 
 /** A radiologist's viewer on the corpus archive, with `attributes` set. */
-function viewer(attributes: Record<string, string> = {}): RadViewer {
-  const el = document.createElement('rad-viewer') as RadViewer;
-  el.url = '/dicom-web';
-  el.codecBasePath = CODEC_BASE_PATH;
-  el.reader = READER;
-  el.style.cssText = '--rad-viewer-height: 420px; width: 1200px';
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  return el;
-}
+const viewer = (attributes: Record<string, string> = {}): RadViewer => viewerElement({ reader: READER }, attributes);
 
 const browserOf = (el: RadViewer) => el.shadowRoot!.querySelector('rad-study-browser')!;
 const rowOf = (el: RadViewer, studyUid: string) =>
