@@ -12,6 +12,7 @@ const PREAMBLE_AND_PREFIX = 132;
 
 export interface PlainPixels {
   sopInstanceUID: string;
+  transferSyntax: string;
   /** The Pixel Data value: rows × columns × bytes per sample, little endian. */
   pixels: DataView;
 }
@@ -54,15 +55,19 @@ function endsWithPixels(file: Uint8Array, length: number, explicit: boolean): bo
 
 /**
  * The instance's UID and its pixels, where the file is uncompressed little endian and ends with
- * `expectedBytes` of Pixel Data; undefined otherwise.
+ * `expectedBytes` of Pixel Data (a number, or what the instance's UID says); undefined otherwise.
  */
-export function plainPixels(file: Uint8Array, expectedBytes: number): PlainPixels | undefined {
+export function plainPixels(
+  file: Uint8Array,
+  expectedBytes: number | ((sopInstanceUID: string) => number | undefined),
+): PlainPixels | undefined {
   const meta = metaValues(file);
   const sopInstanceUID = meta?.get('00020003');
   const syntax = meta?.get('00020010');
   if (!sopInstanceUID || (syntax !== EXPLICIT_VR_LITTLE_ENDIAN && syntax !== IMPLICIT_VR_LITTLE_ENDIAN))
     return undefined;
-  if (!endsWithPixels(file, expectedBytes, syntax === EXPLICIT_VR_LITTLE_ENDIAN)) return undefined;
-  const start = file.byteOffset + file.length - expectedBytes;
-  return { sopInstanceUID, pixels: new DataView(file.buffer, start, expectedBytes) };
+  const bytes = typeof expectedBytes === 'number' ? expectedBytes : expectedBytes(sopInstanceUID);
+  if (!bytes || !endsWithPixels(file, bytes, syntax === EXPLICIT_VR_LITTLE_ENDIAN)) return undefined;
+  const start = file.byteOffset + file.length - bytes;
+  return { sopInstanceUID, transferSyntax: syntax, pixels: new DataView(file.buffer, start, bytes) };
 }

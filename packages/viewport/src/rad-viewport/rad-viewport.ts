@@ -118,10 +118,7 @@ export class RadViewport extends RadViewportSettings {
     measurementChanged: (change, measurement) => this.emit(`rad-measurement-${change}`, { measurement }),
     noSize: (none) => (this.noSize = none),
     started: (suvUnavailable) => (this.suvUnavailable = suvUnavailable),
-    progress: (loaded, total) => {
-      this.progress = { loaded, total };
-      this.emit('rad-load-progress', { loaded, total });
-    },
+    progress: (loaded, total) => this.emit('rad-load-progress', (this.progress = { loaded, total })),
   });
   #controller = this.#engine.controller;
   #reformat = new ReformatController({
@@ -362,7 +359,9 @@ export class RadViewport extends RadViewportSettings {
     const reformat = this.#reformat.state();
     const view = reformat && this.shown ? reformatViewState(this.shown, reformat) : this.shown;
     const presets = presetsOfSeries(this.frames[0]?.metadata);
-    const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: view?.count ?? 0 };
+    // Known from the metadata before any image is shown: the toolbar and the slider keep their place.
+    const images = view?.count ?? this.frames.length;
+    const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: images };
     const frame = view && this.frames[reformat ? 0 : view.index];
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;
     const overlayContext = {
@@ -373,6 +372,7 @@ export class RadViewport extends RadViewportSettings {
     return renderViewportFrame(
       {
         view,
+        images,
         noSize: this.noSize,
         imageError: view?.failed ? this.#engine.imageErrors.get(view.index) : undefined,
         progress: this.progress,

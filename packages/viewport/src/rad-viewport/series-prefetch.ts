@@ -1,9 +1,11 @@
 // Loading a whole series into Cornerstone's cache after its first image: from a series retrieved in
 // one request where there is one, each frame decoded as its instance arrives, then frame by frame
 // for whatever did not come that way.
+import { numberValue } from '@telerad/core';
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import { deliverFrame } from './frame-loader.js';
 import { frameRegistry } from './frame-registry.js';
+import { plainPixels } from './part10-pixels.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance, SeriesRetrieval } from './series-retrieve.js';
 
@@ -106,6 +108,30 @@ async function decodeAsRetrieved(
   await Promise.all(decoding);
 }
 
+/**
+ * A single-frame instance laid out plainly (part10-pixels.ts), its frame found without parsing the
+ * file: the bytes its metadata says its pixels take, at the end of the file. Undefined otherwise.
+ */
+function plainInstance(
+  part10: Uint8Array,
+  frames: readonly StackFrame[],
+  indexes: Map<string, number>,
+): RetrievedInstance | undefined {
+  const frameBytes = (sopInstanceUID: string) => {
+    const index = indexes.get(`${sopInstanceUID}/1`);
+    if (index === undefined || indexes.has(`${sopInstanceUID}/2`)) return undefined;
+    const number = (tag: string) => numberValue(frames[index].metadata, tag) ?? 0;
+    const bits = number('00280100');
+    if (bits !== 8 && bits !== 16) return undefined;
+    return number('00280010') * number('00280011') * (number('00280002') || 1) * (bits / 8);
+  };
+  const plain = plainPixels(part10, frameBytes);
+  if (!plain) return undefined;
+  const { buffer, byteOffset, byteLength } = plain.pixels;
+  const bytes = new Uint8Array(buffer, byteOffset, byteLength);
+  return { sopInstanceUID: plain.sopInstanceUID, frames: [{ bytes, transferSyntax: plain.transferSyntax }] };
+}
+
 /** The retrieval's instances, each frame handed to the loader as it arrives. */
 async function decodeInstances(
   { runtime, frames }: PrefetchTarget,
@@ -118,7 +144,7 @@ async function decodeInstances(
     if (signal.aborted) break;
     let instance: RetrievedInstance;
     try {
-      instance = runtime.splitInstance(part10);
+      instance = plainInstance(part10, frames, indexes) ?? runtime.splitInstance(part10);
     } catch {
       // Not an instance the parser reads (a deflated one): its frames are asked one by one.
       continue;

@@ -69,6 +69,25 @@ const hostStack = (imageIds: readonly string[]) => ({
   suvUnavailable: undefined,
 });
 
+/**
+ * Progress said at most once per frame (the latest count), and at once when complete: a series
+ * loads a slice every few milliseconds, and each would redraw the element.
+ */
+function oncePerFrame(report: (loaded: number) => void, total: number): (loaded: number) => void {
+  let latest = 0;
+  let scheduled = false;
+  return (loaded) => {
+    latest = loaded;
+    if (loaded >= total) return report(loaded);
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (latest < total) report(latest);
+    });
+  };
+}
+
 /** A series' retrieval started with its metadata, and what stops it. */
 interface RetrievalAtOnce {
   stop: AbortController;
@@ -203,8 +222,9 @@ export class SeriesShow {
   #loadAhead(controller: AbortController, retrieval?: SeriesRetrieval): void {
     const total = this.#parts.controller.loadAheadCount();
     this.#port.progress(0, total);
+    const progress = oncePerFrame((loaded: number) => this.#port.progress(loaded, total), total);
     void this.#parts.controller
-      .prefetch((loaded) => this.#port.progress(loaded, total), controller.signal, retrieval)
+      .prefetch(progress, controller.signal, retrieval)
       .catch((error: unknown) => this.#port.failed(error, 'prefetch'));
   }
 }

@@ -10,6 +10,8 @@ import type { ViewState } from './viewport-controller.js';
 /** What the frame shows around the image. */
 export interface ViewportFrame {
   view?: ViewState;
+  /** Images of the series (known before any is shown): the slider is there from the start. */
+  images: number;
   noSize: boolean;
   /** Why the image shown failed, when it did. */
   imageError?: DicomWebError | ViewerError;
@@ -81,14 +83,15 @@ export function renderViewportFrame(frame: ViewportFrame, actions: ViewportFrame
       <canvas part="first-image" aria-hidden="true"></canvas>
       ${view?.failed ? failed : nothing} ${frame.overlay} ${frame.seriesState} ${loading}
     </div>
-    ${view && view.count > 1 ? renderSlider(view, actions) : nothing}
+    ${frame.images > 1 ? renderSlider(view ?? { index: 0, count: frame.images }, actions, !view) : nothing}
   </div>`;
 }
 
-function renderSlider(view: ViewState, actions: ViewportFrameActions) {
+function renderSlider(view: Pick<ViewState, 'index' | 'count'>, actions: ViewportFrameActions, disabled: boolean) {
   return html`<input
     part="scrollbar"
     type="range"
+    ?disabled=${disabled}
     min="0"
     max=${view.count - 1}
     .value=${String(view.index)}
