@@ -358,9 +358,9 @@ export class RadViewport extends RadViewportSettings {
   protected override render() {
     const reformat = this.#reformat.state();
     const view = reformat && this.shown ? reformatViewState(this.shown, reformat) : this.shown;
-    const presets = presetsOfSeries(this.frames[0]?.metadata);
     // Known from the metadata before any image is shown: the toolbar and the slider keep their place.
-    const images = view?.count ?? this.frames.length;
+    const presets = presetsOfSeries((this.frames[0] ?? this.#engine.knownFrames[0])?.metadata);
+    const images = view?.count ?? this.#engine.knownFrames.length;
     const toolbar = { presets, hasOverlayPlanes: this.hasOverlayPlanes, imageCount: images };
     const frame = view && this.frames[reformat ? 0 : view.index];
     const areaWidth = this.renderRoot.querySelector('.cornerstone')?.clientWidth ?? 0;

@@ -53,6 +53,8 @@ export interface SeriesShowPort {
    * plane may be drawn from the slices as they arrive (a thin plane, not fused, linear).
    */
   planeAsked(): PlaneAsked | undefined;
+  /** The series' metadata has come: its frames (the slider and toolbar take their place at once). */
+  framesKnown(frames: readonly StackFrame[]): void;
   /** The engine shows the series; PET without SUV says why. */
   started(suvUnavailable: string | undefined): void;
   progress(loaded: number, total: number): void;
@@ -147,6 +149,7 @@ export class SeriesShow {
       throw new DicomWebError('aborted', 0, '');
     }
     const held = heldFrames.hold(frames, sources);
+    this.#port.framesKnown(frames);
     const { retrieval } = await this.#startEngine(frames, archive, [studyUid, seriesUid], {
       prefetch,
       signal,

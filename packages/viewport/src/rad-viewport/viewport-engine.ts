@@ -19,7 +19,7 @@ import type { SeriesService, StackFrame } from './series-stack.js';
 import { ViewportController, type ViewState } from './viewport-controller.js';
 
 /** What the engine needs from the element, and tells it. */
-export interface EnginePort extends Omit<SeriesShowPort, 'started' | 'awaitLateService' | 'failed'> {
+export interface EnginePort extends Omit<SeriesShowPort, 'started' | 'awaitLateService' | 'failed' | 'framesKnown'> {
   host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
   source(): SeriesSource;
   service(): SeriesService | undefined;
@@ -58,6 +58,8 @@ export class ViewportEngine implements ReactiveController {
   readonly series: Task<SeriesSource, StackFrame[] | undefined>;
   /** Why images of the series failed to load, by index. */
   readonly imageErrors = new Map<number, DicomWebError | ViewerError>();
+  /** The frames of the series being shown, once its metadata has come (before the engine shows any). */
+  knownFrames: readonly StackFrame[] = [];
   readonly #firstImage: FirstImageController;
   readonly #overlayPlanes: OverlayController;
   readonly #show: SeriesShow;
@@ -106,14 +108,22 @@ export class ViewportEngine implements ReactiveController {
     const parts = { host, controller: this.controller, firstImage: this.#firstImage, heldFrames, authRefresh };
     const awaitLateService = () => this.#awaitLateService();
     const failed = (error: unknown, operation: string) => void port.emitError(error, operation);
-    this.#show = new SeriesShow(parts, { ...port, awaitLateService, failed, started: (suv) => this.#started(suv) });
+    const shown = (suv: string | undefined) => this.#started(suv);
+    const framesKnown = (frames: readonly StackFrame[]) => {
+      this.knownFrames = frames;
+      host.requestUpdate();
+    };
+    this.#show = new SeriesShow(parts, { ...port, awaitLateService, failed, started: shown, framesKnown });
     this.series = new Task(host, {
       task: (source: SeriesSource, { signal }) => {
         this.#stackStarted = started();
+        this.knownFrames = [];
         return this.#show.show(source, signal);
       },
       args: () => port.source(),
       onError: (error) => {
+        // A series that fails shows its error, without a slider to images it does not show.
+        this.knownFrames = [];
         // An image that failed was announced as it failed: its series failing with it is not news.
         const announced = [...this.imageErrors.values()].includes(error as DicomWebError);
         if (!announced && !(error instanceof DicomWebError && error.kind === 'aborted'))
