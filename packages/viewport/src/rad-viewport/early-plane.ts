@@ -6,7 +6,7 @@
 // drawn early (first-image.ts: uncompressed, a linear window in the file) are drawn this way.
 import { numberValue, stringValue, type DicomJsonDataset } from '@telerad/core';
 import { drawableEarly } from './first-image.js';
-import { plainPixels } from './part10-pixels.js';
+import { nativeFrameBytes, plainPixels } from './part10-pixels.js';
 import type { Plane } from './reformat-viewport.js';
 import type { StackFrame } from './series-stack.js';
 import { dot, type Vec3 } from './vector3.js';
@@ -151,8 +151,7 @@ export class EarlyPlane {
         encoding: encodingOf(frames[index].metadata),
       }),
     );
-    const [columns, rows] = volume.dimensions;
-    this.#bytes = columns * rows * ((numberValue(frames[0].metadata, '00280100') ?? 16) / 8);
+    this.#bytes = nativeFrameBytes(frames[0].metadata) ?? 0;
     this.#range = range;
     this.#monochrome1 = stringValue(frames[0].metadata, '00280004') === 'MONOCHROME1';
     const [mmAcross, mmDown] = [volume.spacingMm[right.index] * width, volume.spacingMm[up.index] * height];

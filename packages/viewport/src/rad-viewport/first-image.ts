@@ -3,6 +3,7 @@
 // invisible. Only images whose display needs nothing beyond the modality rescale and a linear
 // window are drawn this way; any other image waits for the engine, which draws everything.
 import { numberValue, stringValue, type DicomJsonDataset } from '@telerad/core';
+import { nativeFrameBytes } from './part10-pixels.js';
 import { rangeOfValues, voiRangeOf, type VoiRange } from './voi-range.js';
 
 /** Uncompressed little-endian syntaxes: the frame's bytes are its pixels. */
@@ -63,9 +64,7 @@ export function earlyImage(
   const photometric = stringValue(metadata, '00280004');
   const voiFunction = stringValue(metadata, '00281056') ?? 'LINEAR';
   const simple =
-    drawableEarly(metadata) &&
-    NATIVE_SYNTAXES.has(transferSyntax) &&
-    bytes.length === rows * columns * (bitsAllocated / 8);
+    drawableEarly(metadata) && NATIVE_SYNTAXES.has(transferSyntax) && bytes.length === nativeFrameBytes(metadata);
   if (!simple || rows === 0 || columns === 0) return undefined;
   const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
   const signed = numberValue(metadata, '00280103') === 1;

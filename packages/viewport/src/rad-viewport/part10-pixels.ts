@@ -4,11 +4,21 @@
 // a file laid out any other way (elements after the pixels, a damaged header) is left to the
 // engine, whose parser checks everything.
 
+import { numberValue, type DicomJsonDataset } from '@telerad/core';
+
 /** VRs whose explicit-VR header has two reserved bytes and a four-byte length (PS3.5 7.1.2). */
 const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 const IMPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2';
 const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const PREAMBLE_AND_PREFIX = 132;
+
+/** The bytes an uncompressed frame with these attributes takes (8- or 16-bit samples); undefined for other depths. */
+export function nativeFrameBytes(metadata: DicomJsonDataset): number | undefined {
+  const bits = numberValue(metadata, '00280100');
+  if (bits !== 8 && bits !== 16) return undefined;
+  const value = (tag: string) => numberValue(metadata, tag) ?? 0;
+  return value('00280010') * value('00280011') * (value('00280002') || 1) * (bits / 8);
+}
 
 export interface PlainPixels {
   sopInstanceUID: string;

@@ -1,11 +1,10 @@
 // Loading a whole series into Cornerstone's cache after its first image: from a series retrieved in
 // one request where there is one, each frame decoded as its instance arrives, then frame by frame
 // for whatever did not come that way.
-import { numberValue } from '@telerad/core';
 import type { CornerstoneRuntime } from './cornerstone-runtime.js';
 import { deliverFrame } from './frame-loader.js';
 import { frameRegistry } from './frame-registry.js';
-import { plainPixels } from './part10-pixels.js';
+import { nativeFrameBytes, plainPixels } from './part10-pixels.js';
 import type { StackFrame } from './series-stack.js';
 import type { RetrievedInstance, SeriesRetrieval } from './series-retrieve.js';
 
@@ -119,11 +118,9 @@ function plainInstance(
 ): RetrievedInstance | undefined {
   const frameBytes = (sopInstanceUID: string) => {
     const index = indexes.get(`${sopInstanceUID}/1`);
-    if (index === undefined || indexes.has(`${sopInstanceUID}/2`)) return undefined;
-    const number = (tag: string) => numberValue(frames[index].metadata, tag) ?? 0;
-    const bits = number('00280100');
-    if (bits !== 8 && bits !== 16) return undefined;
-    return number('00280010') * number('00280011') * (number('00280002') || 1) * (bits / 8);
+    return index === undefined || indexes.has(`${sopInstanceUID}/2`)
+      ? undefined
+      : nativeFrameBytes(frames[index].metadata);
   };
   const plain = plainPixels(part10, frameBytes);
   if (!plain) return undefined;
