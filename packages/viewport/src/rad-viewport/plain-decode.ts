@@ -4,7 +4,9 @@
 // engine has loaded, and every frame is copied to it and back. A CT series of 100 such slices
 // thus reaches its volume as fast as its bytes arrive. The result is what the worker gives
 // (@cornerstonejs/dicom-image-loader's postProcessDecodedPixels for these frames): the same
-// typed array for the same value range, the same scaling, the same smallest and largest values.
+// typed array for the same value range, the same scaling, the same smallest and largest values,
+// the same values; except where the worker copies stored values into a type too small for them
+// before rescaling (unsigned values over 32767, a slope below 1) and they wrap: here they don't.
 // Anything else (compressed, colour, PET SUV, RT dose, big endian, a target buffer, a float
 // rescale without float textures, very large frames) goes to the workers.
 
