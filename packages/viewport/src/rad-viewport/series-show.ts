@@ -150,11 +150,7 @@ export class SeriesShow {
     }
     const held = heldFrames.hold(frames, sources);
     this.#port.framesKnown(frames);
-    const { retrieval } = await this.#startEngine(frames, archive, [studyUid, seriesUid], {
-      prefetch,
-      signal,
-      atOnce,
-    });
+    const { retrieval } = await this.#startEngine(frames, archive, [studyUid, seriesUid], { prefetch, both, atOnce });
     // A tool set before the viewport existed (an `active-tool` attribute) takes effect now.
     controller.setPrimaryTool(this.#port.activeTool());
     controller.setCacheSize(this.#port.cacheMb());
@@ -181,7 +177,8 @@ export class SeriesShow {
     frames: StackFrame[],
     service: SeriesService | undefined,
     [studyUid, seriesUid]: [string, string],
-    { prefetch, signal, atOnce }: { prefetch: AbortController; signal: AbortSignal; atOnce?: RetrievalAtOnce },
+    // `both`: the prefetch's signal or the series task's, whichever stops first.
+    { prefetch, both, atOnce }: { prefetch: AbortController; both: AbortSignal; atOnce?: RetrievalAtOnce },
   ): Promise<{ retrieval?: Promise<SeriesRetrieval | undefined> }> {
     const asked = this.#port.planeAsked();
     const first = service && !asked ? this.#parts.firstImage.fetch(frames[0]) : undefined;
@@ -195,12 +192,11 @@ export class SeriesShow {
     // At once only what the image cache holds whole (a longer series is loaded ahead as far as it fits).
     const whole = frames.length > 1 && framesThatFit(frames, this.#port.cacheMb() * 2 ** 20) >= frames.length;
     const location = service && whole ? seriesLocationOf(service, studyUid, seriesUid) : undefined;
-    // After the first frame: the series' bytes would otherwise compete with it.
-    const both = AbortSignal.any([prefetch.signal, signal]);
     if (atOnce && !location) atOnce.stop.abort();
     const retrieval =
       location && service
-        ? (first ?? Promise.resolve()).then(() => {
+        ? // After the first frame: the series' bytes would otherwise compete with it.
+          (first ?? Promise.resolve()).then(() => {
             const series = atOnce?.retrieval ?? new SeriesRetrieval(location, service, both);
             if (asked?.early) this.#parts.firstImage.followPlane(asked.plane, frames, series);
             return series;
