@@ -254,7 +254,7 @@ export class DicomWebService {
     if (this.#reportStatus === 'auto' && datasets.length)
       this.#reportStatus = datasets.some(titled) ? 'query' : 'metadata';
     const fromQuery = this.#reportStatus === 'query' ? datasets.filter(titled) : [];
-    const rest = datasets.filter((dataset) => !fromQuery.includes(dataset));
+    const rest = this.#reportStatus === 'query' ? datasets.filter((dataset) => !titled(dataset)) : datasets;
     return [
       ...mapResults(fromQuery, toReportDocument, this.url),
       // A document the answer leaves without its title (none, from a server that returns no sequences).
