@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { DicomWebError, DicomWebService } from '@telerad/core';
+import { DicomWebError, DicomWebService, readPart10 } from '@telerad/core';
 import '@telerad/report-panel/rad-report-panel.js';
 import { reportServiceWith, type RadReportPanel, type Reader, type ReportPanelMode, type ReportService } from '@telerad/report-panel';
 import { html } from 'lit';
@@ -101,6 +101,31 @@ export const Conflict: Story = {
       return archiveWith({
         searchReportDocuments: async (uids, options) => {
           if (++searches === 1) return archive.searchReportDocuments(uids, options);
+          const [other] = await archive.searchStudies({ accessionNumber: 'ACC-26-0655' });
+          return archive.searchReportDocuments([other.studyInstanceUID], options);
+        },
+      });
+    })(),
+    stage: (el) => el.signFinal({ confirmTemplateText: true }),
+  },
+};
+
+/**
+ * Another reader signed at the same moment: both passed the check before storing, and the history
+ * read after storing shows the other report (here: another study's; the store is only pretended).
+ */
+export const SignedAtTheSameTime: Story = {
+  args: {
+    find: HEAD,
+    service: (() => {
+      let searches = 0;
+      return archiveWith({
+        storeInstances: async ([file]) => {
+          const uid = String((await readPart10(file)).SOPInstanceUID);
+          return { stored: [uid], failed: [], failures: [], warnings: [] };
+        },
+        searchReportDocuments: async (uids, options) => {
+          if (++searches <= 2) return archive.searchReportDocuments(uids, options);
           const [other] = await archive.searchStudies({ accessionNumber: 'ACC-26-0655' });
           return archive.searchReportDocuments([other.studyInstanceUID], options);
         },

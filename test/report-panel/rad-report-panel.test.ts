@@ -384,6 +384,49 @@ describe('<rad-report-panel> never loses the text', () => {
     await done;
     expect(stored).to.have.length(2);
   });
+
+  it('says so after storing when another reader signed at the same moment (both passed the check before storing)', async function () {
+    this.timeout(30_000);
+    const head = await study('ct-head-garcia');
+    const real = new DicomWebService({ url: '/dicom-web' });
+    const theirs = await panelFor(head, { reader: { name: 'Novak^Ivan', id: 'R-0007' } });
+    // Mine passes its check, then waits at STOW-RS while theirs is checked, stored and announced.
+    let theirsStarted!: () => void;
+    const theirsSigned = new Promise<void>((resolve) => (theirsStarted = resolve)).then(() => {
+      const done = signed(theirs);
+      void theirs.signFinal({ confirmTemplateText: true });
+      return done;
+    });
+    const service = reportServiceWith(real, {
+      storeInstances: async (files, studyUid) => {
+        theirsStarted();
+        await theirsSigned;
+        return real.storeInstances(files, studyUid);
+      },
+    });
+    const mine = await panelFor(head, { service });
+    type(sectionText(mine, 'impression'), 'My read.');
+    type(sectionText(theirs, 'impression'), 'Their read.');
+    const mineSigned = signed(mine);
+    const report = await mine.signFinal({ confirmTemplateText: true });
+    const [theirDetail, myDetail] = await Promise.all([theirsSigned, mineSigned]);
+    expect(report?.sopInstanceUID, 'mine stored, no stop before storing').to.equal(myDetail.sopInstanceUID);
+    expect(theirDetail.concurrent, 'theirs stored first, before mine existed').to.equal(undefined);
+    expect(myDetail.concurrent).to.deep.equal([theirDetail.sopInstanceUID]);
+    await mine.updateComplete;
+    const alert = mine.shadowRoot!.querySelector('[part~="alert"][data-concurrent]')!;
+    expect(alert.textContent).to.contain('at the same time as yours (Novak, Ivan, ');
+    const uids = mine.reports.reports.map((r) => r.sopInstanceUID);
+    expect(uids.filter((uid) => uid === myDetail.sopInstanceUID || uid === theirDetail.sopInstanceUID)).to.have.length(2);
+    alert.querySelector('button')!.click();
+    await mine.updateComplete;
+    expect(mine.shadowRoot!.querySelector('[part~="report"]')!.textContent).to.contain('Their read.');
+    await expect(mine).shadowDom.to.be.accessible();
+    // Told once: the next signing (an addendum to the latest, theirs) is checked against the history now seen.
+    const addendum = signed(mine);
+    await mine.signAddendum('Agree with the other read.');
+    expect((await addendum).concurrent).to.equal(undefined);
+  });
 });
 
 describe('<rad-report-panel> writing aids, review and reading', () => {

@@ -63,6 +63,7 @@ describe('rad-report-panel stories', function () {
   for (const [name, text] of [
     ['StoreFailed', 'The report was not stored'],
     ['Conflict', 'Another report was signed'],
+    ['SignedAtTheSameTime', 'at the same time as yours'],
     ['LoadFailed', 'internal error'],
     ['TemplateTextUnconfirmed', 'not edited: Findings, Impression.'],
     ['CriticalNotCommunicated', 'Record who was told'],

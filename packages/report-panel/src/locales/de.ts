@@ -7,6 +7,7 @@ export const templates = {
   'report.communicated-at': 'Wann',
   'report.comparison-line': str`${0} vom ${1}.`,
   'report.conflict': str`Nach dem Öffnen wurde ein weiterer Befund zu dieser Studie signiert (${0}, ${1}).`,
+  'report.concurrent': str`Zugleich mit Ihrem wurde ein weiterer Befund signiert (${0}, ${1}). Beide sind gespeichert.`,
   'report.conflict-sign-anyway': 'Trotzdem signieren',
   'report.critical': 'Kritischer Befund',
   'report.to-communication-form': 'Mitteilung dokumentieren',

@@ -75,6 +75,10 @@ export const conflictWarning = (reader: string, time: string) =>
   msg(str`Another report was signed for this study after you opened it (${reader}, ${time}).`, {
     id: 'report.conflict',
   });
+export const concurrentWarning = (reader: string, time: string) =>
+  msg(str`Another report was signed at the same time as yours (${reader}, ${time}). Both are stored.`, {
+    id: 'report.concurrent',
+  });
 /** "Signed by <reader>, <time>", or "Signed <time>" for a report that does not name its reader. */
 export const signedBy = (reader: string, time: string) =>
   reader

@@ -133,6 +133,7 @@ export class RadReportPanel extends RadElement {
     sending: () => (this.failure = undefined),
     failed: (error, operation) => this.#fail(error, operation, true),
     stored: (detail) => this.#stored(detail),
+    announce: (detail) => this.emit('rad-report-signed', detail),
   });
 
   #drafts: DraftKeeper = new DraftKeeper(this, {
@@ -155,7 +156,8 @@ export class RadReportPanel extends RadElement {
         loadReportStudy(service, studyUid, signal),
       );
       this.#context = context;
-      this.#setHistory(history);
+      this.history = history;
+      this.#signing.seen(history);
       await this.#drafts.open(studyUid, this.latest, this.#defaultTemplate());
       void loadPriors(service, context, studyUid).then((priors) => (this.priors = priors));
       return context;
@@ -194,11 +196,6 @@ export class RadReportPanel extends RadElement {
     this.failure = undefined;
     this.#signing.reset();
     this.history = { reports: [], reviews: [] };
-  }
-
-  #setHistory(history: ReportHistory): void {
-    this.history = history;
-    this.#signing.seen(history);
   }
 
   get #allTemplates(): ReportTemplate[] {
@@ -339,15 +336,14 @@ export class RadReportPanel extends RadElement {
   }
 
   /** The archive has the document: the draft is done with (kept after a preliminary read), the history reloaded. */
-  async #stored(detail: ReportSignedDetail): Promise<SignedReport | undefined> {
+  async #stored(detail: ReportSignedDetail): Promise<ReportHistory | undefined> {
     this.blocked = undefined;
     await this.#drafts.signed(detail.status);
     const service = this.#service;
     const failed = (error: unknown) => void this.#fail(error, 'load-report', false);
     const history = service && (await loadReportHistory(service, this.studyUid).catch(failed));
-    if (history) this.#setHistory(history);
-    this.emit('rad-report-signed', detail);
-    return this.history.reports.find((r) => r.sopInstanceUID === detail.sopInstanceUID);
+    if (history) this.history = history;
+    return history || undefined;
   }
 
   /** The latest report (or the one opened) as a FHIR R4 DiagnosticReport. */
@@ -381,9 +377,10 @@ export class RadReportPanel extends RadElement {
   #viewState(): PanelState {
     const { reader, history, opened } = this;
     const { draft } = this.#drafts;
-    const { storing, pending, conflict } = this.#signing;
+    const { storing, pending, conflict, concurrent } = this.#signing;
     const mode = this.readonly || this.mode === 'referring' ? 'read-only' : this.mode;
-    const alerts = { failure: this.failure, retryable: Boolean(pending), conflict, unsaved: this.#drafts.unsaved.size };
+    const retryable = Boolean(pending);
+    const alerts = { failure: this.failure, retryable, conflict, concurrent, unsaved: this.#drafts.unsaved.size };
     const { availableMeasurements: measurements, priors, blocked } = this;
     const editor = (draft: ReportDraft) => {
       const atTemplateText = sectionsAtTemplateText(draft, this.#templateOf(draft));

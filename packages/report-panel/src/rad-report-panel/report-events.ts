@@ -18,6 +18,11 @@ export interface ReportSignedDetail {
   studyInstanceUID: string;
   seriesInstanceUID: string;
   sopInstanceUID: string;
+  /**
+   * Reports by others that the archive holds beside this one and the reader had not seen: signed
+   * at the same time (found after storing). Absent when there were none.
+   */
+  concurrent?: string[];
 }
 
 /** `detail` of the panel's `rad-error`: core's error detail, with whether the reader's text is still on screen. */

@@ -3,7 +3,7 @@
 import { errorMessage, type DicomWebError, type ViewerError } from '@telerad/core';
 import { html, nothing } from 'lit';
 import { formValues } from './editor-view.js';
-import { conflictWarning, radpeerLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
+import { concurrentWarning, conflictWarning, radpeerLabel, storeFailed, texts, unsavedElsewhere } from './messages.js';
 import type { ReportHistory } from './report-archive.js';
 import { RADPEER_SCORES, readerName, type RadpeerScore, type SignedReport } from './report-model.js';
 import { formatDateTime, renderReport } from './report-view.js';
@@ -14,6 +14,8 @@ export interface AlertState {
   /** A document waits to be stored again: the failure offers a retry. */
   retryable: boolean;
   conflict?: SignedReport;
+  /** A report by someone else, found after storing: signed at the same time as the reader's. */
+  concurrent?: SignedReport;
   /** Studies left with an unsigned draft. */
   unsaved: number;
 }
@@ -24,8 +26,13 @@ export interface AlertActions {
   signAnyway(): void;
 }
 
-export function renderAlerts({ failure, retryable, conflict, unsaved }: AlertState, actions: AlertActions) {
+export function renderAlerts(state: AlertState, actions: AlertActions) {
+  const { failure, retryable, conflict, concurrent, unsaved } = state;
   const t = texts();
+  const open = (report: SignedReport) =>
+    html`<button type="button" class="secondary" @click=${() => actions.openReport(report.sopInstanceUID)}>
+      ${t.open}
+    </button>`;
   return html`${
     failure
       ? html`<div part="alert error" class="alert" role="alert" data-operation=${failure.operation}>
@@ -37,12 +44,16 @@ export function renderAlerts({ failure, retryable, conflict, unsaved }: AlertSta
   ${
     conflict
       ? html`<div part="alert" class="alert" role="alert" data-conflict>
-        ${conflictWarning(readerName(conflict.reader), formatDateTime(conflict.signedAt))}
-        <button type="button" class="secondary" @click=${() => actions.openReport(conflict.sopInstanceUID)}>
-          ${t.open}
-        </button>
+        ${conflictWarning(readerName(conflict.reader), formatDateTime(conflict.signedAt))} ${open(conflict)}
         <button type="button" @click=${() => actions.signAnyway()}>${t.conflictSignAnyway}</button>
       </div>`
+      : nothing
+  }
+  ${
+    concurrent
+      ? html`<div part="alert" class="alert" role="alert" data-concurrent>
+          ${concurrentWarning(readerName(concurrent.reader), formatDateTime(concurrent.signedAt))} ${open(concurrent)}
+        </div>`
       : nothing
   }
   ${unsaved ? html`<p class="note" role="status">${unsavedElsewhere(unsaved)}</p>` : nothing}`;

@@ -10,6 +10,7 @@ import {
   type ReportService,
   type StudyContext,
 } from './report-archive.js';
+import { ReportsSeen } from './report-conflicts.js';
 import type { ReportSignedDetail } from './report-events.js';
 import type { Reader, RadpeerScore, ReportDraft, SignedReport } from './report-model.js';
 import { peerReviewDataset, reportDataset, type DocumentContext, type ReportContent } from './report-sr.js';
@@ -86,8 +87,10 @@ export interface SigningPort {
   sending(): void;
   /** A failure to show; the reader's text is kept. */
   failed(error: unknown, operation: string): void;
-  /** The archive has the document: the panel reloads its history and announces it. */
-  stored(detail: ReportSignedDetail): Promise<SignedReport | undefined>;
+  /** The archive has the document: the panel reloads its history (undefined: that failed, and says so). */
+  stored(detail: ReportSignedDetail): Promise<ReportHistory | undefined>;
+  /** The store is done and checked: the panel announces it. */
+  announce(detail: ReportSignedDetail): void;
 }
 
 const DEFAULT_SERIES_NUMBER = 900;
@@ -103,10 +106,12 @@ export class ReportSigning implements ReactiveController {
   storing = false;
   /** A report signed by someone else since the study was opened; signing waits for `signAnyway`. */
   conflict?: SignedReport;
+  /** A report by someone else found only after storing: both were signed at the same time. */
+  concurrent?: SignedReport;
 
   #host: ReactiveControllerHost;
   #port: SigningPort;
-  #known = new Set<string>();
+  #seen = new ReportsSeen();
   #inFlight?: Promise<SignedReport | undefined>;
   #signAnyway?: () => Promise<SignedReport | undefined>;
 
@@ -120,13 +125,14 @@ export class ReportSigning implements ReactiveController {
 
   /** The reports the reader has seen: a report not among them stops the next signing. */
   seen(history: ReportHistory): void {
-    this.#known = new Set(history.reports.map((r) => r.sopInstanceUID));
+    this.#seen.seen(history);
   }
 
   /** Forgets the waiting document (its text changed, or the study did). */
   reset(): void {
     this.pending = undefined;
     this.conflict = undefined;
+    this.concurrent = undefined;
     this.#host.requestUpdate();
   }
 
@@ -150,6 +156,7 @@ export class ReportSigning implements ReactiveController {
   signAnyway(): Promise<SignedReport | undefined> {
     const sign = this.#signAnyway;
     this.#signAnyway = undefined;
+    if (this.conflict) this.#seen.add(this.conflict.sopInstanceUID);
     this.conflict = undefined;
     this.#host.requestUpdate();
     return sign?.() ?? Promise.resolve(undefined);
@@ -220,14 +227,27 @@ export class ReportSigning implements ReactiveController {
       this.#host.requestUpdate();
     }
     this.pending = undefined;
-    return this.#port.stored(pending.detail);
+    return this.#checked(pending.detail, await this.#port.stored(pending.detail));
+  }
+
+  /**
+   * The reloaded history checked for reports the reader had not seen: signed by someone else
+   * while this one was, which the check before storing could not see. Announced with the store.
+   */
+  #checked(detail: ReportSignedDetail, history: ReportHistory | undefined): SignedReport | undefined {
+    const concurrent = history ? this.#seen.unseen(history, detail.sopInstanceUID) : [];
+    if (history) this.seen(history);
+    this.concurrent = concurrent.at(-1);
+    this.#host.requestUpdate();
+    const uids = concurrent.map((r) => r.sopInstanceUID);
+    this.#port.announce(uids.length ? { ...detail, concurrent: uids } : detail);
+    return history?.reports.find((r) => r.sopInstanceUID === detail.sopInstanceUID);
   }
 
   /** A signed report the reader has not seen: stored by someone else since the study was opened. */
   async #newerReport(): Promise<SignedReport | undefined> {
     const service = this.#port.service();
     if (!service) return undefined;
-    const { reports } = await loadReportHistory(service, this.#port.studyUid());
-    return reports.filter((r) => !this.#known.has(r.sopInstanceUID)).at(-1);
+    return this.#seen.unseen(await loadReportHistory(service, this.#port.studyUid())).at(-1);
   }
 }
