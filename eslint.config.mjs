@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Its page functions run in Chromium.
-    files: ['scripts/screenshots.mjs', 'scripts/smart-tests.mjs', 'scripts/lib/host-apps/drive.mjs', 'scripts/bench/navigation.mjs'],
+    files: ['scripts/screenshots.mjs', 'scripts/smart-tests.mjs', 'scripts/lib/host-apps/drive.mjs', 'scripts/bench/navigation.mjs', 'scripts/scale/page-reader.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
