@@ -82,7 +82,7 @@ try {
   const server = await startPageServer(cluster.dicomWebUrl, await freePort(), { dev: false });
   try {
     const pageUrl = `http://localhost:${server.config.port}/demo/facility.html`;
-    const queue = readingQueue(plan, 120);
+    const queue = readingQueue(plan, 40);
     figures.load = await runLoad({ dicomWebUrl: cluster.dicomWebUrl, pageUrl, queue, facilities: FACILITIES, seconds: loadSeconds });
   } finally {
     await server.stop();

@@ -1,8 +1,10 @@
-// The pure parts of `npm run bench:scale`: the round-robin proxy and the generated worklist's plan.
+// The pure parts of `npm run bench:scale`: the round-robin proxy, the generated worklist's plan and
+// the load run's audit.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { FACILITIES, REPORT_STATES, scalePlan, studyFiles } from '../scale/generate.mjs';
+import { auditReports, percentile } from '../scale/load-figures.mjs';
 import { roundRobinProxy } from './orthanc-cluster.mjs';
 
 /** A server answering with its name, the Host it was sent and the body it received. */
@@ -46,4 +48,37 @@ test('the plan: studies, patients and facilities as asked, each report state on 
   );
   const amended = plan.studies.find((s) => s.report === 'amended');
   assert.equal(studyFiles(amended).length, 3, 'the image, the final report and its addendum');
+});
+
+test('percentiles by nearest rank', () => {
+  const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+  assert.equal(percentile(values, 0.5), 50);
+  assert.equal(percentile(values, 0.95), 95);
+  assert.equal(percentile([7], 0.95), 7);
+  assert.equal(percentile([], 0.5), undefined);
+});
+
+test('the audit: reports lost, listed twice, or unknown; pairs signed unseen by each other, and whether either reader was told', () => {
+  const report = (uid, study, seen = [], concurrent) => ({ sopInstanceUID: uid, studyInstanceUID: study, seen, ...(concurrent ? { concurrent } : {}) });
+  const signed = [
+    report('a1', 'A'),
+    // Signed at the same moment as a1: each unseen by the other; b's reader was told.
+    report('a2', 'A', [], ['a1']),
+    // Opened after a1 and a2 were stored: no conflict with either.
+    report('a3', 'A', ['a1', 'a2']),
+    // On another study, at the same moment as b2, and nobody was told: undetected.
+    report('b1', 'B'),
+    report('b2', 'B'),
+    // Acknowledged but not in the archive.
+    report('c1', 'C'),
+  ];
+  const archived = ['a1', 'a2', 'a2', 'a3', 'b1', 'b2', 'x0', 'old'];
+  const audit = auditReports(signed, archived, new Set(['old']));
+  assert.equal(audit.stored, 6);
+  assert.deepEqual(audit.lost, ['c1']);
+  assert.deepEqual(audit.duplicated, ['a2']);
+  assert.deepEqual(audit.unexpected, ['x0']);
+  assert.equal(audit.conflicts, 2);
+  assert.equal(audit.conflictsDetected, 1);
+  assert.deepEqual(audit.undetected, [{ a: 'b1', b: 'b2', detected: false }]);
 });

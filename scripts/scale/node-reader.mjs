@@ -14,6 +14,8 @@ import {
 import { SeriesRetrieval } from '../../packages/viewport/dist/rad-viewport/series-retrieve.js';
 
 const WORKLIST_PAGE = 50;
+/** A worklist shows recent studies: the date narrows the archive's search before the facility does. */
+const RECENT_DAYS = 30;
 /** Times a user clicks Retry after a failed store before giving up (the draft would be kept). */
 const RETRIES = 2;
 
@@ -79,11 +81,13 @@ export class NodeReader {
     await this.#sign(studyUid, context, history);
   }
 
-  /** A page of one facility's worklist, with its read status (the worklist's requests). */
+  /** A page of one facility's worklist of the last 30 days, with its read status (the worklist's requests). */
   async #worklistPage() {
     const { facilities, rnd } = this.#options;
     const institution = facilities[Math.floor(rnd() * facilities.length)];
-    const page = await this.#service.searchStudiesPage({ institution }, { limit: WORKLIST_PAGE });
+    const from = new Date(Date.now() - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const query = { institution, studyDate: { from } };
+    const page = await this.#service.searchStudiesPage(query, { limit: WORKLIST_PAGE });
     const documents = await this.#service.searchReportDocuments(page.items.map((s) => s.studyInstanceUID));
     return page.items.map((s) => readStatusOf(documents.filter((d) => d.studyInstanceUID === s.studyInstanceUID)));
   }
