@@ -30,12 +30,17 @@ async function readInPage({ studyUid, accession, reader, beatMs, n, addendum }) 
   await until(row, 'worklist row');
   times.worklistPage = performance.now() - started;
   started = performance.now();
-  row().dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
   // This study's, not the last reading's (the same elements stay in the page).
   const panelOf = () => viewer.shadowRoot.querySelector('rad-report-panel');
   const viewport = () => viewer.viewports[0];
+  // Double-clicked again while the viewer has not taken the study: the row it showed for the same
+  // study's last reading goes while the worklist searches again.
+  const open = () =>
+    viewport()?.studyUid !== studyUid && row()?.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+  open();
+  const reopen = setInterval(open, 1_000);
   const shown = () => viewport()?.studyUid === studyUid && viewport().frames.length && panelOf()?.studyUid === studyUid;
-  await until(shown, 'study shown');
+  await until(shown, 'study shown').finally(() => clearInterval(reopen));
   const panel = panelOf();
   await Promise.race([viewport().loaded(), timeout(30_000, 'series loaded')]);
   times.seriesOpen = performance.now() - started;
