@@ -96,6 +96,11 @@ export const Facilities: Story = {
   args: { service: staticArchive(SAMPLE_STUDIES), facilities: ['Community Hospital', 'Telerad Test Imaging Centre'] },
 };
 
+/** The same reader's worklist over all their facilities at once (each searched, merged). */
+export const AllMyFacilities: Story = {
+  args: { ...Facilities.args, query: { myFacilities: true } },
+};
+
 export const Loading: Story = { args: { service: silentArchive } };
 
 export const Empty: Story = { args: { service: staticArchive([]), query: { patientName: 'Nobody', modalities: ['MR'] } } };

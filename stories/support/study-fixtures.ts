@@ -24,6 +24,9 @@ interface SampleStudy {
   priority?: string;
 }
 
+/** The facilities the sample studies come from, in turn. */
+export const SAMPLE_FACILITIES = ['Community Hospital', 'Telerad Test Imaging Centre', 'Riverside Urgent Care'];
+
 function studyJson(i: number, s: SampleStudy): DicomJsonDataset {
   const { date, time } = minutesBefore(s.minutesAgo);
   return {
@@ -40,6 +43,7 @@ function studyJson(i: number, s: SampleStudy): DicomJsonDataset {
     '00201206': text('IS', 2 + (i % 3)),
     '00201208': text('IS', 40 * (i + 1)),
     '00401003': s.priority ? text('SH', s.priority) : undefined,
+    '00080080': text('LO', SAMPLE_FACILITIES[i % SAMPLE_FACILITIES.length]),
   };
 }
 
@@ -111,10 +115,13 @@ export function staticArchive(studies: Study[], { delayMs = 150, reports = SAMPL
       await delay(delayMs);
       return studies.filter((s) => !query?.patientId || s.patientId === query.patientId);
     },
-    async searchStudiesPage(_query, page) {
+    async searchStudiesPage(query, page) {
       await delay(delayMs);
       const offset = page.offset ?? 0;
-      return { items: studies.slice(offset, offset + page.limit), offset, hasMore: studies.length > offset + page.limit };
+      // The facility matched as a server would (a prefix, any case); other filters are the stories' to show.
+      const prefix = query.institution?.toLowerCase();
+      const matched = prefix ? studies.filter((s) => s.institution?.toLowerCase().startsWith(prefix)) : studies;
+      return { items: matched.slice(offset, offset + page.limit), offset, hasMore: matched.length > offset + page.limit };
     },
     async searchReportDocuments(uids) {
       return reports.filter((r) => uids.includes(r.studyInstanceUID));

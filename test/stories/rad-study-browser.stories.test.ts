@@ -78,6 +78,18 @@ describe('rad-study-browser stories', () => {
     expect(filtered.shadowRoot!.querySelector<HTMLSelectElement>('select[name="datePreset"]')!.value).to.equal('last-7-days');
   });
 
+  it('Facilities filters one facility; AllMyFacilities shows the studies of both, not the third', async () => {
+    const facilities = stories.Facilities.args!.facilities!;
+    const one = await renderStory('Facilities');
+    const select = one.shadowRoot!.querySelector<HTMLSelectElement>('select[name="institution"]')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Any facility', 'All my facilities', ...facilities]);
+    const all = await renderStory('AllMyFacilities');
+    expect(all.shadowRoot!.querySelector<HTMLSelectElement>('select[name="institution"]')!.selectedOptions[0].textContent!.trim()).to.equal('All my facilities');
+    const expected = SAMPLE_STUDIES.filter((s) => facilities.includes(s.institution!));
+    expect(expected.length).to.be.lessThan(SAMPLE_STUDIES.length);
+    expect(rows(all).map((r) => r.dataset.studyUid).sort()).to.deep.equal(expected.map((s) => s.studyInstanceUID).sort());
+  });
+
   for (const [name, text] of [
     ['ServerError', 'HTTP 500'],
     ['Unreachable', 'could not be reached'],

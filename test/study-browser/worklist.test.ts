@@ -288,7 +288,7 @@ describe('<rad-study-browser> facilities', () => {
     el.facilities = ['Community Hospital', CENTRE];
     await el.updateComplete;
     const select = shadow(el).querySelector<HTMLSelectElement>('select[name="institution"]')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Any facility', 'Community Hospital', CENTRE]);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Any facility', 'All my facilities', 'Community Hospital', CENTRE]);
     select.value = CENTRE;
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await settled(el);
@@ -296,5 +296,33 @@ describe('<rad-study-browser> facilities', () => {
     const matched = await new DicomWebService({ url: '/dicom-web' }).searchStudies({ institution: CENTRE });
     expect(rows(el).map((r) => r.dataset.studyUid).sort()).to.deep.equal(sortedUids(matched));
     expect(rows(el).every((row) => cell(row, 'institution') === CENTRE)).to.equal(true);
+  });
+
+  it('shows all my facilities at once: each matched by the archive, merged, each study once over the pages', async () => {
+    const service = new DicomWebService({ url: '/dicom-web' });
+    const hostile = [...new Set((await facilityOf()).values())].find((name) => name.startsWith('<img'))!;
+    const el = await worklist();
+    el.facilities = [CENTRE, hostile];
+    el.pageSize = 4;
+    await el.updateComplete;
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name="institution"]')!;
+    const mine = [...select.options].find((o) => o.textContent!.trim() === 'All my facilities')!;
+    select.value = mine.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(el);
+    expect(el.query.myFacilities).to.equal(true);
+    const matched = [...(await service.searchStudies({ institution: CENTRE })), ...(await service.searchStudies({ institution: hostile }))];
+    expect(matched.length, 'more than a page').to.be.greaterThan(4);
+    const visited: string[] = [];
+    for (;;) {
+      visited.push(...rows(el).map((r) => r.dataset.studyUid!));
+      const next = [...part(el, 'pager')!.querySelectorAll('button')][1];
+      if (next.disabled) break;
+      next.click();
+      await settled(el);
+    }
+    expect([...visited].sort()).to.deep.equal(sortedUids(matched));
+    expect(new Set(visited).size, 'each once').to.equal(visited.length);
+    await expect(el).shadowDom.to.be.accessible();
   });
 });

@@ -42,6 +42,7 @@ export const templates = {
   'filter.referring': 'Zuweiser',
   'filter.facility': 'Einrichtung',
   'filter.facility-any': 'Jede Einrichtung',
+  'filter.facility-mine': 'Alle meine Einrichtungen',
   'grid.label': 'Studien',
   'pager.end': ' (Ende)',
   'pager.next': 'Nächste Seite',

@@ -119,7 +119,7 @@ export class RadStudyBrowser extends RadElement {
   /** Host overrides of priority, read status and arrival time. */
   @property({ attribute: false }) providers: WorklistProviders = {};
 
-  /** The facilities (Institution Names) this reader's contracts cover: the facility filter offers these. */
+  /** The facilities (Institution Names) this reader's contracts cover: offered one by one, and all at once. */
   @property({ attribute: false }) facilities: readonly string[] = [];
 
   /** Minutes from arrival to first report, per priority. */
@@ -167,6 +167,7 @@ export class RadStudyBrowser extends RadElement {
     query: () => this.query,
     offset: () => this.offset,
     pageSize: () => this.pageSize,
+    facilities: () => this.facilities,
     providers: () => this.providers,
     selected: () => this.#selectedStudy,
     cellContext: () => this.#cellContext,

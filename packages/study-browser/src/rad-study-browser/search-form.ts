@@ -26,23 +26,29 @@ export interface FilterHandlers {
   onClear: () => void;
 }
 
+/** The facility choice meaning all of the host's facilities (not a facility's name: it has no letters). */
+const MY_FACILITIES = '*';
+
 /**
  * The facility (Institution Name) searched: one of the host's facilities (a group reads per
  * contract) where it lists them, else free text (a prefix).
  */
 function renderFacility(query: WorklistQuery, facilities: readonly string[], handlers: FilterHandlers) {
   const label = msg('Facility', { id: 'filter.facility' });
-  const value = query.institution ?? '';
+  const value = (query.myFacilities ? MY_FACILITIES : query.institution) ?? '';
   if (!facilities.length)
     return html`<label
       >${label}
       <input name="institution" type="search" .value=${live(value)} autocomplete="off" @input=${handlers.onInput}
     /></label>`;
-  const options = value && !facilities.includes(value) ? [...facilities, value] : facilities;
+  const options = value && value !== MY_FACILITIES && !facilities.includes(value) ? [...facilities, value] : facilities;
   return html`<label
     >${label}
     <select name="institution" .value=${live(value)} @change=${handlers.onChange}>
       <option value="" ?selected=${!value}>${msg('Any facility', { id: 'filter.facility-any' })}</option>
+      <option value=${MY_FACILITIES} ?selected=${value === MY_FACILITIES}>
+        ${msg('All my facilities', { id: 'filter.facility-mine' })}
+      </option>
       ${options.map((f) => html`<option value=${f} ?selected=${f === value}>${f}</option>`)}
     </select>
   </label>`;
@@ -127,7 +133,8 @@ export function readFilters(form: HTMLFormElement): WorklistQuery {
     const value = text(name);
     if (value) query[name] = value;
   }
-  if (text('institution')) query.institution = text('institution');
+  if (text('institution') === MY_FACILITIES) query.myFacilities = true;
+  else if (text('institution')) query.institution = text('institution');
   const modalities = data.getAll('modality').map(String);
   if (modalities.length) query.modalities = modalities;
   const preset = text('datePreset') as DatePreset;

@@ -3,6 +3,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { DicomWebError, type DicomWebService, type Page, type ReportDocument, type Study } from '@telerad/core';
 import type { ReactiveControllerHost } from 'lit';
+import { searchFacilitiesPage, type PageSearch } from './facility-pages.js';
 import { sortRows, STUDY_COLUMNS, type CellContext, type SortDirection, type StudyColumn } from './columns.js';
 import { toStudyQuery, type WorklistQuery } from './worklist-query.js';
 import { toWorklistRow, type WorklistProviders, type WorklistRow } from './worklist-row.js';
@@ -24,6 +25,8 @@ export interface WorklistInputs {
   query(): WorklistQuery;
   offset(): number;
   pageSize(): number;
+  /** The host's facilities: all of them are searched for `query.myFacilities`. */
+  facilities(): readonly string[];
   providers(): WorklistProviders;
   /** The selected study, whose priors are listed. */
   selected(): Study | undefined;
@@ -34,7 +37,10 @@ export interface WorklistInputs {
 }
 
 export class WorklistData {
-  readonly page: Task<readonly [StudySearchService | undefined, WorklistQuery, number, number], Page<Study>>;
+  readonly page: Task<
+    readonly [StudySearchService | undefined, WorklistQuery, number, number, readonly string[]],
+    Page<Study>
+  >;
   /** SR documents of the studies on the page, for their read status (unless the host provides it). */
   readonly documents: Task<
     readonly [StudySearchService | undefined, Page<Study> | undefined, boolean],
@@ -49,8 +55,9 @@ export class WorklistData {
       if (!(error instanceof DicomWebError && error.kind === 'aborted')) inputs.failed(error, operation);
     };
     this.page = new Task(host, {
-      task: ([service, query, offset, limit], { signal }) => this.#searchPage(service, query, offset, limit, signal),
-      args: () => [inputs.service(), inputs.query(), inputs.offset(), inputs.pageSize()] as const,
+      task: ([service, query, offset, limit, facilities], { signal }) =>
+        this.#searchPage(service, query, { offset, limit }, facilities, signal),
+      args: () => [inputs.service(), inputs.query(), inputs.offset(), inputs.pageSize(), inputs.facilities()] as const,
       onError: failed('search-studies'),
     });
     this.documents = new Task(host, {
@@ -81,15 +88,17 @@ export class WorklistData {
   async #searchPage(
     service: StudySearchService | undefined,
     query: WorklistQuery,
-    offset: number,
-    limit: number,
+    page: { offset: number; limit: number },
+    facilities: readonly string[],
     signal: AbortSignal,
   ): Promise<Page<Study>> {
     if (!service) throw new DicomWebError('not-configured', 0, '');
     const studyQuery = toStudyQuery(query, this.#inputs.cellContext().now);
-    return this.#inputs.request('search-studies', () =>
-      service.searchStudiesPage(studyQuery, { limit, offset }, { signal }),
-    );
+    const search: PageSearch = (q, p) =>
+      this.#inputs.request('search-studies', () => service.searchStudiesPage(q, p, { signal }));
+    return query.myFacilities && facilities.length
+      ? searchFacilitiesPage(search, studyQuery, facilities, page)
+      : search(studyQuery, page);
   }
 
   async #documentsOf(

@@ -19,6 +19,11 @@ export interface WorklistQuery {
   referringPhysicianName?: string;
   /** The acquiring facility (Institution Name); free text matches as a prefix. */
   institution?: string;
+  /**
+   * All the facilities of the browser's `facilities` at once (a reader's contracts), each matched
+   * by the archive, newest first; `institution` is then not used.
+   */
+  myFacilities?: boolean;
   /** Modalities in study: any of these. */
   modalities?: string[];
   datePreset?: DatePreset;
@@ -58,7 +63,7 @@ export function toStudyQuery(query: WorklistQuery, now: number): StudyQuery {
     accessionNumber: query.accessionNumber,
     studyDescription: query.studyDescription,
     referringPhysicianName: query.referringPhysicianName,
-    institution: query.institution,
+    institution: query.myFacilities ? undefined : query.institution,
     modalities: query.modalities,
     studyDate:
       preset === 'custom'
@@ -77,5 +82,6 @@ export function hasFilters(query: WorklistQuery): boolean {
     query.referringPhysicianName,
     query.institution,
   ];
-  return text.some((t) => t?.trim()) || Boolean(query.modalities?.length) || (query.datePreset ?? 'any') !== 'any';
+  const chosen = Boolean(query.modalities?.length) || Boolean(query.myFacilities);
+  return text.some((t) => t?.trim()) || chosen || (query.datePreset ?? 'any') !== 'any';
 }
