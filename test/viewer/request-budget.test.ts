@@ -112,18 +112,20 @@ const imageSeries = async (get: Fetch, studyUid: string) =>
   (await qido(get, `/studies/${studyUid}/series`)).filter((s) => stringValue(s, '00080060') !== 'SR').length;
 
 /**
- * The study to read among those shown: the corpus' MR brain (which has a prior) where shown, else
- * (an archive of other studies: the scale benchmark's) the first shown whose patient has another study.
+ * The study to read among those shown: the corpus' MR brain (unread, with a prior) where shown,
+ * else (an archive of other studies: the scale benchmark's) the first shown that is unread and
+ * whose patient has another study.
  */
 async function studyToRead(get: Fetch, shown: string[]): Promise<string> {
   const mrBrain = (await study('mr-brain')).studyInstanceUID;
   if (shown.includes(mrBrain)) return mrBrain;
   for (const uid of shown) {
+    if (await srDocuments(get, [uid])) continue;
     const [row] = await qido(get, `/studies?StudyInstanceUID=${uid}`);
     const patientId = stringValue(row, '00100020');
     if (patientId && (await qido(get, `/studies?PatientID=${encodeURIComponent(patientId)}`)).length > 1) return uid;
   }
-  throw new Error('no study shown has a prior');
+  throw new Error('no unread study shown has a prior');
 }
 
 /** The reports the test signs, to be forgotten after it. */
