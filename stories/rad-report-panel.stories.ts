@@ -92,45 +92,40 @@ export const StoreFailed: Story = {
   },
 };
 
-/** Someone signed a report after this reader opened the study (here: another study's final report). */
+/**
+ * The archive, except that from its report search number `honest + 1` on it answers with another
+ * study's reports (a final one): a report the reader has not seen, signed by someone else.
+ */
+function othersReportAfter(honest: number, overrides: Partial<ReportService> = {}): ReportService {
+  let searches = 0;
+  return archiveWith({
+    searchReportDocuments: async (uids, options) => {
+      if (++searches <= honest) return archive.searchReportDocuments(uids, options);
+      const [other] = await archive.searchStudies({ accessionNumber: 'ACC-26-0655' });
+      return archive.searchReportDocuments([other.studyInstanceUID], options);
+    },
+    ...overrides,
+  });
+}
+
+/** Someone signed a report after this reader opened the study: the check before storing finds it. */
 export const Conflict: Story = {
-  args: {
-    find: HEAD,
-    service: (() => {
-      let searches = 0;
-      return archiveWith({
-        searchReportDocuments: async (uids, options) => {
-          if (++searches === 1) return archive.searchReportDocuments(uids, options);
-          const [other] = await archive.searchStudies({ accessionNumber: 'ACC-26-0655' });
-          return archive.searchReportDocuments([other.studyInstanceUID], options);
-        },
-      });
-    })(),
-    stage: (el) => el.signFinal({ confirmTemplateText: true }),
-  },
+  args: { find: HEAD, service: othersReportAfter(1), stage: (el) => el.signFinal({ confirmTemplateText: true }) },
 };
 
 /**
  * Another reader signed at the same moment: both passed the check before storing, and the history
- * read after storing shows the other report (here: another study's; the store is only pretended).
+ * read after storing shows the other report (the store is only pretended).
  */
 export const SignedAtTheSameTime: Story = {
   args: {
     find: HEAD,
-    service: (() => {
-      let searches = 0;
-      return archiveWith({
-        storeInstances: async ([file]) => {
-          const uid = String((await readPart10(file)).SOPInstanceUID);
-          return { stored: [uid], failed: [], failures: [], warnings: [] };
-        },
-        searchReportDocuments: async (uids, options) => {
-          if (++searches <= 2) return archive.searchReportDocuments(uids, options);
-          const [other] = await archive.searchStudies({ accessionNumber: 'ACC-26-0655' });
-          return archive.searchReportDocuments([other.studyInstanceUID], options);
-        },
-      });
-    })(),
+    service: othersReportAfter(2, {
+      storeInstances: async ([file]) => {
+        const uid = String((await readPart10(file)).SOPInstanceUID);
+        return { stored: [uid], failed: [], failures: [], warnings: [] };
+      },
+    }),
     stage: (el) => el.signFinal({ confirmTemplateText: true }),
   },
 };

@@ -114,7 +114,7 @@ const imageSeries = async (get: Fetch, studyUid: string) =>
 /**
  * The study to read among those shown: the corpus' MR brain (unread, with a prior) where shown,
  * else (an archive of other studies: the scale benchmark's) the first shown that is unread and
- * whose patient has another study.
+ * whose patient has an older study.
  */
 async function studyToRead(get: Fetch, shown: string[]): Promise<string> {
   const mrBrain = (await study('mr-brain')).studyInstanceUID;
@@ -123,7 +123,11 @@ async function studyToRead(get: Fetch, shown: string[]): Promise<string> {
     if (await srDocuments(get, [uid])) continue;
     const [row] = await qido(get, `/studies?StudyInstanceUID=${uid}`);
     const patientId = stringValue(row, '00100020');
-    if (patientId && (await qido(get, `/studies?PatientID=${encodeURIComponent(patientId)}`)).length > 1) return uid;
+    const date = stringValue(row, '00080020') ?? '';
+    if (!patientId) continue;
+    // A prior is another study of the patient, not newer (as the viewer offers it).
+    const studies = await qido(get, `/studies?PatientID=${encodeURIComponent(patientId)}`);
+    if (studies.some((s) => stringValue(s, '0020000D') !== uid && (stringValue(s, '00080020') ?? '') <= date)) return uid;
   }
   throw new Error('no unread study shown has a prior');
 }
