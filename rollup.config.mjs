@@ -24,7 +24,25 @@ const prebuiltCornerstone = {
   },
 };
 
-export default PACKAGES.map((name) => {
+/** TypeScript to JavaScript only: tsc -b has already type-checked and written the declarations. */
+const javascriptOf = (dir) =>
+  typescript({
+    tsconfig: `${dir}/tsconfig.json`,
+    compilerOptions: {
+      composite: false,
+      declaration: false,
+      declarationMap: false,
+      emitDeclarationOnly: false,
+      noEmit: false,
+      incremental: false,
+      sourceMap: true,
+      outDir: `${dir}/dist`,
+    },
+    noCheck: true,
+    outputToFilesystem: false,
+  });
+
+const packageBuilds = PACKAGES.map((name) => {
   const dir = `packages/${name}`;
   const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
   const entries = Object.values(pkg.exports).map((e) => `${dir}/${e.source.replace(/^\.\//, '')}`);
@@ -32,24 +50,19 @@ export default PACKAGES.map((name) => {
     input: entries,
     external: external(pkg),
     output: { dir: `${dir}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `${dir}/src`, sourcemap: true },
-    plugins: [
-      prebuiltCornerstone,
-      typescript({
-        tsconfig: `${dir}/tsconfig.json`,
-        // JavaScript only: tsc -b has already type-checked and written the declarations.
-        compilerOptions: {
-          composite: false,
-          declaration: false,
-          declarationMap: false,
-          emitDeclarationOnly: false,
-          noEmit: false,
-          incremental: false,
-          sourceMap: true,
-          outDir: `${dir}/dist`,
-        },
-        noCheck: true,
-        outputToFilesystem: false,
-      }),
-    ],
+    plugins: [prebuiltCornerstone, javascriptOf(dir)],
   };
 });
+
+/**
+ * The viewport's series reader, started as a module worker by `new URL('./series-reader.worker.js',
+ * import.meta.url)`: one file with what it imports inside, so that a host whose bundler leaves that URL
+ * alone (esbuild) needs only to copy the file.
+ */
+const seriesReaderWorker = {
+  input: 'packages/viewport/src/rad-viewport/series-reader.worker.ts',
+  output: { file: 'packages/viewport/dist/rad-viewport/series-reader.worker.js', format: 'es', sourcemap: true },
+  plugins: [javascriptOf('packages/viewport')],
+};
+
+export default [...packageBuilds, seriesReaderWorker];

@@ -11,6 +11,7 @@ import {
   manifestMiddleware,
   misbehavingServerMiddleware,
   quirkyServerMiddleware,
+  typeScriptSourcesMiddleware,
 } from './scripts/lib/dev-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { codecMiddleware, cornerstonePlugins } from './scripts/lib/cornerstone-serving.mjs';
@@ -56,6 +57,7 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [wheelPlugin(), ...cornerstonePlugins(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' })],
   middleware: [
+    typeScriptSourcesMiddleware(),
     hostCspMiddleware(),
     dicomWebProxy(dicomWebUrl),
     manifestMiddleware(),

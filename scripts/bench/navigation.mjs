@@ -61,35 +61,53 @@ export function buildBenchPages() {
   return join(project, 'dist');
 }
 
+/** The path of a request for pixels: frames, an instance, a whole series. */
+const PIXELS = /\/frames\/|\/(instances|series)\/[0-9.]+$/;
+
 /** One cold visit of `url`: the page's figures, its JS heap after loading, the JS/wasm it fetched before the first image. */
 async function visit(browser, url) {
   const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
   try {
     const page = await context.newPage();
+    // Requests for pixels (frames, instances, whole series), the page's and its workers' alike
+    // (a worker's requests are not in the page's resource timing), with when each was sent and ended.
+    const pixels = [];
+    context.on('requestfinished', (request) => {
+      if (!PIXELS.test(new URL(request.url()).pathname)) return;
+      const { startTime, requestStart, responseEnd } = request.timing();
+      pixels.push({ url: request.url(), sent: startTime + Math.max(0, requestStart), ended: startTime + responseEnd });
+    });
     await page.goto(url);
     // A page that never finishes (a hang, a crash) gives the figures it reached, and the run goes on.
     const finished = await page.waitForFunction(() => window.__bench.done, null, { timeout: 120_000 }).then(() => true, () => false);
-    const figures = await page.evaluate(() => {
+    const figures = await page.evaluate((pixelPathSource) => {
+      const pixelPath = new RegExp(pixelPathSource);
       const { firstImageMs, allLoadedMs, frames, scroll = [] } = window.__bench;
       const resources = performance.getEntriesByType('resource');
       const code = resources.filter((e) => /\.(m?js|wasm)(\?|$)/.test(e.name) && e.responseEnd <= firstImageMs);
-      // Requests for pixels (frames, instances, whole series), and the most on the wire at one time
-      // (from when each was sent, not queued).
-      const pixels = resources.filter((e) => /\/frames\/|\/(instances|series)\/[0-9.]+$/.test(new URL(e.name).pathname));
-      const edges = pixels.flatMap((e) => [[e.requestStart || e.startTime, 1], [e.responseEnd, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      let open = 0;
-      let inFlight = 0;
-      for (const [, step] of edges) inFlight = Math.max(inFlight, (open += step));
+      // The page's own pixel requests, timed from when each was sent (not queued), on the epoch's clock.
+      const pagePixels = resources
+        .filter((e) => pixelPath.test(new URL(e.name).pathname))
+        .map((e) => ({ url: e.name, sent: performance.timeOrigin + (e.requestStart || e.startTime), ended: performance.timeOrigin + e.responseEnd }));
       const sorted = [...scroll].sort((a, b) => a - b);
       const percentile = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-      return { firstImageMs, allLoadedMs, frames, codeKB: code.reduce((sum, e) => sum + e.encodedBodySize, 0) / 1024, pixelRequests: pixels.length, inFlight, scrollP50: percentile(0.5), scrollP95: percentile(0.95) };
-    });
+      return { firstImageMs, allLoadedMs, frames, codeKB: code.reduce((sum, e) => sum + e.encodedBodySize, 0) / 1024, pagePixels, scrollP50: percentile(0.5), scrollP95: percentile(0.95) };
+    }, PIXELS.source);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     // The JS heap with the ArrayBuffers it holds (decoded pixels live there).
     const { usedSize, backingStorageSize = 0 } = await cdp.send('Runtime.getHeapUsage');
     if (!finished) console.warn(`  ${url.split('/').pop().split('#')[0]}: not finished after 120 s (first image ${figures.firstImageMs?.toFixed(0)} ms, all loaded ${figures.allLoadedMs?.toFixed(0)} ms)`);
-    return { ...figures, framesPerSecond: (figures.frames * 1000) / (figures.allLoadedMs - figures.firstImageMs), heapMB: (usedSize + backingStorageSize) / 2 ** 20 };
+    // The most pixel requests on the wire at one time: the page's as its resource timing has them (the
+    // browser's own timing counts a request queued for a connection as sent), its workers' as sent.
+    const pageTimed = new Map();
+    for (const e of figures.pagePixels) pageTimed.set(e.url, [...(pageTimed.get(e.url) ?? []), e]);
+    const timed = pixels.map((request) => pageTimed.get(request.url)?.shift() ?? request);
+    const edges = timed.flatMap(({ sent, ended }) => [[sent, 1], [ended, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let open = 0;
+    let inFlight = 0;
+    for (const [, step] of edges) inFlight = Math.max(inFlight, (open += step));
+    return { ...figures, pixelRequests: pixels.length, inFlight, framesPerSecond: (figures.frames * 1000) / (figures.allLoadedMs - figures.firstImageMs), heapMB: (usedSize + backingStorageSize) / 2 ** 20 };
   } finally {
     await context.close();
   }

@@ -1,7 +1,7 @@
 // What the test runner, the demo server and Storybook share: a same-origin proxy to Orthanc (which
 // sends no CORS headers) and the corpus manifest; plus, for tests, endpoints that misbehave on purpose.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ export function dicomWebProxy(dicomWebUrl) {
 /**
  * The Content-Security-Policy a host page needs for the elements (README: "Content-Security-Policy"):
  * no inline script or style, no eval (WebAssembly only), Trusted Types required, with the two
- * policies the elements create: Lit's `lit-html` and `telerad-elements` (the decode workers).
+ * policies the elements create: Lit's `lit-html` and `telerad-elements` (the decode workers, the series reader).
  */
 export const HOST_CSP = [
   "default-src 'self'",
@@ -49,6 +49,21 @@ export function hostCspMiddleware() {
     await next();
     if (!/^\/(demo|examples)\/([\w-]+\/)*[\w-]*(\.html)?$/.test(ctx.path)) return;
     ctx.set('Content-Security-Policy', ctx.path.includes('/vue/') ? `${HOST_CSP} vue` : HOST_CSP);
+  };
+}
+
+/**
+ * Koa middleware: a script asked by its published name (`x.js`) that exists only as TypeScript
+ * (`x.ts`) is served from the TypeScript, as the sources' imports are. A worker's script is asked by
+ * URL (`new URL('./series-reader.worker.js', import.meta.url)`), which no import resolution sees.
+ */
+export function typeScriptSourcesMiddleware(root = process.cwd()) {
+  return async (ctx, next) => {
+    if (/^\/packages\/[\w/.-]+\.js$/.test(ctx.path)) {
+      const source = join(root, ctx.path.slice(1, -3) + '.ts');
+      if (!existsSync(join(root, ctx.path.slice(1))) && existsSync(source)) ctx.url = ctx.url.replace(/\.js(\?|$)/, '.ts$1');
+    }
+    return next();
   };
 }
 

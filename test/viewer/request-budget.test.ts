@@ -6,6 +6,7 @@ import type { RadReportPanel } from '@telerad/report-panel';
 import type { RadViewer } from '@telerad/viewer';
 import '@telerad/viewer/rad-viewer.js';
 import { stringValue, type DicomJsonDataset } from '@telerad/core';
+import { WORKER_REQUEST_MARK } from '@telerad/viewport';
 import { study } from '../support/corpus.js';
 import { READER } from '../report-panel/helpers.js';
 import { hasContent } from '../viewport/helpers.js';
@@ -47,12 +48,22 @@ function countRequests() {
     count(input instanceof Request ? input.url : input, init?.method ?? (input instanceof Request ? input.method : 'GET'));
     return fetch(input, init);
   };
+  // What the elements' workers send (a series retrieval), as they mark it.
+  const byWorkers = (entries: PerformanceEntryList) =>
+    entries.filter((e) => e.name === WORKER_REQUEST_MARK).forEach((e) => count((e as PerformanceMark).detail.url));
+  const marks = new PerformanceObserver((list) => byWorkers(list.getEntries()));
+  marks.observe({ type: 'mark' });
   return {
-    counts,
+    /** The counts, with every mark made so far. */
+    get counts() {
+      byWorkers(marks.takeRecords());
+      return counts;
+    },
     paths,
     /** The page's fetch, not counted: what the test itself asks the archive. */
     uncounted: fetch,
     stop() {
+      marks.disconnect();
       XMLHttpRequest.prototype.open = open;
       window.fetch = fetch;
     },

@@ -141,7 +141,13 @@ describe('a plane drawn from the slices as they arrive', function () {
     const canvas = () => el.shadowRoot!.querySelector<HTMLCanvasElement>('[part~="first-image"]')!;
     const visible = () => getComputedStyle(canvas()).visibility === 'visible';
     const firsts: FirstImageDetail[] = [];
-    el.addEventListener('rad-first-image', (e) => firsts.push(e.detail));
+    /** Whether the volume was still incomplete when the early plane was drawn. */
+    let beforeTheVolume = false;
+    el.addEventListener('rad-first-image', (e) => {
+      firsts.push(e.detail);
+      const state = el.reformat.state();
+      beforeTheVolume ||= !state || state.volumeLoaded < state.volumeSlices;
+    });
     const whileLoading: boolean[] = [];
     el.addEventListener('rad-reformat-rendered', (e) => {
       // From the early plane's first drawing on: the reformat may draw its empty volume before.
@@ -153,8 +159,9 @@ describe('a plane drawn from the slices as they arrive', function () {
       await waitUntil(() => loaded() && !visible(), 'the early plane gives way once the volume has loaded', { timeout: 60_000 });
       expect(firsts.map((f) => [f.early, f.plane])).to.deep.equal([[true, 'coronal']]);
       expect(el.frames.map((f) => f.sopInstanceUID)).to.include(firsts[0].sopInstanceUID);
-      expect(whileLoading.length, 'the reformat drew while loading, after the early plane').to.be.greaterThan(0);
-      expect(whileLoading.every(Boolean), 'under the early plane').to.be.true;
+      expect(beforeTheVolume, 'the early plane drawn before the volume was complete').to.be.true;
+      // The series is read in a worker: its slices may all be in before the reformat draws again.
+      expect(whileLoading.every(Boolean), 'any drawing of the reformat while loading is under the early plane').to.be.true;
       expect(canvas().dataset.plane).to.equal(undefined);
       // Where the early plane is flat (its 5 × 5 neighbourhood alike), the reformat shows its grey.
       const early = canvas().getContext('2d')!.getImageData(0, 0, canvas().width, canvas().height);

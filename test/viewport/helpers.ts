@@ -1,8 +1,20 @@
 import { oneEvent, waitUntil } from '@open-wc/testing';
 import { DicomWebService, type RadErrorDetail } from '@telerad/core';
 import '@telerad/viewport/rad-viewport.js';
-import type { RadViewport } from '@telerad/viewport';
+import { WORKER_REQUEST_MARK, type RadViewport } from '@telerad/viewport';
 import type { ManifestSeries, ManifestStudy } from '../support/corpus.js';
+
+/**
+ * URLs the page asked from `since` (ms, performance.now()) on: its own requests (resource timing)
+ * and those its workers sent (their marks).
+ */
+export function requestedSince(since = 0): string[] {
+  const after = (entries: PerformanceEntryList) => entries.filter((e) => e.startTime >= since);
+  return [
+    ...after(performance.getEntriesByType('resource')).map((e) => e.name),
+    ...after(performance.getEntriesByName(WORKER_REQUEST_MARK)).map((e) => String((e as PerformanceMark).detail.url)),
+  ];
+}
 
 export const CODEC_BASE_PATH = '/cornerstone-codecs/';
 

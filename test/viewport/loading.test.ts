@@ -1,9 +1,9 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { DicomWebService } from '@telerad/core';
-import { DEFAULT_CACHE_MB, imageCacheUsage, type FirstImageDetail, type LoadProgressDetail, type RadViewport } from '@telerad/viewport';
+import { DEFAULT_CACHE_MB, imageCacheUsage, WORKER_REQUEST_MARK, type FirstImageDetail, type LoadProgressDetail, type RadViewport } from '@telerad/viewport';
 import '@telerad/viewport/rad-viewport.js';
 import { study } from '../support/corpus.js';
-import { CODEC_BASE_PATH, displayedAt, sizeImageArea } from './helpers.js';
+import { CODEC_BASE_PATH, displayedAt, requestedSince, sizeImageArea } from './helpers.js';
 
 /** A viewport on `url` asked for a series; resolves with its first-image detail and, if early, the early canvas' greys then. */
 async function open(url: string, studyUid: string, seriesUid: string) {
@@ -30,9 +30,12 @@ async function open(url: string, studyUid: string, seriesUid: string) {
 /** Resolves once every image of the series has settled (the progress bar is gone). */
 const allLoaded = (el: RadViewport) => waitUntil(() => el.frames.length > 0 && !el.shadowRoot!.querySelector('[part~="progress"]'), 'series loaded', { timeout: 30_000 });
 
-/** Resource entries of a URL prefix: series retrievals and frame requests. */
+/**
+ * Requests under a URL prefix, the page's (resource timing) and its workers' (their marks): series
+ * retrievals and frame requests.
+ */
 function requests(prefix: string) {
-  const entries = performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes(prefix));
+  const entries = requestedSince().filter((name) => name.includes(prefix));
   return { series: entries.filter((name) => /\/series\/[0-9.]+$/.test(name)).length, frames: entries.filter((name) => name.includes('/frames/')).length };
 }
 
@@ -40,6 +43,7 @@ describe('<rad-viewport> loading: early first image, series retrieved at once', 
   beforeEach(() => {
     performance.setResourceTimingBufferSize(10_000);
     performance.clearResourceTimings();
+    performance.clearMarks(WORKER_REQUEST_MARK);
   });
 
   it('draws an uncompressed first image before the engine, with the greys the engine then shows, and hands over', async () => {
@@ -87,6 +91,11 @@ describe('<rad-viewport> loading: early first image, series retrieved at once', 
       await waitUntil(() => requests(refusing).frames >= count, 'every frame request timed', { timeout: 5_000 }).catch(() => undefined);
       expect(requests(`${origin}/dicom-web/studies/${ct.studyInstanceUID}`), 'one series request, the first frame alone').to.deep.equal({ series: 1, frames: 1 });
       expect(requests(refusing), 'refused once, then every frame').to.deep.equal({ series: 1, frames: count });
+      // Both retrievals were sent by the series reader's worker, so the network did not wait for the page's thread.
+      const seriesUrl = `${origin}/dicom-web/studies/${ct.studyInstanceUID}/series/${seriesUid}`;
+      const byWorker = performance.getEntriesByName(WORKER_REQUEST_MARK).map((e) => (e as PerformanceMark).detail.url);
+      expect([...byWorker].sort(), 'sent by the worker').to.deep.equal([seriesUrl, seriesUrl.replace('/dicom-web/', '/__quirks/no-series-retrieval/dicom-web/')].sort());
+      expect(performance.getEntriesByType('resource').filter((e) => e.name === seriesUrl), 'not by the page').to.deep.equal([]);
       for (const index of [10, 50, 99]) {
         await Promise.all([bulk.showImage(index), frames.showImage(index)]);
         for (const point of [[153.6, 358.4], [358.4, 153.6], [256, 256], [176.5, 256.5]] as const) {
@@ -102,6 +111,26 @@ describe('<rad-viewport> loading: early first image, series retrieved at once', 
       bulk.remove();
       frames.remove();
     }
+  });
+
+  it('reads the series on the page where the page refuses workers, with every image', async function () {
+    this.timeout(60_000);
+    const ct = await study('ct-phantom');
+    const series = ct.series[0];
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="no workers" style="width: 500px; height: 500px"></iframe>`);
+    const loaded = oneEvent(frame, 'load');
+    frame.src = `/test/viewport/fixtures/no-workers.html?study=${ct.studyInstanceUID}&series=${series.seriesInstanceUID}`;
+    await loaded;
+    const win = frame.contentWindow as Window & { refused?: string[]; errors?: string[] };
+    const el = () => win.document.querySelector('rad-viewport') as RadViewport | null;
+    await waitUntil(() => el()?.frames.length && !el()!.shadowRoot!.querySelector('[part~="progress"]'), 'series loaded', { timeout: 30_000 });
+    expect(win.refused, 'the worker was tried and refused').to.include('worker-src');
+    const seriesUrl = `${location.origin}/dicom-web/studies/${ct.studyInstanceUID}/series/${series.seriesInstanceUID}`;
+    const asked = win.performance.getEntriesByType('resource').map((e) => e.name);
+    expect(asked.filter((url) => url === seriesUrl), 'retrieved once, by the page').to.have.length(1);
+    expect(asked.filter((url) => url.includes('/frames/')), 'the first image alone, the rest from the series').to.have.length(1);
+    expect(win.performance.getEntriesByName(WORKER_REQUEST_MARK)).to.deep.equal([]);
+    expect([el()!.frames.length, win.errors]).to.deep.equal([series.instanceCount, []]);
   });
 
   it('asks frame by frame where the quirks say so', async () => {

@@ -27,5 +27,6 @@ export type { Interpolation, ViewportTool, ViewState } from './rad-viewport/view
 export { slicePosition, type SeriesService, type StackFrame } from './rad-viewport/series-stack.js';
 export { DEFAULT_CACHE_MB, imageCacheUsage, purgeImageCache } from './rad-viewport/cornerstone-runtime.js';
 export { toolLabel } from './rad-viewport/messages.js';
-export { TRUSTED_TYPES_POLICY } from './rad-viewport/decode-workers.js';
+export { TRUSTED_TYPES_POLICY } from './rad-viewport/trusted-workers.js';
+export { WORKER_REQUEST_MARK } from './rad-viewport/series-readers.js';
 export type { ModalityValue } from './rad-viewport/modality-value.js';

@@ -25,7 +25,7 @@ export const HOST_APPS = {
   /**
    * esbuild from its command line (ES modules, code splitting). esbuild leaves
    * `new URL('./file', import.meta.url)` alone, so the host copies the viewport's Cornerstone folder
-   * (decode worker, codecs) beside its bundle: the one step this bundler needs.
+   * (decode worker, codecs) and its series reader worker beside its bundle: the one step this bundler needs.
    */
   esbuild: {
     packages: ['esbuild'],
@@ -35,7 +35,9 @@ export const HOST_APPS = {
       rmSync(dist, { recursive: true, force: true });
       run(project, 'esbuild', ['main.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=dist', '--log-level=error']);
       for (const file of ['index.html', 'host.css']) cpSync(join(project, file), join(dist, file));
-      cpSync(join(project, 'node_modules/@telerad/viewport/dist/rad-viewport/cornerstone'), join(dist, 'cornerstone'), { recursive: true });
+      const viewport = join(project, 'node_modules/@telerad/viewport/dist/rad-viewport');
+      cpSync(join(viewport, 'cornerstone'), join(dist, 'cornerstone'), { recursive: true });
+      cpSync(join(viewport, 'series-reader.worker.js'), join(dist, 'series-reader.worker.js'));
       return dist;
     },
   },

@@ -107,11 +107,15 @@ const fail = async (page, what) => {
   return new Error(`${what}; page state: ${JSON.stringify(state)}`);
 };
 
-/** Resolves to the problems the page reported: CSP violations, uncaught errors, `rad-*error` events heard. */
+/** Resolves to the problems the page reported: CSP violations, uncaught errors, `rad-*error` events heard, no series reader worker. */
 async function problemsOf(page, pageErrors) {
   const { violations, errors } = await page.evaluate(() => window.__host);
   const radErrors = await page.locator('#events li', { hasText: /^rad-(report-)?error/ }).allTextContents();
-  return [...violations.map((v) => `CSP: ${v}`), ...errors, ...pageErrors, ...radErrors];
+  // The series was retrieved by the viewport's series reader worker (its marks: WORKER_REQUEST_MARK),
+  // which the host's bundler must have emitted: without it the page reads the series more slowly.
+  const byWorker = await page.evaluate(() => performance.getEntriesByName('rad-worker-request').length);
+  const workerMissing = byWorker ? [] : ['no request of the series reader worker (was it emitted?)'];
+  return [...violations.map((v) => `CSP: ${v}`), ...errors, ...pageErrors, ...radErrors, ...workerMissing];
 }
 
 /**

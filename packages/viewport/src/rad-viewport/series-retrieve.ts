@@ -1,5 +1,5 @@
-import { request, type FrameSource, type LoadedFrame } from './frame-loader.js';
-import { MultipartError, readMultipart } from './multipart-stream.js';
+import type { FrameSource, LoadedFrame } from './frame-loader.js';
+import { readSeries, type ReadAhead } from './series-readers.js';
 
 /** An instance of a series retrieved at once: its UID and every frame, cut from its Part 10 file. */
 export interface RetrievedInstance {
@@ -43,9 +43,10 @@ export interface SeriesLocation {
  */
 export class SeriesRetrieval {
   readonly #parts: Uint8Array[] = [];
-  #queuedBytes = 0;
+  /** Told what the decoders took, so that as much more is read ahead. */
+  #reader?: ReadAhead;
   #finished = false;
-  /** Wakes the reader (room freed) or the consumer (a part arrived, or the end). */
+  /** Wakes the consumer (a part arrived, or the end). */
   #wake?: () => void;
   /** Sees each instance as it arrives (an early reformat), before the decoders take it. */
   #watch?: (part10: Uint8Array) => void;
@@ -68,23 +69,29 @@ export class SeriesRetrieval {
     const stalled = new AbortController();
     let timer = setTimeout(() => stalled.abort(), source.timeoutMs);
     const both = AbortSignal.any([signal, stalled.signal]);
-    // A reader waiting for room stops waiting when the retrieval is stopped.
+    // A consumer waiting for a part stops waiting when the retrieval is stopped.
     both.addEventListener('abort', () => this.#notify());
+    const ask = {
+      url: location.seriesUrl,
+      accept: PART10_AS_STORED,
+      source,
+      signal: both,
+      readAheadBytes: READ_AHEAD_BYTES,
+    };
     try {
-      const response = await request(location.seriesUrl, PART10_AS_STORED, source, both);
-      if (!response.ok) return void framesOnly.add(location.serverUrl);
-      await readMultipart(response, async ({ body }) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => stalled.abort(), source.timeoutMs);
-        this.#parts.push(body);
-        this.#show(body);
-        this.#queuedBytes += body.length;
-        this.#notify();
-        while (this.#queuedBytes > READ_AHEAD_BYTES && !both.aborted)
-          await new Promise<void>((resolve) => (this.#wake = resolve));
-      });
-    } catch (error) {
-      if (error instanceof MultipartError) framesOnly.add(location.serverUrl);
+      const end = await readSeries(
+        ask,
+        (reader) => (this.#reader = reader),
+        (part10) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => stalled.abort(), source.timeoutMs);
+          this.#parts.push(part10);
+          this.#show(part10);
+          this.#notify();
+        },
+      );
+      // A series cut short (a timeout, an abort) is not held against the server.
+      if (end === 'refused' || end === 'malformed') framesOnly.add(location.serverUrl);
     } finally {
       clearTimeout(timer);
     }
@@ -118,8 +125,7 @@ export class SeriesRetrieval {
     for (;;) {
       const part = this.#parts.shift();
       if (part) {
-        this.#queuedBytes -= part.length;
-        this.#notify();
+        this.#reader?.taken(part.length);
         yield part;
       } else if (this.#finished) {
         return;
