@@ -86,20 +86,20 @@ function workerScript(): WorkerScript | null {
  * undefined (the caller reads on the page) and is not tried again on this page.
  */
 class WorkerReader implements ReadAhead {
-  readonly #worker: Worker;
+  #worker?: Worker;
 
   constructor(
-    script: WorkerScript,
+    private readonly script: WorkerScript,
     private readonly ask: ReadRequest,
-  ) {
-    this.#worker = startWorker(script);
-  }
+  ) {}
 
   async read(onPart: (part10: Uint8Array) => void): Promise<ReadEnd | undefined> {
     const { url, accept, source, signal, readAheadBytes } = this.ask;
     const headers = { Accept: accept, ...(await source.auth.headersFor(url)) };
+    if (signal.aborted) return 'cut';
     const ask: SeriesReaderRequest = { url: new URL(url, document.baseURI).href, headers, readAheadBytes };
-    const worker = this.#worker;
+    // Started here, with its listeners at once: a worker the page refuses says so by an event soon after.
+    const worker = (this.#worker = startWorker(this.script));
     let answered = false;
     let settled = false;
     const ended = new Promise<ReadEnd | undefined>((settle) => {
@@ -122,14 +122,13 @@ class WorkerReader implements ReadAhead {
         if (data.status < 200 || data.status > 299) resolve('refused');
       });
     });
-    if (signal.aborted) return 'cut';
     worker.postMessage(ask);
     // A stopped or finished reading takes its fetch with it.
     return ended.finally(() => worker.terminate());
   }
 
   taken(bytes: number): void {
-    this.#worker.postMessage({ taken: bytes } satisfies SeriesReaderRequest);
+    this.#worker?.postMessage({ taken: bytes } satisfies SeriesReaderRequest);
   }
 }
 
