@@ -72,11 +72,14 @@ async function visit(browser, url) {
     // Requests for pixels (frames, instances, whole series), the page's and its workers' alike
     // (a worker's requests are not in the page's resource timing), with when each was sent and ended.
     const pixels = [];
-    context.on('requestfinished', (request) => {
+    const ended = (request) => {
       if (!PIXELS.test(new URL(request.url()).pathname)) return;
       const { startTime, requestStart, responseEnd } = request.timing();
-      pixels.push({ url: request.url(), sent: startTime + Math.max(0, requestStart), ended: startTime + responseEnd });
-    });
+      pixels.push({ url: request.url(), sent: startTime + Math.max(0, requestStart), ended: startTime + Math.max(0, responseEnd) });
+    };
+    context.on('requestfinished', ended);
+    // A multipart answer read to its closing delimiter is cancelled there: the browser calls that a failure.
+    context.on('requestfailed', ended);
     await page.goto(url);
     // A page that never finishes (a hang, a crash) gives the figures it reached, and the run goes on.
     const finished = await page.waitForFunction(() => window.__bench.done, null, { timeout: 120_000 }).then(() => true, () => false);
