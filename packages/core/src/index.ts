@@ -33,7 +33,7 @@ export {
   type SrDocument,
   type SrEvidence,
 } from './dicom/sr-content.js';
-export { toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
+export { newestFirst, toInstance, toSeries, toStudy, type Instance, type Series, type Study } from './dicom/models.js';
 export {
   MEASUREMENT_EVENTS,
   type MeasuredImage,

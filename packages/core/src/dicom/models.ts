@@ -81,6 +81,20 @@ export function toStudy(dataset: DicomJsonDataset): Study {
   };
 }
 
+/** When a study was acquired, as text that sorts: date, then time (empty without a date). */
+const acquired = (study: Study) => (study.studyDate ? `${study.studyDate} ${study.studyTime ?? ''}` : '');
+
+/**
+ * Orders studies newest first: by Study Date, then Study Time (a study without a time after the
+ * timed ones of its day, one without a date after every dated one), then by Study Instance UID, so
+ * that the order is total: a worklist's sort, a merge of answers and a prior's choice agree.
+ */
+export function newestFirst(a: Study, b: Study): number {
+  const [first, second] = [acquired(b), acquired(a)];
+  if (first !== second) return first < second ? -1 : 1;
+  return a.studyInstanceUID < b.studyInstanceUID ? -1 : a.studyInstanceUID > b.studyInstanceUID ? 1 : 0;
+}
+
 export function toSeries(dataset: DicomJsonDataset): Series {
   return {
     studyInstanceUID: required(dataset, Tag.StudyInstanceUID, 'series'),

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { formatPersonName, type ReadStatus } from '@telerad/core';
+import { formatPersonName, newestFirst, type ReadStatus } from '@telerad/core';
 import { html, type TemplateResult } from 'lit';
 import {
   PRIORITY_RANK,
@@ -218,15 +218,14 @@ export function sortRows(
     const value = column.sortValue?.(row, context);
     return value === '' ? undefined : value;
   };
-  const newestFirst = (a: WorklistRow, b: WorklistRow) => dateTime(b).localeCompare(dateTime(a));
   return rows
     .map((row) => ({ row, value: key(row) }))
     .sort((a, b) => {
       if (a.value === undefined || b.value === undefined) {
         if (a.value !== b.value) return a.value === undefined ? 1 : -1;
-        return newestFirst(a.row, b.row);
+        return newestFirst(a.row.study, b.row.study);
       }
-      return sign * compareValues(a.value, b.value) || newestFirst(a.row, b.row);
+      return sign * compareValues(a.value, b.value) || newestFirst(a.row.study, b.row.study);
     })
     .map(({ row }) => row);
 }

@@ -3,19 +3,10 @@
 // searched by the archive and the answers merged, newest first. The merge takes what it needs of
 // each answer's order, at most offset + limit studies of each: a page asked again is the same
 // page, and paging visits each study once.
-import type { Page, PageRequest, Study, StudyQuery } from '@telerad/core';
+import { newestFirst, type Page, type PageRequest, type Study, type StudyQuery } from '@telerad/core';
 
 /** A server-paged study search (`DicomWebService.searchStudiesPage`, with the caller's options). */
 export type PageSearch = (query: StudyQuery, page: PageRequest) => Promise<Page<Study>>;
-
-/** When a study was acquired, as text that sorts: date, then time. */
-const acquired = (study: Study) => `${study.studyDate ?? ''} ${study.studyTime ?? ''}`;
-
-/** Whether `a` comes before `b`: newer first, then by UID (so that the order is total). */
-const before = (a: Study, b: Study) => {
-  const order = acquired(b).localeCompare(acquired(a));
-  return order < 0 || (order === 0 && a.studyInstanceUID < b.studyInstanceUID);
-};
 
 /**
  * Up to `count` studies of `lists`, each step taking the newest of the lists' next studies; a study
@@ -29,7 +20,7 @@ export function mergeNewestFirst(lists: readonly (readonly Study[])[], count: nu
     let pick = -1;
     lists.forEach((list, i) => {
       const head = list[next[i]];
-      if (head && (pick < 0 || before(head, lists[pick][next[pick]]))) pick = i;
+      if (head && (pick < 0 || newestFirst(head, lists[pick][next[pick]]) < 0)) pick = i;
     });
     if (pick < 0) break;
     const study = lists[pick][next[pick]++];

@@ -1,11 +1,10 @@
 // An IHE Invoke Image Display launch as a controller: read once per `launch` value (from the page
 // URL when none is given, its token taken out of the address bar at once), then opened as soon as
 // there is an archive to ask.
-import { DicomWebError, type DicomWebService, type Study } from '@telerad/core';
+import { DicomWebError, newestFirst, type DicomWebService, type Study } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { iidQuery, parseIidLaunch, TOKEN_PARAMETERS, type IidRequest, type LaunchProblem } from './iid-launch.js';
 import { texts } from './messages.js';
-import { newestFirst } from './study-opening.js';
 
 /** What the launch needs from the viewer. */
 export interface LaunchPort {

@@ -2,7 +2,7 @@
 // first, its requests and whatever it would have shown), the study's image series in order, and
 // the patient's most recent prior for comparison.
 import { Task } from '@lit/task';
-import { DicomWebError, holdsImages, type DicomWebService, type Series, type Study } from '@telerad/core';
+import { DicomWebError, holdsImages, newestFirst, type DicomWebService, type Series, type Study } from '@telerad/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What the opening needs from the viewer. */
@@ -20,10 +20,6 @@ export interface OpeningPort {
 const isAbort = (error: unknown) =>
   (error instanceof DicomWebError && error.kind === 'aborted') ||
   (error instanceof DOMException && error.name === 'AbortError');
-
-/** Studies newest first, by date and time. */
-export const newestFirst = (a: Study, b: Study) =>
-  `${b.studyDate}${b.studyTime}`.localeCompare(`${a.studyDate}${a.studyTime}`);
 
 /** The series of a study that hold images, by series number. */
 export async function imageSeriesOf(service: DicomWebService, studyInstanceUID: string, signal?: AbortSignal) {
