@@ -143,6 +143,12 @@ describe('SMART App Launch of <rad-viewer smart>', { timeout: 300_000 }, () => {
       const published = hub.received.find((n) => n.event['hub.topic'] === topic && n.event['hub.event'] === 'ImagingStudy-open');
       assert.equal(studyOf(published), `urn:oid:${ct.studyInstanceUID}`);
       assert.equal(published.event.context.find((c) => c.key === 'study').resource.id, 'ct-phantom');
+      // The hub sends a publisher its own event too (whether the viewer's channel was bound when it
+      // published is a race): the echo of the study shown is answered 200 and not followed.
+      const echo = notification('ImagingStudy-open', ct.studyInstanceUID);
+      hub.publish(echo);
+      await until(() => ackOf(echo.id) !== undefined, 'the echo answered');
+      assert.equal(ackOf(echo.id), 200);
       // The reporting system opens another study of the patient: the viewer follows (202, then open).
       const open = notification('ImagingStudy-open', compression.studyInstanceUID);
       hub.publish(open);

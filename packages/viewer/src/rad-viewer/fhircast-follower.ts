@@ -147,7 +147,7 @@ export class FhircastFollower {
     const opens = name === 'imagingstudy-open' || (name === 'diagnosticreport-open' && uid);
     if (opens && uid && uid !== this.port.openStudyUid()) return this.#follow(notification, uid);
     const closes = name === 'imagingstudy-close' && uid && uid === this.port.openStudyUid();
-    // An open of the study shown (the viewer's own, echoed by the hub) is nothing to do.
+    // An open of the study shown (the viewer's own, echoed by the hub) is nothing to do: not followed.
     if (closes) {
       this.#inContext = undefined;
       this.port.close();
@@ -155,7 +155,7 @@ export class FhircastFollower {
     this.port.changed({
       event: event['hub.event'],
       ...(uid ? { studyInstanceUID: uid } : {}),
-      followed: Boolean(opens || closes),
+      followed: Boolean(closes),
     });
     return 200;
   }
