@@ -5,7 +5,7 @@
 // axes run along the patient's (an axial, coronal or sagittal acquisition) and whose slices can be
 // drawn early (first-image.ts: uncompressed, a linear window in the file) are drawn this way.
 import { numberValue, stringValue, type DicomJsonDataset } from '@telerad/core';
-import { drawableEarly } from './first-image.js';
+import { drawableEarly, imageContext } from './first-image.js';
 import { nativeFrameBytes, plainPixels } from './part10-pixels.js';
 import type { Plane } from './reformat-viewport.js';
 import type { StackFrame } from './series-stack.js';
@@ -216,7 +216,7 @@ export class EarlyPlane {
     // A canvas new to the plane (or resized, hence cleared) is given every pixel.
     const rect = this.#drawn ? changed : { x: 0, y: 0, width, height };
     this.#drawn = true;
-    if (rect) canvas.getContext('2d')?.putImageData(this.#image, 0, 0, rect.x, rect.y, rect.width, rect.height);
+    if (rect) imageContext(canvas)?.putImageData(this.#image, 0, 0, rect.x, rect.y, rect.width, rect.height);
   }
 
   /** Computes the pixels whose cells changed since the last time; resolves to their rectangle, if any. */

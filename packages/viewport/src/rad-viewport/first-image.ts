@@ -120,6 +120,14 @@ function greys(image: EarlyImage): ImageData {
 }
 
 /**
+ * The 2D context of a canvas the page's thread fills with `putImageData` (the first image, the
+ * early plane): kept in memory, not on the GPU. Each piece drawn is then a copy, not an upload the
+ * GPU process must finish first (with WebGL in software that process is also Cornerstone's), and
+ * reading the pixels back (a host's screenshot, the bench's check) waits for nothing.
+ */
+export const imageContext = (canvas: HTMLCanvasElement) => canvas.getContext('2d', { willReadFrequently: true });
+
+/**
  * Draws the image into `canvas` at its own size: the canvas is fitted to its box by CSS
  * (`object-fit: contain`), as Cornerstone's stack viewport fits it (the whole image, centred), and
  * the compositor scales it — no scaled copy is drawn on the page's thread.
@@ -127,5 +135,5 @@ function greys(image: EarlyImage): ImageData {
 export function drawEarlyImage(canvas: HTMLCanvasElement, image: EarlyImage): void {
   canvas.width = image.columns;
   canvas.height = image.rows;
-  canvas.getContext('2d')?.putImageData(greys(image), 0, 0);
+  imageContext(canvas)?.putImageData(greys(image), 0, 0);
 }
