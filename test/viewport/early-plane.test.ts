@@ -42,7 +42,13 @@ function phantomVolume(truth: VolumePhantomTruth) {
 }
 
 /** The patient point at the centre of pixel [x, y] of a plane image of `size` spanning the volume's extent. */
-function pointAt(truth: VolumePhantomTruth, plane: Plane, size: { width: number; height: number }, x: number, y: number): Point3 {
+function pointAt(
+  truth: VolumePhantomTruth,
+  plane: Plane,
+  size: { width: number; height: number },
+  x: number,
+  y: number,
+): Point3 {
   const { extent, centre } = phantomVolume(truth);
   const { right, up } = SCREEN[plane];
   const point = [...centre] as Point3;
@@ -60,9 +66,16 @@ function pointAt(truth: VolumePhantomTruth, plane: Plane, size: { width: number;
 async function seriesFiles(phantom: ManifestStudy) {
   const root = `/dicom-web/studies/${phantom.studyInstanceUID}/series/${phantom.series[0].seriesInstanceUID}`;
   const metadata: StackFrame['metadata'][] = await (await fetch(`${root}/metadata`)).json();
-  const frames = metadata.map((m) => ({ imageId: '', sopInstanceUID: String(m['00080018']?.Value?.[0]), frame: 1, metadata: m }));
+  const frames = metadata.map((m) => ({
+    imageId: '',
+    sopInstanceUID: String(m['00080018']?.Value?.[0]),
+    frame: 1,
+    metadata: m,
+  }));
   const files: Uint8Array[] = [];
-  const response = await fetch(root, { headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' } });
+  const response = await fetch(root, {
+    headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+  });
   await readMultipart(response, async ({ body }) => void files.push(body));
   return { frames: frames as StackFrame[], files };
 }
@@ -97,9 +110,13 @@ describe('a plane drawn from the slices as they arrive', function () {
       expect(checked).to.be.greaterThan(200);
       const alpha = (data: ImageData) => Array.from({ length: width * height }, (_, i) => data.data[i * 4 + 3]);
       const halfDrawn = alpha(half).filter((a) => a === 255).length;
-      expect(alpha(image).every((a) => a === 255), `${plane}: every pixel drawn once all slices are in`).to.be.true;
+      expect(
+        alpha(image).every((a) => a === 255),
+        `${plane}: every pixel drawn once all slices are in`,
+      ).to.be.true;
       // The axial plane comes from one slice (in the second half or not); the others from every slice.
-      if (plane !== 'axial') expect(halfDrawn / (width * height), `${plane}: half the slices, about half the plane`).to.be.within(0.4, 0.6);
+      if (plane !== 'axial')
+        expect(halfDrawn / (width * height), `${plane}: half the slices, about half the plane`).to.be.within(0.4, 0.6);
     }
   });
 
@@ -118,7 +135,10 @@ describe('a plane drawn from the slices as they arrive', function () {
         await showPlane(el, plane);
         const state = el.reformat.state()!;
         const normalAxis = 3 - axisOf(SCREEN[plane].right) - axisOf(SCREEN[plane].up);
-        expect(state.centreMm[normalAxis], `${plane}: the centre voxel's plane`).to.be.closeTo(centre[normalAxis], 1e-3);
+        expect(state.centreMm[normalAxis], `${plane}: the centre voxel's plane`).to.be.closeTo(
+          centre[normalAxis],
+          1e-3,
+        );
         // Fitted as the early image is (object-fit: contain of the volume's extent in mm).
         const mm = [SCREEN[plane].right, SCREEN[plane].up].map((d) => extent[axisOf(d)][1] - extent[axisOf(d)][0]);
         expect(state.pixelsPerMm, `${plane} scale`).to.be.closeTo(Math.min(300 / mm[0], 240 / mm[1]), 1e-3);
@@ -153,15 +173,21 @@ describe('a plane drawn from the slices as they arrive', function () {
       // From the early plane's first drawing on: the reformat may draw its empty volume before.
       if (firsts.length && e.detail.volumeLoaded < e.detail.volumeSlices) whileLoading.push(visible());
     });
+    let stackDrawings = 0;
+    el.addEventListener('rad-image-rendered', () => stackDrawings++);
     document.body.append(el);
     try {
-      const loaded = () => el.reformat.state() && el.reformat.state()!.volumeLoaded === el.reformat.state()!.volumeSlices;
-      await waitUntil(() => loaded() && !visible(), 'the early plane gives way once the volume has loaded', { timeout: 60_000 });
+      const loaded = () =>
+        el.reformat.state() && el.reformat.state()!.volumeLoaded === el.reformat.state()!.volumeSlices;
+      await waitUntil(() => loaded() && !visible(), 'the early plane gives way once the volume has loaded', {
+        timeout: 60_000,
+      });
       expect(firsts.map((f) => [f.early, f.plane])).to.deep.equal([[true, 'coronal']]);
       expect(el.frames.map((f) => f.sopInstanceUID)).to.include(firsts[0].sopInstanceUID);
       expect(beforeTheVolume, 'the early plane drawn before the volume was complete').to.be.true;
       // The series is read in a worker: its slices may all be in before the reformat draws again.
-      expect(whileLoading.every(Boolean), 'any drawing of the reformat while loading is under the early plane').to.be.true;
+      expect(whileLoading.every(Boolean), 'any drawing of the reformat while loading is under the early plane').to.be
+        .true;
       expect(canvas().dataset.plane).to.equal(undefined);
       // Where the early plane is flat (its 5 × 5 neighbourhood alike), the reformat shows its grey.
       const early = canvas().getContext('2d')!.getImageData(0, 0, canvas().width, canvas().height);
@@ -169,14 +195,18 @@ describe('a plane drawn from the slices as they arrive', function () {
       const scale = Math.min(box.width / early.width, box.height / early.height);
       const [left, top] = [(box.width - early.width * scale) / 2, (box.height - early.height * scale) / 2];
       const ratio = el.canvas!.width / box.width;
-      const engine = el.canvas!.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, el.canvas!.width, el.canvas!.height);
+      const engine = el
+        .canvas!.getContext('2d', { willReadFrequently: true })!
+        .getImageData(0, 0, el.canvas!.width, el.canvas!.height);
       const at = (image: ImageData, x: number, y: number) => image.data[(y * image.width + x) * 4];
       const greys = new Set<number>();
       let compared = 0;
       for (let y = 4; y < early.height - 4; y += 7)
         for (let x = 4; x < early.width - 4; x += 7) {
           const grey = at(early, x, y);
-          const around = [-2, -1, 0, 1, 2].flatMap((dy) => [-2, -1, 0, 1, 2].map((dx) => (y + dy) * early.width + x + dx));
+          const around = [-2, -1, 0, 1, 2].flatMap((dy) =>
+            [-2, -1, 0, 1, 2].map((dx) => (y + dy) * early.width + x + dx),
+          );
           if (around.some((i) => early.data[i * 4 + 3] !== 255 || Math.abs(early.data[i * 4] - grey) > 1)) continue;
           const [cx, cy] = [left + (x + 0.5) * scale, top + (y + 0.5) * scale].map((v) => Math.floor(v * ratio));
           expect(at(engine, cx, cy), `grey at early ${x},${y}`).to.be.closeTo(grey, 2);
@@ -185,6 +215,15 @@ describe('a plane drawn from the slices as they arrive', function () {
         }
       expect(compared, 'flat points compared').to.be.greaterThan(100);
       expect(greys.size, 'air and water compared').to.be.at.least(2);
+      // The stack under the plane is not drawn (its first drawing costs the page as much as the
+      // reformat's) until the reader goes to it: then its first image, in the file's window.
+      expect(stackDrawings, 'stack drawings while the plane is shown').to.equal(0);
+      const stackDrawn = oneEvent(el, 'rad-image-rendered');
+      el.view = 'stack';
+      const { detail } = await stackDrawn;
+      const file = (tag: string) => Number(el.frames[0].metadata[tag]!.Value![0]);
+      expect([detail.index, detail.window]).to.deep.equal([0, { center: file('00281050'), width: file('00281051') }]);
+      expect(el.reformat.plane).to.equal(undefined);
     } finally {
       el.remove();
     }

@@ -47,6 +47,11 @@ export class FirstImageController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Whether a plane drawn early is on screen (or waits for its first slice). */
+  get followsPlane(): boolean {
+    return Boolean(this.#plane);
+  }
+
   hostDisconnected(): void {
     this.reset();
   }

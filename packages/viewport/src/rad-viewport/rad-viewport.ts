@@ -41,7 +41,7 @@ export type { ImageRenderedDetail, LoadProgressDetail, MeasurementDetail } from 
  * @fires {CustomEvent<LoadProgressDetail>} rad-load-progress - Images of the series loaded so far.
  * @fires {CustomEvent<FirstImageDetail>} rad-first-image - The series' first image is on screen: drawn early (its bytes
  *   drawn exactly, before the engine had loaded; `early: true`) or by the engine.
- * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - An image was drawn (after scroll, window, zoom…).
+ * @fires {CustomEvent<ImageRenderedDetail>} rad-image-rendered - A stack image was drawn (after scroll, window, zoom…).
  * @fires {CustomEvent<ViewChangeDetail>} rad-view-change - The view asked for (`view`) is shown, or the stack
  *   instead and why.
  * @fires {CustomEvent<ReformatRenderedDetail>} rad-reformat-rendered - A reformat was drawn (scroll, window, slab…).

@@ -15,7 +15,7 @@ import { hasStatistics } from './annotation-bridge.js';
 import type { MeasurementInput, RadMeasurement } from './measurements.js';
 import type { MeasuredReformat } from './reformat-measurements.js';
 import { setPrimaryTool, type ViewportTool } from './tool-setup.js';
-import type { WindowLevel } from './presets.js';
+import { imagePresets, type WindowLevel } from './presets.js';
 import { ReformatViewport, type Plane, type Point3, type SlabMode } from './reformat-viewport.js';
 import type { ViewportEngine } from './viewport-engine.js';
 import { sliceGeometryOf, volumeGeometry, volumeRefusalText } from './volume-geometry.js';
@@ -233,10 +233,11 @@ export class ReformatController implements ReactiveController {
     if (settings.plane === 'stack' || !frames.length || this.refusal) return this.#leave();
     const view = this.#ensureView();
     if (!view) return;
-    // The stack's window once it has drawn (before, Cornerstone's from the volume's attributes).
-    const { window: stackWindow } = this.port.engine.controller.state();
+    // The stack's window once it has drawn; before (or never drawn), the first image's own.
+    const { window: drawn } = this.port.engine.controller.state();
+    const stackWindow = drawn.width > 1 ? drawn : imagePresets(frames[0].metadata, [])[0]?.window;
     if ((await view.showVolume(frames.map((frame) => frame.imageId))) || this.#plane !== settings.plane) {
-      view.orient(settings.plane, this.#plane ? this.#view?.window : stackWindow.width > 1 ? stackWindow : undefined);
+      view.orient(settings.plane, this.#plane ? this.#view?.window : stackWindow);
       this.#plane = settings.plane;
     }
     view.setSlab(settings.slab, settings.slabThicknessMm, settings.interpolation);

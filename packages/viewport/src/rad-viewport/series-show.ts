@@ -100,6 +100,10 @@ export class SeriesShow {
   #parts: SeriesShowParts;
   #port: SeriesShowPort;
   #prefetch?: AbortController;
+  /** The stack not drawn yet (under a plane drawn early): drawn when the reader goes to it. */
+  #hiddenStack?: StackFrame[];
+  /** Whether this element's stack was ever drawn (what it shows must then be replaced). */
+  #stackDrawn = false;
 
   constructor(parts: SeriesShowParts, port: SeriesShowPort) {
     this.#parts = parts;
@@ -156,7 +160,7 @@ export class SeriesShow {
     controller.setCacheSize(this.#port.cacheMb());
     controller.runtime?.registerFrames(frames);
     this.#port.started(suvUnavailable);
-    const shown = controller.setStack(frames, 0);
+    const shown = this.#setStack(frames);
     // The rest of the series loads while the first image is decoded and drawn.
     this.#loadAhead(prefetch, await retrieval);
     // A series whose first image cannot be shown is not loaded further.
@@ -166,6 +170,27 @@ export class SeriesShow {
     };
     await shown.catch(stopLoading).finally(() => heldFrames.keepOnly(held));
     return frames;
+  }
+
+  /**
+   * Gives the engine the series' stack. Under a plane drawn early, the reader sees neither the stack
+   * nor its first drawing, which would cost as much of the page's time as the reformat's: the stack
+   * is drawn once the reader goes to it (`drawHiddenStack`).
+   */
+  #setStack(frames: StackFrame[]): Promise<void> {
+    const hidden = !this.#stackDrawn && this.#parts.firstImage.followsPlane;
+    this.#hiddenStack = hidden ? frames : undefined;
+    this.#stackDrawn ||= !hidden;
+    return this.#parts.controller.setStack(frames, 0, !hidden);
+  }
+
+  /** Draws the stack kept hidden under a plane drawn early, if any (the view is the stack now). */
+  drawHiddenStack(): void {
+    const frames = this.#hiddenStack;
+    if (!frames) return;
+    this.#hiddenStack = undefined;
+    this.#stackDrawn = true;
+    this.#parts.controller.setStack(frames, 0).catch((error: unknown) => this.#port.failed(error, 'load-image'));
   }
 
   /**

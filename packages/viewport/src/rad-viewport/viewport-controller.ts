@@ -174,12 +174,12 @@ export class ViewportController implements ReactiveController {
     if (this.#runtime) setPrimaryTool(this.#runtime, this.viewportId, tool);
   }
 
-  /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed. */
-  async setStack(frames: StackFrame[], initialIndex: number): Promise<void> {
+  /** Shows `frames`, starting at `initialIndex`; resolves when that image is displayed (or, not `drawn`, known). */
+  async setStack(frames: StackFrame[], initialIndex: number, drawn = true): Promise<void> {
     this.#frames = frames;
     this.#failures.clear();
     await this.ready();
-    if (!this.#viewport) return;
+    if (!this.#viewport || !drawn) return;
     await this.#viewport.setStack(
       frames.map((f) => f.imageId),
       initialIndex,

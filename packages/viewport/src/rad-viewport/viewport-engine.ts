@@ -130,6 +130,9 @@ export class ViewportEngine implements ReactiveController {
           port.emitError(error, 'load-series');
       },
     });
+    host.addEventListener('rad-view-change', ({ detail }) => {
+      if (detail.shown === 'stack') this.#show.drawHiddenStack();
+    });
     // Last: connected after the parts above, so the viewport exists before the series runs again.
     host.addController(this);
   }

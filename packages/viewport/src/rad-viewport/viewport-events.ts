@@ -14,7 +14,10 @@ export interface LoadProgressDetail {
   total: number;
 }
 
-/** `detail` of `rad-image-rendered`. */
+/**
+ * `detail` of `rad-image-rendered`: an image of the stack drawn. A viewport opened in a plane that
+ * is drawn early (`view`) draws its stack only once the reader goes to it.
+ */
 export interface ImageRenderedDetail extends ViewState {
   sopInstanceUID: string;
   frame: number;
