@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
   MultipartError,
+  ReadAheadGate,
   readMultipart,
   type MultipartPart,
 } from '../../packages/viewport/src/rad-viewport/multipart-stream.js';
@@ -133,5 +134,37 @@ describe('readMultipart', () => {
       (e: unknown) => (error = e),
     );
     expect(error).to.be.instanceOf(MultipartError);
+  });
+});
+
+describe('ReadAheadGate', () => {
+  /** Whether `promise` has settled after the microtasks queued now have run. */
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve));
+    return done;
+  };
+
+  it('lets parts through up to its bound, then waits until enough is taken', async () => {
+    const gate = new ReadAheadGate(100);
+    expect(await settled(gate.add(60))).to.be.true;
+    expect(await settled(gate.add(40)), 'at the bound').to.be.true;
+    const over = gate.add(10);
+    expect(await settled(over), 'over the bound').to.be.false;
+    gate.taken(5);
+    expect(await settled(over), 'still 5 over').to.be.false;
+    gate.taken(5);
+    expect(await settled(over), 'back at the bound').to.be.true;
+  });
+
+  it('stops waiting once its reading stopped', async () => {
+    let stopped = false;
+    const gate = new ReadAheadGate(10, () => stopped);
+    const over = gate.add(20);
+    expect(await settled(over)).to.be.false;
+    stopped = true;
+    gate.open();
+    expect(await settled(over)).to.be.true;
   });
 });

@@ -184,3 +184,35 @@ export async function readMultipart(
     if (done) throw new MultipartError('multipart answer ended without its closing delimiter');
   }
 }
+
+/**
+ * The bound on parts handed on but not yet taken: `add` counts a part and waits while more than
+ * `limit` bytes are untaken (or until `stopped`); `taken` makes room. The page's reader and the
+ * series reader's worker each read ahead through one.
+ */
+export class ReadAheadGate {
+  #untaken = 0;
+  #wake?: () => void;
+
+  constructor(
+    private readonly limit: number,
+    private readonly stopped: () => boolean = () => false,
+  ) {}
+
+  async add(bytes: number): Promise<void> {
+    this.#untaken += bytes;
+    while (this.#untaken > this.limit && !this.stopped()) await new Promise<void>((resolve) => (this.#wake = resolve));
+  }
+
+  taken(bytes: number): void {
+    this.#untaken -= bytes;
+    this.open();
+  }
+
+  /** Wakes a waiting `add` (room was made, or the reading stopped). */
+  open(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+}

@@ -3,7 +3,7 @@
 // network waited for that thread: a 50 MB series took twice as long while it was busy. Each part is
 // handed over (transferred, not copied) as it completes; no more than the page's read-ahead waits
 // unacknowledged. Published as one file without imports (rollup.config.mjs).
-import { MultipartError, readMultipart } from './multipart-stream.js';
+import { MultipartError, ReadAheadGate, readMultipart } from './multipart-stream.js';
 
 /** What the page asks: a retrieval, or that it took a part's bytes off the queue. */
 export type SeriesReaderRequest =
@@ -18,20 +18,19 @@ const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<SeriesReaderRequest>) => void): void;
 };
 
-/** Bytes handed over that the page has not taken yet. */
-let unacknowledged = 0;
-let wake: (() => void) | undefined;
+/** Bytes handed over that the page has not taken yet, bounded by the page's read-ahead. */
+let gate: ReadAheadGate | undefined;
 
-async function read(url: string, headers: Record<string, string>, readAheadBytes: number): Promise<void> {
+async function read(url: string, headers: Record<string, string>, ahead: ReadAheadGate): Promise<void> {
   try {
     const response = await fetch(url, { headers });
     scope.postMessage({ status: response.status });
     if (!response.ok) return;
     await readMultipart(response, async ({ body }) => {
-      unacknowledged += body.byteLength;
+      const bytes = body.byteLength;
       // Each part's body is an array of its own: its buffer moves to the page.
       scope.postMessage({ part: body }, [body.buffer]);
-      while (unacknowledged > readAheadBytes) await new Promise<void>((resolve) => (wake = resolve));
+      await ahead.add(bytes);
     });
     scope.postMessage({ end: 'complete' });
   } catch (error) {
@@ -41,10 +40,9 @@ async function read(url: string, headers: Record<string, string>, readAheadBytes
 
 scope.addEventListener('message', ({ data }) => {
   if ('taken' in data) {
-    unacknowledged -= data.taken;
-    wake?.();
-    wake = undefined;
+    gate?.taken(data.taken);
   } else {
-    void read(data.url, data.headers, data.readAheadBytes);
+    gate = new ReadAheadGate(data.readAheadBytes);
+    void read(data.url, data.headers, gate);
   }
 });

@@ -2,7 +2,7 @@
 // network is not held up by the page's busy thread, or on the page where no worker can start (Node,
 // a page whose CSP refuses it, a host whose bundler did not emit it).
 import { request, type FrameSource } from './frame-loader.js';
-import { MultipartError, readMultipart } from './multipart-stream.js';
+import { MultipartError, ReadAheadGate, readMultipart } from './multipart-stream.js';
 import type { SeriesReaderMessage, SeriesReaderRequest } from './series-reader.worker.js';
 import { recordWorkerScript, startWorker, type WorkerScript } from './trusted-workers.js';
 
@@ -33,22 +33,21 @@ export interface ReadRequest {
 
 /** Reads on the page's thread, waiting for room when more than the read-ahead is queued. */
 class PageReader implements ReadAhead {
-  #queued = 0;
-  #wake?: () => void;
+  readonly #gate: ReadAheadGate;
 
   constructor(private readonly ask: ReadRequest) {
-    ask.signal.addEventListener('abort', () => this.#notify());
+    this.#gate = new ReadAheadGate(ask.readAheadBytes, () => ask.signal.aborted);
+    ask.signal.addEventListener('abort', () => this.#gate.open());
   }
 
   async read(onPart: (part10: Uint8Array) => void): Promise<ReadEnd> {
-    const { url, accept, source, signal, readAheadBytes } = this.ask;
+    const { url, accept, source, signal } = this.ask;
     try {
       const response = await request(url, accept, source, signal);
       if (!response.ok) return 'refused';
       await readMultipart(response, async ({ body }) => {
-        this.#queued += body.length;
         onPart(body);
-        while (this.#queued > readAheadBytes && !signal.aborted) await new Promise<void>((r) => (this.#wake = r));
+        await this.#gate.add(body.length);
       });
       return 'complete';
     } catch (error) {
@@ -57,14 +56,7 @@ class PageReader implements ReadAhead {
   }
 
   taken(bytes: number): void {
-    this.#queued -= bytes;
-    this.#notify();
-  }
-
-  #notify(): void {
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
+    this.#gate.taken(bytes);
   }
 }
 
