@@ -26,9 +26,11 @@ const recorded = new Set<string>();
 /** Our policy; null where the page's `trusted-types` directive does not allow it. */
 let policy: ScriptUrlPolicy | null | undefined;
 
-function trustedScriptUrl(url: string): string {
+/** Creates our policy once per page (a refused one would be refused, and reported, at every worker). */
+function ourPolicy(): ScriptUrlPolicy | null {
+  if (policy !== undefined) return policy;
   try {
-    policy ??=
+    policy =
       (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, {
         createScriptURL: (requested) => {
           if (!recorded.has(requested)) throw new TypeError('not a worker of the elements');
@@ -39,7 +41,11 @@ function trustedScriptUrl(url: string): string {
     // The page's `trusted-types` directive does not allow our policy: the plain URL is all there is.
     policy = null;
   }
-  return (policy?.createScriptURL(url) ?? url) as string;
+  return policy;
+}
+
+function trustedScriptUrl(url: string): string {
+  return (ourPolicy()?.createScriptURL(url) ?? url) as string;
 }
 
 /** A Worker that records its script URL and options and never starts. */
